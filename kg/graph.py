@@ -1,0 +1,330 @@
+"""KnowledgeGraph: the merged graph of many documents, over a networkx MultiDiGraph.
+
+Documents are added one extraction at a time, in any order. Names are resolved
+to entities only when the graph is read, from what has been accumulated, so the
+result does not depend on the order of documents or on how they were sharded
+over workers.
+"""
+
+from __future__ import annotations
+
+import copy as copy_module
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from kg.model import (
+    ENTITY_TYPES,
+    SYMMETRIC_RELATIONS,
+    DocumentMeta,
+    Entity,
+    Evidence,
+    Extraction,
+    Relation,
+    normalize_name,
+)
+
+if TYPE_CHECKING:
+    import pandas
+
+DEFAULT_BASE = "https://w3id.org/kg/id/"
+
+
+@dataclass(slots=True)
+class _Name:
+    """What all documents together say about one surface label."""
+
+    types: Counter = field(default_factory=Counter)
+    aliases: set[str] = field(default_factory=set)
+    mentions: int = 0
+    documents: set[str] = field(default_factory=set)
+    label_en: str | None = None
+    known: bool = False
+
+
+class KnowledgeGraph:
+    """Entities, relations and their evidence, merged across documents.
+
+    >>> g = KnowledgeGraph()
+    >>> g.entities()
+    []
+    """
+
+    def __init__(self, base: str = DEFAULT_BASE) -> None:
+        self.base = base
+        self._documents: dict[str, DocumentMeta] = {}
+        self._names: dict[str, _Name] = defaultdict(_Name)
+        self._facts: dict[tuple[str, str, str], set[Evidence]] = defaultdict(set)
+        self._resolved: _Resolved | None = None
+
+    # building -------------------------------------------------------------
+    def add(self, extraction: Extraction) -> None:
+        """Merge one document's extraction; a document id seen before is replaced."""
+        doc = extraction.document
+        if doc.id in self._documents:
+            self._remove_document(doc.id)
+        self._documents[doc.id] = doc
+        for ent in extraction.entities:
+            name = self._names[ent.label]
+            name.types[ent.type] += ent.mentions
+            name.aliases.update(a for a in ent.aliases if a != ent.label)
+            name.mentions += ent.mentions
+            name.documents.add(doc.id)
+            name.known = name.known or ent.known
+            if ent.label_en and (name.label_en is None or ent.label_en < name.label_en):
+                name.label_en = ent.label_en
+        for rel in extraction.relations:
+            head, tail = rel.head, rel.tail
+            if rel.relation in SYMMETRIC_RELATIONS and tail < head:
+                head, tail = tail, head
+            self._facts[(head, rel.relation, tail)].add(rel.evidence)
+        self._resolved = None
+
+    def update(self, extractions: Iterable[Extraction]) -> KnowledgeGraph:
+        for extraction in extractions:
+            self.add(extraction)
+        return self
+
+    def _remove_document(self, doc_id: str) -> None:
+        """Forget what one document contributed, so that re-adding it does not count twice."""
+        for label in [k for k, v in self._names.items() if doc_id in v.documents]:
+            name = self._names[label]
+            name.documents.discard(doc_id)
+            if not name.documents:
+                del self._names[label]
+        for key in list(self._facts):
+            kept = {e for e in self._facts[key] if e.document != doc_id}
+            if kept:
+                self._facts[key] = kept
+            else:
+                del self._facts[key]
+        del self._documents[doc_id]
+
+    # reading ----------------------------------------------------------------
+    @property
+    def documents(self) -> list[DocumentMeta]:
+        return [self._documents[k] for k in sorted(self._documents)]
+
+    @property
+    def nx(self) -> nx.MultiDiGraph:
+        """The graph as networkx: nodes keyed by canonical label, edges keyed by relation label."""
+        return self._resolve().graph
+
+    def find(self, name: str) -> Entity | None:
+        """The entity that any of its names (label, alias, English name) refers to."""
+        resolved = self._resolve()
+        label = resolved.index.get(normalize_name(name))
+        return resolved.entities[label] if label is not None else None
+
+    def entities(self, type: str | None = None) -> list[Entity]:  # noqa: A002 - mirrors the RDF vocabulary
+        ents = self._resolve().entities.values()
+        return [e for e in ents if type is None or e.type == type.upper()]
+
+    def relations(
+        self,
+        head: str | None = None,
+        relation: str | None = None,
+        tail: str | None = None,
+        min_confidence: float = 0.0,
+    ) -> list[Relation]:
+        """Merged facts, filtered by any name of their ends and by label."""
+        head_label = self._label_or_none(head)
+        tail_label = self._label_or_none(tail)
+        out = []
+        for rel in self._resolve().relations:
+            if head is not None and rel.head != head_label:
+                if not (rel.relation in SYMMETRIC_RELATIONS and rel.tail == head_label):
+                    continue
+            if tail is not None and rel.tail != tail_label:
+                if not (rel.relation in SYMMETRIC_RELATIONS and rel.head == tail_label):
+                    continue
+            if relation is not None and rel.relation != relation:
+                continue
+            if rel.confidence < min_confidence:
+                continue
+            out.append(rel)
+        return out
+
+    def _label_or_none(self, name: str | None) -> str | None:
+        if name is None:
+            return None
+        ent = self.find(name)
+        return ent.label if ent else "\0unknown"
+
+    def filtered(self, min_confidence: float) -> KnowledgeGraph:
+        """A copy without the evidence below a confidence threshold."""
+        copy = KnowledgeGraph(self.base)
+        copy._documents = dict(self._documents)
+        copy._names = copy_module.deepcopy(self._names)
+        for key, evidence in self._facts.items():
+            kept = {e for e in evidence if e.confidence >= min_confidence}
+            if kept:
+                copy._facts[key] = kept
+        return copy
+
+    def __len__(self) -> int:
+        return len(self._resolve().entities)
+
+    def __iter__(self) -> Iterator[Entity]:
+        return iter(self.entities())
+
+    def __repr__(self) -> str:
+        r = self._resolve()
+        return f"<KnowledgeGraph: {len(self._documents)} documents, {len(r.entities)} entities, {len(r.relations)} relations>"
+
+    # output -----------------------------------------------------------------
+    def save(self, directory: str | Path) -> list[Path]:
+        """Write every export (the same files as `kg build`) into a directory."""
+        from kg.export import save_all
+
+        return save_all(self, Path(directory))
+
+    def sparql(self, query: str, bindings: dict[str, Any] | None = None, *, dataframe: bool = False) -> list[dict] | pandas.DataFrame:
+        """Run SPARQL over the graph; values are bound, never pasted into the query text."""
+        from kg.store import query_graph
+
+        return query_graph(self, query, bindings=bindings, dataframe=dataframe)
+
+    def _repr_html_(self) -> str:
+        from kg.viz import render_html
+
+        return render_html(self, notebook=True)
+
+    # resolution -------------------------------------------------------------
+    def _resolve(self) -> _Resolved:
+        if self._resolved is None:
+            self._resolved = _resolve(self._names, self._facts)
+        return self._resolved
+
+
+@dataclass(slots=True)
+class _Resolved:
+    entities: dict[str, Entity]
+    index: dict[str, str]
+    relations: list[Relation]
+    graph: nx.MultiDiGraph
+
+
+def _canonical_order(label: str, name: _Name) -> tuple:
+    """Sort key for the label a cluster is named by: known names, then most documents, then longest."""
+    return (not name.known, -len(name.documents), -len(label), label)
+
+
+def _resolve(names: dict[str, _Name], facts: dict[tuple[str, str, str], set[Evidence]]) -> _Resolved:
+    # Union labels that another label lists as its alias, when that alias points one way only.
+    parent = {label: label for label in names}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_norm: dict[str, set[str]] = defaultdict(set)
+    for label, name in names.items():
+        by_norm[normalize_name(label)].add(label)
+    alias_owners: dict[str, set[str]] = defaultdict(set)
+    for label, name in names.items():
+        for alias in name.aliases:
+            alias_owners[normalize_name(alias)].add(label)
+    def union(a: str, b: str) -> None:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    for key, labels in sorted(by_norm.items()):
+        ordered = sorted(labels)
+        for other in ordered[1:]:
+            union(ordered[0], other)
+        owners = alias_owners.get(key, set())
+        if len(owners) == 1:
+            union(ordered[0], next(iter(owners)))
+
+    clusters: dict[str, list[str]] = defaultdict(list)
+    for label in names:
+        clusters[root(label)].append(label)
+
+    entities: dict[str, Entity] = {}
+    label_of: dict[str, str] = {}
+    for members in clusters.values():
+        canonical = min(members, key=lambda m: _canonical_order(m, names[m]))
+        types: Counter = Counter()
+        aliases: set[str] = set()
+        docs: set[str] = set()
+        mentions = 0
+        label_en = None
+        known = False
+        for m in members:
+            n = names[m]
+            types.update(n.types)
+            aliases.update(n.aliases)
+            aliases.add(m)
+            docs |= n.documents
+            mentions += n.mentions
+            known = known or n.known
+            if n.label_en and (label_en is None or (n.known, n.label_en) > (known, label_en)):
+                label_en = n.label_en
+        type_ = max(ENTITY_TYPES, key=lambda t: (types.get(t, 0), -ENTITY_TYPES.index(t)))
+        aliases.discard(canonical)
+        entities[canonical] = Entity(
+            label=canonical,
+            type=type_,
+            aliases=sorted(aliases),
+            label_en=label_en,
+            mentions=mentions,
+            documents=sorted(docs),
+            known=known,
+        )
+        for m in members:
+            label_of[m] = canonical
+
+    index: dict[str, str] = {}
+    for canonical in sorted(entities, key=lambda c: _canonical_order(c, names.get(c, _Name()))):
+        ent = entities[canonical]
+        for name in [canonical, *ent.aliases, *([ent.label_en] if ent.label_en else [])]:
+            index.setdefault(normalize_name(name), canonical)
+
+    merged: dict[tuple[str, str, str], set[Evidence]] = defaultdict(set)
+    for (head, rel, tail), evidence in facts.items():
+        h, t = label_of.get(head), label_of.get(tail)
+        if h is None or t is None or h == t:
+            continue
+        if rel in SYMMETRIC_RELATIONS and t < h:
+            h, t = t, h
+        merged[(h, rel, t)] |= evidence
+    relations = [
+        Relation(h, rel, t, sorted(ev, key=_evidence_order))
+        for (h, rel, t), ev in sorted(merged.items())
+    ]
+
+    graph = nx.MultiDiGraph()
+    for label in sorted(entities):
+        ent = entities[label]
+        graph.add_node(
+            label,
+            type=ent.type,
+            aliases=ent.aliases,
+            label_en=ent.label_en,
+            mentions=ent.mentions,
+            documents=ent.documents,
+            known=ent.known,
+        )
+    for rel in relations:
+        graph.add_edge(
+            rel.head,
+            rel.tail,
+            key=rel.relation,
+            relation=rel.relation,
+            evidence=rel.evidence,
+            confidence=rel.confidence,
+            years=rel.years,
+        )
+    return _Resolved(dict(sorted(entities.items())), index, relations, graph)
+
+
+def _evidence_order(e: Evidence) -> tuple:
+    return (e.document, e.start, e.end, e.rule, -e.confidence, e.year or 0)

@@ -1,0 +1,161 @@
+"""The records that flow between stages: documents in, extractions out.
+
+Extraction results are small, frozen and picklable, so worker processes send
+them back instead of spaCy Docs, and the graph can be rebuilt from them in any
+order with the same result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field
+
+ENTITY_TYPES: tuple[str, ...] = ("ORG", "PRODUCT", "INITIATIVE", "LOC")
+RELATION_LABELS: tuple[str, ...] = (
+    "launched",
+    "operates",
+    "partnered_with",
+    "part_of",
+    "deployed_at",
+    "located_in",
+    "subsidiary_of",
+    "invested_in",
+    "regulates",
+)
+SYMMETRIC_RELATIONS: frozenset[str] = frozenset({"partnered_with"})
+
+
+def normalize_name(name: str) -> str:
+    """Key used to compare names: NFKC, case-folded, without spaces or quote marks."""
+    text = unicodedata.normalize("NFKC", name)
+    return "".join(ch for ch in text if not ch.isspace() and ch not in _QUOTES).casefold()
+
+
+_QUOTES = frozenset("\"'“”‘’「」『』《》〈〉()（）[]【】·・")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article: metadata and cleaned text."""
+
+    id: str
+    text: str
+    title: str = ""
+    date: str | None = None
+    author: str = ""
+    categories: tuple[str, ...] = ()
+    source: str = ""
+    url: str = ""
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    def meta(self) -> DocumentMeta:
+        return DocumentMeta(
+            id=self.id,
+            title=self.title,
+            date=self.date,
+            author=self.author,
+            categories=self.categories,
+            source=self.source,
+            url=self.url,
+            content_hash=self.content_hash,
+            length=len(self.text),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMeta:
+    """A document without its text: what the graph keeps about a source."""
+
+    id: str
+    title: str = ""
+    date: str | None = None
+    author: str = ""
+    categories: tuple[str, ...] = ()
+    source: str = ""
+    url: str = ""
+    content_hash: str = ""
+    length: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a fact was read: the sentence and the character offsets in the document text."""
+
+    document: str
+    sentence: str
+    start: int
+    end: int
+    rule: str
+    confidence: float
+    year: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRecord:
+    """An entity as one document names it, after alias resolution within that document."""
+
+    label: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    mentions: int = 1
+    label_en: str | None = None
+    known: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RelationRecord:
+    """One typed relation between two entities, named by their labels, with its evidence."""
+
+    head: str
+    relation: str
+    tail: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything extracted from one document."""
+
+    document: DocumentMeta
+    entities: tuple[EntityRecord, ...] = ()
+    relations: tuple[RelationRecord, ...] = ()
+
+
+@dataclass(slots=True)
+class Entity:
+    """An entity of the merged graph, as the Python API returns it."""
+
+    label: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    label_en: str | None = None
+    mentions: int = 0
+    documents: list[str] = field(default_factory=list)
+    known: bool = False
+
+
+@dataclass(slots=True)
+class Relation:
+    """A merged fact of the graph with every piece of evidence behind it."""
+
+    head: str
+    relation: str
+    tail: str
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def confidence(self) -> float:
+        return max((e.confidence for e in self.evidence), default=0.0)
+
+    @property
+    def years(self) -> list[int]:
+        return sorted({e.year for e in self.evidence if e.year is not None})
+
+    @property
+    def year(self) -> int | None:
+        years = self.years
+        return years[0] if years else None
