@@ -120,7 +120,7 @@ class KnowledgeGraph:
         label = resolved.index.get(normalize_name(name))
         return resolved.entities[label] if label is not None else None
 
-    def entities(self, type: str | None = None) -> list[Entity]:  # noqa: A002 - mirrors the RDF vocabulary
+    def entities(self, type: str | None = None) -> list[Entity]:
         ents = self._resolve().entities.values()
         return [e for e in ents if type is None or e.type == type.upper()]
 

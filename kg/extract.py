@@ -1,0 +1,106 @@
+"""Documents in, compact extraction records out: the stage that runs the spaCy pipeline.
+
+Only `Extraction` records leave this module, never Docs, so worker processes send back little and the graph does
+not depend on spaCy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from spacy.language import Language
+
+from kg.model import Document, EntityRecord, Evidence, Extraction, RelationRecord
+from kg.nlp import make_pipeline
+from kg.nlp.text import sentence_bounds
+
+CHUNK_CHARS = 100_000  # long texts are cut at sentence boundaries into pieces of about this size
+
+
+class Extractor:
+    """Runs the pipeline over documents; holds one loaded pipeline."""
+
+    def __init__(self, model: str | Path | None = None, nlp: Language | None = None) -> None:
+        self.nlp = nlp or make_pipeline(model)
+
+    def extract(self, document: Document) -> Extraction:
+        return next(iter(self.extract_many([document])))
+
+    def extract_many(self, documents: Iterable[Document], batch_size: int = 64) -> Iterator[Extraction]:
+        for document in documents:
+            entities: dict[str, EntityRecord] = {}
+            relations: list[RelationRecord] = []
+            chunks = list(_chunks(document.text))
+            for offset, doc in zip(
+                (o for o, _ in chunks), self.nlp.pipe((t for _, t in chunks), batch_size=batch_size)
+            ):
+                _collect(document, doc, offset, entities, relations)
+            yield Extraction(document.meta(), tuple(entities[k] for k in sorted(entities)), tuple(relations))
+
+
+def _chunks(text: str) -> Iterator[tuple[int, str]]:
+    if len(text) <= CHUNK_CHARS:
+        yield 0, text
+        return
+    start = 0
+    for s, e in sentence_bounds(text):
+        if e - start >= CHUNK_CHARS and s > start:
+            yield start, text[start:s]
+            start = s
+        while e - start > CHUNK_CHARS:  # one sentence longer than a chunk: cut it hard
+            yield start, text[start : start + CHUNK_CHARS]
+            start += CHUNK_CHARS
+    if start < len(text):
+        yield start, text[start:]
+
+
+def _collect(document: Document, doc, offset: int, entities: dict[str, EntityRecord],
+             relations: list[RelationRecord]) -> None:
+    for label, info in doc._.kg_entities.items():
+        old = entities.get(label)
+        if old is None:
+            entities[label] = EntityRecord(
+                label=label, type=info.type, aliases=tuple(sorted(info.aliases)), mentions=info.mentions,
+                label_en=info.label_en, known=info.known,
+            )
+        else:
+            entities[label] = EntityRecord(
+                label=label, type=old.type, aliases=tuple(sorted(set(old.aliases) | info.aliases)),
+                mentions=old.mentions + info.mentions, label_en=old.label_en or info.label_en,
+                known=old.known or info.known,
+            )
+    text = doc.text
+    for hit in doc._.kg_relations:
+        evidence = Evidence(
+            document=document.id,
+            sentence=text[hit.sent_start : hit.sent_end],
+            start=offset + hit.sent_start,
+            end=offset + hit.sent_end,
+            rule=hit.rule,
+            confidence=hit.confidence,
+            year=hit.year,
+        )
+        relations.append(RelationRecord(hit.head, hit.relation, hit.tail, evidence))
+
+
+def extraction_to_json(extraction: Extraction) -> dict:
+    """The JSON Lines record of `kg extract`, in the scorer's format (corpus/README.md)."""
+    ids = {e.label: f"e{i}" for i, e in enumerate(extraction.entities)}
+    return {
+        "document": extraction.document.id,
+        "title": extraction.document.title,
+        "entities": [
+            {"id": ids[e.label], "label": e.label, "type": e.type, "aliases": list(e.aliases),
+             "mentions": e.mentions, **({"en": e.label_en} if e.label_en else {})}
+            for e in extraction.entities
+        ],
+        "relations": [
+            {"head": ids[r.head], "relation": r.relation, "tail": ids[r.tail], "head_label": r.head,
+             "tail_label": r.tail, "year": r.evidence.year, "confidence": r.evidence.confidence,
+             "rule": r.evidence.rule, "evidence": r.evidence.sentence, "start": r.evidence.start,
+             "end": r.evidence.end}
+            for r in extraction.relations
+            if r.head in ids and r.tail in ids
+        ],
+    }

@@ -1,0 +1,30 @@
+"""The spaCy pipeline: `zh` with a private jieba segmenter, then the kg_* components.
+
+Every component is a registered factory, so a user can add one to a pipeline of their own:
+
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "kg.JiebaTokenizer.v1"}}})
+    nlp.add_pipe("kg_gazetteer")
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from kg.nlp import entities, gazetteer, recognizers, relations, tokenizer  # noqa: F401 - registers factories
+
+PIPELINE = ("kg_gazetteer", "kg_recognizer", "kg_entities", "kg_relations")
+
+
+def make_pipeline(model: str | Path | None = None) -> Language:
+    """The extraction pipeline; with a trained model directory, its NER proposes candidates next to the rules."""
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "kg.JiebaTokenizer.v1"}}})
+    for name in PIPELINE:
+        nlp.add_pipe(name)
+    if model is not None:
+        from kg.train import add_trained_ner
+
+        add_trained_ner(nlp, Path(model))
+    return nlp

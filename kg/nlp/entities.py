@@ -1,0 +1,249 @@
+"""kg_entities: settle overlapping candidates into doc.ents, and resolve aliases to one canonical entity.
+
+Alias rules work within a document, where a short form is unambiguous: 云闪付APP → 云闪付 (a decoration),
+哈尔滨松雷商场 → 松雷商场 (a place prefix), X股份有限公司 → X (a legal form), 中国X银行 → X银行, 红火计划 as the tail of
+助商惠民-红火计划. Once an organization is known in a document, its short form found elsewhere in the text is a
+mention of it too (易方达基金 … 易方达).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.nlp import lexicon as lx
+from kg.nlp.text import Candidate, TokenView, candidates_of
+from kg.ontology import load_ontology
+
+_GENERIC_SHORT = 300  # a short form more frequent than this in jieba's dictionary is a common word
+
+
+@dataclass(slots=True)
+class EntityInfo:
+    """One entity of a document after alias resolution."""
+
+    label: str
+    type: str
+    aliases: set[str] = field(default_factory=set)
+    mentions: int = 0
+    known: bool = False
+    label_en: str | None = None
+
+
+class EntityResolver:
+    def __init__(self, nlp: Language, name: str = "kg_entities") -> None:
+        self.name = name
+        onto = load_ontology()
+        self._places = {p.label for p in onto.places} | {a for p in onto.places for a in p.aliases if len(a) >= 2}
+        self._known_by_name = {surface: ent for surface, ent in lx.known_surface_forms()}
+
+    def __call__(self, doc: Doc) -> Doc:
+        view = TokenView(doc)
+        chosen = self._select(candidates_of(doc))
+        chosen = self._trim_to_attested_suffix(chosen, view.text)
+        clusters = self._cluster(chosen, view)
+        chosen += self._short_form_mentions(view, chosen, clusters)
+        chosen.sort(key=lambda c: c.start)
+        doc._.kg_entities = self._entities(chosen, clusters, view.text)
+        self._set_ents(doc, chosen, clusters)
+        return doc
+
+    # selection ------------------------------------------------------------
+    @staticmethod
+    def _select(cands: list[Candidate]) -> list[Candidate]:
+        """Greedy non-overlapping choice: longer spans first, then higher scores."""
+        taken: list[Candidate] = []
+        occupied: set[int] = set()
+        for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.score, c.start, c.label)):
+            if any(i in occupied for i in range(c.start, c.end)):
+                continue
+            taken.append(c)
+            occupied.update(range(c.start, c.end))
+        return sorted(taken, key=lambda c: c.start)
+
+    def _trim_to_attested_suffix(self, chosen: list[Candidate], text: str) -> list[Candidate]:
+        """做深做透移动支付便民工程 → 移动支付便民工程 when the shorter name stands alone elsewhere in the document.
+
+        A prefix that is a place or a known name stays: it is part of the name (哈尔滨松雷商场)."""
+        by_label: dict[str, set[str]] = defaultdict(set)
+        for c in chosen:
+            by_label[c.label].add(text[c.start : c.end])
+        for c in chosen:
+            if c.known:
+                continue
+            surface = text[c.start : c.end]
+            suffixes = [t for t in by_label[c.label] if len(t) < len(surface) and surface.endswith(t)]
+            if not suffixes:
+                continue
+            rest = surface[: len(surface) - len(max(suffixes, key=len))]
+            if rest in self._places or rest in self._known_by_name or rest in by_label["ORG"]:
+                continue
+            c.start += len(rest)
+        return chosen
+
+    # clustering -----------------------------------------------------------
+    def _cluster(self, chosen: list[Candidate], view: TokenView) -> dict[str, str]:
+        """Surface → canonical surface, by the alias rules of the module docstring."""
+        text = view.text
+        surfaces: dict[str, Candidate] = {}
+        for c in chosen:
+            surfaces.setdefault(text[c.start : c.end], c)
+        parent = {s: s for s in surfaces}
+
+        def root(s: str) -> str:
+            while parent[s] != s:
+                parent[s] = parent[parent[s]]
+                s = parent[s]
+            return s
+
+        def union(a: str, b: str) -> None:
+            ra, rb = root(a), root(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+
+        by_canonical: dict[str, str] = {}
+        for s, c in sorted(surfaces.items()):
+            if c.known and c.canonical:
+                if c.canonical in by_canonical:
+                    union(by_canonical[c.canonical], s)
+                else:
+                    by_canonical[c.canonical] = s
+        for s, c in sorted(surfaces.items()):
+            for core in self._cores(s, c.label):
+                if core in surfaces and surfaces[core].label == c.label:
+                    union(s, core)
+                elif core in by_canonical:
+                    union(s, by_canonical[core])
+            if not c.known:
+                for other, oc in surfaces.items():
+                    if (other != s and len(other) >= 3 and s.endswith(other) and oc.label == c.label
+                            and not oc.known):
+                        union(s, other)
+        canon: dict[str, str] = {}
+        members: dict[str, list[str]] = defaultdict(list)
+        for s in surfaces:
+            members[root(s)].append(s)
+        counts = Counter(text[c.start : c.end] for c in chosen)
+        for group in members.values():
+            best = min(group, key=lambda s: self._canonical_key(s, surfaces[s], counts[s]))
+            name = surfaces[best].canonical if surfaces[best].known and surfaces[best].canonical else best
+            for s in group:
+                canon[s] = name
+        return canon
+
+    def _cores(self, surface: str, label: str) -> list[str]:
+        """Shorter forms of a name that would name the same entity."""
+        cores = []
+        if label == "PRODUCT":
+            for deco in lx.PRODUCT_DECORATIONS:
+                if surface.endswith(deco) and len(surface) - len(deco) >= 2:
+                    cores.append(surface[: -len(deco)].rstrip())
+        if label == "ORG":
+            for suffix in lx.LEGAL_SUFFIXES:
+                if surface.endswith(suffix) and len(surface) - len(suffix) >= 2:
+                    cores.append(surface[: -len(suffix)])
+            if surface.startswith("中国") and len(surface) >= 5:
+                cores.append(surface[2:])
+        for n in range(min(len(surface) - 2, 8), 1, -1):
+            if surface[:n] in self._places:
+                cores.append(surface[n:])
+                break
+        return [c for c in cores if len(c) >= 2]
+
+    @staticmethod
+    def _canonical_key(surface: str, cand: Candidate, count: int) -> tuple:
+        legal = any(surface.endswith(s) for s in lx.LEGAL_SUFFIXES)
+        decorated = cand.label == "PRODUCT" and any(surface.endswith(d) for d in lx.PRODUCT_DECORATIONS)
+        return (not cand.known, legal, decorated, -count, -len(surface), surface)
+
+    # short forms ----------------------------------------------------------
+    def _short_form_mentions(self, view: TokenView, chosen: list[Candidate], canon: dict[str, str]) -> list[Candidate]:
+        """Mentions of an organization by the short form of its name (海马汽车 … 海马)."""
+        text = view.text
+        occupied = set()
+        for c in chosen:
+            occupied.update(range(c.start, c.end))
+        owners: dict[str, set[str]] = defaultdict(set)
+        label_of: dict[str, str] = {}
+        for c in chosen:
+            if c.label != "ORG" or c.known:
+                continue
+            surface = text[c.start : c.end]
+            for head in (*lx.INDUSTRY_HEADS, "基金", "证券", "保险", "集团", "公司"):
+                short = surface[: -len(head)] if surface.endswith(head) else ""
+                if len(short) >= 2 and view.freqs.get(short, 0) < _GENERIC_SHORT and short not in self._places:
+                    owners[short].add(canon[surface])
+                    label_of[short] = canon[surface]
+        found = []
+        for short, owner in sorted(owners.items()):
+            if len(owner) != 1:
+                continue
+            start = text.find(short)
+            while start != -1:
+                end = start + len(short)
+                if (not any(i in occupied for i in range(start, end)) and view.is_start(start) and view.is_end(end)):
+                    found.append(Candidate(start, end, "ORG", "short_form", 0.6, canonical=label_of[short]))
+                    canon[short] = label_of[short]
+                    occupied.update(range(start, end))
+                start = text.find(short, end)
+        return found
+
+    # output ---------------------------------------------------------------
+    def _entities(self, chosen: list[Candidate], canon: dict[str, str], text: str) -> dict[str, EntityInfo]:
+        infos: dict[str, EntityInfo] = {}
+        types: dict[str, Counter] = defaultdict(Counter)
+        for c in chosen:
+            surface = text[c.start : c.end]
+            label = canon.get(surface, surface)
+            info = infos.setdefault(label, EntityInfo(label, c.label))
+            info.mentions += 1
+            if surface != label:
+                info.aliases.add(surface)
+            types[label][c.label] += 2 if c.known else 1
+            if c.known:
+                info.known = True
+                info.label_en = info.label_en or c.label_en
+        for label, info in infos.items():
+            info.type = max(types[label], key=lambda t: (types[label][t], t))
+            known = self._known_by_name.get(label)
+            if known is not None:
+                info.aliases.update(a for a in known.aliases if a in text)
+        return dict(sorted(infos.items()))
+
+    def _set_ents(self, doc: Doc, chosen: list[Candidate], canon: dict[str, str]) -> None:
+        align(doc, [(c.start, c.end) for c in chosen])
+        ents = []
+        for c in chosen:
+            span = doc.char_span(c.start, c.end)
+            if span is None:
+                continue
+            name = canon.get(doc.text[c.start : c.end], doc.text[c.start : c.end])
+            ents.append(Span(doc, span.start, span.end, label=c.label, kb_id=name))
+        doc.ents = ents
+
+
+def align(doc: Doc, spans: list[tuple[int, int]]) -> None:
+    """Split tokens so that every span starts and ends on a token boundary."""
+    starts = [t.idx for t in doc]
+    splits: dict[int, set[int]] = defaultdict(set)
+    for cut in {p for span in spans for p in span}:
+        i = bisect_right(starts, cut) - 1
+        if i >= 0 and starts[i] < cut < starts[i] + len(doc[i].text):
+            splits[i].add(cut - starts[i])
+    if not splits:
+        return
+    with doc.retokenize() as retokenizer:
+        for i, offsets in splits.items():
+            token = doc[i]
+            bounds = [0, *sorted(offsets), len(token.text)]
+            pieces = [token.text[a:b] for a, b in zip(bounds, bounds[1:])]
+            retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))
+
+
+@Language.factory("kg_entities")
+def make_entity_resolver(nlp: Language, name: str) -> EntityResolver:
+    return EntityResolver(nlp, name)

@@ -1,0 +1,47 @@
+"""kg_gazetteer: known entities and places, matched on characters with Aho-Corasick.
+
+Matching runs over the text, not the tokens, so a segmentation that splits a name does not lose it; the entity
+stage later aligns tokens to the chosen spans.
+"""
+
+from __future__ import annotations
+
+import ahocorasick
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp.lexicon import known_surface_forms
+from kg.nlp.text import Candidate, candidates_of
+
+_LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+class Gazetteer:
+    """Finds every occurrence of a known name; leftmost-longest, and Latin names only as whole words."""
+
+    def __init__(self, nlp: Language, name: str = "kg_gazetteer") -> None:
+        self.name = name
+        self._automaton = ahocorasick.Automaton()
+        for surface, ent in known_surface_forms():
+            self._automaton.add_word(surface, (len(surface), ent.label, ent.type, ent.label_en, ent.level))
+        self._automaton.make_automaton()
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        out = candidates_of(doc)
+        if len(self._automaton) == 0:
+            return doc
+        for end_index, (length, label, type_, label_en, level) in self._automaton.iter_long(text):
+            start, end = end_index - length + 1, end_index + 1
+            if text[start] in _LATIN and start > 0 and text[start - 1] in _LATIN:
+                continue
+            if text[end - 1] in _LATIN and end < len(text) and text[end] in _LATIN:
+                continue
+            score = 0.9 if level in (None, "country", "province", "city", "region") else 0.75
+            out.append(Candidate(start, end, type_, "gazetteer", score, canonical=label, label_en=label_en, known=True))
+        return doc
+
+
+@Language.factory("kg_gazetteer")
+def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
+    return Gazetteer(nlp, name)

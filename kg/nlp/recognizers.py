@@ -1,0 +1,283 @@
+"""kg_recognizer: general rules for names that no list holds.
+
+Each rule anchors on closed-class cues (a head word that ends a name, a quote, a launch verb, a byline) and finds
+the other boundary from segmentation and POS: a name extends left over noun-like tokens and stops at verbs,
+function words, numbers and punctuation. A modifier made only of common words (商业银行, 数字化转型) is not a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp import lexicon as lx
+from kg.nlp.text import Candidate, TokenView, candidates_of
+
+_MAX_NAME_CHARS = 20
+_MAX_NAME_TOKENS = 7
+_COMMON_FREQ = 300  # a dictionary word more frequent than this is a common word, not part of a proper name
+
+_QUOTED = re.compile(r"[“「『\"]([^“”「」『』\"\n，。；！？、]{2,24})[”」』\"]|《([^《》\n]{2,30})》")
+_STOCK_CODE = re.compile(r"[（(](?:(?:SH|SZ|HK|BJ)?[:：]?\s*)?[0-9]{6}(?:\.(?:SH|SZ|BJ))?[）)]|[（(][0-9]{4,5}\.HK[）)]")
+_LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,3})(?![A-Za-z0-9])")
+_QUANTITY = re.compile(r"^(?:[逾近超约共]?[0-9０-９.,]+[万亿千百]*|[一二两三四五六七八九十百千万]+|首|每|多)[张个款家批项只台套部座所类种]")
+
+
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+
+
+_ORG_HEAD = _alternation(lx.ORG_HEADS)
+_INDUSTRY_HEAD = _alternation(lx.INDUSTRY_HEADS)
+_PRODUCT_HEAD = _alternation(lx.PRODUCT_HEADS)
+_INITIATIVE_HEAD = _alternation(lx.INITIATIVE_HEADS)
+_ORG_CONTEXT = _alternation(lx.ORG_CONTEXT_AFTER)
+_LAUNCH = _alternation(lx.LAUNCH_VERBS)
+_LIST_CLOSE = re.compile(r"等(?:[0-9０-９]+|[一二三四五六七八九十百千几多]+)?[家个所款项只类种批]?")
+
+
+def _classifier_type(after: str) -> str | None:
+    """Type named by the noun phrase after 等: its last classifier noun within a few characters."""
+    best: tuple[int, str] | None = None
+    for label, nouns in (("ORG", lx.ORG_CLASSIFIERS), ("PRODUCT", lx.PRODUCT_CLASSIFIERS),
+                         ("INITIATIVE", lx.INITIATIVE_CLASSIFIERS)):
+        for noun in nouns:
+            pos = after.find(noun)
+            if pos != -1 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z]*", after[:pos]):
+                end = pos + len(noun)
+                if best is None or end > best[0]:
+                    best = (end, label)
+    return best[1] if best else None
+
+
+class Recognizer:
+    """Proposes ORG, PRODUCT and INITIATIVE candidates from cues; overlaps are settled later."""
+
+    def __init__(self, nlp: Language, name: str = "kg_recognizer") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        view = TokenView(doc)
+        out = candidates_of(doc)
+        self._headed(view, _ORG_HEAD, "ORG", "org_head", 0.8, out, require_proper=True)
+        self._headed(view, _INDUSTRY_HEAD, "ORG", "org_industry", 0.6, out, require_proper=True, strict=True)
+        self._headed(view, _PRODUCT_HEAD, "PRODUCT", "product_head", 0.6, out, require_proper=True)
+        self._headed(view, _INITIATIVE_HEAD, "INITIATIVE", "initiative_head", 0.6, out, require_proper=True)
+        self._org_context(view, out)
+        self._quoted(view, out)
+        self._launched(view, out)
+        self._latin(view, out)
+        self._listed(view, out)
+        return doc
+
+    def _listed(self, view: TokenView, out: list[Candidate]) -> None:
+        """Members of a list closed by 等 and a classifier noun (A、B、C等商业综合体) take the classifier's type."""
+        text = view.text
+        for match in _LIST_CLOSE.finditer(text):
+            label = _classifier_type(text[match.end() : match.end() + 12])
+            if label is None:
+                continue
+            end = match.start()
+            members: list[tuple[int, int]] = []
+            while True:
+                start = left_boundary(view, end, allow_empty_head=True)
+                if start is None or start >= end:
+                    break
+                members.append((start, end))
+                if start == 0 or text[start - 1] not in "、及和与" or not view.is_start(start - 1):
+                    break
+                end = start - 1
+            if len(members) < 2:
+                continue
+            for start, end in members:
+                if 2 <= end - start <= 16 and is_proper(view, start, end):
+                    out.append(Candidate(start, end, label, "list_member", 0.7))
+
+    # rules --------------------------------------------------------------
+    def _headed(
+        self,
+        view: TokenView,
+        pattern: re.Pattern[str],
+        label: str,
+        rule: str,
+        score: float,
+        out: list[Candidate],
+        *,
+        require_proper: bool,
+        strict: bool = False,
+    ) -> None:
+        text = view.text
+        for match in pattern.finditer(text):
+            hs, he = match.span()
+            if not view.is_end(he):
+                continue
+            if label == "PRODUCT" and match.group() not in lx.STRONG_PRODUCT_HEADS:
+                continue
+            start = left_boundary(view, hs)
+            if start is None or start >= hs:
+                continue
+            if require_proper and not is_proper(view, start, hs, strict=strict):
+                continue
+            out.append(Candidate(start, he, label, rule, score))
+
+    def _org_context(self, view: TokenView, out: list[Candidate]) -> None:
+        """A name right before a byline or a role word (财联社记者, X董事长) or a stock code names an organization."""
+        text = view.text
+        anchors = [m.start() for m in _ORG_CONTEXT.finditer(text)]
+        anchors += [m.start() for m in _STOCK_CODE.finditer(text)]
+        for cs in anchors:
+            if not view.is_start(cs):
+                continue
+            start = left_boundary(view, cs)
+            if start is None or start >= cs or cs - start < 2:
+                continue
+            if is_proper(view, start, cs, strict=True):
+                out.append(Candidate(start, cs, "ORG", "org_context", 0.55))
+
+    def _quoted(self, view: TokenView, out: list[Candidate]) -> None:
+        """A quoted name is typed by its own head word or by the noun that follows the quote."""
+        text = view.text
+        for match in _QUOTED.finditer(text):
+            group = 1 if match.group(1) is not None else 2
+            inner_start, inner_end = match.span(group)
+            inner = match.group(group).strip()
+            if len(inner) < 2 or _QUANTITY.match(inner):
+                continue
+            after = text[match.end() : match.end() + 4]
+            label = _type_by_head(inner) or _type_by_follower(after)
+            if label is None:
+                continue
+            out.append(Candidate(inner_start, inner_end, label, "quoted", 0.85))
+
+    def _launched(self, view: TokenView, out: list[Candidate]) -> None:
+        """The object of a launch verb (推出X, 发行X) is a product or initiative when its head word says so."""
+        text = view.text
+        for match in _LAUNCH.finditer(text):
+            vs, ve = match.span()
+            if not (view.is_start(vs) and view.is_end(ve)):
+                continue
+            i = view.index_at(ve)
+            # skip a quantity or aspect marker: 推出了首张, 发行逾4700万张
+            while i < len(view.words) and (
+                view.words[i] in {"了", "过", "出", "首张", "首个", "首款", "首批", "一款", "一张", "一系列"}
+                or view.tags[i] in {"m", "q", "mq"}
+                or _QUANTITY.match(view.words[i])
+            ):
+                i += 1
+            if i >= len(view.words):
+                continue
+            start = view.starts[i]
+            end = right_boundary(view, i)
+            if end is None or end - start < 2:
+                continue
+            name = text[start:end]
+            label = _type_by_head(name, weak=True)
+            if label is None:
+                continue
+            out.append(Candidate(start, end, label, "launch_object", 0.65))
+
+    def _latin(self, view: TokenView, out: list[Candidate]) -> None:
+        """Capitalised Latin-script names (Coupang, HarmonyOS) in Chinese text; typed by the next word."""
+        text = view.text
+        for match in _LATIN_NAME.finditer(text):
+            name = match.group(1)
+            if len(name) < 3 or (name.isupper() and len(name) <= 3):
+                continue
+            after = text[match.end() : match.end() + 4]
+            label = _type_by_follower(after) or ("ORG" if re.match(r"(公司|集团|电商|平台|银行)", after) else None)
+            if label is None:
+                continue
+            out.append(Candidate(match.start(1), match.end(1), label, "latin_name", 0.5))
+
+
+# boundaries -------------------------------------------------------------------
+def left_boundary(view: TokenView, head_start: int, *, allow_empty_head: bool = False) -> int | None:
+    """Leftmost start of a name ending at head_start: extend over name-like tokens, stop at anything else."""
+    i = view.index_at(head_start)
+    if allow_empty_head and (i < 0 or view.starts[i] != head_start):
+        return None
+    if i < 0:
+        return None
+    start = head_start
+    if not allow_empty_head and view.starts[i] < head_start:
+        # the head sits inside a token (中国农业银行): the token's beginning belongs to the name
+        word = view.words[i]
+        if word in lx.STOP_WORDS or (view.tags[i] not in lx.NAME_TAGS and view.tags[i] not in {"v", "a"}):
+            return None
+        start = view.starts[i]
+    j = i - 1
+    tokens = 0
+    while j >= 0 and tokens < _MAX_NAME_TOKENS:
+        word, tag = view.words[j], view.tags[j]
+        if word in lx.STOP_WORDS or head_start - view.starts[j] > _MAX_NAME_CHARS:
+            break
+        if tag not in lx.NAME_TAGS:
+            # a verb or adjective may sit inside a name between nouns (乡村振兴主题卡), never at its edge
+            if not (tag in {"v", "a", "vn"} and j > 0 and view.tags[j - 1] in lx.NAME_TAGS
+                    and view.words[j - 1] not in lx.STOP_WORDS):
+                break
+        start = view.starts[j]
+        tokens += 1
+        j -= 1
+    # a name never starts with a verb or an adjective
+    k = view.index_at(start)
+    while k < i and view.tags[k] in {"v", "a", "d"}:
+        k += 1
+        start = view.starts[k] if k <= i else head_start
+    return start
+
+
+def right_boundary(view: TokenView, i: int) -> int | None:
+    """End of a noun phrase starting at token i: up to the first function word, verb or punctuation."""
+    end = None
+    j = i
+    while j < len(view.words) and j - i < _MAX_NAME_TOKENS:
+        word, tag = view.words[j], view.tags[j]
+        if word in lx.STOP_WORDS or (tag not in lx.NAME_TAGS and not (tag in {"v", "a"} and j > i)):
+            break
+        end = view.ends[j]
+        j += 1
+    return end
+
+
+def is_proper(view: TokenView, start: int, end: int, *, strict: bool = False) -> bool:
+    """Whether the modifier text[start:end] holds a proper-name token, not only common words."""
+    i, j = view.index_at(start), view.index_at(max(start, end - 1))
+    for k in range(i, j + 1):
+        word, tag = view.words[k], view.tags[k]
+        if tag in {"m", "w", "_SP"}:
+            continue
+        if tag == "ns" and strict:
+            continue  # a place alone does not make 上海物流 a company
+        if tag in lx.PROPER_TAGS:
+            return True
+        if view.freqs.get(word, 0) < _COMMON_FREQ and len(word) > 1:
+            return True
+    return False
+
+
+def _type_by_head(name: str, *, weak: bool = False) -> str | None:
+    for head in sorted(lx.INITIATIVE_HEADS, key=len, reverse=True):
+        if name.endswith(head) and len(name) > len(head):
+            return "INITIATIVE"
+    for head in sorted(lx.PRODUCT_HEADS, key=len, reverse=True):
+        if name.endswith(head) and len(name) > len(head) and (weak or head in lx.STRONG_PRODUCT_HEADS):
+            return "PRODUCT"
+    return None
+
+
+def _type_by_follower(after: str) -> str | None:
+    for word in lx.INITIATIVE_FOLLOWERS:
+        if after.startswith(word):
+            return "INITIATIVE"
+    for word in lx.PRODUCT_FOLLOWERS:
+        if after.startswith(word):
+            return "PRODUCT"
+    return None
+
+
+@Language.factory("kg_recognizer")
+def make_recognizer(nlp: Language, name: str) -> Recognizer:
+    return Recognizer(nlp, name)

@@ -1,0 +1,342 @@
+"""kg_relations: typed relations between the entities of a sentence, from trigger words.
+
+The rules read a sentence as a sequence of entities and trigger words:
+- launched: ORG … 推出/发行/上线 … PRODUCT|INITIATIVE; every member of a coordinated object list counts;
+- partnered_with: ORG 联合/携手/与 ORG(、ORG…); "A联合B推出C" also gives B launched C;
+- part_of: 依托/基于 X … 打造/上线 Y gives Y part_of X;
+- deployed_at: X … 在 A、B … 落地/上线/应用 gives X deployed_at A and B;
+- located_in: a place that prefixes an organization's name (哈尔滨松雷商场), or 总部位于/位于;
+- subsidiary_of, invested_in, regulates: ORG … cue … ORG;
+- operates: an organization whose name prefixes a product's (银联二维码), or ORG 运营/旗下 PRODUCT.
+A sentence with no subject before its verb takes the organization that was the subject of an earlier sentence
+of the same paragraph (银联……。同时，发行…… → 银联). A year in the sentence goes on the relation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp import lexicon as lx
+from kg.nlp.text import YEAR, sentence_bounds
+from kg.ontology import load_ontology
+
+
+@dataclass(frozen=True, slots=True)
+class RelationHit:
+    head: str
+    relation: str
+    tail: str
+    sent_start: int
+    sent_end: int
+    year: int | None
+    confidence: float
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Ent:
+    start: int
+    end: int
+    label: str
+    name: str
+    text: str
+
+
+def _alternation(words) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+
+
+_LAUNCH = _alternation(lx.LAUNCH_VERBS)
+_PARTNER = _alternation(lx.PARTNER_VERBS)
+_INVEST = _alternation(lx.INVEST_VERBS)
+_REGULATE = _alternation(lx.REGULATE_VERBS)
+_DEPLOY = _alternation(lx.DEPLOY_VERBS)
+_OPERATE = _alternation(lx.OPERATE_VERBS)
+_PART = _alternation(lx.PART_CUES)
+_SUBSIDIARY = _alternation(lx.SUBSIDIARY_CUES)
+_CLAUSE = re.compile(r"[，,：:]")
+_LOCATED = re.compile(r"(?:总部)?位于|坐落于|地处")
+
+
+class RelationExtractor:
+    def __init__(self, nlp: Language, name: str = "kg_relations") -> None:
+        self.name = name
+        onto = load_ontology()
+        self._domain = {code: set(r.domain) for code, r in onto.relations.items()}
+        self._range = {code: set(r.range) for code, r in onto.relations.items()}
+        self._places = {p.label: p for p in onto.places}
+        for p in onto.places:
+            for alias in p.aliases:
+                self._places.setdefault(alias, p)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        ents = [_Ent(e.start_char, e.end_char, e.label_, e.kb_id_ or e.text, e.text) for e in doc.ents]
+        hits: list[RelationHit] = []
+        topic: str | None = None
+        k = 0
+        prev_end = 0
+        for s, e in sentence_bounds(text):
+            if "\n" in text[prev_end:s]:
+                topic = None
+            prev_end = e
+            while k < len(ents) and ents[k].start < s:
+                k += 1
+            inside = []
+            j = k
+            while j < len(ents) and ents[j].end <= e:
+                inside.append(ents[j])
+                j += 1
+            year = _year(text, s, e)
+            found, subject = self._sentence(text, s, e, inside, topic, year)
+            hits.extend(found)
+            if subject is not None:
+                topic = subject
+        hits.extend(self._name_internal(text, ents))
+        doc._.kg_relations = self._valid(hits, {x.name: x.label for x in ents})
+        self._add_implied_places(doc)
+        return doc
+
+    def _add_implied_places(self, doc: Doc) -> None:
+        """A place named only inside another name (哈尔滨 in 哈尔滨松雷商场) becomes an entity of its own."""
+        from kg.nlp.entities import EntityInfo
+
+        infos = doc._.kg_entities
+        for h in doc._.kg_relations:
+            for end in (h.head, h.tail):
+                if end not in infos and end in self._places:
+                    place = self._places[end]
+                    infos[end] = EntityInfo(end, "LOC", set(), 1, True, None)
+                    infos[end].aliases.update(a for a in place.aliases if a in doc.text)
+
+    # sentence rules ---------------------------------------------------------
+    def _sentence(self, text, s, e, ents, topic, year) -> tuple[list[RelationHit], str | None]:
+        out: list[RelationHit] = []
+        orgs = [x for x in ents if x.label == "ORG"]
+        subject = orgs[0].name if orgs and _is_subject_position(text, s, orgs[0]) else None
+
+        def hit(head, rel, tail, conf, rule):
+            if head != tail:
+                out.append(RelationHit(head, rel, tail, s, e, year, conf, rule))
+
+        # launched (and the partners of "A联合B推出C")
+        for m in _LAUNCH.finditer(text, s, e):
+            vs, ve = m.span()
+            if any(x.start <= vs < x.end for x in ents):
+                continue
+            clause_end = _clause_end(text, ve, e)
+            targets = [x for x in ents if ve <= x.start < clause_end and x.label in {"PRODUCT", "INITIATIVE"}]
+            targets = _leading_run(text, ve, targets)
+            if not targets:
+                continue
+            before = [x for x in orgs if x.end <= vs and not _separated(text, x.end, vs)]
+            launchers = _partner_group(text, before) if before else []
+            conf = 0.8
+            if not launchers:
+                prior = [x for x in orgs if x.end <= vs]
+                if prior:
+                    launchers, conf = [prior[-1].name], 0.6
+                elif topic:
+                    launchers, conf = [topic], 0.55
+            for head in launchers:
+                for t in targets:
+                    hit(head, "launched", t.name, conf, "launch_verb")
+
+        # partnered_with
+        for m in _PARTNER.finditer(text, s, e):
+            vs, ve = m.span()
+            left = [x for x in orgs if x.end <= vs and not _separated(text, x.end, vs)]
+            right = _leading_run(text, ve, [x for x in orgs if x.start >= ve and not _separated(text, ve, x.start)])
+            if not right and m.group() in {"合作", "签约", "签署", "战略合作", "共同"}:
+                right = [x for x in left[:-1]]
+                left = left[-1:] if left else []
+                pair = _with_partner(text, s, vs, orgs)
+                if pair:
+                    left, right = [pair[0]], [pair[1]]
+            heads = [left[-1].name] if left else ([topic] if topic else [])
+            for head in heads:
+                for t in right:
+                    hit(head, "partnered_with", t.name, 0.75, "partner_verb")
+
+        # part_of: 依托X … 打造/上线Y
+        for m in _PART.finditer(text, s, e):
+            ps, pe = m.span()
+            bases = [x for x in ents if x.start >= pe and x.label in {"PRODUCT", "INITIATIVE", "ORG"}]
+            if not bases or _separated(text, pe, bases[0].start):
+                continue
+            base = bases[0]
+            launch = _LAUNCH.search(text, base.end, e)
+            if not launch:
+                continue
+            clause_end = _clause_end(text, launch.end(), e)
+            parts = [x for x in ents if launch.end() <= x.start < clause_end and x.label in {"PRODUCT", "INITIATIVE"}]
+            for t in _leading_run(text, launch.end(), parts):
+                hit(t.name, "part_of", base.name, 0.7, "part_cue")
+
+        # deployed_at: X … 在 A、B … 落地
+        for m in _DEPLOY.finditer(text, s, e):
+            ds = m.start()
+            zai = text.rfind("在", s, ds)
+            if zai == -1 or _separated(text, zai, ds):
+                continue
+            sites = [x for x in ents if zai < x.start and x.end <= ds and x.label in {"ORG", "LOC"}]
+            things = [x for x in ents if x.end <= zai and x.label in {"PRODUCT", "INITIATIVE"}]
+            if not sites or not things:
+                continue
+            for site in sites:
+                hit(things[-1].name, "deployed_at", site.name, 0.7, "deploy_verb")
+
+        # subsidiary_of: A旗下(的)B / B是A的子公司
+        for m in _SUBSIDIARY.finditer(text, s, e):
+            cs, ce = m.span()
+            left = [x for x in orgs if x.end <= cs and not _separated(text, x.end, cs)]
+            right = [x for x in ents if x.start >= ce and not _separated(text, ce, x.start)]
+            if left and right and text[left[-1].end : cs] in {"", "的"}:
+                for t in _leading_run(text, ce, right):
+                    rel = "subsidiary_of" if t.label == "ORG" else "operates"
+                    head, tail = (t.name, left[-1].name) if rel == "subsidiary_of" else (left[-1].name, t.name)
+                    hit(head, rel, tail, 0.7, "subsidiary_cue")
+
+        # invested_in / regulates: ORG(、ORG…) cue ORG
+        for pattern, rel, rule in ((_INVEST, "invested_in", "invest_verb"), (_REGULATE, "regulates", "regulate_verb")):
+            for m in pattern.finditer(text, s, e):
+                vs, ve = m.span()
+                left = [x for x in orgs if x.end <= vs and not _separated(text, x.end, vs)]
+                right = [x for x in ents if x.start >= ve and not _separated(text, ve, x.start)]
+                if not left or not right:
+                    continue
+                for head in _partner_group(text, left):
+                    hit(head, rel, right[0].name, 0.6, rule)
+
+        # operates: ORG 运营 PRODUCT
+        for m in _OPERATE.finditer(text, s, e):
+            vs, ve = m.span()
+            left = [x for x in orgs if x.end <= vs and not _separated(text, x.end, vs)]
+            right = [x for x in ents if x.start >= ve and x.label in {"PRODUCT", "INITIATIVE"}
+                     and not _separated(text, ve, x.start)]
+            if left and right:
+                for t in _leading_run(text, ve, right):
+                    hit(left[-1].name, "operates", t.name, 0.65, "operate_verb")
+
+        # located_in: X位于Y
+        for m in _LOCATED.finditer(text, s, e):
+            left = [x for x in ents if x.end <= m.start() and x.label in {"ORG", "INITIATIVE"}]
+            right = [x for x in ents if x.start >= m.end() and x.label == "LOC"]
+            if left and right and not _separated(text, left[-1].end, m.start()):
+                hit(left[-1].name, "located_in", right[0].name, 0.7, "located_verb")
+        return out, subject
+
+    # name-internal relations -----------------------------------------------
+    def _name_internal(self, text: str, ents: list[_Ent]) -> list[RelationHit]:
+        """Relations that a name states by itself: 哈尔滨松雷商场 is in 哈尔滨; 银联二维码 is run by 银联."""
+        out = []
+        org_names = {}
+        for x in ents:
+            if x.label == "ORG":
+                org_names.setdefault(x.text, x.name)
+                org_names.setdefault(x.name, x.name)
+        bounds = sentence_bounds(text)
+        for x in ents:
+            sent = next(((s, e) for s, e in bounds if s <= x.start < e), (x.start, x.end))
+            if x.label in {"ORG", "INITIATIVE"}:
+                for n in range(min(len(x.text) - 2, 8), 1, -1):
+                    place = self._places.get(x.text[:n])
+                    if place is not None:
+                        out.append(RelationHit(x.name, "located_in", place.label, sent[0], sent[1],
+                                               _year(text, *sent), 0.75, "place_prefix"))
+                        break
+            if x.label in {"PRODUCT", "INITIATIVE"}:
+                for n in range(min(len(x.text) - 2, 12), 1, -1):
+                    owner = org_names.get(x.text[:n])
+                    if owner is not None and owner != x.name:
+                        out.append(RelationHit(owner, "operates", x.name, sent[0], sent[1],
+                                               _year(text, *sent), 0.7, "owner_prefix"))
+                        break
+        return out
+
+    def _valid(self, hits: list[RelationHit], types: dict[str, str]) -> list[RelationHit]:
+        """Keep relations whose ends have the classes the ontology allows; one hit per fact and sentence."""
+        seen = set()
+        out = []
+        for h in hits:
+            dom, rng = self._domain.get(h.relation, set()), self._range.get(h.relation, set())
+            ht, tt = types.get(h.head), types.get(h.tail)
+            if h.head in self._places and ht is None:
+                ht = "LOC"
+            if h.tail in self._places and tt is None:
+                tt = "LOC"
+            if (dom and ht not in dom) or (rng and tt not in rng):
+                continue
+            key = (h.head, h.relation, h.tail, h.sent_start)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(h)
+        return out
+
+
+# helpers --------------------------------------------------------------------------
+def _year(text: str, s: int, e: int) -> int | None:
+    m = YEAR.search(text, s, e)
+    return int(m.group(1)) if m else None
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    m = re.compile(r"[，,；;：:]").search(text, start, end)
+    return m.start() if m else end
+
+
+def _separated(text: str, a: int, b: int) -> bool:
+    """Whether a clause boundary lies between two offsets."""
+    return bool(_CLAUSE.search(text, a, b)) if a < b else False
+
+
+def _leading_run(text: str, start: int, ents: list[_Ent]) -> list[_Ent]:
+    """The coordinated entities that follow a verb: the first one and those joined to it by 、/和/及/与."""
+    run: list[_Ent] = []
+    pos = start
+    for x in sorted(ents, key=lambda x: x.start):
+        gap = text[pos : x.start]
+        if run and not re.fullmatch(r"\s*(?:、|和|及|与|以及|，)?\s*", gap):
+            break
+        if not run and len(gap) > 14:
+            break
+        run.append(x)
+        pos = x.end
+    return run
+
+
+def _partner_group(text: str, before: list[_Ent]) -> list[str]:
+    """The subject of a verb with the organizations joined to it: A联合B推出 → A and B; A、B推出 → A and B."""
+    group = [before[-1]]
+    for x in reversed(before[:-1]):
+        gap = text[x.end : group[-1].start]
+        if re.fullmatch(r"\s*(?:、|和|及|与|以及|联合|携手|联手|会同)\s*", gap):
+            group.append(x)
+        else:
+            break
+    return [x.name for x in reversed(group)]
+
+
+def _with_partner(text: str, s: int, vs: int, orgs: list[_Ent]) -> tuple[_Ent, _Ent] | None:
+    """A与B(开展)合作: the organizations on either side of 与/和/同 before the verb."""
+    seg = [x for x in orgs if s <= x.start and x.end <= vs]
+    for a, b in zip(seg, seg[1:]):
+        if text[a.end : b.start] in {"与", "和", "同", "跟"}:
+            return a, b
+    return None
+
+
+def _is_subject_position(text: str, s: int, ent: _Ent) -> bool:
+    """An organization early in its sentence, before any verb-like cue, is what the sentence is about."""
+    lead = text[s : ent.start]
+    return len(lead) <= 12 and not re.search(r"[在与和同跟对向给]", lead)
+
+
+@Language.factory("kg_relations")
+def make_relation_extractor(nlp: Language, name: str) -> RelationExtractor:
+    return RelationExtractor(nlp, name)

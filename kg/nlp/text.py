@@ -1,0 +1,91 @@
+"""Views of a Doc that the rule components share: tokens with character offsets, sentences, candidates."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from kg.nlp.tokenizer import dictionary_freqs
+
+# Sentence ends; a newline ends a sentence too (headlines, list items).
+_SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|\n+")
+YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A possible entity mention, in character offsets, before overlaps are resolved."""
+
+    start: int
+    end: int
+    label: str
+    rule: str
+    score: float
+    canonical: str | None = None
+    label_en: str | None = None
+    known: bool = False
+
+
+class TokenView:
+    """Token texts, tags and character offsets of a Doc, with lookups by character."""
+
+    __slots__ = ("ends", "freqs", "starts", "tags", "text", "words")
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = doc.text
+        self.words = [t.text for t in doc]
+        self.tags = [t.tag_ for t in doc]
+        self.starts = [t.idx for t in doc]
+        self.ends = [s + len(w) for s, w in zip(self.starts, self.words)]
+        self.freqs = dictionary_freqs()
+
+    def index_at(self, char: int) -> int:
+        """Index of the token that contains a character offset."""
+        return bisect_right(self.starts, char) - 1
+
+    def is_start(self, char: int) -> bool:
+        i = self.index_at(char)
+        return i >= 0 and self.starts[i] == char
+
+    def is_end(self, char: int) -> bool:
+        if char >= len(self.text):
+            return True
+        return self.is_start(char)
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """Sentences as (start, end) offsets, trimmed of surrounding whitespace."""
+    bounds = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end() if not match.group().startswith("\n") else match.start()
+        _append_trimmed(text, start, end, bounds)
+        start = match.end()
+    _append_trimmed(text, start, len(text), bounds)
+    return bounds
+
+
+def _append_trimmed(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append((start, end))
+
+
+def candidates_of(doc: Doc) -> list[Candidate]:
+    if doc._.kg_candidates is None:
+        doc._.kg_candidates = []
+    return doc._.kg_candidates
+
+
+if not Doc.has_extension("kg_candidates"):
+    Doc.set_extension("kg_candidates", default=None)
+if not Doc.has_extension("kg_entities"):
+    Doc.set_extension("kg_entities", default=None)
+if not Doc.has_extension("kg_relations"):
+    Doc.set_extension("kg_relations", default=None)

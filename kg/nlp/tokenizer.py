@@ -1,0 +1,117 @@
+"""spaCy tokenizer over a private jieba segmenter, with part-of-speech tags from jieba's dictionary.
+
+spaCy's own `zh` jieba mode calls jieba's process-wide segmenter, so `jieba.add_word` there would leak words into
+every other user of jieba in the process. Here each tokenizer owns a `jieba.Tokenizer`, and user words (the names
+the ontology knows) go into that instance only. Tags are looked up in jieba's dictionary instead of running its
+HMM tagger, which keeps tagging as cheap as segmentation.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Iterable
+from functools import cache
+
+import jieba
+from spacy.tokens import Doc
+from spacy.util import registry
+from spacy.vocab import Vocab
+
+_ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.+\-]*")
+_NUMBER = re.compile(r"[0-9０-９][0-9０-９.,%％]*")
+_SPACE = re.compile(r"\s+")
+
+
+@cache
+def dictionary_tags() -> dict[str, str]:
+    """Word → most likely POS tag, read once from jieba's bundled dictionary."""
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    tags: dict[str, str] = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+    return tags
+
+
+@cache
+def dictionary_freqs() -> dict[str, int]:
+    """Word → corpus frequency from jieba's dictionary: a cheap measure of how generic a word is."""
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    freqs: dict[str, int] = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) >= 2:
+                freqs[parts[0]] = int(parts[1])
+    return freqs
+
+
+def tag_word(word: str, tags: dict[str, str]) -> str:
+    tag = tags.get(word)
+    if tag is not None:
+        return tag
+    if _SPACE.fullmatch(word):
+        return "_SP"
+    if _NUMBER.fullmatch(word):
+        return "m"
+    if _ASCII_WORD.fullmatch(word):
+        return "eng"
+    if len(word) == 1 and not word.isalnum():
+        return "w"
+    return "x"
+
+
+class JiebaTokenizer:
+    """A spaCy tokenizer: jieba segmentation with a private user dictionary, and dictionary POS tags."""
+
+    def __init__(self, vocab: Vocab, user_words: Iterable[str] = ()) -> None:
+        self.vocab = vocab
+        logging.getLogger("jieba").setLevel(logging.WARNING)
+        jieba.setLogLevel(logging.WARNING)
+        self._jieba = jieba.Tokenizer()
+        self._jieba.initialize()
+        self._tags = dictionary_tags()
+        self.user_words = sorted(set(user_words))
+        for word in self.user_words:
+            if len(word) > 1:
+                self._jieba.add_word(word, freq=max(self._jieba.suggest_freq(word, tune=False), 1000))
+
+    def __call__(self, text: str) -> Doc:
+        words = [w for w in self._jieba.cut(text, HMM=True) if w]
+        tags = [tag_word(w, self._tags) for w in words]
+        return Doc(self.vocab, words=words, spaces=[False] * len(words), tags=tags)
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def to_bytes(self, **kwargs) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs) -> JiebaTokenizer:
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        return None
+
+    def from_disk(self, path, **kwargs) -> JiebaTokenizer:
+        return self
+
+
+@registry.tokenizers("kg.JiebaTokenizer.v1")
+def create_jieba_tokenizer(use_ontology_words: bool = True):
+    """Registered tokenizer factory: `[nlp.tokenizer] @tokenizers = "kg.JiebaTokenizer.v1"`."""
+
+    def make(nlp) -> JiebaTokenizer:
+        words: list[str] = []
+        if use_ontology_words:
+            from kg.nlp.lexicon import known_surface_forms
+
+            words = [name for name, _ in known_surface_forms()]
+        return JiebaTokenizer(nlp.vocab, words)
+
+    return make
