@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.lexicon import known_surface_forms
-from kg.nlp.text import Candidate, candidates_of
+from kg.nlp.text import Candidate, TokenView, candidates_of
 
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
@@ -28,6 +28,7 @@ class Gazetteer:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
+        view = TokenView(doc)
         out = candidates_of(doc)
         if len(self._automaton) == 0:
             return doc
@@ -37,6 +38,8 @@ class Gazetteer:
                 continue
             if text[end - 1] in _LATIN and end < len(text) and text[end] in _LATIN:
                 continue
+            if end - start <= 2 and not (view.is_start(start) and view.is_end(end)):
+                continue  # a two-character place inside another word (宁德 in 宁德时代) is not that place
             score = 0.9 if level in (None, "country", "province", "city", "region") else 0.75
             out.append(Candidate(start, end, type_, "gazetteer", score, canonical=label, label_en=label_en, known=True))
         return doc

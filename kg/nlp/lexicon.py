@@ -25,8 +25,8 @@ ORG_HEADS: tuple[str, ...] = (
 # Industry words that end a company's short name (京东物流, 海马汽车); they need a proper-name modifier.
 INDUSTRY_HEADS: tuple[str, ...] = (
     "物流", "快递", "速递", "科技", "汽车", "能源", "绿能", "电子", "电器", "医药", "药业", "传媒", "网络",
-    "通信", "电力", "地产", "置业", "钢铁", "化工", "材料", "智能", "机器人", "航空", "实业", "股份", "电商",
-    "软件", "半导体", "微电子", "光电", "新能源", "生物", "食品", "乳业", "酒业", "水务", "环保", "建设", "建工",
+    "通信", "电力", "地产", "置业", "钢铁", "化工", "材料", "机器人", "航空", "实业", "股份", "电商",
+    "软件", "半导体", "微电子", "光电", "新能源", "生物", "食品", "乳业", "酒业", "水务", "环保", "建工",
 )
 
 # Words after a name that show it names an organization (a byline, a spokesperson, a stock code).
@@ -80,8 +80,24 @@ PART_CUES: tuple[str, ...] = ("依托", "基于", "通过", "借助")
 
 # Tokens that can never be inside a name.
 STOP_WORDS: frozenset[str] = frozenset(
-    ["的", "地", "得", "了", "着", "过", "和", "与", "及", "以及", "或", "等", "是", "在", "为", "将", "把", "被", "由", "从", "向", "对", "于", "以", "也", "都", "均", "又", "还", "并", "而", "已", "已经", "将会", "正在", "该", "其", "此", "这", "那", "这些", "那些", "各", "各类", "各个", "多家", "多个", "一些", "有关", "相关", "其他", "其中", "包括", "如", "比如", "例如", "即", "就", "才", "再", "首张", "首个", "首批", "首款", "首家", "一家", "一个", "一款", "一张", "一批", "一系列", "同时", "此外", "另外", "目前", "当前", "近年来", "今年", "去年", "明年", "年", "月", "日", "等等", "旗下", "通过", "依托", "基于", "借助", "联合", "携手", "推出", "发行", "上线", "发布", "开通", "打造", "实施", "开展", "推进", "推动", "深入", "积极", "持续", "不断", "进一步", "全面", "大力", "加快", "正式", "率先", "共同", "分别", "一起", "一同", "成为", "作为", "负责", "以来", "起", "后", "前", "中", "内", "外", "上", "下"]
+    (
+        "的 地 得 了 着 过 和 与 及 以及 或 等 是 在 为 将 把 被 由 从 向 对 于 以 也 都 均 又 还 并 而 已 已经 将会 正在 "
+        "该 其 此 这 那 这些 那些 各 各类 各个 多家 多个 一些 有关 相关 其他 其中 包括 如 比如 例如 即 就 才 再 "
+        "首张 首个 首批 首款 首家 一家 一个 一款 一张 一批 一系列 同时 此外 另外 目前 当前 近年来 今年 去年 明年 "
+        "年 月 日 等等 旗下 通过 依托 基于 借助 联合 携手 推出 发行 上线 发布 开通 打造 实施 开展 推进 推动 深入 "
+        "积极 持续 不断 进一步 全面 大力 加快 正式 率先 共同 分别 一起 一同 成为 作为 负责 以来 起 后 前 中 内 外 上 下 "
+        # verbs of modern business news that jieba's dictionary predates, so they would look like unknown names
+        "助力 赋能 聚焦 聚力 深耕 发力 布局 入局 牵手 落地 覆盖 提升 实现 支持 服务于 致力于 据 最大 最新 全新 首次 "
+        "旗下的 下属 来自 位于 据悉 表示 介绍 称 显示 指出 认为 预计 宣布 成立 竞标 化身 即 当 让 使"
+    ).split()
 )
+# Organization heads that are also common nouns (保险, 基金, 中心): the modifier must hold a real proper name.
+WEAK_ORG_HEADS: frozenset[str] = frozenset(
+    {"保险", "证券", "基金", "投资", "理财", "资本", "控股", "资管", "信托", "人寿", "财险", "中心", "局", "厅",
+     "商城", "实验室", "学校", "办公室", "研究中心"}
+)
+# Measure words: after a number they end a name's left side (8家公募基金公司).
+MEASURE_WORDS: frozenset[str] = frozenset("家 个 所 只 款 项 张 台 套 部 座 类 种 批 位 名 条 件 次 亿 万".split())
 
 # POS tags (jieba's dictionary tagset) of tokens that may sit inside a name.
 NAME_TAGS: frozenset[str] = frozenset(
@@ -109,10 +125,13 @@ def known_surface_forms() -> tuple[tuple[str, KnownEntity], ...]:
 
 
 def _usable_surface(name: str, ent: KnownEntity) -> bool:
-    """Short place aliases of districts and counties collide with ordinary words (长寿, 和平): match them only in full."""
-    if ent.level in {"district", "county"} and name != ent.label and len(name) <= 2:
+    """Short forms of districts and counties collide with ordinary words (长寿, 资源, 惠民): match those only with
+    their administrative suffix. The whole world (CLDR region 001) is not a place a fact can be located in."""
+    if ent.code == "001":
         return False
-    return not (ent.level in {"district", "county"} and len(name) < 2)
+    if ent.level in {"district", "county"} and len(name) <= 2:
+        return False
+    return len(name) >= 2
 
 # Nouns that close a coordinated list (A、B、C等…) and type its members.
 ORG_CLASSIFIERS: tuple[str, ...] = (

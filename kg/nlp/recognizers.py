@@ -118,7 +118,10 @@ class Recognizer:
             start = left_boundary(view, hs)
             if start is None or start >= hs:
                 continue
-            if require_proper and not is_proper(view, start, hs, strict=strict):
+            weak = strict or (label == "ORG" and match.group() in lx.WEAK_ORG_HEADS)
+            if require_proper and not is_proper(view, start, hs, strict=weak):
+                continue
+            if _common_word(view, start, he):
                 continue
             out.append(Candidate(start, he, label, rule, score))
 
@@ -213,11 +216,13 @@ def left_boundary(view: TokenView, head_start: int, *, allow_empty_head: bool = 
         word, tag = view.words[j], view.tags[j]
         if word in lx.STOP_WORDS or head_start - view.starts[j] > _MAX_NAME_CHARS:
             break
-        if tag not in lx.NAME_TAGS:
-            # a verb or adjective may sit inside a name between nouns (乡村振兴主题卡), never at its edge
-            if not (tag in {"v", "a", "vn"} and j > 0 and view.tags[j - 1] in lx.NAME_TAGS
-                    and view.words[j - 1] not in lx.STOP_WORDS):
-                break
+        if word in lx.MEASURE_WORDS and j > 0 and view.tags[j - 1] == "m":
+            break
+        # a verb may sit inside a name between nouns (乡村振兴主题卡), never at its edge
+        if tag not in lx.NAME_TAGS and not (
+            tag in {"v", "vn"} and j > 0 and view.tags[j - 1] in lx.NAME_TAGS and view.words[j - 1] not in lx.STOP_WORDS
+        ):
+            break
         start = view.starts[j]
         tokens += 1
         j -= 1
@@ -243,19 +248,39 @@ def right_boundary(view: TokenView, i: int) -> int | None:
 
 
 def is_proper(view: TokenView, start: int, end: int, *, strict: bool = False) -> bool:
-    """Whether the modifier text[start:end] holds a proper-name token, not only common words."""
+    """Whether the modifier text[start:end] holds a proper-name token, not only common words.
+
+    Strict: only an unknown word or a name-tagged one counts, not a rare dictionary word, and a place alone does
+    not make 上海物流 a company."""
     i, j = view.index_at(start), view.index_at(max(start, end - 1))
     for k in range(i, j + 1):
         word, tag = view.words[k], view.tags[k]
+        if view.starts[k] < start or view.ends[k] > end:
+            word = view.text[max(start, view.starts[k]) : min(end, view.ends[k])]
+            tag = "x" if word not in view.freqs else lx_tag(word)
         if tag in {"m", "w", "_SP"}:
             continue
         if tag == "ns" and strict:
-            continue  # a place alone does not make 上海物流 a company
+            continue
         if tag in lx.PROPER_TAGS:
             return True
-        if view.freqs.get(word, 0) < _COMMON_FREQ and len(word) > 1:
+        if not strict and view.freqs.get(word, 0) < _COMMON_FREQ and len(word) > 1:
             return True
     return False
+
+
+def lx_tag(word: str) -> str:
+    from kg.nlp.tokenizer import dictionary_tags
+
+    return dictionary_tags().get(word, "x")
+
+
+def _common_word(view: TokenView, start: int, end: int) -> bool:
+    """A whole candidate that is one ordinary dictionary word (银行卡, 条形码) is a common noun, not a name."""
+    i = view.index_at(start)
+    if view.starts[i] != start or view.ends[i] != end:
+        return False
+    return view.tags[i] not in {"nt", "nz"} and view.freqs.get(view.words[i], 0) >= 20
 
 
 def _type_by_head(name: str, *, weak: bool = False) -> str | None:
