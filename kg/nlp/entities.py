@@ -114,7 +114,7 @@ class EntityResolver:
                     by_canonical[c.canonical] = s
         for s, c in sorted(surfaces.items()):
             for core in self._cores(s, c.label):
-                if core in surfaces and surfaces[core].label == c.label:
+                if core in surfaces and (surfaces[core].label == c.label or c.label == "ORG"):
                     union(s, core)
                 elif core in by_canonical:
                     union(s, by_canonical[core])
@@ -137,15 +137,22 @@ class EntityResolver:
 
     def _cores(self, surface: str, label: str) -> list[str]:
         """Shorter forms of a name that would name the same entity."""
+        cores = self._cores_once(surface, label)
+        for core in list(cores):
+            cores += [c for c in self._cores_once(core, label) if c not in cores]
+        return cores
+
+    def _cores_once(self, surface: str, label: str) -> list[str]:
         cores = []
         if label == "PRODUCT":
             for deco in lx.PRODUCT_DECORATIONS:
                 if surface.endswith(deco) and len(surface) - len(deco) >= 2:
                     cores.append(surface[: -len(deco)].rstrip())
         if label == "ORG":
-            for suffix in lx.LEGAL_SUFFIXES:
+            for suffix in (*lx.LEGAL_SUFFIXES, "公司"):
                 if surface.endswith(suffix) and len(surface) - len(suffix) >= 2:
                     cores.append(surface[: -len(suffix)])
+                    break
             if surface.startswith("中国") and len(surface) >= 5:
                 cores.append(surface[2:])
         for n in range(min(len(surface) - 2, 8), 1, -1):

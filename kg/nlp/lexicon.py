@@ -96,12 +96,14 @@ WEAK_ORG_HEADS: frozenset[str] = frozenset(
     {"保险", "证券", "基金", "投资", "理财", "资本", "控股", "资管", "信托", "人寿", "财险", "中心", "局", "厅",
      "商城", "实验室", "学校", "办公室", "研究中心"}
 )
+# Heads of institutions: a name does not run on to the left past one (清华大学|五道口金融学院).
+STRONG_ORG_HEADS: frozenset[str] = frozenset({"公司", "集团", "银行", "大学", "学院", "医院", "政府", "研究院", "协会", "委员会"})
 # Measure words: after a number they end a name's left side (8家公募基金公司).
 MEASURE_WORDS: frozenset[str] = frozenset("家 个 所 只 款 项 张 台 套 部 座 类 种 批 位 名 条 件 次 亿 万".split())
 
 # POS tags (jieba's dictionary tagset) of tokens that may sit inside a name.
 NAME_TAGS: frozenset[str] = frozenset(
-    {"n", "nr", "nr1", "nr2", "nrt", "nrfg", "ns", "nt", "nz", "nl", "ng", "j", "x", "eng", "vn", "an", "l", "i", "g"}
+    {"n", "nr", "nr1", "nr2", "nrt", "nrfg", "ns", "nt", "nz", "nl", "ng", "j", "x", "eng", "vn", "an", "l", "i", "g", "k", "b"}
 )
 # Tags of tokens that make a modifier specific enough to be a proper name.
 PROPER_TAGS: frozenset[str] = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "x", "eng"})

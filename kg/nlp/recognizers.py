@@ -16,6 +16,7 @@ from kg.nlp import lexicon as lx
 from kg.nlp.text import Candidate, TokenView, candidates_of
 
 _MAX_NAME_CHARS = 20
+_LEADING_FUNCTION_CHARS = frozenset("据在与和对向从由被把将为给")
 _MAX_NAME_TOKENS = 7
 _COMMON_FREQ = 300  # a dictionary word more frequent than this is a common word, not part of a proper name
 
@@ -148,7 +149,7 @@ class Recognizer:
             inner = match.group(group).strip()
             if len(inner) < 2 or _QUANTITY.match(inner):
                 continue
-            after = text[match.end() : match.end() + 4]
+            after = text[match.end() : match.end() + 8]
             label = _type_by_head(inner) or _type_by_follower(after)
             if label is None:
                 continue
@@ -205,11 +206,12 @@ def left_boundary(view: TokenView, head_start: int, *, allow_empty_head: bool = 
         return None
     start = head_start
     if not allow_empty_head and view.starts[i] < head_start:
-        # the head sits inside a token (中国农业银行): the token's beginning belongs to the name
-        word = view.words[i]
-        if word in lx.STOP_WORDS or (view.tags[i] not in lx.NAME_TAGS and view.tags[i] not in {"v", "a"}):
+        # the head sits inside a token: a name (中国农业银行) or an unknown word keeps it, a common word (格局) not
+        if view.tags[i] not in lx.PROPER_TAGS or view.tags[i] == "ns":
             return None
         start = view.starts[i]
+        if view.tags[i] == "x" and view.words[i][0] in _LEADING_FUNCTION_CHARS:
+            start += 1  # 据财|联社: an unknown token that swallowed a preposition
     j = i - 1
     tokens = 0
     while j >= 0 and tokens < _MAX_NAME_TOKENS:
@@ -223,9 +225,13 @@ def left_boundary(view: TokenView, head_start: int, *, allow_empty_head: bool = 
             tag in {"v", "vn"} and j > 0 and view.tags[j - 1] in lx.NAME_TAGS and view.words[j - 1] not in lx.STOP_WORDS
         ):
             break
+        if tag in lx.NAME_TAGS and word in lx.STRONG_ORG_HEADS:
+            break  # 清华大学|五道口金融学院: another institution's head ends this name's left side
         start = view.starts[j]
         tokens += 1
         j -= 1
+        if tag == "ns" and (j < 0 or view.tags[j] != "ns"):
+            break  # a place opens a name (宁夏宝丰能源): nothing before it belongs to the name
     # a name never starts with a verb or an adjective
     k = view.index_at(start)
     while k < i and view.tags[k] in {"v", "a", "d"}:
@@ -294,13 +300,15 @@ def _type_by_head(name: str, *, weak: bool = False) -> str | None:
 
 
 def _type_by_follower(after: str) -> str | None:
-    for word in lx.INITIATIVE_FOLLOWERS:
-        if after.startswith(word):
-            return "INITIATIVE"
-    for word in lx.PRODUCT_FOLLOWERS:
-        if after.startswith(word):
-            return "PRODUCT"
-    return None
+    """Type named by a short noun phrase right after a name (“X”农资收购产品, “X”微信小程序)."""
+    phrase = re.match(r"[\u4e00-\u9fffA-Za-z]{0,6}", after).group()
+    best: tuple[int, str] | None = None
+    for label, words in (("INITIATIVE", lx.INITIATIVE_FOLLOWERS), ("PRODUCT", lx.PRODUCT_FOLLOWERS)):
+        for word in words:
+            pos = phrase.find(word)
+            if pos != -1 and (best is None or pos < best[0]):
+                best = (pos, label)
+    return best[1] if best else None
 
 
 @Language.factory("kg_recognizer")
