@@ -11,7 +11,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from kg.model import Document, EntityRecord, Evidence, Extraction, RelationRecord
+from kg.model import SYMMETRIC_RELATIONS, Document, EntityRecord, Evidence, Extraction, RelationRecord
 from kg.nlp import make_pipeline
 from kg.nlp.text import sentence_bounds
 
@@ -85,8 +85,25 @@ def _collect(document: Document, doc, offset: int, entities: dict[str, EntityRec
 
 
 def extraction_to_json(extraction: Extraction) -> dict:
-    """The JSON Lines record of `kg extract`, in the scorer's format (corpus/README.md)."""
+    """The JSON Lines record of `kg extract`, in the scorer's format (corpus/README.md): one record per fact,
+    with the best-supported evidence and the number of sentences behind it."""
     ids = {e.label: f"e{i}" for i, e in enumerate(extraction.entities)}
+    facts: dict[tuple[str, str, str], list[RelationRecord]] = {}
+    for r in extraction.relations:
+        head, tail = r.head, r.tail
+        if r.relation in SYMMETRIC_RELATIONS and tail < head:
+            head, tail = tail, head
+        if head in ids and tail in ids:
+            facts.setdefault((head, r.relation, tail), []).append(r)
+    relations = []
+    for (head, relation, tail), records in facts.items():
+        best = max(records, key=lambda r: (r.evidence.confidence, -r.evidence.start))
+        ev = best.evidence
+        relations.append({
+            "head": ids[head], "relation": relation, "tail": ids[tail], "head_label": head, "tail_label": tail,
+            "year": ev.year, "confidence": ev.confidence, "rule": ev.rule, "evidence": ev.sentence,
+            "start": ev.start, "end": ev.end, "support": len(records),
+        })
     return {
         "document": extraction.document.id,
         "title": extraction.document.title,
@@ -95,12 +112,5 @@ def extraction_to_json(extraction: Extraction) -> dict:
              "mentions": e.mentions, **({"en": e.label_en} if e.label_en else {})}
             for e in extraction.entities
         ],
-        "relations": [
-            {"head": ids[r.head], "relation": r.relation, "tail": ids[r.tail], "head_label": r.head,
-             "tail_label": r.tail, "year": r.evidence.year, "confidence": r.evidence.confidence,
-             "rule": r.evidence.rule, "evidence": r.evidence.sentence, "start": r.evidence.start,
-             "end": r.evidence.end}
-            for r in extraction.relations
-            if r.head in ids and r.tail in ids
-        ],
+        "relations": relations,
     }

@@ -245,7 +245,7 @@ class RelationExtractor:
             if x.label in {"ORG", "INITIATIVE"}:
                 for n in range(min(len(x.text) - 2, 8), 1, -1):
                     place = self._places.get(x.text[:n])
-                    if place is not None:
+                    if place is not None and place.level != "country":  # 中国银联 is national, not located
                         out.append(RelationHit(x.name, "located_in", place.label, sent[0], sent[1],
                                                _year(text, *sent), 0.75, "place_prefix"))
                         break
