@@ -50,7 +50,7 @@ STRONG_PRODUCT_HEADS: frozenset[str] = frozenset({
 
 INITIATIVE_HEADS: tuple[str, ...] = (
     "行动计划", "专项行动", "解决方案", "计划", "工程", "行动", "项目", "试点", "方案", "专项", "示范县", "示范区",
-    "战略", "活动", "倡议", "工作室", "大赛", "一件事",
+    "战略", "倡议", "大赛", "一件事",
 )
 
 # Nouns that follow a quoted name and type it (“福农通”农资收购产品).
@@ -88,7 +88,8 @@ STOP_WORDS: frozenset[str] = frozenset(
         "积极 持续 不断 进一步 全面 大力 加快 正式 率先 共同 分别 一起 一同 成为 作为 负责 以来 起 后 前 中 内 外 上 下 "
         # verbs of modern business news that jieba's dictionary predates, so they would look like unknown names
         "助力 赋能 聚焦 聚力 深耕 发力 布局 入局 牵手 落地 覆盖 提升 实现 支持 服务于 致力于 据 最大 最新 全新 首次 "
-        "旗下的 下属 来自 位于 据悉 表示 介绍 称 显示 指出 认为 预计 宣布 成立 竞标 化身 即 当 让 使"
+        "旗下的 下属 来自 位于 据悉 表示 介绍 称 显示 指出 认为 预计 宣布 成立 竞标 化身 即 当 让 使 到 搭建 建设 "
+        "发起 启动 研发 开发 运营 合作 投资 入股 出资 监管 部署 应用 使用 接入 推广 上市"
     ).split()
 )
 # Organization heads that are also common nouns (保险, 基金, 中心): the modifier must hold a real proper name.

@@ -71,30 +71,55 @@ class Recognizer:
         self._launched(view, out)
         self._latin(view, out)
         self._listed(view, out)
+        self._owned(view, out)
         return doc
 
     def _listed(self, view: TokenView, out: list[Candidate]) -> None:
-        """Members of a list closed by 等 and a classifier noun (A、B、C等商业综合体) take the classifier's type."""
+        """Members of a list closed by 等 and a classifier noun (A、B、C等商业综合体) take the classifier's type.
+
+        The 、 between members is a hard boundary, so only the first member needs its left edge found."""
         text = view.text
         for match in _LIST_CLOSE.finditer(text):
-            label = _classifier_type(text[match.end() : match.end() + 12])
+            label = _classifier_type(text[match.end() : match.end() + 10])
             if label is None:
                 continue
             end = match.start()
             members: list[tuple[int, int]] = []
             while True:
-                start = left_boundary(view, end, allow_empty_head=True)
-                if start is None or start >= end:
+                sep = text.rfind("、", max(0, end - 24), end)
+                if sep == -1 or re.search(r"[，。；：,;:\n]", text[sep:end]):
+                    start = left_boundary(view, end, allow_empty_head=True)
+                    if start is not None and start < end:
+                        members.append((start, end))
                     break
-                members.append((start, end))
-                if start == 0 or text[start - 1] not in "、及和与" or not view.is_start(start - 1):
-                    break
-                end = start - 1
+                members.append((sep + 1, end))
+                end = sep
             if len(members) < 2:
                 continue
             for start, end in members:
-                if 2 <= end - start <= 16 and is_proper(view, start, end):
-                    out.append(Candidate(start, end, label, "list_member", 0.7))
+                start, end = _strip_quotes(text, start, end)
+                if not 2 <= end - start <= 16:
+                    continue
+                name = text[start:end]
+                if is_proper(view, start, end) or _type_by_head(name) == label:
+                    if not _common_word(view, start, end):
+                        out.append(Candidate(start, end, label, "list_member", 0.7))
+
+    def _owned(self, view: TokenView, out: list[Candidate]) -> None:
+        """An organization's name before a product noun names that organization's product (银联二维码, 银联卡)."""
+        text = view.text
+        for c in list(out):
+            if c.label != "ORG" or not c.known:
+                continue
+            i = view.index_at(c.end)
+            if i < 0 or i >= len(view.words) or view.starts[i] != c.end:
+                continue
+            word = view.words[i]
+            if any(word.endswith(h) for h in lx.STRONG_PRODUCT_HEADS) and len(word) <= 6:
+                out.append(Candidate(c.start, view.ends[i], "PRODUCT", "owner_product", 0.7))
+            elif word in lx.STRONG_PRODUCT_HEADS:
+                out.append(Candidate(c.start, view.ends[i], "PRODUCT", "owner_product", 0.7))
+        del text
 
     # rules --------------------------------------------------------------
     def _headed(
@@ -120,6 +145,8 @@ class Recognizer:
             if start is None or start >= hs:
                 continue
             weak = strict or (label == "ORG" and match.group() in lx.WEAK_ORG_HEADS)
+            if strict and he < len(text) and _continues_noun(view, he):
+                continue  # 医保电子|凭证: an industry word inside a longer noun phrase
             if require_proper and not is_proper(view, start, hs, strict=weak):
                 continue
             if _common_word(view, start, he):
@@ -279,6 +306,21 @@ def lx_tag(word: str) -> str:
     from kg.nlp.tokenizer import dictionary_tags
 
     return dictionary_tags().get(word, "x")
+
+
+def _continues_noun(view: TokenView, pos: int) -> bool:
+    i = view.index_at(pos)
+    word, tag = view.words[i], view.tags[i]
+    return tag in {"n", "vn", "ng"} and word not in lx.ORG_CONTEXT_AFTER and not any(
+        word.startswith(w) for w in lx.ORG_CONTEXT_AFTER)
+
+
+def _strip_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in "“”\"'‘’「」『』《》 ":
+        start += 1
+    while end > start and text[end - 1] in "“”\"'‘’「」『』《》 ":
+        end -= 1
+    return start, end
 
 
 def _common_word(view: TokenView, start: int, end: int) -> bool:

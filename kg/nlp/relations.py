@@ -59,6 +59,9 @@ _OPERATE = _alternation(lx.OPERATE_VERBS)
 _PART = _alternation(lx.PART_CUES)
 _SUBSIDIARY = _alternation(lx.SUBSIDIARY_CUES)
 _CLAUSE = re.compile(r"[，,：:]")
+# what may stand between two coordinated entities: a conjunction, quotes, and list items that are not entities
+_COORDINATION_GAP = re.compile(r"[”’」』\s]*(?:、|和|及|与|以及)?(?:[^，。；、,;]{1,14}、)*[“‘「『\s]*")
+_LIST_TAIL = re.compile(r"[”’」』]?等(?:[0-9０-９]+|[一二三四五六七八九十百千几多]+)?[家个所款项只类种批]?")
 _LOCATED = re.compile(r"(?:总部)?位于|坐落于|地处")
 
 
@@ -68,10 +71,7 @@ class RelationExtractor:
         onto = load_ontology()
         self._domain = {code: set(r.domain) for code, r in onto.relations.items()}
         self._range = {code: set(r.range) for code, r in onto.relations.items()}
-        self._places = {p.label: p for p in onto.places}
-        for p in onto.places:
-            for alias in p.aliases:
-                self._places.setdefault(alias, p)
+        self._places = {name: ent for name, ent in lx.known_surface_forms() if ent.type == "LOC"}
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -97,6 +97,7 @@ class RelationExtractor:
             if subject is not None:
                 topic = subject
         hits.extend(self._name_internal(text, ents))
+        hits.extend(self._owned_lists(text, ents, hits))
         doc._.kg_relations = self._valid(hits, {x.name: x.label for x in ents})
         self._add_implied_places(doc)
         return doc
@@ -258,6 +259,29 @@ class RelationExtractor:
                         break
         return out
 
+    def _owned_lists(self, text: str, ents: list[_Ent], hits: list[RelationHit]) -> list[RelationHit]:
+        """A、B等银联移动支付产品: the owner of the product family that closes a list operates each member."""
+        owners = {h.tail: h.head for h in hits if h.rule == "owner_prefix"}
+        out = []
+        for k, x in enumerate(ents):
+            owner = owners.get(x.name)
+            if owner is None or k == 0:
+                continue
+            tail = _LIST_TAIL.fullmatch(text[ents[k - 1].end : x.start])
+            if tail is None:
+                continue
+            members = [ents[k - 1]]
+            for y in reversed(ents[: k - 1]):
+                if not _COORDINATION_GAP.fullmatch(text[y.end : members[-1].start]):
+                    break
+                members.append(y)
+            sent = next(((s, e) for s, e in sentence_bounds(text) if s <= x.start < e), (x.start, x.end))
+            for m in members:
+                if m.label in {"PRODUCT", "INITIATIVE"} and m.name != owner:
+                    out.append(RelationHit(owner, "operates", m.name, sent[0], sent[1], _year(text, *sent), 0.65,
+                                           "owner_of_list"))
+        return out
+
     def _valid(self, hits: list[RelationHit], types: dict[str, str]) -> list[RelationHit]:
         """Keep relations whose ends have the classes the ontology allows; one hit per fact and sentence."""
         seen = set()
@@ -301,7 +325,7 @@ def _leading_run(text: str, start: int, ents: list[_Ent]) -> list[_Ent]:
     pos = start
     for x in sorted(ents, key=lambda x: x.start):
         gap = text[pos : x.start]
-        if run and not re.fullmatch(r"\s*(?:、|和|及|与|以及|，)?\s*", gap):
+        if run and not _COORDINATION_GAP.fullmatch(gap):
             break
         if not run and len(gap) > 14:
             break
