@@ -1,0 +1,225 @@
+"""The `kg` command: a thin layer over the Python API."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import webbrowser
+from pathlib import Path
+
+from kg.graph import DEFAULT_BASE
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        print("kg: interrupted; exports already written are left as they were", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kg", description=__doc__)
+    parser.add_argument("--version", action="version", version="kg 0.1.0")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("build", help="extract a knowledge graph and write every export into a folder")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder, or - for JSON Lines on stdin")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="DIR")
+    p.add_argument("--workers", type=int, default=1, metavar="N", help="extraction processes (default 1)")
+    p.add_argument("--base", default=DEFAULT_BASE, metavar="IRI", help=f"base IRI of minted IRIs ({DEFAULT_BASE})")
+    p.add_argument("--min-confidence", type=float, default=0.0, metavar="X", help="drop evidence below X (0-1)")
+    p.add_argument("--model", type=Path, metavar="DIR", help="a trained NER model to run next to the rules")
+    p.add_argument("--strict", action="store_true", help="stop at the first input that fails")
+    p.set_defaults(run=_build)
+
+    p = sub.add_parser("extract", help="print entities and relations per document")
+    p.add_argument("inputs", nargs="+", metavar="INPUT")
+    p.add_argument("--format", choices=["jsonl"], default="jsonl")
+    p.add_argument("--model", type=Path, metavar="DIR")
+    p.set_defaults(run=_extract)
+
+    p = sub.add_parser("eval", help="score extraction against gold annotations (*.gold.json)")
+    p.add_argument("gold", type=Path, metavar="GOLD_DIR")
+    p.add_argument("--errors", action="store_true", help="list misses, false positives, duplicates, type errors")
+    p.add_argument("--predictions", type=Path, metavar="FILE", help="score this JSONL instead of extracting")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.set_defaults(run=_eval)
+
+    p = sub.add_parser("validate", help="check an RDF export against the SHACL shapes")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.set_defaults(run=_validate)
+
+    p = sub.add_parser("query", help="run SPARQL over an export")
+    p.add_argument("sparql", metavar="SPARQL", help="the query text, or @FILE")
+    p.add_argument("--data", type=Path, required=True, metavar="FILE", help="an RDF export (kg.nq, kg.ttl, ...)")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.set_defaults(run=_query)
+
+    p = sub.add_parser("view", help="open the interactive HTML view of a build folder or RDF file")
+    p.add_argument("path", type=Path, metavar="DIR_OR_FILE")
+    p.set_defaults(run=_view)
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"kg: {message}", file=sys.stderr)
+    return 2
+
+
+def _build(args: argparse.Namespace) -> int:
+    from kg.build import BuildReport, build
+    from kg.ingest import IngestError
+
+    if args.workers < 1:
+        return _fail("--workers must be at least 1")
+    if not 0.0 <= args.min_confidence <= 1.0:
+        return _fail("--min-confidence must be between 0 and 1")
+    report = BuildReport()
+
+    def show(error: IngestError) -> None:
+        print(f"kg: {error}", file=sys.stderr)
+
+    try:
+        graph = build(
+            args.inputs, base=args.base, workers=args.workers, model=args.model,
+            min_confidence=args.min_confidence, strict=args.strict, report=report, on_error=show, progress=True,
+        )
+    except IngestError:
+        print(f"kg: stopped at the first failure (--strict); {report.summary()}", file=sys.stderr)
+        return 1
+    paths = graph.save(args.output)
+    if report.errors:
+        _write_errors(args.output / "errors.jsonl", report.errors)
+        print(f"kg: {report.summary()}: see {args.output / 'errors.jsonl'}", file=sys.stderr)
+    else:
+        print(f"kg: {report.summary()}", file=sys.stderr)
+    print(f"kg: {len(graph.entities()):,} entities, {len(graph.relations()):,} relations → "
+          + ", ".join(p.name for p in paths), file=sys.stderr)
+    return 1 if report.errors else 0
+
+
+def _write_errors(path: Path, errors) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".errors.", suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        for e in errors:
+            out.write(json.dumps({"path": e.path, "line": e.line, "problem": e.problem, "hint": e.hint},
+                                 ensure_ascii=False) + "\n")
+    os.replace(tmp, path)
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from kg.build import BuildReport, _unique
+    from kg.extract import Extractor, extraction_to_json
+    from kg.ingest import read_documents
+
+    failures = []
+
+    def show(error) -> None:
+        failures.append(error)
+        print(f"kg: {error}", file=sys.stderr)
+
+    extractor = Extractor(args.model)
+    out = sys.stdout
+    for extraction in extractor.extract_many(_unique(read_documents(args.inputs, on_error=show), BuildReport())):
+        out.write(json.dumps(extraction_to_json(extraction), ensure_ascii=False) + "\n")
+    out.flush()
+    return 1 if failures else 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from kg.evaluate import gold_documents, load_gold, score
+    from kg.extract import Extractor, extraction_to_json
+    from kg.ingest import read_documents
+
+    if not args.gold.is_dir():
+        return _fail(f"{args.gold}: not a folder of *.gold.json files")
+    gold = load_gold(args.gold)
+    if not gold:
+        return _fail(f"{args.gold}: no *.gold.json files")
+    if args.predictions:
+        lines = args.predictions.read_text(encoding="utf-8").splitlines()
+        predictions = [json.loads(line) for line in lines if line.strip()]
+    else:
+        extractor = Extractor()
+        docs = read_documents(gold_documents(args.gold))
+        predictions = [extraction_to_json(x) for x in extractor.extract_many(docs)]
+    report = score(gold, predictions)
+    print(json.dumps(report.to_json(), ensure_ascii=False) if args.json else report.format(errors=args.errors))
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from kg.validate import validate
+
+    if not args.file.exists():
+        return _fail(f"{args.file}: no such file")
+    result = validate(args.file)
+    print(result.text)
+    return 0 if result.conforms else 1
+
+
+def _query(args: argparse.Namespace) -> int:
+    import kg
+
+    text = args.sparql
+    if text.startswith("@"):
+        text = Path(text[1:]).read_text(encoding="utf-8")
+    if not args.data.exists():
+        return _fail(f"{args.data}: no such file")
+    graph = kg.load(args.data)
+    rows = graph.sparql(text)
+    _print_rows(rows, args.format)
+    return 0
+
+
+def _print_rows(rows: list[dict], fmt: str) -> None:
+    columns = list(rows[0]) if rows else []
+    if fmt == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
+    elif fmt == "csv":
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        widths = {c: max(len(c), *(len(str(r.get(c, ""))) for r in rows)) for c in columns}
+        print("  ".join(c.ljust(widths[c]) for c in columns))
+        for r in rows:
+            print("  ".join(str(r.get(c, "")).ljust(widths[c]) for c in columns))
+        print(f"({len(rows)} rows)")
+
+
+def _view(args: argparse.Namespace) -> int:
+    import kg
+    from kg.viz import write_html
+
+    path = args.path
+    if path.is_dir():
+        html = path / "kg.html"
+        if not html.exists():
+            source = next((path / n for n in ("kg.nq", "kg.ttl", "kg.trig") if (path / n).exists()), None)
+            if source is None:
+                return _fail(f"{path}: no kg.html or RDF export in this folder")
+            write_html(kg.load(source), html)
+    elif path.suffix in {".html", ".htm"}:
+        html = path
+    elif path.exists():
+        html = path.with_suffix(".html")
+        write_html(kg.load(path), html)
+    else:
+        return _fail(f"{path}: no such file or folder")
+    url = html.resolve().as_uri()
+    opened = False
+    if os.environ.get("DISPLAY") or sys.platform in {"darwin", "win32"}:
+        opened = webbrowser.open(url)
+    print(f"kg: {'opened' if opened else 'view'} {html}")
+    return 0
