@@ -13,13 +13,13 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from urllib.parse import quote
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, SKOS
 
 from kg.graph import DEFAULT_BASE
+from kg.iri import encode_segment
 from kg.model import ENTITY_TYPES, RELATION_LABELS
 
 NAMESPACE = "https://w3id.org/kg/ontology#"
@@ -224,7 +224,7 @@ def _places(path: Path) -> tuple[KnownEntity, ...]:
         rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
         return tuple(
             KnownEntity(
-                iri=DEFAULT_BASE + "entity/" + quote(row["label"], safe=""),
+                iri=DEFAULT_BASE + "entity/" + encode_segment(row["label"]),
                 label=row["label"],
                 type="LOC",
                 aliases=tuple(a for a in row["aliases"].split("|") if a),

@@ -8,7 +8,6 @@ import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from rdflib import RDF, Graph, Literal
@@ -16,6 +15,7 @@ from rdflib.namespace import SKOS
 
 import kg.ontology as ontology_module
 from kg.graph import DEFAULT_BASE
+from kg.iri import entity_iri
 from kg.model import ENTITY_TYPES, RELATION_LABELS, SYMMETRIC_RELATIONS, normalize_name
 from kg.ontology import KG, NAMESPACE, Ontology, load_ontology, ontology_dir
 
@@ -108,7 +108,7 @@ def test_known_entities_are_many_typed_and_uniquely_labelled(onto: Ontology) -> 
     assert len(labels) == len(set(labels)) >= 200
     assert {e.type for e in onto.known} == {"ORG", "PRODUCT", "INITIATIVE"}
     for e in onto.known:
-        assert e.iri == DEFAULT_BASE + "entity/" + quote(e.label, safe="")
+        assert e.iri == entity_iri(DEFAULT_BASE, e.label)
         assert e.level is None and e.parent is None
 
 
@@ -201,7 +201,7 @@ def test_place_lookups(onto: Ontology, label: str, level: str, parent: str | Non
     place = _place(onto, label)
     assert (place.level, place.parent) == (level, parent)
     assert alias is None or alias in place.aliases
-    assert place.iri == DEFAULT_BASE + "entity/" + quote(label, safe="")
+    assert place.iri == entity_iri(DEFAULT_BASE, label)
 
 
 def test_place_codes(onto: Ontology) -> None:

@@ -1,0 +1,46 @@
+"""IRIs minted from names: readable (Chinese stays Chinese) and always valid.
+
+Encoding is injective, so two different names never share an IRI, and it depends on the canonical label only,
+so a changed alias never changes an IRI.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_UCSCHAR = (
+    (0xA0, 0xD7FF), (0xF900, 0xFDCF), (0xFDF0, 0xFFEF), (0x10000, 0x1FFFD), (0x20000, 0x2FFFD),
+    (0x30000, 0x3FFFD), (0x40000, 0x4FFFD), (0x50000, 0x5FFFD), (0x60000, 0x6FFFD),
+    (0x70000, 0x7FFFD), (0x80000, 0x8FFFD), (0x90000, 0x9FFFD), (0xA0000, 0xAFFFD),
+    (0xB0000, 0xBFFFD), (0xC0000, 0xCFFFD), (0xD0000, 0xDFFFD), (0xE1000, 0xEFFFD),
+)  # fmt: skip
+
+
+def _keep(ch: str) -> bool:
+    """Whether a character may stay unencoded: iunreserved, minus invisible and space-like ones."""
+    if ch.isascii():
+        return ch.isalnum() or ch in "-._~"
+    code = ord(ch)
+    if not any(lo <= code <= hi for lo, hi in _UCSCHAR):
+        return False
+    return unicodedata.category(ch)[0] not in "CZ"
+
+
+def encode_segment(text: str) -> str:
+    """Percent-encode one path segment; injective because ``%`` itself is encoded.
+
+    >>> encode_segment("中国银联 Pay/100%")
+    '中国银联%20Pay%2F100%25'
+    """
+    if text in {".", ".."}:  # dot segments would be removed by IRI normalisation
+        return text.replace(".", "%2E")
+    return "".join(ch if _keep(ch) else "".join(f"%{b:02X}" for b in ch.encode("utf-8")) for ch in text)
+
+
+def entity_iri(base: str, label: str) -> str:
+    """IRI of an entity, from its canonical label only."""
+    return f"{base}entity/{encode_segment(label)}"
+
+
+def document_iri(base: str, doc_id: str) -> str:
+    return f"{base}doc/{encode_segment(doc_id)}"

@@ -1,0 +1,192 @@
+"""SPARQL over a KnowledgeGraph, in an embedded pyoxigraph store.
+
+The store holds the export's quads (see kg.rdf) plus ontology/kg.ttl in the named graph
+<https://w3id.org/kg/ontology>, so queries can read kg:code and the labels of classes and
+relations. The default graph is the union of all graphs. Values are passed with pyoxigraph
+substitutions, never pasted into the query text: a name full of quotes and braces is just
+a literal. Pyoxigraph substitutes only variables that the SELECT lists, so every example
+query projects its ``?name``.
+"""
+
+from __future__ import annotations
+
+import functools
+import weakref
+from typing import TYPE_CHECKING, Any
+
+import pyoxigraph as ox
+import rdflib
+
+from kg import rdf
+from kg.graph import KnowledgeGraph
+from kg.ontology import ontology_dir
+
+if TYPE_CHECKING:
+    import pandas
+
+ONTOLOGY_GRAPH = "https://w3id.org/kg/ontology"
+
+_LABEL = 'FILTER(langMatches(lang({0}), "zh"))'
+
+# name -> SPARQL; every query takes ?name (a string) through `bindings`.
+EXAMPLE_QUERIES: dict[str, str] = {
+    # Which products did ?name launch, in which year, according to which sentence?
+    "products_launched_by": f"""
+SELECT DISTINCT ?name ?product ?year ?sentence ?document ?title WHERE {{
+  ?org skos:prefLabel|skos:altLabel ?orgName . FILTER(str(?orgName) = ?name)
+  ?org kg:launched ?p .
+  ?p a kg:Product ; skos:prefLabel ?product . {_LABEL.format("?product")}
+  ?a rdf:subject ?org ; rdf:predicate kg:launched ; rdf:object ?p ;
+     kg:evidence ?sentence ; prov:wasDerivedFrom ?doc .
+  ?doc dcterms:identifier ?document .
+  OPTIONAL {{ ?a kg:year ?year }}
+  OPTIONAL {{ ?doc dcterms:title ?title }}
+}} ORDER BY ?year ?product ?document ?sentence""",
+    # Organizations ?name partnered with (the relation is symmetric and stored once).
+    "partners_of": f"""
+SELECT ?name ?partner (COUNT(DISTINCT ?a) AS ?sources) (MAX(?c) AS ?confidence) WHERE {{
+  ?org skos:prefLabel|skos:altLabel ?orgName . FILTER(str(?orgName) = ?name)
+  {{ ?org kg:partneredWith ?p }} UNION {{ ?p kg:partneredWith ?org }}
+  ?p skos:prefLabel ?partner . {_LABEL.format("?partner")}
+  ?a rdf:predicate kg:partneredWith ; kg:confidence ?c .
+  {{ ?a rdf:subject ?org ; rdf:object ?p }} UNION {{ ?a rdf:subject ?p ; rdf:object ?org }}
+}} GROUP BY ?name ?partner ORDER BY DESC(?sources) ?partner""",
+    # What is deployed where; with ?name bound, only facts where ?name is the thing or the place.
+    "deployed_where": f"""
+SELECT ?name ?thing ?place (MIN(?y) AS ?year) WHERE {{
+  ?t kg:deployedAt ?x .
+  ?t skos:prefLabel ?thing . {_LABEL.format("?thing")}
+  ?x skos:prefLabel ?place . {_LABEL.format("?place")}
+  ?t skos:prefLabel|skos:altLabel ?tName .
+  ?x skos:prefLabel|skos:altLabel ?xName .
+  FILTER(COALESCE(str(?tName) = ?name || str(?xName) = ?name, true))
+  OPTIONAL {{ ?a rdf:subject ?t ; rdf:predicate kg:deployedAt ; rdf:object ?x ; kg:year ?y }}
+}} GROUP BY ?name ?thing ?place ORDER BY ?thing ?place""",
+    # All the evidence for the facts between ?name and ?other, whichever the relation.
+    "evidence_for_fact": """
+SELECT DISTINCT ?name ?other ?relation ?sentence ?document ?start ?end ?year ?confidence ?rule WHERE {
+  ?h skos:prefLabel|skos:altLabel ?hName . FILTER(str(?hName) = ?name)
+  ?t skos:prefLabel|skos:altLabel ?tName . FILTER(str(?tName) = ?other)
+  { ?a rdf:subject ?h ; rdf:object ?t } UNION { ?a rdf:subject ?t ; rdf:object ?h }
+  ?a rdf:predicate ?p ; kg:evidence ?sentence ; kg:confidence ?confidence ; kg:rule ?rule ;
+     prov:wasDerivedFrom ?doc ; oa:hasSelector ?sel .
+  ?sel a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+  ?p kg:code ?relation .
+  ?doc dcterms:identifier ?document .
+  OPTIONAL { ?a kg:year ?year }
+} ORDER BY ?document ?start ?relation""",
+    # Entities by number of mentions; with ?name bound, only those whose label contains it.
+    "entities_by_mentions": f"""
+SELECT ?name ?entity ?type ?mentions (COUNT(DISTINCT ?doc) AS ?documents) WHERE {{
+  ?e kg:mentions ?mentions ; a ?class ; skos:prefLabel ?entity . {_LABEL.format("?entity")}
+  ?class kg:code ?type .
+  OPTIONAL {{ ?e dcterms:isReferencedBy ?doc }}
+  FILTER(COALESCE(CONTAINS(str(?entity), ?name), true))
+}} GROUP BY ?name ?entity ?type ?mentions ORDER BY DESC(?mentions) ?entity""",
+}
+
+_INTEGERS = {
+    "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+    "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong", "unsignedShort",
+    "unsignedByte", "gYear",
+}  # fmt: skip
+_FLOATS = {"decimal", "double", "float"}
+
+# One store per graph, rebuilt when the graph changes (KnowledgeGraph.add drops its resolution).
+_stores: weakref.WeakKeyDictionary[KnowledgeGraph, tuple[object, str, ox.Store]] = weakref.WeakKeyDictionary()
+
+
+def store_of(g: KnowledgeGraph) -> ox.Store:
+    """The in-memory store of a graph, cached until the graph changes."""
+    resolution = g._resolve()
+    cached = _stores.get(g)
+    if cached is not None and cached[0] is resolution and cached[1] == g.base:
+        return cached[2]
+    store = ox.Store()
+    store.bulk_extend(rdf.to_quads(g))
+    store.bulk_extend(_ontology_quads())
+    _stores[g] = (resolution, g.base, store)
+    return store
+
+
+@functools.cache
+def _ontology_quads() -> tuple[ox.Quad, ...]:
+    graph = ox.NamedNode(ONTOLOGY_GRAPH)
+    triples = ox.parse(path=str(ontology_dir() / "kg.ttl"), format=ox.RdfFormat.TURTLE)
+    return tuple(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+
+
+def query_graph(
+    g: KnowledgeGraph,
+    query: str,
+    bindings: dict[str, Any] | None = None,
+    dataframe: bool = False,
+) -> list[dict[str, Any]] | bool | pandas.DataFrame:
+    """Run SPARQL over g: rows as {variable: value}, a bool for ASK, or a DataFrame.
+
+    Bindings map variable names (with or without "?") to values: str, int, float and bool
+    become literals; pyoxigraph or rdflib terms are used as they are (an IRI as a
+    NamedNode or URIRef). Standard prefixes (kg, rdf, skos, prov, oa, dcterms, schema, ...)
+    are predeclared. IRIs come back as str, numbers and years as int or float.
+    """
+    substitutions = {ox.Variable(k.lstrip("?$")): _term(v) for k, v in (bindings or {}).items()}
+    try:
+        results = store_of(g).query(
+            query, prefixes=rdf.PREFIXES, use_default_graph_as_union=True, substitutions=substitutions
+        )
+    except RuntimeError as error:
+        if "projection" not in str(error):
+            raise
+        raise ValueError(f"{error}: list every bound variable in the SELECT clause") from error
+    if isinstance(results, ox.QueryBoolean):
+        return bool(results)
+    if isinstance(results, ox.QueryTriples):
+        columns = ["subject", "predicate", "object"]
+        rows = [dict(zip(columns, (_python(t.subject), _python(t.predicate), _python(t.object)))) for t in results]
+    else:
+        columns = [v.value for v in results.variables]
+        rows = [{c: _python(solution[c]) for c in columns} for solution in results]
+    if not dataframe:
+        return rows
+    try:
+        import pandas
+    except ImportError as error:
+        raise ImportError("dataframe=True needs pandas: pip install pandas") from error
+    return pandas.DataFrame(rows, columns=columns)
+
+
+def _term(value: Any) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    """A binding as a pyoxigraph term; plain strings are literals, never IRIs or query text."""
+    if isinstance(value, ox.NamedNode | ox.Literal | ox.BlankNode):
+        return value
+    if isinstance(value, rdflib.URIRef):
+        return ox.NamedNode(str(value))
+    if isinstance(value, rdflib.Literal):
+        if value.language:
+            return ox.Literal(str(value), language=value.language)
+        return ox.Literal(str(value), datatype=ox.NamedNode(str(value.datatype or rdflib.XSD.string)))
+    if isinstance(value, str | bool | int | float):
+        return ox.Literal(value)
+    raise TypeError(f"cannot bind a {type(value).__name__}: use str, int, float, bool or an RDF term")
+
+
+def _python(term: Any) -> Any:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if not isinstance(term, ox.Literal):
+        return str(term)
+    datatype = term.datatype.value.rsplit("#", 1)[-1] if term.datatype else ""
+    try:
+        if datatype in _INTEGERS:
+            return int(term.value)
+        if datatype in _FLOATS:
+            return float(term.value)
+    except ValueError:
+        return term.value
+    if datatype == "boolean":
+        return term.value in {"true", "1"}
+    return term.value

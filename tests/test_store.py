@@ -1,0 +1,112 @@
+"""SPARQL over a graph: the example queries, safe bindings, value conversion, caching."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+from test_rdf import BASE, HOSTILE, sample_graph
+
+from kg import store
+from kg.model import DocumentMeta, EntityRecord, Extraction
+from kg.store import EXAMPLE_QUERIES, query_graph
+
+INJECTION = '中国银联" } ; DROP ALL #'
+
+
+def test_products_launched_by_answers_the_readme_question() -> None:
+    rows = query_graph(sample_graph(), EXAMPLE_QUERIES["products_launched_by"], {"name": "中国银联"})
+    assert [(r["product"], r["year"], r["sentence"], r["document"]) for r in rows] == [
+        ("云闪付", 2019, "银联推出云闪付。", "doc 2"),
+        ("云闪付", 2023, "中国银联推出云闪付。", "news/1?a=b#c"),
+    ]
+    by_alias = query_graph(sample_graph(), EXAMPLE_QUERIES["products_launched_by"], {"?name": "UnionPay"})
+    assert [r["sentence"] for r in by_alias] == [r["sentence"] for r in rows]
+
+
+def test_partners_of_reads_the_symmetric_relation_both_ways() -> None:
+    g = sample_graph()
+    rows = query_graph(g, EXAMPLE_QUERIES["partners_of"], {"name": "中国银联"})
+    assert [(r["partner"], r["sources"], r["confidence"]) for r in rows] == [(HOSTILE, 1, 0.9), ("华为", 1, 0.75)]
+    back = query_graph(g, EXAMPLE_QUERIES["partners_of"], {"name": "华为"})
+    assert [r["partner"] for r in back] == ["中国银联"]
+
+
+def test_deployed_where_with_and_without_a_name() -> None:
+    g = sample_graph()
+    everything = query_graph(g, EXAMPLE_QUERIES["deployed_where"])
+    assert [(r["thing"], r["place"], r["year"]) for r in everything] == [("云闪付", "上海", None)]
+    assert query_graph(g, EXAMPLE_QUERIES["deployed_where"], {"name": "上海"}) == [
+        {"name": "上海", "thing": "云闪付", "place": "上海", "year": None}
+    ]
+    assert query_graph(g, EXAMPLE_QUERIES["deployed_where"], {"name": "北京"}) == []
+
+
+def test_evidence_for_fact() -> None:
+    rows = query_graph(sample_graph(), EXAMPLE_QUERIES["evidence_for_fact"], {"name": "云闪付", "other": "银联"})
+    assert [(r["relation"], r["document"], r["start"], r["end"], r["confidence"], r["rule"]) for r in rows] == [
+        ("launched", "doc 2", 0, 8, 0.6, "r2"),
+        ("launched", "news/1?a=b#c", 0, 10, 0.9, "r1"),
+    ]
+
+
+def test_entities_by_mentions() -> None:
+    g = sample_graph()
+    rows = query_graph(g, EXAMPLE_QUERIES["entities_by_mentions"])
+    assert [(r["entity"], r["type"], r["mentions"], r["documents"]) for r in rows[:2]] == [
+        ("中国银联", "ORG", 4, 2),
+        ("云闪付", "PRODUCT", 3, 2),
+    ]
+    assert len(rows) == len(g.entities())
+    only = query_graph(g, EXAMPLE_QUERIES["entities_by_mentions"], {"name": "闪"})
+    assert [r["entity"] for r in only] == ["云闪付"]
+
+
+@pytest.mark.parametrize("name", list(EXAMPLE_QUERIES))
+def test_hostile_names_are_bound_as_values(name: str) -> None:
+    g = sample_graph()
+    before = len(store.store_of(g))
+    query = EXAMPLE_QUERIES[name]
+    bound = {k: INJECTION for k in ("name", "other") if f"?{k} " in query}
+    assert query_graph(g, query, bound) == []
+    assert len(store.store_of(g)) == before
+    assert query_graph(g, "ASK { ?s ?p ?o }")
+
+
+def test_a_hostile_name_finds_its_entity() -> None:
+    rows = query_graph(sample_graph(), EXAMPLE_QUERIES["partners_of"], {"name": HOSTILE})
+    assert [(r["name"], r["partner"]) for r in rows] == [(HOSTILE, "中国银联")]
+
+
+def test_iri_bindings_and_value_types() -> None:
+    g = sample_graph()
+    query = "SELECT ?e ?l ?m WHERE { ?e skos:prefLabel ?l ; kg:mentions ?m . FILTER(langMatches(lang(?l), 'zh')) }"
+    for iri in (ox.NamedNode(BASE + "entity/中国银联"), rdflib.URIRef(BASE + "entity/中国银联")):
+        assert query_graph(g, query, {"e": iri}) == [{"e": BASE + "entity/中国银联", "l": "中国银联", "m": 4}]
+    assert query_graph(g, query, {"e": BASE + "entity/中国银联"}) == []  # a plain string is a literal
+    with pytest.raises(TypeError, match="cannot bind"):
+        query_graph(g, query, {"e": object()})
+
+
+def test_a_bound_variable_must_be_selected() -> None:
+    with pytest.raises(ValueError, match="SELECT"):
+        query_graph(sample_graph(), "SELECT ?s WHERE { ?s ?p ?name }", {"name": "x"})
+
+
+def test_dataframe() -> None:
+    pandas = pytest.importorskip("pandas")
+    frame = query_graph(sample_graph(), EXAMPLE_QUERIES["entities_by_mentions"], dataframe=True)
+    assert isinstance(frame, pandas.DataFrame)
+    assert list(frame.columns) == ["name", "entity", "type", "mentions", "documents"]
+    assert frame["mentions"].iloc[0] == 4
+    assert sample_graph().sparql("SELECT ?x WHERE { ?x a kg:Document }", dataframe=True).shape == (2, 1)
+
+
+def test_store_is_cached_until_the_graph_changes() -> None:
+    g = sample_graph()
+    first = store.store_of(g)
+    assert store.store_of(g) is first
+    g.add(Extraction(DocumentMeta(id="new"), (EntityRecord("新公司", "ORG"),)))
+    assert store.store_of(g) is not first
+    rows = query_graph(g, EXAMPLE_QUERIES["entities_by_mentions"], {"name": "新公司"})
+    assert [r["entity"] for r in rows] == ["新公司"]
