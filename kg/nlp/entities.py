@@ -216,6 +216,9 @@ class EntityResolver:
                 info.label_en = info.label_en or c.label_en
         for label, info in infos.items():
             info.type = max(types[label], key=lambda t: (types[label][t], t))
+            if info.type == "ORG" and not info.known:
+                for surface in [label, *info.aliases]:
+                    info.aliases.update(c for c in self._cores(surface, "ORG") if c != label and len(c) >= 3)
             known = self._known_by_name.get(label)
             if known is not None:
                 info.aliases.update(a for a in known.aliases if a in text)

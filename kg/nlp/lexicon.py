@@ -92,6 +92,17 @@ STOP_WORDS: frozenset[str] = frozenset(
         "发起 启动 研发 开发 运营 合作 投资 入股 出资 监管 部署 应用 使用 接入 推广 上市"
     ).split()
 )
+# Descriptive words of business news: a modifier made only of these (and places, numbers) is generic, so
+# 上市公司, 公募基金, 低碳能源, 智慧物流 are kinds of things, not names. Many are newer than jieba's dictionary.
+GENERIC_MODIFIERS: frozenset[str] = frozenset(
+    (
+        "上市 公募 私募 商业 智慧 智能 智能化 数字 数字化 低碳 绿色 环保 养老 养老金 个人 团体 行业 各大 两市 国内 海外 "
+        "全球 头部 龙头 大型 中小 中小型 小微 民营 国有 国营 地方 城市 农村 金融 科技 互联网 电商 物流 快递 新能源 "
+        "跨境 网红 商超 大数据 云计算 人工智能 区块链 传统 新兴 新型 现代 综合 重点 重磅 主要 一流 知名 著名 "
+        "开放式 三甲 基层 社区 线上 线下 全国 全省 全市 本地 当地 外资 中资 内资 合资 独资 股份制 城商 农商 "
+        "普通 相关 有关 主流 老牌 新 老 大 小 中 高 低 多家 部分 众多 其他 另类 专业 官方 政府 公共 社会"
+    ).split()
+)
 # Organization heads that are also common nouns (保险, 基金, 中心): the modifier must hold a real proper name.
 WEAK_ORG_HEADS: frozenset[str] = frozenset(
     {"保险", "证券", "基金", "投资", "理财", "资本", "控股", "资管", "信托", "人寿", "财险", "中心", "局", "厅",

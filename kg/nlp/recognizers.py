@@ -16,6 +16,7 @@ from kg.nlp import lexicon as lx
 from kg.nlp.text import Candidate, TokenView, candidates_of
 
 _MAX_NAME_CHARS = 20
+_COMMON_VERB_FREQ = 3000
 _LEADING_FUNCTION_CHARS = frozenset("据在与和对向从由被把将为给")
 _MAX_NAME_TOKENS = 7
 _COMMON_FREQ = 300  # a dictionary word more frequent than this is a common word, not part of a proper name
@@ -36,6 +37,7 @@ _PRODUCT_HEAD = _alternation(lx.PRODUCT_HEADS)
 _INITIATIVE_HEAD = _alternation(lx.INITIATIVE_HEADS)
 _ORG_CONTEXT = _alternation(lx.ORG_CONTEXT_AFTER)
 _LAUNCH = _alternation(lx.LAUNCH_VERBS)
+_PARTNER = _alternation(("联合", "携手", "联手", "牵手", "合作伙伴"))
 _LIST_CLOSE = re.compile(r"等(?:[0-9０-９]+|[一二三四五六七八九十百千几多]+)?[家个所款项只类种批]?")
 
 
@@ -72,7 +74,22 @@ class Recognizer:
         self._latin(view, out)
         self._listed(view, out)
         self._owned(view, out)
+        self._partners(view, out)
         return doc
+
+    def _partners(self, view: TokenView, out: list[Candidate]) -> None:
+        """Who 联合/携手 whom are organizations: an unknown name right before or after a partnering verb."""
+        text = view.text
+        for match in _PARTNER.finditer(text):
+            vs, ve = match.span()
+            if not (view.is_start(vs) and view.is_end(ve)):
+                continue
+            start = left_boundary(view, vs, allow_empty_head=True)
+            if start is not None and start < vs and is_proper(view, start, vs, strict=True):
+                out.append(Candidate(start, vs, "ORG", "partner_side", 0.45))
+            end = right_boundary(view, view.index_at(ve)) if ve < len(text) else None
+            if end is not None and end > ve and is_proper(view, ve, end, strict=True) and not _common_word(view, ve, end):
+                out.append(Candidate(ve, end, "ORG", "partner_side", 0.45))
 
     def _listed(self, view: TokenView, out: list[Candidate]) -> None:
         """Members of a list closed by 等 and a classifier noun (A、B、C等商业综合体) take the classifier's type.
@@ -94,6 +111,7 @@ class Recognizer:
                     break
                 members.append((sep + 1, end))
                 end = sep
+            members = [piece for m in members for piece in _split_conjunction(view, *m)]
             if len(members) < 2:
                 continue
             for start, end in members:
@@ -141,7 +159,7 @@ class Recognizer:
                 continue
             if label == "PRODUCT" and match.group() not in lx.STRONG_PRODUCT_HEADS:
                 continue
-            start = left_boundary(view, hs)
+            start = left_boundary(view, hs, verbs_inside=label != "ORG")
             if start is None or start >= hs:
                 continue
             weak = strict or (label == "ORG" and match.group() in lx.WEAK_ORG_HEADS)
@@ -224,7 +242,9 @@ class Recognizer:
 
 
 # boundaries -------------------------------------------------------------------
-def left_boundary(view: TokenView, head_start: int, *, allow_empty_head: bool = False) -> int | None:
+def left_boundary(
+    view: TokenView, head_start: int, *, allow_empty_head: bool = False, verbs_inside: bool = False
+) -> int | None:
     """Leftmost start of a name ending at head_start: extend over name-like tokens, stop at anything else."""
     i = view.index_at(head_start)
     if allow_empty_head and (i < 0 or view.starts[i] != head_start):
@@ -247,9 +267,14 @@ def left_boundary(view: TokenView, head_start: int, *, allow_empty_head: bool = 
             break
         if word in lx.MEASURE_WORDS and j > 0 and view.tags[j - 1] == "m":
             break
-        # a verb may sit inside a name between nouns (乡村振兴主题卡), never at its edge
+        # a less common verb may sit inside a product's or program's name between nouns (乡村振兴主题卡)
         if tag not in lx.NAME_TAGS and not (
-            tag in {"v", "vn"} and j > 0 and view.tags[j - 1] in lx.NAME_TAGS and view.words[j - 1] not in lx.STOP_WORDS
+            verbs_inside
+            and tag in {"v", "vn"}
+            and view.freqs.get(word, 0) < _COMMON_VERB_FREQ
+            and j > 0
+            and view.tags[j - 1] in lx.NAME_TAGS
+            and view.words[j - 1] not in lx.STOP_WORDS
         ):
             break
         if tag in lx.NAME_TAGS and word in lx.STRONG_ORG_HEADS:
@@ -264,6 +289,10 @@ def left_boundary(view: TokenView, head_start: int, *, allow_empty_head: bool = 
     while k < i and view.tags[k] in {"v", "a", "d"}:
         k += 1
         start = view.starts[k] if k <= i else head_start
+    k = view.index_at(start)
+    if 0 <= k < len(view.words) and view.starts[k] == start and view.tags[k] == "x" and len(view.words[k]) > 1:
+        if view.words[k][0] in _LEADING_FUNCTION_CHARS:
+            start += 1  # 据财|联社: an unknown token that swallowed a preposition
     return start
 
 
@@ -286,12 +315,14 @@ def is_proper(view: TokenView, start: int, end: int, *, strict: bool = False) ->
     Strict: only an unknown word or a name-tagged one counts, not a rare dictionary word, and a place alone does
     not make 上海物流 a company."""
     i, j = view.index_at(start), view.index_at(max(start, end - 1))
+    if _fragmented_unknown(view, start, end):
+        return True
     for k in range(i, j + 1):
         word, tag = view.words[k], view.tags[k]
         if view.starts[k] < start or view.ends[k] > end:
             word = view.text[max(start, view.starts[k]) : min(end, view.ends[k])]
             tag = "x" if word not in view.freqs else lx_tag(word)
-        if tag in {"m", "w", "_SP"}:
+        if tag in {"m", "w", "_SP"} or word in lx.GENERIC_MODIFIERS:
             continue
         if tag == "ns" and strict:
             continue
@@ -300,6 +331,24 @@ def is_proper(view: TokenView, start: int, end: int, *, strict: bool = False) ->
         if not strict and view.freqs.get(word, 0) < _COMMON_FREQ and len(word) > 1:
             return True
     return False
+
+
+def _fragmented_unknown(view: TokenView, start: int, end: int) -> bool:
+    """A short stretch that the segmenter cut into pieces and that is no word as a whole (财|联社, 淘|菜菜) is
+    an unknown name: jieba splits names it does not know into single characters and short words."""
+    if not 2 <= end - start <= 4:
+        return False
+    i, j = view.index_at(start), view.index_at(end - 1)
+    if j == i or view.starts[i] != start or view.ends[j] != end:
+        return False
+    pieces = view.words[i : j + 1]
+    text = view.text[start:end]
+    return (
+        text not in view.freqs
+        and any(len(w) == 1 for w in pieces)
+        and all(view.tags[k] in lx.NAME_TAGS and view.words[k] not in lx.STOP_WORDS for k in range(i, j + 1))
+        and not any(w in lx.GENERIC_MODIFIERS for w in pieces)
+    )
 
 
 def lx_tag(word: str) -> str:
@@ -313,6 +362,17 @@ def _continues_noun(view: TokenView, pos: int) -> bool:
     word, tag = view.words[i], view.tags[i]
     return tag in {"n", "vn", "ng"} and word not in lx.ORG_CONTEXT_AFTER and not any(
         word.startswith(w) for w in lx.ORG_CONTEXT_AFTER)
+
+
+def _split_conjunction(view: TokenView, start: int, end: int) -> list[tuple[int, int]]:
+    """支付机构及供销总社 → two members, when 及/和/与 is a word of its own."""
+    pieces = []
+    for k in range(view.index_at(start), view.index_at(max(start, end - 1)) + 1):
+        if view.words[k] in {"及", "和", "与", "以及"} and view.starts[k] > start:
+            pieces.append((start, view.starts[k]))
+            start = view.ends[k]
+    pieces.append((start, end))
+    return [(s, e) for s, e in pieces if e > s]
 
 
 def _strip_quotes(text: str, start: int, end: int) -> tuple[int, int]:
