@@ -16,7 +16,7 @@ from kg.nlp import lexicon as lx
 from kg.nlp.text import Candidate, TokenView, candidates_of
 
 _MAX_NAME_CHARS = 20
-_COMMON_VERB_FREQ = 3000
+_COMMON_VERB_FREQ = 5000
 _LEADING_FUNCTION_CHARS = frozenset("据在与和对向从由被把将为给")
 _MAX_NAME_TOKENS = 7
 _COMMON_FREQ = 300  # a dictionary word more frequent than this is a common word, not part of a proper name
@@ -100,6 +100,8 @@ class Recognizer:
             label = _classifier_type(text[match.end() : match.end() + 10])
             if label is None:
                 continue
+            # a broad class (金融服务, 相关应用) says little: its members must be names on their own
+            weak_class = bool(re.match(r"[\u4e00-\u9fff]{0,6}?(?:服务|业务|应用|功能)", text[match.end() : match.end() + 10]))
             end = match.start()
             members: list[tuple[int, int]] = []
             while True:
@@ -119,7 +121,7 @@ class Recognizer:
                 if not 2 <= end - start <= 16:
                     continue
                 name = text[start:end]
-                if is_proper(view, start, end) or _type_by_head(name) == label:
+                if is_proper(view, start, end, strict=weak_class) or (_type_by_head(name) == label and not weak_class):
                     if not _common_word(view, start, end):
                         out.append(Candidate(start, end, label, "list_member", 0.7))
 
@@ -132,11 +134,14 @@ class Recognizer:
             i = view.index_at(c.end)
             if i < 0 or i >= len(view.words) or view.starts[i] != c.end:
                 continue
-            word = view.words[i]
-            if any(word.endswith(h) for h in lx.STRONG_PRODUCT_HEADS) and len(word) <= 6:
-                out.append(Candidate(c.start, view.ends[i], "PRODUCT", "owner_product", 0.7))
-            elif word in lx.STRONG_PRODUCT_HEADS:
-                out.append(Candidate(c.start, view.ends[i], "PRODUCT", "owner_product", 0.7))
+            # up to three noun-like words after the name, the last one ending in a product word
+            for k in range(i, min(i + 3, len(view.words))):
+                word = view.words[k]
+                if view.tags[k] not in lx.NAME_TAGS | {"v"} or word in lx.STOP_WORDS:
+                    break
+                if any(word.endswith(h) for h in (*lx.STRONG_PRODUCT_HEADS, "产品", "业务")) and len(word) <= 6:
+                    out.append(Candidate(c.start, view.ends[k], "PRODUCT", "owner_product", 0.7))
+                    break
         del text
 
     # rules --------------------------------------------------------------
@@ -223,7 +228,7 @@ class Recognizer:
                 continue
             name = text[start:end]
             label = _type_by_head(name, weak=True)
-            if label is None:
+            if label is None or not is_proper(view, start, end):
                 continue
             out.append(Candidate(start, end, label, "launch_object", 0.65))
 
@@ -253,8 +258,10 @@ def left_boundary(
         return None
     start = head_start
     if not allow_empty_head and view.starts[i] < head_start:
-        # the head sits inside a token: a name (中国农业银行) or an unknown word keeps it, a common word (格局) not
-        if view.tags[i] not in lx.PROPER_TAGS or view.tags[i] == "ns":
+        # the head sits inside a token: a name (中国农业银行) or an unknown word keeps it; a common word keeps a
+        # product head (主题卡) but not a one-character institution head (格局 is no bureau)
+        single = head_start + 1 == view.ends[i] or not verbs_inside
+        if (view.tags[i] not in lx.PROPER_TAGS or view.tags[i] == "ns") and (single or view.tags[i] not in lx.NAME_TAGS):
             return None
         start = view.starts[i]
         if view.tags[i] == "x" and view.words[i][0] in _LEADING_FUNCTION_CHARS:

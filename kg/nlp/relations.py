@@ -141,7 +141,8 @@ class RelationExtractor:
                 prior = [x for x in orgs if x.end <= vs]
                 if prior:
                     launchers, conf = [prior[-1].name], 0.6
-                elif topic:
+                elif topic and not _PART.search(text, s, vs):
+                    # 依托X上线Y with no subject says what Y is part of, not who launched it
                     launchers, conf = [topic], 0.55
             for head in launchers:
                 for t in targets:
