@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp import lexicon as lx
 from kg.nlp.text import Candidate, TokenView, candidates_of
+from kg.nlp.tokenizer import dictionary_freqs
 from kg.ontology import load_ontology
 
 _GENERIC_SHORT = 300  # a short form more frequent than this in jieba's dictionary is a common word
@@ -159,7 +160,7 @@ class EntityResolver:
             if surface[:n] in self._places:
                 cores.append(surface[n:])
                 break
-        return [c for c in cores if len(c) >= 2]
+        return [c for c in cores if len(c) >= 2 and specific_name(c)]
 
     @staticmethod
     def _canonical_key(surface: str, cand: Candidate, count: int) -> tuple:
@@ -234,6 +235,30 @@ class EntityResolver:
             name = canon.get(doc.text[c.start : c.end], doc.text[c.start : c.end])
             ents.append(Span(doc, span.start, span.end, label=c.label, kb_id=name))
         doc.ents = ents
+
+
+_ALL_HEADS = tuple(sorted({*lx.ORG_HEADS, *lx.INDUSTRY_HEADS, *lx.PRODUCT_HEADS, *lx.INITIATIVE_HEADS}, key=len,
+                          reverse=True))
+
+
+def specific_name(name: str) -> bool:
+    """Whether a shorter form still names one thing: 松雷商场 does, 人民政府 and 地铁集团有限公司 do not.
+
+    The part before the head word must be there, must not start with another head (银行深圳市分行), and must not be a
+    common word or a descriptor."""
+    modifier = name
+    for _ in range(3):
+        head = next((h for h in _ALL_HEADS if modifier.endswith(h) and len(modifier) > len(h)), None)
+        if head is None:
+            break
+        modifier = modifier[: -len(head)]
+    if modifier == name and len(name) <= 2:
+        return False
+    if any(modifier.startswith(h) for h in lx.ORG_HEADS if len(h) >= 2):
+        return False
+    if modifier in lx.GENERIC_MODIFIERS:
+        return False
+    return dictionary_freqs().get(modifier, 0) < 300
 
 
 def align(doc: Doc, spans: list[tuple[int, int]]) -> None:

@@ -36,6 +36,7 @@ ORG_CONTEXT_AFTER: tuple[str, ...] = (
 )
 
 PRODUCT_HEADS: tuple[str, ...] = (
+    "手机银行", "网上银行", "直销银行", "信用卡", "借记卡",
     "APP", "App", "app", "客户端", "小程序", "卡", "码", "钱包", "平台", "贷", "宝", "通", "系统", "ETF", "指数",
     "套餐", "芯片", "手机", "平板", "操作系统", "彩铃", "邮箱", "服务", "业务", "产品", "终端", "收银台", "闪付",
     "支付", "网盘", "浏览器", "大模型",
@@ -44,6 +45,7 @@ PRODUCT_HEADS: tuple[str, ...] = (
 # Product heads strong enough to type a name on their own; the weaker ones (服务, 业务, 产品, 支付, 通, 宝, 贷)
 # need a launch verb or a quote around the name.
 STRONG_PRODUCT_HEADS: frozenset[str] = frozenset({
+    "手机银行", "网上银行", "直销银行", "信用卡", "借记卡",
     "APP", "App", "app", "客户端", "小程序", "卡", "码", "钱包", "ETF", "指数", "套餐", "芯片", "操作系统", "彩铃",
     "邮箱", "收银台", "闪付", "平台", "系统",
 })
@@ -100,7 +102,8 @@ GENERIC_MODIFIERS: frozenset[str] = frozenset(
         "全球 头部 龙头 大型 中小 中小型 小微 民营 国有 国营 地方 城市 农村 金融 科技 互联网 电商 物流 快递 新能源 "
         "跨境 网红 商超 大数据 云计算 人工智能 区块链 传统 新兴 新型 现代 综合 重点 重磅 主要 一流 知名 著名 "
         "开放式 三甲 基层 社区 线上 线下 全国 全省 全市 本地 当地 外资 中资 内资 合资 独资 股份制 城商 农商 "
-        "普通 相关 有关 主流 老牌 新 老 大 小 中 高 低 多家 部分 众多 其他 另类 专业 官方 政府 公共 社会"
+        "普通 相关 有关 主流 老牌 新 老 大 小 中 高 低 多家 部分 众多 其他 另类 专业 官方 政府 公共 社会 "
+        "全资 控股 参股 子 分 总 母 下属 旗下"
     ).split()
 )
 # Organization heads that are also common nouns (保险, 基金, 中心): the modifier must hold a real proper name.

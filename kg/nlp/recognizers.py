@@ -162,6 +162,8 @@ class Recognizer:
             hs, he = match.span()
             if not view.is_end(he):
                 continue
+            if label == "ORG" and _PRODUCT_HEAD.search(text, max(0, he - 6), he) and _ends_with_product_head(text, hs, he):
+                continue  # 手机银行 is a product: the longest head word decides the type
             if label == "PRODUCT" and match.group() not in lx.STRONG_PRODUCT_HEADS:
                 continue
             start = left_boundary(view, hs, verbs_inside=label != "ORG")
@@ -362,6 +364,10 @@ def lx_tag(word: str) -> str:
     from kg.nlp.tokenizer import dictionary_tags
 
     return dictionary_tags().get(word, "x")
+
+
+def _ends_with_product_head(text: str, hs: int, he: int) -> bool:
+    return any(text.endswith(h, 0, he) and len(h) > he - hs for h in lx.STRONG_PRODUCT_HEADS)
 
 
 def _continues_noun(view: TokenView, pos: int) -> bool:
