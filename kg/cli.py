@@ -7,6 +7,7 @@ import json
 import os
 import sys
 import tempfile
+import unicodedata
 import webbrowser
 from pathlib import Path
 
@@ -61,6 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("sparql", metavar="SPARQL", help="the query text, or @FILE")
     p.add_argument("--data", type=Path, required=True, metavar="FILE", help="an RDF export (kg.nq, kg.ttl, ...)")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--bind", action="append", default=[], metavar="VAR=VALUE",
+                   help="bind ?VAR to a string literal (repeatable); values are never pasted into the query")
     p.set_defaults(run=_query)
 
     p = sub.add_parser("view", help="open the interactive HTML view of a build folder or RDF file")
@@ -141,17 +144,20 @@ def _eval(args: argparse.Namespace) -> int:
 
     if not args.gold.is_dir():
         return _fail(f"{args.gold}: not a folder of *.gold.json files")
-    gold = load_gold(args.gold)
-    if not gold:
-        return _fail(f"{args.gold}: no *.gold.json files")
-    if args.predictions:
-        lines = args.predictions.read_text(encoding="utf-8").splitlines()
-        predictions = [json.loads(line) for line in lines if line.strip()]
-    else:
-        extractor = Extractor()
-        docs = read_documents(gold_documents(args.gold))
-        predictions = [extraction_to_json(x) for x in extractor.extract_many(docs)]
-    report = score(gold, predictions)
+    try:
+        gold = load_gold(args.gold)
+        if not gold:
+            return _fail(f"{args.gold}: no *.gold.json files")
+        if args.predictions:
+            lines = args.predictions.read_text(encoding="utf-8").splitlines()
+            predictions = [json.loads(line) for line in lines if line.strip()]
+        else:
+            extractor = Extractor()
+            docs = read_documents(gold_documents(args.gold))
+            predictions = [extraction_to_json(x) for x in extractor.extract_many(docs)]
+        report = score(gold, predictions)
+    except (ValueError, OSError) as error:
+        return _fail(f"{args.gold}: {error}")
     print(json.dumps(report.to_json(), ensure_ascii=False) if args.json else report.format(errors=args.errors))
     return 0
 
@@ -167,15 +173,26 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _query(args: argparse.Namespace) -> int:
-    import kg
+    from kg.store import query_store, store_of_file
 
     text = args.sparql
     if text.startswith("@"):
         text = Path(text[1:]).read_text(encoding="utf-8")
     if not args.data.exists():
         return _fail(f"{args.data}: no such file")
-    graph = kg.load(args.data)
-    rows = graph.sparql(text)
+    bindings = {}
+    for item in args.bind:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            return _fail(f"--bind {item!r}: expected VAR=VALUE")
+        bindings[name] = value
+    try:
+        rows = query_store(store_of_file(args.data), text, bindings)
+    except (SyntaxError, ValueError, OSError) as error:
+        return _fail(f"{args.data}: {error}")
+    if isinstance(rows, bool):
+        print("true" if rows else "false")
+        return 0
     _print_rows(rows, args.format)
     return 0
 
@@ -191,11 +208,25 @@ def _print_rows(rows: list[dict], fmt: str) -> None:
         writer.writeheader()
         writer.writerows(rows)
     else:
-        widths = {c: max(len(c), *(len(str(r.get(c, ""))) for r in rows)) for c in columns}
-        print("  ".join(c.ljust(widths[c]) for c in columns))
-        for r in rows:
-            print("  ".join(str(r.get(c, "")).ljust(widths[c]) for c in columns))
+        cells = [[_cell(r.get(c)) for c in columns] for r in rows]
+        widths = [max([_width(c), *(_width(row[i]) for row in cells)]) for i, c in enumerate(columns)]
+        print("  ".join(_pad(c, w) for c, w in zip(columns, widths)).rstrip())
+        for row in cells:
+            print("  ".join(_pad(v, w) for v, w in zip(row, widths)).rstrip())
         print(f"({len(rows)} rows)")
+
+
+def _cell(value) -> str:
+    return "" if value is None else str(value).replace("\n", " ")
+
+
+def _width(text: str) -> int:
+    """Display width: East Asian wide characters take two columns."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
 
 
 def _view(args: argparse.Namespace) -> int:

@@ -172,7 +172,7 @@ def _assign(names: list[str], predictions: Iterable[dict]) -> dict[str, dict]:
         document = str(record.get("document") or record.get("source") or record.get("id") or "")
         file_name = Path(document).name
         for name in names:
-            if file_name == name or file_name.startswith(name + ".") or Path(file_name).stem == Path(name).stem:
+            if file_name.startswith(name + ".") or Path(file_name).stem == Path(name).stem:
                 assigned[name] = record
     return assigned
 
@@ -203,6 +203,8 @@ class _Candidate:
 
 @dataclass
 class _GoldRelation:
+    """A gold relation by entity index, and whether a typed and an untyped prediction have claimed it."""
+
     head: int
     tail: int
     labels: frozenset[str]
@@ -241,7 +243,8 @@ def _score_entities(doc: str, golds: list[dict], predicted: list[dict], tally: _
     typed_taken: set[int] = set()
     for c in candidates:
         label = c.entity.get("label")
-        gi = next((i for i in c.golds if i not in taken or golds[i].get("optional")), c.golds[0] if c.golds else None)
+        # optional gold entities are never taken, so any number of predictions may match them
+        gi = next((i for i in c.golds if i not in taken), c.golds[0] if c.golds else None)
         matched[c.entity.get("id", label)] = gi
         matched.setdefault(label, gi)
         typed = tally.by_type[c.type]

@@ -11,6 +11,7 @@ query projects its ``?name``.
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 import weakref
 from typing import TYPE_CHECKING, Any
 
@@ -92,6 +93,11 @@ _INTEGERS = {
 }  # fmt: skip
 _FLOATS = {"decimal", "double", "float"}
 
+_FILE_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG, "json-ld": ox.RdfFormat.JSON_LD, "xml": ox.RdfFormat.RDF_XML,
+}  # fmt: skip
+
 # One store per graph, rebuilt when the graph changes (KnowledgeGraph.add drops its resolution).
 _stores: weakref.WeakKeyDictionary[KnowledgeGraph, tuple[object, str, ox.Store]] = weakref.WeakKeyDictionary()
 
@@ -116,6 +122,21 @@ def _ontology_quads() -> tuple[ox.Quad, ...]:
     return tuple(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
 
 
+def store_of_file(path: str | Path) -> ox.Store:
+    """An in-memory store holding one RDF export as it is (any format kg writes) and the ontology."""
+    store = ox.Store()
+    store.bulk_load(path=str(path), format=_FILE_FORMATS[rdf.format_of(path)])
+    store.bulk_extend(_ontology_quads())
+    return store
+
+
+def query_store(
+    store: ox.Store, query: str, bindings: dict[str, Any] | None = None, dataframe: bool = False
+) -> list[dict[str, Any]] | bool | pandas.DataFrame:
+    """Run SPARQL over a store; the same rules as query_graph."""
+    return _run(store, query, bindings, dataframe)
+
+
 def query_graph(
     g: KnowledgeGraph,
     query: str,
@@ -129,9 +150,15 @@ def query_graph(
     NamedNode or URIRef). Standard prefixes (kg, rdf, skos, prov, oa, dcterms, schema, ...)
     are predeclared. IRIs come back as str, numbers and years as int or float.
     """
+    return _run(store_of(g), query, bindings, dataframe)
+
+
+def _run(
+    store: ox.Store, query: str, bindings: dict[str, Any] | None, dataframe: bool
+) -> list[dict[str, Any]] | bool | pandas.DataFrame:
     substitutions = {ox.Variable(k.lstrip("?$")): _term(v) for k, v in (bindings or {}).items()}
     try:
-        results = store_of(g).query(
+        results = store.query(
             query, prefixes=rdf.PREFIXES, use_default_graph_as_union=True, substitutions=substitutions
         )
     except RuntimeError as error:
