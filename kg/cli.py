@@ -62,8 +62,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("sparql", metavar="SPARQL", help="the query text, or @FILE")
     p.add_argument("--data", type=Path, required=True, metavar="FILE", help="an RDF export (kg.nq, kg.ttl, ...)")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    p.add_argument("--bind", action="append", default=[], metavar="VAR=VALUE",
-                   help="bind ?VAR to a string literal (repeatable); values are never pasted into the query")
+    p.add_argument(
+        "--bind",
+        action="append",
+        default=[],
+        metavar="VAR=VALUE",
+        help="bind ?VAR to a string literal (repeatable); values are never pasted into the query",
+    )
     p.set_defaults(run=_query)
 
     p = sub.add_parser("view", help="open the interactive HTML view of a build folder or RDF file")
@@ -92,8 +97,15 @@ def _build(args: argparse.Namespace) -> int:
 
     try:
         graph = build(
-            args.inputs, base=args.base, workers=args.workers, model=args.model,
-            min_confidence=args.min_confidence, strict=args.strict, report=report, on_error=show, progress=True,
+            args.inputs,
+            base=args.base,
+            workers=args.workers,
+            model=args.model,
+            min_confidence=args.min_confidence,
+            strict=args.strict,
+            report=report,
+            on_error=show,
+            progress=True,
         )
     except IngestError:
         print(f"kg: stopped at the first failure (--strict); {report.summary()}", file=sys.stderr)
@@ -104,8 +116,11 @@ def _build(args: argparse.Namespace) -> int:
         print(f"kg: {report.summary()}: see {args.output / 'errors.jsonl'}", file=sys.stderr)
     else:
         print(f"kg: {report.summary()}", file=sys.stderr)
-    print(f"kg: {len(graph.entities()):,} entities, {len(graph.relations()):,} relations → "
-          + ", ".join(p.name for p in paths), file=sys.stderr)
+    print(
+        f"kg: {len(graph.entities()):,} entities, {len(graph.relations()):,} relations → "
+        + ", ".join(p.name for p in paths),
+        file=sys.stderr,
+    )
     return 1 if report.errors else 0
 
 
@@ -113,8 +128,10 @@ def _write_errors(path: Path, errors) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".errors.", suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8") as out:
         for e in errors:
-            out.write(json.dumps({"path": e.path, "line": e.line, "problem": e.problem, "hint": e.hint},
-                                 ensure_ascii=False) + "\n")
+            out.write(
+                json.dumps({"path": e.path, "line": e.line, "problem": e.problem, "hint": e.hint}, ensure_ascii=False)
+                + "\n"
+            )
     os.replace(tmp, path)
 
 

@@ -57,14 +57,22 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def to_json(self) -> dict[str, int | float]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "p": round(self.precision, 4),
-                "r": round(self.recall, 4), "f1": round(self.f1, 4)}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "p": round(self.precision, 4),
+            "r": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
 
     def _line(self, name: str, width: int) -> str:
         # The scorer prints the 4-digit rounded values with 3 digits; rounding twice can differ from once.
         s = self.to_json()
-        return (f"  {name:<{width}} P {s['p']:.3f}  R {s['r']:.3f}  F1 {s['f1']:.3f}"
-                f"  (tp {self.tp} fp {self.fp} fn {self.fn})")
+        return (
+            f"  {name:<{width}} P {s['p']:.3f}  R {s['r']:.3f}  F1 {s['f1']:.3f}"
+            f"  (tp {self.tp} fp {self.fp} fn {self.fn})"
+        )
 
 
 @dataclass
@@ -99,8 +107,9 @@ class EvalReport:
         lines.extend(s._line(t, 11) for t, s in self.by_type.items())
         for name in ("entities_untyped", "relations", "relations_untyped"):
             lines.append(getattr(self, name)._line(name, 18))
-        lines.append(f"entities F1 {self.entities.to_json()['f1']:.3f}"
-                     f" relations F1 {self.relations.to_json()['f1']:.3f}")
+        lines.append(
+            f"entities F1 {self.entities.to_json()['f1']:.3f} relations F1 {self.relations.to_json()['f1']:.3f}"
+        )
         return "\n".join(lines)
 
 
@@ -111,8 +120,10 @@ def _show(value: object) -> str:
 
 def load_gold(gold_dir: Path) -> dict[str, dict]:
     """NAME -> gold object for every NAME.gold.json, in file-name order (the order errors are listed in)."""
-    return {p.name[: -len(GOLD_SUFFIX)]: json.loads(p.read_text(encoding="utf-8"))
-            for p in sorted(Path(gold_dir).glob("*" + GOLD_SUFFIX))}
+    return {
+        p.name[: -len(GOLD_SUFFIX)]: json.loads(p.read_text(encoding="utf-8"))
+        for p in sorted(Path(gold_dir).glob("*" + GOLD_SUFFIX))
+    }
 
 
 def gold_documents(gold_dir: Path) -> list[Path]:
@@ -135,8 +146,7 @@ def gold_documents(gold_dir: Path) -> list[Path]:
     return sorted(found)
 
 
-def score(gold: Mapping[str, dict], predictions: Iterable[dict], *,
-          types: Sequence[str] = ENTITY_TYPES) -> EvalReport:
+def score(gold: Mapping[str, dict], predictions: Iterable[dict], *, types: Sequence[str] = ENTITY_TYPES) -> EvalReport:
     """Score `kg extract` JSONL records against gold objects keyed by NAME (see `load_gold`).
 
     Documents are scored in the order of `gold`. `types` restricts scoring to some entity types, like the
@@ -150,8 +160,16 @@ def score(gold: Mapping[str, dict], predictions: Iterable[dict], *,
         _score_document(name, doc_gold, assigned.get(name, {}), tally)
     entities = Score(*(sum(getattr(s, k) for s in tally.by_type.values()) for k in ("tp", "fp", "fn")))
     errors = [row for kind in _ERROR_NAMES for row in tally.errors[kind]]
-    return EvalReport(len(gold), missing, entities, tally.by_type, tally.entities_untyped, tally.relations,
-                      tally.relations_untyped, errors)
+    return EvalReport(
+        len(gold),
+        missing,
+        entities,
+        tally.by_type,
+        tally.entities_untyped,
+        tally.relations,
+        tally.relations_untyped,
+        errors,
+    )
 
 
 def _norm(name: object) -> str:
@@ -278,8 +296,14 @@ def _score_entities(doc: str, golds: list[dict], predicted: list[dict], tally: _
     return matched
 
 
-def _score_relations(doc: str, golds: list[dict], gold_relations: list[dict], predicted: list[dict],
-                     matched: dict[Any, int | None], tally: _Tally) -> None:
+def _score_relations(
+    doc: str,
+    golds: list[dict],
+    gold_relations: list[dict],
+    predicted: list[dict],
+    matched: dict[Any, int | None],
+    tally: _Tally,
+) -> None:
     """Count predicted relations against gold ones, typed (label and direction) and untyped (the pair only).
 
     A gold relation counts once; a second prediction of it is a false positive. A prediction that only
@@ -300,8 +324,11 @@ def _score_relations(doc: str, golds: list[dict], gold_relations: list[dict], pr
         untyped: _GoldRelation | None = None
         if head is not None and tail is not None:
             pair = [g for g in relations if {g.head, g.tail} == {head, tail}]
-            same = [g for g in pair
-                    if label in g.labels and ((g.head, g.tail) == (head, tail) or label in SYMMETRIC_RELATIONS)]
+            same = [
+                g
+                for g in pair
+                if label in g.labels and ((g.head, g.tail) == (head, tail) or label in SYMMETRIC_RELATIONS)
+            ]
             # prefer a gold relation no earlier prediction has claimed
             typed = next((g for g in same if not g.typed_hit), same[0] if same else None)
             untyped = next((g for g in pair if not g.untyped_hit), pair[0] if pair else None)
@@ -333,6 +360,7 @@ def _score_relations(doc: str, golds: list[dict], gold_relations: list[dict], pr
         if not g.typed_hit:
             tally.relations.fn += 1
             tally.errors["rel_fn"].append(
-                ("rel_fn", doc, golds[g.head]["canonical"], tuple(sorted(g.labels)), golds[g.tail]["canonical"]))
+                ("rel_fn", doc, golds[g.head]["canonical"], tuple(sorted(g.labels)), golds[g.tail]["canonical"])
+            )
         if not g.untyped_hit:
             tally.relations_untyped.fn += 1

@@ -55,19 +55,27 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
         yield start, text[start:]
 
 
-def _collect(document: Document, doc, offset: int, entities: dict[str, EntityRecord],
-             relations: list[RelationRecord]) -> None:
+def _collect(
+    document: Document, doc, offset: int, entities: dict[str, EntityRecord], relations: list[RelationRecord]
+) -> None:
     for label, info in doc._.kg_entities.items():
         old = entities.get(label)
         if old is None:
             entities[label] = EntityRecord(
-                label=label, type=info.type, aliases=tuple(sorted(info.aliases)), mentions=info.mentions,
-                label_en=info.label_en, known=info.known,
+                label=label,
+                type=info.type,
+                aliases=tuple(sorted(info.aliases)),
+                mentions=info.mentions,
+                label_en=info.label_en,
+                known=info.known,
             )
         else:
             entities[label] = EntityRecord(
-                label=label, type=old.type, aliases=tuple(sorted(set(old.aliases) | info.aliases)),
-                mentions=old.mentions + info.mentions, label_en=old.label_en or info.label_en,
+                label=label,
+                type=old.type,
+                aliases=tuple(sorted(set(old.aliases) | info.aliases)),
+                mentions=old.mentions + info.mentions,
+                label_en=old.label_en or info.label_en,
                 known=old.known or info.known,
             )
     text = doc.text
@@ -99,17 +107,34 @@ def extraction_to_json(extraction: Extraction) -> dict:
     for (head, relation, tail), records in facts.items():
         best = max(records, key=lambda r: (r.evidence.confidence, -r.evidence.start))
         ev = best.evidence
-        relations.append({
-            "head": ids[head], "relation": relation, "tail": ids[tail], "head_label": head, "tail_label": tail,
-            "year": ev.year, "confidence": ev.confidence, "rule": ev.rule, "evidence": ev.sentence,
-            "start": ev.start, "end": ev.end, "support": len(records),
-        })
+        relations.append(
+            {
+                "head": ids[head],
+                "relation": relation,
+                "tail": ids[tail],
+                "head_label": head,
+                "tail_label": tail,
+                "year": ev.year,
+                "confidence": ev.confidence,
+                "rule": ev.rule,
+                "evidence": ev.sentence,
+                "start": ev.start,
+                "end": ev.end,
+                "support": len(records),
+            }
+        )
     return {
         "document": extraction.document.id,
         "title": extraction.document.title,
         "entities": [
-            {"id": ids[e.label], "label": e.label, "type": e.type, "aliases": list(e.aliases),
-             "mentions": e.mentions, **({"en": e.label_en} if e.label_en else {})}
+            {
+                "id": ids[e.label],
+                "label": e.label,
+                "type": e.type,
+                "aliases": list(e.aliases),
+                "mentions": e.mentions,
+                **({"en": e.label_en} if e.label_en else {}),
+            }
             for e in extraction.entities
         ],
         "relations": relations,

@@ -136,12 +136,11 @@ class KnowledgeGraph:
         tail_label = self._label_or_none(tail)
         out = []
         for rel in self._resolve().relations:
-            if head is not None and rel.head != head_label:
-                if not (rel.relation in SYMMETRIC_RELATIONS and rel.tail == head_label):
-                    continue
-            if tail is not None and rel.tail != tail_label:
-                if not (rel.relation in SYMMETRIC_RELATIONS and rel.head == tail_label):
-                    continue
+            symmetric = rel.relation in SYMMETRIC_RELATIONS
+            if head is not None and rel.head != head_label and not (symmetric and rel.tail == head_label):
+                continue
+            if tail is not None and rel.tail != tail_label and not (symmetric and rel.head == tail_label):
+                continue
             if relation is not None and rel.relation != relation:
                 continue
             if rel.confidence < min_confidence:
@@ -174,7 +173,10 @@ class KnowledgeGraph:
 
     def __repr__(self) -> str:
         r = self._resolve()
-        return f"<KnowledgeGraph: {len(self._documents)} documents, {len(r.entities)} entities, {len(r.relations)} relations>"
+        return (
+            f"<KnowledgeGraph: {len(self._documents)} documents, {len(r.entities)} entities, "
+            f"{len(r.relations)} relations>"
+        )
 
     # output -----------------------------------------------------------------
     def save(self, directory: str | Path) -> list[Path]:
@@ -183,7 +185,9 @@ class KnowledgeGraph:
 
         return save_all(self, Path(directory))
 
-    def sparql(self, query: str, bindings: dict[str, Any] | None = None, *, dataframe: bool = False) -> list[dict] | pandas.DataFrame:
+    def sparql(
+        self, query: str, bindings: dict[str, Any] | None = None, *, dataframe: bool = False
+    ) -> list[dict] | pandas.DataFrame:
         """Run SPARQL over the graph; values are bound, never pasted into the query text."""
         from kg.store import query_graph
 
@@ -225,12 +229,13 @@ def _resolve(names: dict[str, _Name], facts: dict[tuple[str, str, str], set[Evid
         return x
 
     by_norm: dict[str, set[str]] = defaultdict(set)
-    for label, name in names.items():
+    for label in names:
         by_norm[normalize_name(label)].add(label)
     alias_owners: dict[str, set[str]] = defaultdict(set)
     for label, name in names.items():
         for alias in name.aliases:
             alias_owners[normalize_name(alias)].add(label)
+
     def union(a: str, b: str) -> None:
         ra, rb = root(a), root(b)
         if ra != rb:
@@ -296,10 +301,7 @@ def _resolve(names: dict[str, _Name], facts: dict[tuple[str, str, str], set[Evid
         if rel in SYMMETRIC_RELATIONS and t < h:
             h, t = t, h
         merged[(h, rel, t)] |= evidence
-    relations = [
-        Relation(h, rel, t, sorted(ev, key=_evidence_order))
-        for (h, rel, t), ev in sorted(merged.items())
-    ]
+    relations = [Relation(h, rel, t, sorted(ev, key=_evidence_order)) for (h, rel, t), ev in sorted(merged.items())]
 
     graph = nx.MultiDiGraph()
     for label in sorted(entities):

@@ -84,6 +84,8 @@ _DATASET_FORMATS = frozenset({"nquads", "trig", "json-ld"})
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _ISO_DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])")
+
+
 def assertion_iri(base: str, relation: Relation | RelationRecord, evidence: Evidence) -> str:
     """IRI of one reading of a fact: a hash of where it was read and by which rule."""
     key = [

@@ -11,8 +11,8 @@ query projects its ``?name``.
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 import weakref
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox

@@ -105,7 +105,7 @@ def _show(term: rdflib.term.Node | None) -> str:
     if isinstance(term, rdflib.URIRef):
         for prefix, namespace in rdf.PREFIXES.items():
             if term.startswith(namespace):
-                return f"{prefix}:{term[len(namespace):]}"
+                return f"{prefix}:{term[len(namespace) :]}"
         return str(term)
     if isinstance(term, rdflib.Literal):
         return term.n3()

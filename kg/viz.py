@@ -33,9 +33,7 @@ LAYOUT_ITERATIONS = 100
 _REPULSION_SAMPLE = 200
 _PIXELS_PER_NODE = 120
 
-_VIS_SHAPES = frozenset(
-    {"dot", "square", "diamond", "triangle", "triangleDown", "star", "hexagon", "ellipse", "box"}
-)
+_VIS_SHAPES = frozenset({"dot", "square", "diamond", "triangle", "triangleDown", "star", "hexagon", "ellipse", "box"})
 _COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
 _FALLBACK_COLOR = "#9D9D9D"
 _PLACEHOLDER = re.compile(r"@@([A-Z_]+)@@")
@@ -118,18 +116,19 @@ def graph_data(g: KnowledgeGraph) -> dict[str, Any]:
     ]
     known_types = {t["code"] for t in types}
     for code in sorted({e.type for e in entities} - known_types):
-        types.append({"code": code, "label_zh": code, "label_en": code, "comment": "",
-                      "color": _FALLBACK_COLOR, "shape": "dot"})
+        types.append(
+            {"code": code, "label_zh": code, "label_en": code, "comment": "", "color": _FALLBACK_COLOR, "shape": "dot"}
+        )
 
     relation_types = [
-        {"code": r.code, "label_zh": r.label_zh, "label_en": r.label_en, "comment": r.comment,
-         "symmetric": r.symmetric}
+        {"code": r.code, "label_zh": r.label_zh, "label_en": r.label_en, "comment": r.comment, "symmetric": r.symmetric}
         for r in ontology.relations.values()
     ]
     known_relations = {r["code"] for r in relation_types}
     for code in sorted({r.relation for r in relations} - known_relations):
-        relation_types.append({"code": code, "label_zh": code, "label_en": code, "comment": "",
-                               "symmetric": code in SYMMETRIC_RELATIONS})
+        relation_types.append(
+            {"code": code, "label_zh": code, "label_en": code, "comment": "", "symmetric": code in SYMMETRIC_RELATIONS}
+        )
 
     nodes = [
         {

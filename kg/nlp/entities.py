@@ -121,8 +121,7 @@ class EntityResolver:
                     union(s, by_canonical[core])
             if not c.known:
                 for other, oc in surfaces.items():
-                    if (other != s and len(other) >= 3 and s.endswith(other) and oc.label == c.label
-                            and not oc.known):
+                    if other != s and len(other) >= 3 and s.endswith(other) and oc.label == c.label and not oc.known:
                         union(s, other)
         canon: dict[str, str] = {}
         members: dict[str, list[str]] = defaultdict(list)
@@ -193,7 +192,7 @@ class EntityResolver:
             start = text.find(short)
             while start != -1:
                 end = start + len(short)
-                if (not any(i in occupied for i in range(start, end)) and view.is_start(start) and view.is_end(end)):
+                if not any(i in occupied for i in range(start, end)) and view.is_start(start) and view.is_end(end):
                     found.append(Candidate(start, end, "ORG", "short_form", 0.6, canonical=label_of[short]))
                     canon[short] = label_of[short]
                     occupied.update(range(start, end))
@@ -237,8 +236,9 @@ class EntityResolver:
         doc.ents = ents
 
 
-_ALL_HEADS = tuple(sorted({*lx.ORG_HEADS, *lx.INDUSTRY_HEADS, *lx.PRODUCT_HEADS, *lx.INITIATIVE_HEADS}, key=len,
-                          reverse=True))
+_ALL_HEADS = tuple(
+    sorted({*lx.ORG_HEADS, *lx.INDUSTRY_HEADS, *lx.PRODUCT_HEADS, *lx.INITIATIVE_HEADS}, key=len, reverse=True)
+)
 
 
 def specific_name(name: str) -> bool:

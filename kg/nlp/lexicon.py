@@ -13,50 +13,250 @@ from kg.ontology import KnownEntity, load_ontology
 
 # Words that end an organization's name, longest first where they overlap.
 ORG_HEADS: tuple[str, ...] = (
-    "股份有限公司", "有限责任公司", "集团有限公司", "集团股份有限公司", "有限公司", "股份公司", "集团公司",
-    "总公司", "分公司", "子公司", "公司", "集团", "银行", "研究院", "研究所", "研究中心", "研究会", "科学院",
-    "工程院", "社会科学院", "大学", "学院", "医院", "卫生院", "协会", "学会", "商会", "联合会", "委员会", "管委会",
-    "人民政府", "政府", "办公室", "领导小组", "国资委", "发改委", "工信局", "管理局", "监管局", "总局", "局", "厅",
-    "中心", "总社", "通讯社", "报社", "杂志社", "出版社", "合作社", "电视台", "广播电台", "日报", "晚报",
-    "交易所", "证券", "保险", "人寿", "财险", "基金", "信托", "理财", "资本", "投资", "控股", "资管",
-    "商场", "百货", "超市", "购物中心", "商城", "法院", "检察院", "学校", "中学", "小学", "事务所", "实验室",
+    "股份有限公司",
+    "有限责任公司",
+    "集团有限公司",
+    "集团股份有限公司",
+    "有限公司",
+    "股份公司",
+    "集团公司",
+    "总公司",
+    "分公司",
+    "子公司",
+    "公司",
+    "集团",
+    "银行",
+    "研究院",
+    "研究所",
+    "研究中心",
+    "研究会",
+    "科学院",
+    "工程院",
+    "社会科学院",
+    "大学",
+    "学院",
+    "医院",
+    "卫生院",
+    "协会",
+    "学会",
+    "商会",
+    "联合会",
+    "委员会",
+    "管委会",
+    "人民政府",
+    "政府",
+    "办公室",
+    "领导小组",
+    "国资委",
+    "发改委",
+    "工信局",
+    "管理局",
+    "监管局",
+    "总局",
+    "局",
+    "厅",
+    "中心",
+    "总社",
+    "通讯社",
+    "报社",
+    "杂志社",
+    "出版社",
+    "合作社",
+    "电视台",
+    "广播电台",
+    "日报",
+    "晚报",
+    "交易所",
+    "证券",
+    "保险",
+    "人寿",
+    "财险",
+    "基金",
+    "信托",
+    "理财",
+    "资本",
+    "投资",
+    "控股",
+    "资管",
+    "商场",
+    "百货",
+    "超市",
+    "购物中心",
+    "商城",
+    "法院",
+    "检察院",
+    "学校",
+    "中学",
+    "小学",
+    "事务所",
+    "实验室",
 )
 
 # Industry words that end a company's short name (京东物流, 海马汽车); they need a proper-name modifier.
 INDUSTRY_HEADS: tuple[str, ...] = (
-    "物流", "快递", "速递", "科技", "汽车", "能源", "绿能", "电子", "电器", "医药", "药业", "传媒", "网络",
-    "通信", "电力", "地产", "置业", "钢铁", "化工", "材料", "机器人", "航空", "实业", "股份", "电商",
-    "软件", "半导体", "微电子", "光电", "新能源", "生物", "食品", "乳业", "酒业", "水务", "环保", "建工",
+    "物流",
+    "快递",
+    "速递",
+    "科技",
+    "汽车",
+    "能源",
+    "绿能",
+    "电子",
+    "电器",
+    "医药",
+    "药业",
+    "传媒",
+    "网络",
+    "通信",
+    "电力",
+    "地产",
+    "置业",
+    "钢铁",
+    "化工",
+    "材料",
+    "机器人",
+    "航空",
+    "实业",
+    "股份",
+    "电商",
+    "软件",
+    "半导体",
+    "微电子",
+    "光电",
+    "新能源",
+    "生物",
+    "食品",
+    "乳业",
+    "酒业",
+    "水务",
+    "环保",
+    "建工",
 )
 
 # Words after a name that show it names an organization (a byline, a spokesperson, a stock code).
 ORG_CONTEXT_AFTER: tuple[str, ...] = (
-    "记者", "董事长", "总经理", "总裁", "副总裁", "首席执行官", "CEO", "负责人", "相关负责人", "发言人", "旗下",
-    "股价", "公告", "官方", "官网", "创始人",
+    "记者",
+    "董事长",
+    "总经理",
+    "总裁",
+    "副总裁",
+    "首席执行官",
+    "CEO",
+    "负责人",
+    "相关负责人",
+    "发言人",
+    "旗下",
+    "股价",
+    "公告",
+    "官方",
+    "官网",
+    "创始人",
 )
 
 PRODUCT_HEADS: tuple[str, ...] = (
-    "手机银行", "网上银行", "直销银行", "信用卡", "借记卡",
-    "APP", "App", "app", "客户端", "小程序", "卡", "码", "钱包", "平台", "贷", "宝", "通", "系统", "ETF", "指数",
-    "套餐", "芯片", "手机", "平板", "操作系统", "彩铃", "邮箱", "服务", "业务", "产品", "终端", "收银台", "闪付",
-    "支付", "网盘", "浏览器", "大模型",
+    "手机银行",
+    "网上银行",
+    "直销银行",
+    "信用卡",
+    "借记卡",
+    "APP",
+    "App",
+    "app",
+    "客户端",
+    "小程序",
+    "卡",
+    "码",
+    "钱包",
+    "平台",
+    "贷",
+    "宝",
+    "通",
+    "系统",
+    "ETF",
+    "指数",
+    "套餐",
+    "芯片",
+    "手机",
+    "平板",
+    "操作系统",
+    "彩铃",
+    "邮箱",
+    "服务",
+    "业务",
+    "产品",
+    "终端",
+    "收银台",
+    "闪付",
+    "支付",
+    "网盘",
+    "浏览器",
+    "大模型",
 )
 
 # Product heads strong enough to type a name on their own; the weaker ones (服务, 业务, 产品, 支付, 通, 宝, 贷)
 # need a launch verb or a quote around the name.
-STRONG_PRODUCT_HEADS: frozenset[str] = frozenset({
-    "手机银行", "网上银行", "直销银行", "信用卡", "借记卡",
-    "APP", "App", "app", "客户端", "小程序", "卡", "码", "钱包", "ETF", "指数", "套餐", "芯片", "操作系统", "彩铃",
-    "邮箱", "收银台", "闪付", "平台", "系统",
-})
+STRONG_PRODUCT_HEADS: frozenset[str] = frozenset(
+    {
+        "手机银行",
+        "网上银行",
+        "直销银行",
+        "信用卡",
+        "借记卡",
+        "APP",
+        "App",
+        "app",
+        "客户端",
+        "小程序",
+        "卡",
+        "码",
+        "钱包",
+        "ETF",
+        "指数",
+        "套餐",
+        "芯片",
+        "操作系统",
+        "彩铃",
+        "邮箱",
+        "收银台",
+        "闪付",
+        "平台",
+        "系统",
+    }
+)
 
 INITIATIVE_HEADS: tuple[str, ...] = (
-    "行动计划", "专项行动", "解决方案", "计划", "工程", "行动", "项目", "试点", "方案", "专项", "示范县", "示范区",
-    "战略", "倡议", "大赛", "一件事",
+    "行动计划",
+    "专项行动",
+    "解决方案",
+    "计划",
+    "工程",
+    "行动",
+    "项目",
+    "试点",
+    "方案",
+    "专项",
+    "示范县",
+    "示范区",
+    "战略",
+    "倡议",
+    "大赛",
+    "一件事",
 )
 
 # Nouns that follow a quoted name and type it (“福农通”农资收购产品).
-PRODUCT_FOLLOWERS: tuple[str, ...] = ("产品", "平台", "APP", "App", "app", "服务", "业务", "小程序", "品牌", "卡", "系统")
+PRODUCT_FOLLOWERS: tuple[str, ...] = (
+    "产品",
+    "平台",
+    "APP",
+    "App",
+    "app",
+    "服务",
+    "业务",
+    "小程序",
+    "品牌",
+    "卡",
+    "系统",
+)
 INITIATIVE_FOLLOWERS: tuple[str, ...] = ("计划", "工程", "行动", "项目", "活动", "试点", "方案", "理念", "战略", "专项")
 
 # Decorations that may follow a product's name without being part of it (云闪付APP → 云闪付).
@@ -64,17 +264,60 @@ PRODUCT_DECORATIONS: tuple[str, ...] = ("APP", "App", "app", "客户端", "手�
 
 # Legal-form suffixes dropped to find a company's short name.
 LEGAL_SUFFIXES: tuple[str, ...] = (
-    "集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "股份公司", "集团公司",
+    "集团股份有限公司",
+    "集团有限公司",
+    "股份有限公司",
+    "有限责任公司",
+    "有限公司",
+    "股份公司",
+    "集团公司",
 )
 
 # Verbs: relation triggers. Each is a closed list of the language, not of any article.
 LAUNCH_VERBS: tuple[str, ...] = (
-    "推出", "发行", "上线", "发布", "开通", "首发", "推行", "打造", "开发", "研发", "研制", "创立", "创办", "设立",
-    "启动", "开展", "实施", "举办", "主办", "发起", "上市", "面向", "建成", "建设", "搭建", "升级", "亮相",
+    "推出",
+    "发行",
+    "上线",
+    "发布",
+    "开通",
+    "首发",
+    "推行",
+    "打造",
+    "开发",
+    "研发",
+    "研制",
+    "创立",
+    "创办",
+    "设立",
+    "启动",
+    "开展",
+    "实施",
+    "举办",
+    "主办",
+    "发起",
+    "上市",
+    "面向",
+    "建成",
+    "建设",
+    "搭建",
+    "升级",
+    "亮相",
 )
 OPERATE_VERBS: tuple[str, ...] = ("运营", "经营", "管理", "负责", "旗下", "持有", "拥有")
 PARTNER_VERBS: tuple[str, ...] = ("联合", "携手", "联手", "合作", "牵手", "协同", "共同", "签署", "签约", "战略合作")
-INVEST_VERBS: tuple[str, ...] = ("投资", "入股", "参股", "出资", "增资", "认购", "注资", "收购", "控股", "共同发起", "发起设立")
+INVEST_VERBS: tuple[str, ...] = (
+    "投资",
+    "入股",
+    "参股",
+    "出资",
+    "增资",
+    "认购",
+    "注资",
+    "收购",
+    "控股",
+    "共同发起",
+    "发起设立",
+)
 REGULATE_VERBS: tuple[str, ...] = ("监管", "批准", "核准", "获批", "审批", "处罚", "约谈", "指导")
 DEPLOY_VERBS: tuple[str, ...] = ("落地", "上线", "应用", "投入使用", "部署", "覆盖", "接入", "开通", "推广", "使用")
 SUBSIDIARY_CUES: tuple[str, ...] = ("全资子公司", "控股子公司", "子公司", "旗下", "下属", "分公司", "直属")
@@ -83,11 +326,13 @@ PART_CUES: tuple[str, ...] = ("依托", "基于", "通过", "借助")
 # Tokens that can never be inside a name.
 STOP_WORDS: frozenset[str] = frozenset(
     (
-        "的 地 得 了 着 过 和 与 及 以及 或 等 是 在 为 将 把 被 由 从 向 对 于 以 也 都 均 又 还 并 而 已 已经 将会 正在 "
+        "的 地 得 了 着 过 和 与 及 以及 或 等 是 在 为 将 把 被 "
+        "由 从 向 对 于 以 也 都 均 又 还 并 而 已 已经 将会 正在 "
         "该 其 此 这 那 这些 那些 各 各类 各个 多家 多个 一些 有关 相关 其他 其中 包括 如 比如 例如 即 就 才 再 "
         "首张 首个 首批 首款 首家 一家 一个 一款 一张 一批 一系列 同时 此外 另外 目前 当前 近年来 今年 去年 明年 "
         "年 月 日 等等 旗下 通过 依托 基于 借助 联合 携手 推出 发行 上线 发布 开通 打造 实施 开展 推进 推动 深入 "
-        "积极 持续 不断 进一步 全面 大力 加快 正式 率先 共同 分别 一起 一同 成为 作为 负责 以来 起 后 前 中 内 外 上 下 "
+        "积极 持续 不断 进一步 全面 大力 加快 正式 率先 共同 分别 一起 一同 "
+        "成为 作为 负责 以来 起 后 前 中 内 外 上 下 "
         # verbs of modern business news that jieba's dictionary predates, so they would look like unknown names
         "助力 赋能 聚焦 聚力 深耕 发力 布局 入局 牵手 落地 覆盖 提升 实现 支持 服务于 致力于 据 最大 最新 全新 首次 "
         "旗下的 下属 来自 位于 据悉 表示 介绍 称 显示 指出 认为 预计 宣布 成立 竞标 化身 即 当 让 使 到 搭建 建设 "
@@ -98,7 +343,8 @@ STOP_WORDS: frozenset[str] = frozenset(
 # 上市公司, 公募基金, 低碳能源, 智慧物流 are kinds of things, not names. Many are newer than jieba's dictionary.
 GENERIC_MODIFIERS: frozenset[str] = frozenset(
     (
-        "上市 公募 私募 商业 智慧 智能 智能化 数字 数字化 低碳 绿色 环保 养老 养老金 个人 团体 行业 各大 两市 国内 海外 "
+        "上市 公募 私募 商业 智慧 智能 智能化 数字 数字化 低碳 绿色 "
+        "环保 养老 养老金 个人 团体 行业 各大 两市 国内 海外 "
         "全球 头部 龙头 大型 中小 中小型 小微 民营 国有 国营 地方 城市 农村 金融 科技 互联网 电商 物流 快递 新能源 "
         "跨境 网红 商超 大数据 云计算 人工智能 区块链 传统 新兴 新型 现代 综合 重点 重磅 主要 一流 知名 著名 "
         "开放式 三甲 基层 社区 线上 线下 全国 全省 全市 本地 当地 外资 中资 内资 合资 独资 股份制 城商 农商 "
@@ -108,17 +354,60 @@ GENERIC_MODIFIERS: frozenset[str] = frozenset(
 )
 # Organization heads that are also common nouns (保险, 基金, 中心): the modifier must hold a real proper name.
 WEAK_ORG_HEADS: frozenset[str] = frozenset(
-    {"保险", "证券", "基金", "投资", "理财", "资本", "控股", "资管", "信托", "人寿", "财险", "中心", "局", "厅",
-     "商城", "实验室", "学校", "办公室", "研究中心"}
+    {
+        "保险",
+        "证券",
+        "基金",
+        "投资",
+        "理财",
+        "资本",
+        "控股",
+        "资管",
+        "信托",
+        "人寿",
+        "财险",
+        "中心",
+        "局",
+        "厅",
+        "商城",
+        "实验室",
+        "学校",
+        "办公室",
+        "研究中心",
+    }
 )
 # Heads of institutions: a name does not run on to the left past one (清华大学|五道口金融学院).
-STRONG_ORG_HEADS: frozenset[str] = frozenset({"公司", "集团", "银行", "大学", "学院", "医院", "政府", "研究院", "协会", "委员会"})
+STRONG_ORG_HEADS: frozenset[str] = frozenset(
+    {"公司", "集团", "银行", "大学", "学院", "医院", "政府", "研究院", "协会", "委员会"}
+)
 # Measure words: after a number they end a name's left side (8家公募基金公司).
 MEASURE_WORDS: frozenset[str] = frozenset("家 个 所 只 款 项 张 台 套 部 座 类 种 批 位 名 条 件 次 亿 万".split())
 
 # POS tags (jieba's dictionary tagset) of tokens that may sit inside a name.
 NAME_TAGS: frozenset[str] = frozenset(
-    {"n", "nr", "nr1", "nr2", "nrt", "nrfg", "ns", "nt", "nz", "nl", "ng", "j", "x", "eng", "vn", "an", "l", "i", "g", "k", "b"}
+    {
+        "n",
+        "nr",
+        "nr1",
+        "nr2",
+        "nrt",
+        "nrfg",
+        "ns",
+        "nt",
+        "nz",
+        "nl",
+        "ng",
+        "j",
+        "x",
+        "eng",
+        "vn",
+        "an",
+        "l",
+        "i",
+        "g",
+        "k",
+        "b",
+    }
 )
 # Tags of tokens that make a modifier specific enough to be a proper name.
 PROPER_TAGS: frozenset[str] = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "x", "eng"})
@@ -132,7 +421,8 @@ def known_entities() -> tuple[KnownEntity, ...]:
 
 @cache
 def known_surface_forms() -> tuple[tuple[str, KnownEntity], ...]:
-    """Every name and alias of a known entity or place, paired with its entity; first claim wins."""
+    """Every name and alias of a known entity "
+    "or place, paired with its entity; first claim wins."""
     seen: dict[str, KnownEntity] = {}
     for ent in known_entities():
         for name in (ent.label, *ent.aliases, *([ent.label_en] if ent.label_en else [])):
@@ -150,10 +440,45 @@ def _usable_surface(name: str, ent: KnownEntity) -> bool:
         return False
     return len(name) >= 2
 
+
 # Nouns that close a coordinated list (A、B、C等…) and type its members.
 ORG_CLASSIFIERS: tuple[str, ...] = (
-    "机构", "企业", "公司", "银行", "综合体", "商场", "高校", "院校", "学校", "医院", "运营商", "交易所", "券商",
-    "媒体", "部门", "单位", "集团", "厂商", "车企", "平台企业", "电商", "快递公司", "基金公司", "保险公司",
+    "机构",
+    "企业",
+    "公司",
+    "银行",
+    "综合体",
+    "商场",
+    "高校",
+    "院校",
+    "学校",
+    "医院",
+    "运营商",
+    "交易所",
+    "券商",
+    "媒体",
+    "部门",
+    "单位",
+    "集团",
+    "厂商",
+    "车企",
+    "平台企业",
+    "电商",
+    "快递公司",
+    "基金公司",
+    "保险公司",
 )
-PRODUCT_CLASSIFIERS: tuple[str, ...] = ("产品", "应用", "服务", "APP", "App", "卡", "终端", "机型", "车型", "设备", "系统")
+PRODUCT_CLASSIFIERS: tuple[str, ...] = (
+    "产品",
+    "应用",
+    "服务",
+    "APP",
+    "App",
+    "卡",
+    "终端",
+    "机型",
+    "车型",
+    "设备",
+    "系统",
+)
 INITIATIVE_CLASSIFIERS: tuple[str, ...] = ("项目", "计划", "活动", "工程", "试点", "行动", "方案")

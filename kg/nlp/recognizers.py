@@ -22,9 +22,13 @@ _MAX_NAME_TOKENS = 7
 _COMMON_FREQ = 300  # a dictionary word more frequent than this is a common word, not part of a proper name
 
 _QUOTED = re.compile(r"[“「『\"]([^“”「」『』\"\n，。；！？、]{2,24})[”」』\"]|《([^《》\n]{2,30})》")
-_STOCK_CODE = re.compile(r"[（(](?:(?:SH|SZ|HK|BJ)?[:：]?\s*)?[0-9]{6}(?:\.(?:SH|SZ|BJ))?[）)]|[（(][0-9]{4,5}\.HK[）)]")
+_STOCK_CODE = re.compile(
+    r"[（(](?:(?:SH|SZ|HK|BJ)?[:：]?\s*)?[0-9]{6}(?:\.(?:SH|SZ|BJ))?[）)]|[（(][0-9]{4,5}\.HK[）)]"
+)
 _LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,3})(?![A-Za-z0-9])")
-_QUANTITY = re.compile(r"^(?:[逾近超约共]?[0-9０-９.,]+[万亿千百]*|[一二两三四五六七八九十百千万]+|首|每|多)[张个款家批项只台套部座所类种]")
+_QUANTITY = re.compile(
+    r"^(?:[逾近超约共]?[0-9０-９.,]+[万亿千百]*|[一二两三四五六七八九十百千万]+|首|每|多)[张个款家批项只台套部座所类种]"
+)
 
 
 def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -44,8 +48,11 @@ _LIST_CLOSE = re.compile(r"等(?:[0-9０-９]+|[一二三四五六七八九十�
 def _classifier_type(after: str) -> str | None:
     """Type named by the noun phrase after 等: its last classifier noun within a few characters."""
     best: tuple[int, str] | None = None
-    for label, nouns in (("ORG", lx.ORG_CLASSIFIERS), ("PRODUCT", lx.PRODUCT_CLASSIFIERS),
-                         ("INITIATIVE", lx.INITIATIVE_CLASSIFIERS)):
+    for label, nouns in (
+        ("ORG", lx.ORG_CLASSIFIERS),
+        ("PRODUCT", lx.PRODUCT_CLASSIFIERS),
+        ("INITIATIVE", lx.INITIATIVE_CLASSIFIERS),
+    ):
         for noun in nouns:
             pos = after.find(noun)
             if pos != -1 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z]*", after[:pos]):
@@ -88,7 +95,12 @@ class Recognizer:
             if start is not None and start < vs and is_proper(view, start, vs, strict=True):
                 out.append(Candidate(start, vs, "ORG", "partner_side", 0.45))
             end = right_boundary(view, view.index_at(ve)) if ve < len(text) else None
-            if end is not None and end > ve and is_proper(view, ve, end, strict=True) and not _common_word(view, ve, end):
+            if (
+                end is not None
+                and end > ve
+                and is_proper(view, ve, end, strict=True)
+                and not _common_word(view, ve, end)
+            ):
                 out.append(Candidate(ve, end, "ORG", "partner_side", 0.45))
 
     def _listed(self, view: TokenView, out: list[Candidate]) -> None:
@@ -101,7 +113,9 @@ class Recognizer:
             if label is None:
                 continue
             # a broad class (金融服务, 相关应用) says little: its members must be names on their own
-            weak_class = bool(re.match(r"[\u4e00-\u9fff]{0,6}?(?:服务|业务|应用|功能)", text[match.end() : match.end() + 10]))
+            weak_class = bool(
+                re.match(r"[\u4e00-\u9fff]{0,6}?(?:服务|业务|应用|功能)", text[match.end() : match.end() + 10])
+            )
             end = match.start()
             members: list[tuple[int, int]] = []
             while True:
@@ -121,9 +135,11 @@ class Recognizer:
                 if not 2 <= end - start <= 16:
                     continue
                 name = text[start:end]
-                if is_proper(view, start, end, strict=weak_class) or (_type_by_head(name) == label and not weak_class):
-                    if not _common_word(view, start, end):
-                        out.append(Candidate(start, end, label, "list_member", 0.7))
+                named = is_proper(view, start, end, strict=weak_class) or (
+                    _type_by_head(name) == label and not weak_class
+                )
+                if named and not _common_word(view, start, end):
+                    out.append(Candidate(start, end, label, "list_member", 0.7))
 
     def _owned(self, view: TokenView, out: list[Candidate]) -> None:
         """An organization's name before a product noun names that organization's product (银联二维码, 银联卡)."""
@@ -162,7 +178,11 @@ class Recognizer:
             hs, he = match.span()
             if not view.is_end(he):
                 continue
-            if label == "ORG" and _PRODUCT_HEAD.search(text, max(0, he - 6), he) and _ends_with_product_head(text, hs, he):
+            if (
+                label == "ORG"
+                and _PRODUCT_HEAD.search(text, max(0, he - 6), he)
+                and _ends_with_product_head(text, hs, he)
+            ):
                 continue  # 手机银行 is a product: the longest head word decides the type
             if label == "PRODUCT" and match.group() not in lx.STRONG_PRODUCT_HEADS:
                 continue
@@ -263,7 +283,9 @@ def left_boundary(
         # the head sits inside a token: a name (中国农业银行) or an unknown word keeps it; a common word keeps a
         # product head (主题卡) but not a one-character institution head (格局 is no bureau)
         single = head_start + 1 == view.ends[i] or not verbs_inside
-        if (view.tags[i] not in lx.PROPER_TAGS or view.tags[i] == "ns") and (single or view.tags[i] not in lx.NAME_TAGS):
+        if (view.tags[i] not in lx.PROPER_TAGS or view.tags[i] == "ns") and (
+            single or view.tags[i] not in lx.NAME_TAGS
+        ):
             return None
         start = view.starts[i]
         if view.tags[i] == "x" and view.words[i][0] in _LEADING_FUNCTION_CHARS:
@@ -299,9 +321,9 @@ def left_boundary(
         k += 1
         start = view.starts[k] if k <= i else head_start
     k = view.index_at(start)
-    if 0 <= k < len(view.words) and view.starts[k] == start and view.tags[k] == "x" and len(view.words[k]) > 1:
-        if view.words[k][0] in _LEADING_FUNCTION_CHARS:
-            start += 1  # 据财|联社: an unknown token that swallowed a preposition
+    word = view.words[k] if 0 <= k < len(view.words) else ""
+    if view.starts[k] == start and view.tags[k] == "x" and len(word) > 1 and word[0] in _LEADING_FUNCTION_CHARS:
+        start += 1  # 据财|联社: an unknown token that swallowed a preposition
     return start
 
 
@@ -373,8 +395,11 @@ def _ends_with_product_head(text: str, hs: int, he: int) -> bool:
 def _continues_noun(view: TokenView, pos: int) -> bool:
     i = view.index_at(pos)
     word, tag = view.words[i], view.tags[i]
-    return tag in {"n", "vn", "ng"} and word not in lx.ORG_CONTEXT_AFTER and not any(
-        word.startswith(w) for w in lx.ORG_CONTEXT_AFTER)
+    return (
+        tag in {"n", "vn", "ng"}
+        and word not in lx.ORG_CONTEXT_AFTER
+        and not any(word.startswith(w) for w in lx.ORG_CONTEXT_AFTER)
+    )
 
 
 def _split_conjunction(view: TokenView, start: int, end: int) -> list[tuple[int, int]]:

@@ -166,7 +166,7 @@ class RelationExtractor:
 
         # part_of: 依托X … 打造/上线Y
         for m in _PART.finditer(text, s, e):
-            ps, pe = m.span()
+            pe = m.end()
             bases = [x for x in ents if x.start >= pe and x.label in {"PRODUCT", "INITIATIVE", "ORG"}]
             if not bases or _separated(text, pe, bases[0].start):
                 continue
@@ -218,8 +218,11 @@ class RelationExtractor:
         for m in _OPERATE.finditer(text, s, e):
             vs, ve = m.span()
             left = [x for x in orgs if x.end <= vs and not _separated(text, x.end, vs)]
-            right = [x for x in ents if x.start >= ve and x.label in {"PRODUCT", "INITIATIVE"}
-                     and not _separated(text, ve, x.start)]
+            right = [
+                x
+                for x in ents
+                if x.start >= ve and x.label in {"PRODUCT", "INITIATIVE"} and not _separated(text, ve, x.start)
+            ]
             if left and right:
                 for t in _leading_run(text, ve, right):
                     hit(left[-1].name, "operates", t.name, 0.65, "operate_verb")
@@ -248,15 +251,28 @@ class RelationExtractor:
                 for n in range(min(len(x.text) - 2, 8), 1, -1):
                     place = self._places.get(x.text[:n])
                     if place is not None and place.level != "country":  # 中国银联 is national, not located
-                        out.append(RelationHit(x.name, "located_in", place.label, sent[0], sent[1],
-                                               _year(text, *sent), 0.75, "place_prefix"))
+                        out.append(
+                            RelationHit(
+                                x.name,
+                                "located_in",
+                                place.label,
+                                sent[0],
+                                sent[1],
+                                _year(text, *sent),
+                                0.75,
+                                "place_prefix",
+                            )
+                        )
                         break
             if x.label in {"PRODUCT", "INITIATIVE"}:
                 for n in range(min(len(x.text) - 2, 12), 1, -1):
                     owner = org_names.get(x.text[:n])
                     if owner is not None and owner != x.name:
-                        out.append(RelationHit(owner, "operates", x.name, sent[0], sent[1],
-                                               _year(text, *sent), 0.7, "owner_prefix"))
+                        out.append(
+                            RelationHit(
+                                owner, "operates", x.name, sent[0], sent[1], _year(text, *sent), 0.7, "owner_prefix"
+                            )
+                        )
                         break
         return out
 
@@ -279,8 +295,11 @@ class RelationExtractor:
             sent = next(((s, e) for s, e in sentence_bounds(text) if s <= x.start < e), (x.start, x.end))
             for m in members:
                 if m.label in {"PRODUCT", "INITIATIVE"} and m.name != owner:
-                    out.append(RelationHit(owner, "operates", m.name, sent[0], sent[1], _year(text, *sent), 0.65,
-                                           "owner_of_list"))
+                    out.append(
+                        RelationHit(
+                            owner, "operates", m.name, sent[0], sent[1], _year(text, *sent), 0.65, "owner_of_list"
+                        )
+                    )
         return out
 
     def _valid(self, hits: list[RelationHit], types: dict[str, str]) -> list[RelationHit]:
