@@ -8,7 +8,11 @@ partial or temporary file behind and the exports of an earlier run as they were.
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from kg import rdf
@@ -38,13 +42,28 @@ def save_all(g: KnowledgeGraph, directory: Path) -> list[Path]:
             staged.append((_stage(directory, name, rdf.serialize(quads, fmt, base=g.base)), directory / name))
         html = render_html(g).encode("utf-8")
         staged.append((_stage(directory, HTML_FILE, html), directory / HTML_FILE))
-        for temp, target in staged:
-            os.replace(temp, target)
+        with _signals_deferred():
+            for temp, target in staged:
+                os.replace(temp, target)
     except BaseException:
         for temp, _ in staged:
             temp.unlink(missing_ok=True)
         raise
     return [target for _, target in staged]
+
+
+@contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM while the files are swapped in, so an interrupt never leaves a mix of two builds."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held = {signal.SIGINT, signal.SIGTERM}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _stage(directory: Path, name: str, data: bytes) -> Path:
