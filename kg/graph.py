@@ -22,6 +22,7 @@ from kg.model import (
     SYMMETRIC_RELATIONS,
     DocumentMeta,
     Entity,
+    EntityRecord,
     Evidence,
     Extraction,
     Relation,
@@ -58,6 +59,7 @@ class KnowledgeGraph:
         self.base = base
         self._documents: dict[str, DocumentMeta] = {}
         self._names: dict[str, _Name] = defaultdict(_Name)
+        self._records: dict[str, tuple[EntityRecord, ...]] = {}
         self._facts: dict[tuple[str, str, str], set[Evidence]] = defaultdict(set)
         self._resolved: _Resolved | None = None
 
@@ -68,15 +70,9 @@ class KnowledgeGraph:
         if doc.id in self._documents:
             self._remove_document(doc.id)
         self._documents[doc.id] = doc
+        self._records[doc.id] = extraction.entities
         for ent in extraction.entities:
-            name = self._names[ent.label]
-            name.types[ent.type] += ent.mentions
-            name.aliases.update(a for a in ent.aliases if a != ent.label)
-            name.mentions += ent.mentions
-            name.documents.add(doc.id)
-            name.known = name.known or ent.known
-            if ent.label_en and (name.label_en is None or ent.label_en < name.label_en):
-                name.label_en = ent.label_en
+            _merge_record(self._names[ent.label], ent, doc.id)
         for rel in extraction.relations:
             head, tail = rel.head, rel.tail
             if rel.relation in SYMMETRIC_RELATIONS and tail < head:
@@ -91,11 +87,14 @@ class KnowledgeGraph:
 
     def _remove_document(self, doc_id: str) -> None:
         """Forget what one document contributed, so that re-adding it does not count twice."""
-        for label in [k for k, v in self._names.items() if doc_id in v.documents]:
-            name = self._names[label]
-            name.documents.discard(doc_id)
-            if not name.documents:
-                del self._names[label]
+        removed = self._records.pop(doc_id, ())
+        for label in {ent.label for ent in removed}:
+            others = sorted(self._names[label].documents - {doc_id})
+            del self._names[label]
+            for other in others:
+                for ent in self._records[other]:
+                    if ent.label == label:
+                        _merge_record(self._names[label], ent, other)
         for key in list(self._facts):
             kept = {e for e in self._facts[key] if e.document != doc_id}
             if kept:
@@ -158,6 +157,7 @@ class KnowledgeGraph:
         """A copy without the evidence below a confidence threshold."""
         copy = KnowledgeGraph(self.base)
         copy._documents = dict(self._documents)
+        copy._records = dict(self._records)
         copy._names = copy_module.deepcopy(self._names)
         for key, evidence in self._facts.items():
             kept = {e for e in evidence if e.confidence >= min_confidence}
@@ -203,6 +203,16 @@ class KnowledgeGraph:
         if self._resolved is None:
             self._resolved = _resolve(self._names, self._facts)
         return self._resolved
+
+
+def _merge_record(name: _Name, ent: EntityRecord, doc_id: str) -> None:
+    name.types[ent.type] += ent.mentions
+    name.aliases.update(a for a in ent.aliases if a != ent.label)
+    name.mentions += ent.mentions
+    name.documents.add(doc_id)
+    name.known = name.known or ent.known
+    if ent.label_en and (name.label_en is None or ent.label_en < name.label_en):
+        name.label_en = ent.label_en
 
 
 @dataclass(slots=True)
@@ -261,9 +271,10 @@ def _resolve(names: dict[str, _Name], facts: dict[tuple[str, str, str], set[Evid
         aliases: set[str] = set()
         docs: set[str] = set()
         mentions = 0
-        label_en = None
         known = False
-        for m in members:
+        english = sorted((not names[m].known, names[m].label_en) for m in members if names[m].label_en)
+        label_en = english[0][1] if english else None
+        for m in sorted(members):
             n = names[m]
             types.update(n.types)
             aliases.update(n.aliases)
@@ -271,8 +282,6 @@ def _resolve(names: dict[str, _Name], facts: dict[tuple[str, str, str], set[Evid
             docs |= n.documents
             mentions += n.mentions
             known = known or n.known
-            if n.label_en and (label_en is None or (n.known, n.label_en) > (known, label_en)):
-                label_en = n.label_en
         type_ = max(ENTITY_TYPES, key=lambda t: (types.get(t, 0), -ENTITY_TYPES.index(t)))
         aliases.discard(canonical)
         entities[canonical] = Entity(

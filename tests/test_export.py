@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from test_rdf import sample_graph
+from conftest import sample_graph
 
 from kg import export, rdf
 

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.nlp import lexicon as lx
-from kg.nlp.text import Candidate, TokenView, candidates_of
+from kg.nlp.text import Candidate, TokenView, candidates_of, view_of
 from kg.nlp.tokenizer import dictionary_freqs
 from kg.ontology import load_ontology
 
@@ -43,7 +43,7 @@ class EntityResolver:
         self._known_by_name = {surface: ent for surface, ent in lx.known_surface_forms()}
 
     def __call__(self, doc: Doc) -> Doc:
-        view = TokenView(doc)
+        view = view_of(doc)
         chosen = self._select(candidates_of(doc))
         chosen = self._trim_to_attested_suffix(chosen, view.text)
         clusters = self._cluster(chosen, view)
@@ -220,18 +220,21 @@ class EntityResolver:
                 for surface in [label, *info.aliases]:
                     info.aliases.update(c for c in self._cores(surface, "ORG") if c != label and len(c) >= 3)
             known = self._known_by_name.get(label)
-            if known is not None:
-                info.aliases.update(a for a in known.aliases if a in text)
+            if known is not None:  # every name the ontology knows, so any of them finds the entity
+                info.aliases.update(known.aliases)
+                info.label_en = info.label_en or known.label_en
         return dict(sorted(infos.items()))
 
     def _set_ents(self, doc: Doc, chosen: list[Candidate], canon: dict[str, str]) -> None:
+        text = doc._.kg_view.text
         align(doc, [(c.start, c.end) for c in chosen])
+        doc._.kg_view = None  # tokens may have been split
         ents = []
         for c in chosen:
             span = doc.char_span(c.start, c.end)
             if span is None:
                 continue
-            name = canon.get(doc.text[c.start : c.end], doc.text[c.start : c.end])
+            name = canon.get(text[c.start : c.end], text[c.start : c.end])
             ents.append(Span(doc, span.start, span.end, label=c.label, kb_id=name))
         doc.ents = ents
 

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.lexicon import known_surface_forms
-from kg.nlp.text import Candidate, TokenView, candidates_of
+from kg.nlp.text import Candidate, candidates_of, view_of
 
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
@@ -27,8 +27,8 @@ class Gazetteer:
         self._automaton.make_automaton()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        view = TokenView(doc)
+        view = view_of(doc)
+        text = view.text
         out = candidates_of(doc)
         if len(self._automaton) == 0:
             return doc

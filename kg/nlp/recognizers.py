@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp import lexicon as lx
-from kg.nlp.text import Candidate, TokenView, candidates_of
+from kg.nlp.text import Candidate, TokenView, candidates_of, view_of
 
 _MAX_NAME_CHARS = 20
 _COMMON_VERB_FREQ = 5000
@@ -69,7 +69,7 @@ class Recognizer:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        view = TokenView(doc)
+        view = view_of(doc)
         out = candidates_of(doc)
         self._headed(view, _ORG_HEAD, "ORG", "org_head", 0.8, out, require_proper=True)
         self._headed(view, _INDUSTRY_HEAD, "ORG", "org_industry", 0.6, out, require_proper=True, strict=True)

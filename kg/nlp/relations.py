@@ -99,10 +99,10 @@ class RelationExtractor:
         hits.extend(self._name_internal(text, ents))
         hits.extend(self._owned_lists(text, ents, hits))
         doc._.kg_relations = self._valid(hits, {x.name: x.label for x in ents})
-        self._add_implied_places(doc)
+        self._add_implied_places(doc, text)
         return doc
 
-    def _add_implied_places(self, doc: Doc) -> None:
+    def _add_implied_places(self, doc: Doc, text: str) -> None:
         """A place named only inside another name (哈尔滨 in 哈尔滨松雷商场) becomes an entity of its own."""
         from kg.nlp.entities import EntityInfo
 
@@ -112,7 +112,7 @@ class RelationExtractor:
                 if end not in infos and end in self._places:
                     place = self._places[end]
                     infos[end] = EntityInfo(end, "LOC", set(), 1, True, None)
-                    infos[end].aliases.update(a for a in place.aliases if a in doc.text)
+                    infos[end].aliases.update(a for a in place.aliases if a in text)
 
     # sentence rules ---------------------------------------------------------
     def _sentence(self, text, s, e, ents, topic, year) -> tuple[list[RelationHit], str | None]:

@@ -77,12 +77,22 @@ def _append_trimmed(text: str, start: int, end: int, out: list[tuple[int, int]])
         out.append((start, end))
 
 
+def view_of(doc: Doc) -> TokenView:
+    """The token view of a Doc, built once and shared by the components until tokens change."""
+    view = doc._.kg_view
+    if view is None:
+        view = doc._.kg_view = TokenView(doc)
+    return view
+
+
 def candidates_of(doc: Doc) -> list[Candidate]:
     if doc._.kg_candidates is None:
         doc._.kg_candidates = []
     return doc._.kg_candidates
 
 
+if not Doc.has_extension("kg_view"):
+    Doc.set_extension("kg_view", default=None)
 if not Doc.has_extension("kg_candidates"):
     Doc.set_extension("kg_candidates", default=None)
 if not Doc.has_extension("kg_entities"):
