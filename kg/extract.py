@@ -13,7 +13,7 @@ from spacy.language import Language
 
 from kg.model import SYMMETRIC_RELATIONS, Document, EntityRecord, Evidence, Extraction, RelationRecord
 from kg.nlp import make_pipeline
-from kg.nlp.text import sentence_bounds
+from kg.nlp.text import sentence_bounds, text_of
 
 CHUNK_CHARS = 100_000  # long texts are cut at sentence boundaries into pieces of about this size
 
@@ -78,7 +78,7 @@ def _collect(
                 label_en=old.label_en or info.label_en,
                 known=old.known or info.known,
             )
-    text = doc.text
+    text = text_of(doc)
     for hit in doc._.kg_relations:
         evidence = Evidence(
             document=document.id,

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp import lexicon as lx
-from kg.nlp.text import YEAR, sentence_bounds
+from kg.nlp.text import YEAR, sentence_bounds, text_of
 from kg.ontology import load_ontology
 
 
@@ -74,7 +74,7 @@ class RelationExtractor:
         self._places = {name: ent for name, ent in lx.known_surface_forms() if ent.type == "LOC"}
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         ents = [_Ent(e.start_char, e.end_char, e.label_, e.kb_id_ or e.text, e.text) for e in doc.ents]
         hits: list[RelationHit] = []
         topic: str | None = None

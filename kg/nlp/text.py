@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from kg.nlp.tokenizer import dictionary_freqs
+from kg.nlp.tokenizer import TOKENS_KEY, dictionary_freqs
 
 # Sentence ends; a newline ends a sentence too (headlines, list items).
 _SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|\n+")
@@ -34,13 +35,18 @@ class TokenView:
 
     __slots__ = ("ends", "freqs", "starts", "tags", "text", "words")
 
-    def __init__(self, doc: Doc) -> None:
-        self.text = doc.text
-        self.words = [t.text for t in doc]
-        self.tags = [t.tag_ for t in doc]
-        self.starts = [t.idx for t in doc]
-        self.ends = [s + len(w) for s, w in zip(self.starts, self.words)]
+    def __init__(self, text: str, words: list[str], tags: list[str]) -> None:
+        self.text = text
+        self.words = words
+        self.tags = tags
+        self.starts = list(accumulate((len(w) for w in words[:-1]), initial=0)) if words else []
+        self.ends = [s + len(w) for s, w in zip(self.starts, words)]
         self.freqs = dictionary_freqs()
+
+    @classmethod
+    def from_doc(cls, doc: Doc) -> TokenView:
+        words = [t.text_with_ws for t in doc]
+        return cls("".join(words), words, [t.tag_ for t in doc])
 
     def index_at(self, char: int) -> int:
         """Index of the token that contains a character offset."""
@@ -81,8 +87,19 @@ def view_of(doc: Doc) -> TokenView:
     """The token view of a Doc, built once and shared by the components until tokens change."""
     view = doc._.kg_view
     if view is None:
-        view = doc._.kg_view = TokenView(doc)
+        tokens = doc.user_data.get(TOKENS_KEY)
+        if tokens is not None and len(tokens[1]) == len(doc):
+            view = TokenView(*tokens)
+        else:
+            view = TokenView.from_doc(doc)
+        doc._.kg_view = view
     return view
+
+
+def text_of(doc: Doc) -> str:
+    """The text of a Doc; the tokenizer keeps it, because Doc.text joins every token again on each call."""
+    tokens = doc.user_data.get(TOKENS_KEY)
+    return tokens[0] if tokens is not None else doc.text
 
 
 def candidates_of(doc: Doc) -> list[Candidate]:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
+TOKENS_KEY = "kg_tokens"  # Doc.user_data: (text, words, tags) as segmented, so components need not re-read the Doc
 _ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.+\-]*")
 _NUMBER = re.compile(r"[0-9０-９][0-9０-９.,%％]*")
 _SPACE = re.compile(r"\s+")
@@ -83,7 +84,9 @@ class JiebaTokenizer:
     def __call__(self, text: str) -> Doc:
         words = [w for w in self._jieba.cut(text, HMM=True) if w]
         tags = [tag_word(w, self._tags) for w in words]
-        return Doc(self.vocab, words=words, spaces=[False] * len(words), tags=tags)
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words), tags=tags)
+        doc.user_data[TOKENS_KEY] = (text, words, tags)
+        return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000):
         for text in texts:
