@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate
 from dataclasses import dataclass
+from itertools import accumulate
 
 from spacy.tokens import Doc
 
@@ -88,11 +88,8 @@ def view_of(doc: Doc) -> TokenView:
     view = doc._.kg_view
     if view is None:
         tokens = doc.user_data.get(TOKENS_KEY)
-        if tokens is not None and len(tokens[1]) == len(doc):
-            view = TokenView(*tokens)
-        else:
-            view = TokenView.from_doc(doc)
-        doc._.kg_view = view
+        fresh = tokens is not None and len(tokens[1]) == len(doc)
+        view = doc._.kg_view = TokenView(*tokens) if fresh else TokenView.from_doc(doc)
     return view
 
 
