@@ -119,6 +119,10 @@ class EntityResolver:
                     union(s, core)
                 elif core in by_canonical:
                     union(s, by_canonical[core])
+            if c.label == "ORG":
+                for other, oc in surfaces.items():
+                    if oc.label == "ORG" and not (c.known and oc.known) and is_abbreviation(s, other):
+                        union(s, other)
             if not c.known:
                 for other, oc in surfaces.items():
                     if other != s and len(other) >= 3 and s.endswith(other) and oc.label == c.label and not oc.known:
@@ -242,6 +246,22 @@ class EntityResolver:
 _ALL_HEADS = tuple(
     sorted({*lx.ORG_HEADS, *lx.INDUSTRY_HEADS, *lx.PRODUCT_HEADS, *lx.INITIATIVE_HEADS}, key=len, reverse=True)
 )
+
+
+def is_abbreviation(short: str, full: str) -> bool:
+    """上海环交所 abbreviates 上海环境能源交易所, 中保协 abbreviates 中国保险行业协会: the short form keeps the first
+    character (or the one after 中国) and characters of the full name in order, ending in a character of its head word,
+    and never the full head word itself (中国银行 is no abbreviation of 中国农业银行)."""
+    if not 2 <= len(short) < len(full) or len(full) < 4:
+        return False
+    body = full[2:] if full.startswith("中国") and not short.startswith("中") else full
+    if short[0] != body[0]:
+        return False
+    head = next((h for h in _ALL_HEADS if full.endswith(h)), None)
+    if head is None or short.endswith(head) or short[-1] not in head:
+        return False
+    it = iter(body)
+    return all(ch in it for ch in short)
 
 
 def specific_name(name: str) -> bool:

@@ -133,6 +133,11 @@ INDUSTRY_HEADS: tuple[str, ...] = (
     "建工",
 )
 
+# Heads of government bodies, whose names may join two fields with 和 (工业和信息化局).
+GOVERNMENT_HEADS: frozenset[str] = frozenset({"部", "局", "厅", "委员会", "委", "办公室", "管理局", "总局"})
+# Words that end the name of a place below the county (长寿街道, 真如镇, 松山湖高新区).
+LOC_HEADS: tuple[str, ...] = ("街道", "镇", "乡", "村", "社区", "开发区", "高新区", "新区", "自贸区", "保税区", "港")
+
 # Words after a name that show it names an organization (a byline, a spokesperson, a stock code).
 ORG_CONTEXT_AFTER: tuple[str, ...] = (
     "记者",

@@ -8,6 +8,7 @@ function words, numbers and punctuation. A modifier made only of common words (�
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -21,7 +22,14 @@ _LEADING_FUNCTION_CHARS = frozenset("据在与和对向从由被把将为给")
 _MAX_NAME_TOKENS = 7
 _COMMON_FREQ = 300  # a dictionary word more frequent than this is a common word, not part of a proper name
 
-_QUOTED = re.compile(r"[“「『\"]([^“”「」『』\"\n，。；！？、]{2,24})[”」』\"]|《([^《》\n]{2,30})》")
+_QUOTED = re.compile(
+    r"[“「『\"]([^“”「」『』\"\n，。；！？、]{2,24})[”」』\"]|《([^《》\n]{2,30})》|【([^【】\n]{2,24})】"
+)
+_GENERATION = re.compile(r"第[一二三四五六七八九十0-9]+代")
+_BYLINE = re.compile(
+    r"(?:^|\n)[ \t]*([^\s，。（(]{2,10}?)(?:[0-9]{1,2}月[0-9]{1,2}日)?(?:电|讯|消息)"
+    r"|([^\s，。（(]{2,10}?)[（(][^）)\n]{0,12}记者"
+)
 _STOCK_CODE = re.compile(
     r"[（(](?:(?:SH|SZ|HK|BJ)?[:：]?\s*)?[0-9]{6}(?:\.(?:SH|SZ|BJ))?[）)]|[（(][0-9]{4,5}\.HK[）)]"
 )
@@ -35,12 +43,16 @@ def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
 
 
+_SHARED_HEADS = tuple(sorted({*lx.ORG_HEADS, *lx.INDUSTRY_HEADS, *lx.STRONG_PRODUCT_HEADS}, key=len, reverse=True))
 _ORG_HEAD = _alternation(lx.ORG_HEADS)
 _INDUSTRY_HEAD = _alternation(lx.INDUSTRY_HEADS)
 _PRODUCT_HEAD = _alternation(lx.PRODUCT_HEADS)
 _INITIATIVE_HEAD = _alternation(lx.INITIATIVE_HEADS)
 _ORG_CONTEXT = _alternation(lx.ORG_CONTEXT_AFTER)
 _LAUNCH = _alternation(lx.LAUNCH_VERBS)
+_LOC_HEAD = _alternation(lx.LOC_HEADS)
+# a run of at least two list items joined by 、 (items without punctuation)
+_COORDINATION = re.compile(r"[^、，,。；;：:！？!?\s“”\"（）()]{2,14}(?:、[^、，,。；;：:！？!?\s“”\"（）()]{2,14})+")
 _PARTNER = _alternation(("联合", "携手", "联手", "牵手", "合作伙伴"))
 _LIST_CLOSE = re.compile(r"等(?:[0-9０-９]+|[一二三四五六七八九十百千几多]+)?[家个所款项只类种批]?")
 
@@ -82,7 +94,60 @@ class Recognizer:
         self._listed(view, out)
         self._owned(view, out)
         self._partners(view, out)
+        self._places(view, out)
+        self._generations(view, out)
+        self._bylines(view, out)
+        self._coordinated(view, out)
         return doc
+
+    def _places(self, view: TokenView, out: list[Candidate]) -> None:
+        """Places below the county that no gazetteer lists: a proper name before 街道, 镇, 乡, 村, 开发区 …"""
+        for match in _LOC_HEAD.finditer(view.text):
+            hs, he = match.span()
+            if not view.is_end(he) or (match.group() in {"镇", "乡", "村", "港"} and not view.is_start(hs)):
+                continue
+            start = left_boundary(view, hs)
+            if start is None or start >= hs or not is_proper(view, start, hs) or _common_word(view, start, he):
+                continue
+            out.append(Candidate(start, he, "LOC", "place_head", 0.6))
+
+    def _generations(self, view: TokenView, out: list[Candidate]) -> None:
+        """第二代X: a product generation names a product (第二代氢燃料电池汽车)."""
+        for match in _GENERATION.finditer(view.text):
+            end = right_boundary(view, view.index_at(match.end())) if view.is_start(match.end()) else None
+            if end is not None and end - match.end() >= 2:
+                out.append(Candidate(match.start(), end, "PRODUCT", "generation", 0.6))
+
+    def _bylines(self, view: TokenView, out: list[Candidate]) -> None:
+        """The source of a news item: 新华社北京5月1日电, X6月28日讯, X（北京，记者 …）."""
+        for match in _BYLINE.finditer(view.text):
+            group = 1 if match.group(1) is not None else 2
+            start, end = match.span(group)
+            if view.is_start(start) and view.is_end(end) and (is_proper(view, start, end, strict=True)):
+                out.append(Candidate(start, end, "ORG", "byline", 0.6))
+
+    def _coordinated(self, view: TokenView, out: list[Candidate]) -> None:
+        """Members of a 、-list take the type of the members around them that share their head word
+        (易方达基金、招商基金、大成基金): coordination joins like with like."""
+        text = view.text
+        by_end = {}
+        for c in out:
+            if c.label in {"ORG", "PRODUCT", "INITIATIVE"}:
+                by_end.setdefault(c.end, c)
+        for run in _COORDINATION.finditer(text):
+            members = _members(view, run.start(), run.end())
+            known = [(s, e, by_end.get(e)) for s, e in members]
+            typed = [(s, e, c) for s, e, c in known if c is not None and c.start >= s]
+            if not typed:
+                continue
+            for s, e, c in known:
+                if c is not None and c.start >= s:
+                    continue
+                for _, _, ref in typed:
+                    head = _shared_head(text[ref.start : ref.end], text[s:e])
+                    if head and is_proper(view, s, e - len(head)) and not _common_word(view, s, e):
+                        out.append(Candidate(s, e, ref.label, "coordination", 0.55))
+                        break
 
     def _partners(self, view: TokenView, out: list[Candidate]) -> None:
         """Who 联合/携手 whom are organizations: an unknown name right before or after a partnering verb."""
@@ -155,7 +220,12 @@ class Recognizer:
                 word = view.words[k]
                 if view.tags[k] not in lx.NAME_TAGS | {"v"} or word in lx.STOP_WORDS:
                     break
-                if any(word.endswith(h) for h in (*lx.STRONG_PRODUCT_HEADS, "产品", "业务")) and len(word) <= 6:
+                bare = word in {"产品", "业务"} and k == i  # 银联产品 says nothing more than 银联
+                if (
+                    not bare
+                    and any(word.endswith(h) for h in (*lx.STRONG_PRODUCT_HEADS, "产品", "业务"))
+                    and len(word) <= 6
+                ):
                     out.append(Candidate(c.start, view.ends[k], "PRODUCT", "owner_product", 0.7))
                     break
         del text
@@ -186,7 +256,8 @@ class Recognizer:
                 continue  # 手机银行 is a product: the longest head word decides the type
             if label == "PRODUCT" and match.group() not in lx.STRONG_PRODUCT_HEADS:
                 continue
-            start = left_boundary(view, hs, verbs_inside=label != "ORG")
+            government = label == "ORG" and match.group() in lx.GOVERNMENT_HEADS
+            start = left_boundary(view, hs, verbs_inside=label != "ORG", government=government)
             if start is None or start >= hs:
                 continue
             weak = strict or (label == "ORG" and match.group() in lx.WEAK_ORG_HEADS)
@@ -216,7 +287,7 @@ class Recognizer:
         """A quoted name is typed by its own head word or by the noun that follows the quote."""
         text = view.text
         for match in _QUOTED.finditer(text):
-            group = 1 if match.group(1) is not None else 2
+            group = next(g for g in (1, 2, 3) if match.group(g) is not None)
             inner_start, inner_end = match.span(group)
             inner = match.group(group).strip()
             if len(inner) < 2 or _QUANTITY.match(inner):
@@ -262,7 +333,10 @@ class Recognizer:
             if len(name) < 3 or (name.isupper() and len(name) <= 3):
                 continue
             after = text[match.end() : match.end() + 4]
+            before = text[max(0, match.start() - 4) : match.start()]
             label = _type_by_follower(after) or ("ORG" if re.match(r"(公司|集团|电商|平台|银行)", after) else None)
+            if label is None and re.search(r"(电商|公司|企业|平台|巨头|品牌|集团|运营商|零售商)$", before):
+                label = "ORG"  # 最大电商OZON, 韩国电商巨头Coupang
             if label is None:
                 continue
             out.append(Candidate(match.start(1), match.end(1), label, "latin_name", 0.5))
@@ -270,7 +344,12 @@ class Recognizer:
 
 # boundaries -------------------------------------------------------------------
 def left_boundary(
-    view: TokenView, head_start: int, *, allow_empty_head: bool = False, verbs_inside: bool = False
+    view: TokenView,
+    head_start: int,
+    *,
+    allow_empty_head: bool = False,
+    verbs_inside: bool = False,
+    government: bool = False,
 ) -> int | None:
     """Leftmost start of a name ending at head_start: extend over name-like tokens, stop at anything else."""
     i = view.index_at(head_start)
@@ -294,7 +373,8 @@ def left_boundary(
     tokens = 0
     while j >= 0 and tokens < _MAX_NAME_TOKENS:
         word, tag = view.words[j], view.tags[j]
-        if word in lx.STOP_WORDS or head_start - view.starts[j] > _MAX_NAME_CHARS:
+        conjoined = word == "和" and government and j > 0 and view.tags[j - 1] in lx.NAME_TAGS
+        if (word in lx.STOP_WORDS and not conjoined) or head_start - view.starts[j] > _MAX_NAME_CHARS:
             break
         if word in lx.MEASURE_WORDS and j > 0 and view.tags[j - 1] == "m":
             break
@@ -370,15 +450,15 @@ def _fragmented_unknown(view: TokenView, start: int, end: int) -> bool:
     if not 2 <= end - start <= 4:
         return False
     i, j = view.index_at(start), view.index_at(end - 1)
-    if j == i or view.starts[i] != start or view.ends[j] != end:
+    if j == i or view.ends[j] != end:
         return False
-    pieces = view.words[i : j + 1]
+    pieces = [view.text[max(start, view.starts[k]) : view.ends[k]] for k in range(i, j + 1)]
     text = view.text[start:end]
     return (
         text not in view.freqs
         and any(len(w) == 1 for w in pieces)
-        and all(view.tags[k] in lx.NAME_TAGS and view.words[k] not in lx.STOP_WORDS for k in range(i, j + 1))
-        and not any(w in lx.GENERIC_MODIFIERS for w in pieces)
+        and all(view.tags[k] in lx.NAME_TAGS and view.words[k] not in lx.STOP_WORDS for k in range(i + 1, j + 1))
+        and not any(w in lx.GENERIC_MODIFIERS or w in lx.STOP_WORDS for w in pieces)
     )
 
 
@@ -400,6 +480,30 @@ def _continues_noun(view: TokenView, pos: int) -> bool:
         and word not in lx.ORG_CONTEXT_AFTER
         and not any(word.startswith(w) for w in lx.ORG_CONTEXT_AFTER)
     )
+
+
+def _members(view: TokenView, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of a 、-list: the first one from its left boundary, the last one up to 等/和/及/与."""
+    parts = []
+    pos = start
+    for piece in view.text[start:end].split("、"):
+        parts.append((pos, pos + len(piece)))
+        pos += len(piece) + 1
+    first_s, first_e = parts[0]
+    left = left_boundary(view, first_e, allow_empty_head=True) if view.is_start(first_e) else None
+    parts[0] = (max(first_s, left) if left is not None else first_e, first_e)
+    last_s, last_e = parts[-1]
+    right = right_boundary(view, view.index_at(last_s)) if view.is_start(last_s) else None
+    parts[-1] = (last_s, min(last_e, right) if right is not None else last_s)
+    return [(s, e) for s, e in parts if e - s >= 2]
+
+
+def _shared_head(reference: str, name: str) -> str | None:
+    """The organization or product head word two names end with, if any (基金 in 易方达基金 and 招商基金)."""
+    for head in _SHARED_HEADS:
+        if reference.endswith(head) and name.endswith(head) and len(name) > len(head):
+            return head
+    return None
 
 
 def _split_conjunction(view: TokenView, start: int, end: int) -> list[tuple[int, int]]:
@@ -426,7 +530,15 @@ def _common_word(view: TokenView, start: int, end: int) -> bool:
     i = view.index_at(start)
     if view.starts[i] != start or view.ends[i] != end:
         return False
-    return view.tags[i] not in {"nt", "nz"} and view.freqs.get(view.words[i], 0) >= 20
+    word = view.words[i]
+    if any(word[:n] in _known_names() for n in range(2, len(word) - 0)):
+        return False  # 银联卡: a known name with a product word is no common noun
+    return view.tags[i] not in {"nt", "nz"} and view.freqs.get(word, 0) >= 20
+
+
+@cache
+def _known_names() -> frozenset[str]:
+    return frozenset(name for name, ent in lx.known_surface_forms() if ent.type == "ORG")
 
 
 def _type_by_head(name: str, *, weak: bool = False) -> str | None:

@@ -69,13 +69,17 @@ def tag_word(word: str, tags: dict[str, str]) -> str:
 class JiebaTokenizer:
     """A spaCy tokenizer: jieba segmentation with a private user dictionary, and dictionary POS tags."""
 
-    def __init__(self, vocab: Vocab, user_words: Iterable[str] = ()) -> None:
+    def __init__(self, vocab: Vocab, user_words: Iterable[str] = (), places: Iterable[str] = ()) -> None:
         self.vocab = vocab
         logging.getLogger("jieba").setLevel(logging.WARNING)
         jieba.setLogLevel(logging.WARNING)
         self._jieba = jieba.Tokenizer()
         self._jieba.initialize()
-        self._tags = dictionary_tags()
+        # jieba tags many words ns that are no place (海马, 上市); here ns means "in the gazetteer", and a word jieba
+        # calls a place that the gazetteer does not know is just a proper name
+        self._places = frozenset(places)
+        self._tags = {w: ("nz" if t == "ns" and w not in self._places else t) for w, t in dictionary_tags().items()}
+        self._tags.update({w: "ns" for w in self._places})
         self.user_words = sorted(set(user_words))
         for word in self.user_words:
             if len(word) > 1:
@@ -111,10 +115,13 @@ def create_jieba_tokenizer(use_ontology_words: bool = True):
 
     def make(nlp) -> JiebaTokenizer:
         words: list[str] = []
+        places: list[str] = []
         if use_ontology_words:
             from kg.nlp.lexicon import known_surface_forms
 
-            words = [name for name, _ in known_surface_forms()]
-        return JiebaTokenizer(nlp.vocab, words)
+            forms = known_surface_forms()
+            words = [name for name, _ in forms]
+            places = [name for name, ent in forms if ent.type == "LOC"]
+        return JiebaTokenizer(nlp.vocab, words, places)
 
     return make
