@@ -281,6 +281,7 @@ LEGAL_SUFFIXES: tuple[str, ...] = (
 # Verbs: relation triggers. Each is a closed list of the language, not of any article.
 LAUNCH_VERBS: tuple[str, ...] = (
     "推出",
+    "布局",
     "发行",
     "上线",
     "发布",

@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp import lexicon as lx
+from kg.nlp.entities import specific_name
 from kg.nlp.text import YEAR, sentence_bounds, text_of
 from kg.ontology import load_ontology
 
@@ -62,6 +63,11 @@ _CLAUSE = re.compile(r"[，,：:]")
 # what may stand between two coordinated entities: a conjunction, quotes, and list items that are not entities
 _COORDINATION_GAP = re.compile(r"[”’」』\s]*(?:、|和|及|与|以及)?(?:[^，。；、,;]{1,14}、)*[“‘「『\s]*")
 _LIST_TAIL = re.compile(r"[”’」』]?等(?:[0-9０-９]+|[一二三四五六七八九十百千几多]+)?[家个所款项只类种批]?")
+_BY = re.compile(r"由")
+_JOINTLY = re.compile(r"(?:共同|联合|一起|携手)(?=[\u4e00-\u9fff])")
+_CHILD_OF = re.compile(r"(?:旗下|下属|下)的?")
+_IS_CHILD = re.compile(r"(是|为|系)[^，。；]{2,20}?的(?:全资|控股)?子公司")
+_SHAREHOLDERS = re.compile(r"(?:的)?(?:发起)?股东(?:包括|为|有|是|共计[^，。；]{0,8}[，,]?)?[:：]?")
 _LOCATED = re.compile(r"(?:总部)?位于|坐落于|地处")
 
 
@@ -147,6 +153,9 @@ class RelationExtractor:
             for head in launchers:
                 for t in targets:
                     hit(head, "launched", t.name, conf, "launch_verb")
+
+        self._joint_and_passive(text, s, e, ents, orgs, hit)
+        self._held_by(text, s, e, ents, orgs, hit)
 
         # partnered_with
         for m in _PARTNER.finditer(text, s, e):
@@ -235,6 +244,49 @@ class RelationExtractor:
                 hit(left[-1].name, "located_in", right[0].name, 0.7, "located_verb")
         return out, subject
 
+    def _joint_and_passive(self, text, s, e, ents, orgs, hit) -> None:
+        """由A、B和C共同开发的Y: A, B and C launched Y and worked together; "Y，由A研发" likewise."""
+        for m in _BY.finditer(text, s, e):
+            group = _leading_run(text, m.end(), [x for x in orgs if x.start >= m.end()])
+            if not group or group[0].start - m.end() > 2:
+                continue
+            verb = _LAUNCH.search(text, group[-1].end, min(e, group[-1].end + 12))
+            if verb is None or _separated(text, group[-1].end, verb.start()):
+                continue
+            after = _leading_run(
+                text, verb.end(), [x for x in ents if x.start >= verb.end() and x.label in {"PRODUCT", "INITIATIVE"}]
+            )
+            before = [x for x in ents if x.end <= m.start() and x.label in {"PRODUCT", "INITIATIVE"}]
+            targets = after if after and after[0].start - verb.end() <= 3 else before[-1:]
+            for org in group:
+                for t in targets:
+                    hit(org.name, "launched", t.name, 0.7, "passive_launch")
+        for m in _JOINTLY.finditer(text, s, e):
+            group = [x for x in orgs if x.end <= m.start() and not _separated(text, x.end, m.start())]
+            names = _partner_group(text, group) if group else []
+            for i, a in enumerate(names):
+                for b in names[i + 1 :]:
+                    hit(a, "partnered_with", b, 0.7, "joint_subject")
+
+    def _held_by(self, text, s, e, ents, orgs, hit) -> None:
+        """Ownership stated by the sentence's shape: Y是X的(全资)子公司, X(旗)下(属)的Y, X的股东包括A、B."""
+        for m in _CHILD_OF.finditer(text, s, e):
+            parent = [x for x in orgs if x.end == m.start()]
+            child = [x for x in orgs if x.start == m.end()]
+            if parent and child:
+                hit(child[0].name, "subsidiary_of", parent[0].name, 0.7, "subsidiary_shape")
+        for m in _IS_CHILD.finditer(text, s, e):
+            child = [x for x in orgs if x.end == m.start()]
+            parent = [x for x in orgs if x.start == m.start() + len(m.group(1))]
+            if child and parent:
+                hit(child[0].name, "subsidiary_of", parent[0].name, 0.75, "subsidiary_shape")
+        for m in _SHAREHOLDERS.finditer(text, s, e):
+            owned = [x for x in orgs if x.end <= m.start() and m.start() - x.end <= 4]
+            holders = [x for x in orgs if x.start >= m.end() and x.name not in {o.name for o in owned}]
+            if owned and holders:
+                for h in _leading_run(text, m.end(), holders):
+                    hit(h.name, "invested_in", owned[-1].name, 0.65, "shareholders")
+
     # name-internal relations -----------------------------------------------
     def _name_internal(self, text: str, ents: list[_Ent]) -> list[RelationHit]:
         """Relations that a name states by itself: 哈尔滨松雷商场 is in 哈尔滨; 银联二维码 is run by 银联."""
@@ -250,7 +302,8 @@ class RelationExtractor:
             if x.label in {"ORG", "INITIATIVE"}:
                 for n in range(min(len(x.text) - 2, 8), 1, -1):
                     place = self._places.get(x.text[:n])
-                    if place is not None and place.level != "country":  # 中国银联 is national, not located
+                    # 中国银联 is national, not located; 上海证券交易所 without 上海 is no name, so 上海 is part of it
+                    if place is not None and place.level != "country" and specific_name(x.text[n:]):
                         out.append(
                             RelationHit(
                                 x.name,
