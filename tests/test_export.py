@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import sample_graph
+from samples import sample_graph
 
 from kg import export, rdf
 

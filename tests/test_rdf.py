@@ -11,6 +11,8 @@ from urllib.parse import unquote
 import pyoxigraph as ox
 import pytest
 import rdflib
+from samples import BASE, HOSTILE, sample_graph
+from samples import evidence as _evidence
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -18,61 +20,8 @@ from kg import rdf
 from kg.graph import KnowledgeGraph
 from kg.model import DocumentMeta, EntityRecord, Evidence, Extraction, RelationRecord
 
-HOSTILE = 'Evil "Co" \\ <>{}|^` </script> " } ; DROP ALL # 🚀\nline'
-BASE = "https://w3id.org/kg/id/"
 RDFLIB_FORMATS = {"turtle": "turtle", "ntriples": "nt", "nquads": "nquads", "trig": "trig",
                   "json-ld": "json-ld", "xml": "xml"}
-
-
-def _evidence(doc: str, sentence: str, start: int, rule: str = "r1", conf: float = 0.9,
-              year: int | None = 2023) -> Evidence:
-    return Evidence(doc, sentence, start, start + len(sentence), rule, conf, year)
-
-
-def sample_graph(base: str = BASE) -> KnowledgeGraph:
-    """Two invented documents with hostile names, ids, sentences and metadata."""
-    d1 = DocumentMeta(
-        id="news/1?a=b#c", title='标题 "引号" </script>', date="2023-05-01", author="作者",
-        categories=("科技", "金融"), source="某报", url="https://example.com/a?b=1&c=<2>",
-        content_hash="ab" * 32, length=100,
-    )
-    d2 = DocumentMeta(id="doc 2", title="二", date="2024-01-02", length=50)
-    e1 = Extraction(
-        d1,
-        (
-            EntityRecord("中国银联", "ORG", aliases=("银联", "UnionPay"), mentions=3,
-                         label_en="China UnionPay", known=True),
-            EntityRecord("云闪付", "PRODUCT", mentions=2),
-            EntityRecord("华为", "ORG", label_en="Huawei"),
-            EntityRecord(HOSTILE, "ORG"),
-            EntityRecord("上海", "LOC"),
-        ),
-        (
-            RelationRecord("中国银联", "launched", "云闪付", _evidence(d1.id, "中国银联推出云闪付。", 0)),
-            RelationRecord("中国银联", "partnered_with", "华为",
-                           _evidence(d1.id, "中国银联与华为合作。", 10, conf=0.75)),
-            RelationRecord(HOSTILE, "partnered_with", "中国银联",
-                           _evidence(d1.id, HOSTILE + "与中国银联合作。", 20, rule='rule "x"')),
-            RelationRecord("云闪付", "deployed_at", "上海",
-                           _evidence(d1.id, "云闪付在上海落地。", 40, year=None)),
-        ),
-    )
-    e2 = Extraction(
-        d2,
-        (
-            EntityRecord("银联", "ORG"),
-            EntityRecord("云闪付", "PRODUCT"),
-            EntityRecord("Big Co", "ORG"),
-            EntityRecord("big co2", "ORG"),
-            EntityRecord("BigCo2 ", "ORG"),
-        ),
-        (
-            RelationRecord(
-                "银联", "launched", "云闪付", _evidence(d2.id, "银联推出云闪付。", 0, "r2", 0.6, 2019)
-            ),
-        ),
-    )
-    return KnowledgeGraph(base).update([e1, e2])
 
 
 def _quad_set(quads: object) -> set[str]:
@@ -157,11 +106,12 @@ def test_provenance_of_one_assertion() -> None:
             PREFIX oa: <http://www.w3.org/ns/oa#>
             PREFIX prov: <http://www.w3.org/ns/prov#>
             PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-            SELECT ?g ?a ?s ?o ?start ?end ?exact ?year ?conf ?rule ?time WHERE {
+            SELECT ?g ?a ?s ?o ?start ?end ?exact ?year ?conf ?rule ?time ?generated WHERE {
               GRAPH ?g { ?s kg:launched ?o .
                 ?a a kg:Assertion ; rdf:subject ?s ; rdf:predicate kg:launched ; rdf:object ?o ;
                    prov:wasDerivedFrom ?g ; kg:evidence ?sentence ; kg:confidence ?conf ;
                    kg:rule ?rule ; kg:year ?year ; prov:wasGeneratedBy ?build ;
+                   prov:generatedAtTime ?generated ;
                    oa:hasSelector ?pos , ?quote .
                 ?pos a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
                 ?quote a oa:TextQuoteSelector ; oa:exact ?exact . }
@@ -180,6 +130,7 @@ def test_provenance_of_one_assertion() -> None:
     assert (first["year"].value, first["conf"].value, first["rule"].value) == ("2019", "0.6", "r2")
     assert first["year"].datatype.value.endswith("#gYear")
     assert first["time"].value == "2024-01-02T00:00:00Z"
+    assert all(row["generated"] == first["time"] for row in rows)  # each assertion: the build's time
     assert not any(isinstance(t, rdflib.BNode) for quad in ds.quads() for t in quad[:3])
 
 
@@ -268,7 +219,7 @@ def test_unknown_format_is_refused() -> None:
 _DIGEST_SCRIPT = """
 import hashlib, sys
 sys.path.insert(0, sys.argv[1])
-from test_rdf import sample_graph
+from samples import sample_graph
 from kg import rdf
 g = sample_graph()
 print(" ".join(hashlib.sha256(rdf.serialize(g, f)).hexdigest() for f in rdf.FORMATS))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 import rdflib
-from test_rdf import BASE, HOSTILE, sample_graph
+from samples import BASE, HOSTILE, sample_graph
 
 from kg import store
 from kg.model import DocumentMeta, EntityRecord, Extraction

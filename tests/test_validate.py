@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from conftest import BASE, sample_graph
+from samples import BASE, sample_graph
 from rdflib import RDF, SKOS, XSD, Literal, URIRef
 
 from kg import rdf

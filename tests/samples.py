@@ -1,6 +1,6 @@
 """Helpers shared by the test modules: an invented sample graph with hostile names, ids and sentences.
 
-Import them with `from conftest import sample_graph` (pytest puts tests/ on sys.path).
+Import them with `from samples import sample_graph` (pytest puts tests/ on sys.path).
 """
 
 from __future__ import annotations
