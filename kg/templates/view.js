@@ -124,6 +124,8 @@
       },
     },
   );
+  // The one global: a handle for scripts and browser tests that drive the page (read-only by convention).
+  window.kgView = Object.freeze({ network, nodes, edges, nodesView, edgesView });
 
   // ---- header and layout note ------------------------------------------------
   document.getElementById("kg-stats").textContent =
