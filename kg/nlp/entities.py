@@ -83,6 +83,8 @@ class EntityResolver:
             rest = surface[: len(surface) - len(max(suffixes, key=len))]
             if rest in self._places or rest in self._known_by_name or rest in by_label["ORG"]:
                 continue
+            if c.rule == "quoted" or rest[-1] in "-－·・—":
+                continue  # “助商惠民-红火计划” is the whole name; 红火计划 is its short form
             c.start += len(rest)
         return chosen
 

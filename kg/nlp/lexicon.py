@@ -140,6 +140,7 @@ LOC_HEADS: tuple[str, ...] = ("街道", "镇", "乡", "村", "社区", "开发�
 
 # Words after a name that show it names an organization (a byline, a spokesperson, a stock code).
 ORG_CONTEXT_AFTER: tuple[str, ...] = (
+    "总部",
     "记者",
     "董事长",
     "总经理",
@@ -159,6 +160,7 @@ ORG_CONTEXT_AFTER: tuple[str, ...] = (
 )
 
 PRODUCT_HEADS: tuple[str, ...] = (
+    "专区",
     "手机银行",
     "网上银行",
     "直销银行",
@@ -202,6 +204,7 @@ PRODUCT_HEADS: tuple[str, ...] = (
 # need a launch verb or a quote around the name.
 STRONG_PRODUCT_HEADS: frozenset[str] = frozenset(
     {
+        "专区",
         "手机银行",
         "网上银行",
         "直销银行",
@@ -310,7 +313,7 @@ LAUNCH_VERBS: tuple[str, ...] = (
     "亮相",
 )
 OPERATE_VERBS: tuple[str, ...] = ("运营", "经营", "管理", "负责", "旗下", "持有", "拥有")
-PARTNER_VERBS: tuple[str, ...] = ("联合", "携手", "联手", "合作", "牵手", "协同", "共同", "签署", "签约", "战略合作")
+PARTNER_VERBS: tuple[str, ...] = ("联合", "携手", "联手", "合作", "牵手", "协同", "签署", "签约", "战略合作")
 INVEST_VERBS: tuple[str, ...] = (
     "投资",
     "入股",

@@ -248,6 +248,11 @@ class Recognizer:
             hs, he = match.span()
             if not view.is_end(he):
                 continue
+            if not view.is_start(hs):
+                # 科技股份|有限公司: the longest head starts inside a word, a shorter one may not
+                hs = next(
+                    (he - len(h) for h in _suffix_heads(match.group(), pattern) if view.is_start(he - len(h))), hs
+                )
             if (
                 label == "ORG"
                 and _PRODUCT_HEAD.search(text, max(0, he - 6), he)
@@ -272,15 +277,15 @@ class Recognizer:
     def _org_context(self, view: TokenView, out: list[Candidate]) -> None:
         """A name right before a byline or a role word (财联社记者, X董事长) or a stock code names an organization."""
         text = view.text
-        anchors = [m.start() for m in _ORG_CONTEXT.finditer(text)]
-        anchors += [m.start() for m in _STOCK_CODE.finditer(text)]
-        for cs in anchors:
+        anchors = [(m.start(), True) for m in _ORG_CONTEXT.finditer(text)]
+        anchors += [(m.start(), False) for m in _STOCK_CODE.finditer(text)]  # a stock code is evidence enough
+        for cs, strict in anchors:
             if not view.is_start(cs):
                 continue
             start = left_boundary(view, cs)
             if start is None or start >= cs or cs - start < 2:
                 continue
-            if is_proper(view, start, cs, strict=True):
+            if is_proper(view, start, cs, strict=strict) and not _common_word(view, start, cs):
                 out.append(Candidate(start, cs, "ORG", "org_context", 0.55))
 
     def _quoted(self, view: TokenView, out: list[Candidate]) -> None:
@@ -294,6 +299,9 @@ class Recognizer:
                 continue
             after = text[match.end() : match.end() + 8]
             label = _type_by_head(inner) or _type_by_follower(after)
+            launched = _LAUNCH.search(text, max(0, match.start() - 4), match.start())
+            if label is None and launched and not after.startswith("的"):
+                label = _type_by_head(inner, weak=True) or "PRODUCT"  # 推出“福农通”: what is launched is a product
             if label is None:
                 continue
             out.append(Candidate(inner_start, inner_end, label, "quoted", 0.85))
@@ -482,6 +490,15 @@ def _continues_noun(view: TokenView, pos: int) -> bool:
     )
 
 
+@cache
+def _heads_of(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    return tuple(sorted(pattern.pattern.replace("\\", "").split("|"), key=len, reverse=True))
+
+
+def _suffix_heads(head: str, pattern: re.Pattern[str]) -> list[str]:
+    return [h for h in _heads_of(pattern) if len(h) < len(head) and head.endswith(h)]
+
+
 def _members(view: TokenView, start: int, end: int) -> list[tuple[int, int]]:
     """The items of a 、-list: the first one from its left boundary, the last one up to 等/和/及/与."""
     parts = []
@@ -533,7 +550,14 @@ def _common_word(view: TokenView, start: int, end: int) -> bool:
     word = view.words[i]
     if any(word[:n] in _known_names() for n in range(2, len(word) - 0)):
         return False  # 银联卡: a known name with a product word is no common noun
-    return view.tags[i] not in {"nt", "nz"} and view.freqs.get(word, 0) >= 20
+    if view.tags[i] in {"nt", "nz"}:
+        return False
+    return view.freqs.get(word, 0) >= 20 or _compositional(word, view.freqs)
+
+
+def _compositional(word: str, freqs: dict[str, int]) -> bool:
+    """公司股票 is 公司 + 股票: a word made of two common words means what they mean, it names nothing."""
+    return any(freqs.get(word[:k], 0) >= 500 and freqs.get(word[k:], 0) >= 500 for k in range(2, len(word) - 1))
 
 
 @cache
@@ -554,12 +578,14 @@ def _type_by_head(name: str, *, weak: bool = False) -> str | None:
 def _type_by_follower(after: str) -> str | None:
     """Type named by a short noun phrase right after a name (“X”农资收购产品, “X”微信小程序)."""
     phrase = re.match(r"[\u4e00-\u9fffA-Za-z]{0,6}", after).group()
+    if phrase.startswith("的"):
+        return None  # “支付为民”的服务理念: the quote modifies the noun, it is not named by it
     best: tuple[int, str] | None = None
     for label, words in (("INITIATIVE", lx.INITIATIVE_FOLLOWERS), ("PRODUCT", lx.PRODUCT_FOLLOWERS)):
         for word in words:
-            pos = phrase.find(word)
-            if pos != -1 and (best is None or pos < best[0]):
-                best = (pos, label)
+            pos = phrase.rfind(word)
+            if pos != -1 and (best is None or pos + len(word) > best[0]):
+                best = (pos + len(word), label)
     return best[1] if best else None
 
 

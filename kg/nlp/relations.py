@@ -15,7 +15,9 @@ of the same paragraph (银联……。同时，发行…… → 银联). A year 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -64,6 +66,8 @@ _CLAUSE = re.compile(r"[，,：:]")
 _COORDINATION_GAP = re.compile(r"[”’」』\s]*(?:、|和|及|与|以及)?(?:[^，。；、,;]{1,14}、)*[“‘「『\s]*")
 _LIST_TAIL = re.compile(r"[”’」』]?等(?:[0-9０-９]+|[一二三四五六七八九十百千几多]+)?[家个所款项只类种批]?")
 _BY = re.compile(r"由")
+# what joins the organizations of one subject: a conjunction or partnering verb, after an adverbial of time or place
+_JOIN_GAP = re.compile(r"\s*(?:在[^，。；、]{0,12}?)?(?:、|和|及|与|以及|联合|携手|联手|会同)\s*")
 _JOINTLY = re.compile(r"(?:共同|联合|一起|携手)(?=[\u4e00-\u9fff])")
 _CHILD_OF = re.compile(r"(?:旗下|下属|下)的?")
 _IS_CHILD = re.compile(r"(是|为|系)[^，。；]{2,20}?的(?:全资|控股)?子公司")
@@ -78,6 +82,7 @@ class RelationExtractor:
         self._domain = {code: set(r.domain) for code, r in onto.relations.items()}
         self._range = {code: set(r.range) for code, r in onto.relations.items()}
         self._places = {name: ent for name, ent in lx.known_surface_forms() if ent.type == "LOC"}
+        self._known_orgs = {name: ent for name, ent in lx.known_surface_forms() if ent.type == "ORG" and len(name) >= 2}
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -86,7 +91,8 @@ class RelationExtractor:
         topic: str | None = None
         k = 0
         prev_end = 0
-        for s, e in sentence_bounds(text):
+        bounds = sentence_bounds(text)
+        for s, e in bounds:
             if "\n" in text[prev_end:s]:
                 topic = None
             prev_end = e
@@ -102,23 +108,27 @@ class RelationExtractor:
             hits.extend(found)
             if subject is not None:
                 topic = subject
-        hits.extend(self._name_internal(text, ents))
-        hits.extend(self._owned_lists(text, ents, hits))
+        org_aliases = {
+            a: label for label, info in (doc._.kg_entities or {}).items() if info.type == "ORG" for a in info.aliases
+        }
+        hits.extend(self._name_internal(text, ents, bounds, org_aliases))
+        hits.extend(self._owned_lists(text, ents, hits, bounds))
         doc._.kg_relations = self._valid(hits, {x.name: x.label for x in ents})
-        self._add_implied_places(doc, text)
+        self._add_implied_entities(doc, text)
         return doc
 
-    def _add_implied_places(self, doc: Doc, text: str) -> None:
-        """A place named only inside another name (哈尔滨 in 哈尔滨松雷商场) becomes an entity of its own."""
+    def _add_implied_entities(self, doc: Doc, text: str) -> None:
+        """A place or a known organization named only inside another name (哈尔滨 in 哈尔滨松雷商场, 银联 in
+        银联二维码) becomes an entity of its own, so the relation that name states has both ends."""
         from kg.nlp.entities import EntityInfo
 
         infos = doc._.kg_entities
+        known = {ent.label: ent for ent in (*self._places.values(), *self._known_orgs.values())}
         for h in doc._.kg_relations:
             for end in (h.head, h.tail):
-                if end not in infos and end in self._places:
-                    place = self._places[end]
-                    infos[end] = EntityInfo(end, "LOC", set(), 1, True, None)
-                    infos[end].aliases.update(a for a in place.aliases if a in text)
+                if end not in infos and end in known:
+                    ent = known[end]
+                    infos[end] = EntityInfo(end, ent.type, set(ent.aliases), 1, True, ent.label_en)
 
     # sentence rules ---------------------------------------------------------
     def _sentence(self, text, s, e, ents, topic, year) -> tuple[list[RelationHit], str | None]:
@@ -131,7 +141,7 @@ class RelationExtractor:
                 out.append(RelationHit(head, rel, tail, s, e, year, conf, rule))
 
         # launched (and the partners of "A联合B推出C")
-        for m in _LAUNCH.finditer(text, s, e):
+        for m in _triggers(_LAUNCH, text, s, e, ents):
             vs, ve = m.span()
             if any(x.start <= vs < x.end for x in ents):
                 continue
@@ -158,8 +168,10 @@ class RelationExtractor:
         self._held_by(text, s, e, ents, orgs, hit)
 
         # partnered_with
-        for m in _PARTNER.finditer(text, s, e):
+        for m in _triggers(_PARTNER, text, s, e, ents):
             vs, ve = m.span()
+            if any(x.start <= vs < x.end for x in ents):
+                continue
             left = [x for x in orgs if x.end <= vs and not _separated(text, x.end, vs)]
             right = _leading_run(text, ve, [x for x in orgs if x.start >= ve and not _separated(text, ve, x.start)])
             if not right and m.group() in {"合作", "签约", "签署", "战略合作", "共同"}:
@@ -189,7 +201,7 @@ class RelationExtractor:
                 hit(t.name, "part_of", base.name, 0.7, "part_cue")
 
         # deployed_at: X … 在 A、B … 落地
-        for m in _DEPLOY.finditer(text, s, e):
+        for m in _triggers(_DEPLOY, text, s, e, ents):
             ds = m.start()
             zai = text.rfind("在", s, ds)
             if zai == -1 or _separated(text, zai, ds):
@@ -214,7 +226,7 @@ class RelationExtractor:
 
         # invested_in / regulates: ORG(、ORG…) cue ORG
         for pattern, rel, rule in ((_INVEST, "invested_in", "invest_verb"), (_REGULATE, "regulates", "regulate_verb")):
-            for m in pattern.finditer(text, s, e):
+            for m in _triggers(pattern, text, s, e, ents):
                 vs, ve = m.span()
                 left = [x for x in orgs if x.end <= vs and not _separated(text, x.end, vs)]
                 right = [x for x in ents if x.start >= ve and not _separated(text, ve, x.start)]
@@ -224,7 +236,7 @@ class RelationExtractor:
                     hit(head, rel, right[0].name, 0.6, rule)
 
         # operates: ORG 运营 PRODUCT
-        for m in _OPERATE.finditer(text, s, e):
+        for m in _triggers(_OPERATE, text, s, e, ents):
             vs, ve = m.span()
             left = [x for x in orgs if x.end <= vs and not _separated(text, x.end, vs)]
             right = [
@@ -288,17 +300,18 @@ class RelationExtractor:
                     hit(h.name, "invested_in", owned[-1].name, 0.65, "shareholders")
 
     # name-internal relations -----------------------------------------------
-    def _name_internal(self, text: str, ents: list[_Ent]) -> list[RelationHit]:
+    def _name_internal(self, text: str, ents: list[_Ent], bounds, aliases: dict[str, str]) -> list[RelationHit]:
         """Relations that a name states by itself: 哈尔滨松雷商场 is in 哈尔滨; 银联二维码 is run by 银联."""
         out = []
-        org_names = {}
+        org_names = dict(aliases)  # every name of an organization of the document, then the known ones
         for x in ents:
             if x.label == "ORG":
                 org_names.setdefault(x.text, x.name)
                 org_names.setdefault(x.name, x.name)
-        bounds = sentence_bounds(text)
+        for name, ent in self._known_orgs.items():
+            org_names.setdefault(name, ent.label)
         for x in ents:
-            sent = next(((s, e) for s, e in bounds if s <= x.start < e), (x.start, x.end))
+            sent = _sentence_at(bounds, x.start)
             if x.label in {"ORG", "INITIATIVE"}:
                 for n in range(min(len(x.text) - 2, 8), 1, -1):
                     place = self._places.get(x.text[:n])
@@ -329,7 +342,7 @@ class RelationExtractor:
                         break
         return out
 
-    def _owned_lists(self, text: str, ents: list[_Ent], hits: list[RelationHit]) -> list[RelationHit]:
+    def _owned_lists(self, text: str, ents: list[_Ent], hits: list[RelationHit], bounds) -> list[RelationHit]:
         """A、B等银联移动支付产品: the owner of the product family that closes a list operates each member."""
         owners = {h.tail: h.head for h in hits if h.rule == "owner_prefix"}
         out = []
@@ -345,7 +358,7 @@ class RelationExtractor:
                 if not _COORDINATION_GAP.fullmatch(text[y.end : members[-1].start]):
                     break
                 members.append(y)
-            sent = next(((s, e) for s, e in sentence_bounds(text) if s <= x.start < e), (x.start, x.end))
+            sent = _sentence_at(bounds, x.start)
             for m in members:
                 if m.label in {"PRODUCT", "INITIATIVE"} and m.name != owner:
                     out.append(
@@ -382,6 +395,52 @@ def _year(text: str, s: int, e: int) -> int | None:
     return int(m.group(1)) if m else None
 
 
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    text: str
+    begin: int
+    finish: int
+
+    def span(self) -> tuple[int, int]:
+        return self.begin, self.finish
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def group(self) -> str:
+        return self.text
+
+
+def _triggers(pattern: re.Pattern[str], text: str, s: int, e: int, ents: list[_Ent]) -> list[_Trigger]:
+    """Trigger words of a sentence that are not part of a name, tried at every position: 联合 inside 中国银[联合]作
+    must not hide the 合作 that follows it."""
+    found: list[_Trigger] = []
+    taken = 0
+    for m in _lookahead(pattern).finditer(text, s, e):
+        start, end = m.span(1)
+        if start < taken or end > e or any(x.start <= start < x.end for x in ents):
+            continue
+        found.append(_Trigger(m.group(1), start, end))
+        taken = end
+    return found
+
+
+@cache
+def _lookahead(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(f"(?=({pattern.pattern}))")
+
+
+def _sentence_at(bounds: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    """The sentence around a character offset (bounds are sorted and disjoint)."""
+    i = bisect_right(bounds, (pos, float("inf"))) - 1
+    if i >= 0 and bounds[i][0] <= pos < bounds[i][1]:
+        return bounds[i]
+    return (pos, pos)
+
+
 def _clause_end(text: str, start: int, end: int) -> int:
     m = re.compile(r"[，,；;：:]").search(text, start, end)
     return m.start() if m else end
@@ -412,7 +471,7 @@ def _partner_group(text: str, before: list[_Ent]) -> list[str]:
     group = [before[-1]]
     for x in reversed(before[:-1]):
         gap = text[x.end : group[-1].start]
-        if re.fullmatch(r"\s*(?:、|和|及|与|以及|联合|携手|联手|会同)\s*", gap):
+        if _JOIN_GAP.fullmatch(gap):
             group.append(x)
         else:
             break

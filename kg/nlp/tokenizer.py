@@ -20,6 +20,8 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 
 TOKENS_KEY = "kg_tokens"  # Doc.user_data: (text, words, tags) as segmented, so components need not re-read the Doc
+_LEADING_FUNCTION_CHARS = frozenset("据在与和对向从由被把将为给该")
+_TRAILING_FUNCTION_CHARS = frozenset("等的和与及了")
 _ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.+\-]*")
 _NUMBER = re.compile(r"[0-9０-９][0-9０-９.,%％]*")
 _SPACE = re.compile(r"\s+")
@@ -86,11 +88,28 @@ class JiebaTokenizer:
                 self._jieba.add_word(word, freq=max(self._jieba.suggest_freq(word, tune=False), 1000))
 
     def __call__(self, text: str) -> Doc:
-        words = [w for w in self._jieba.cut(text, HMM=True) if w]
+        words = self._segment(text)
         tags = [tag_word(w, self._tags) for w in words]
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words), tags=tags)
         doc.user_data[TOKENS_KEY] = (text, words, tags)
         return doc
+
+    def _segment(self, text: str) -> list[str]:
+        """jieba's words, except that an unknown word does not swallow a function word at its edge: jieba's HMM glues
+        据/在/该 onto the name after them and 等/的 onto the name before (据财|联社, 惠农e贷等)."""
+        freq = self._jieba.FREQ
+        words: list[str] = []
+        for word in self._jieba.cut(text, HMM=True):
+            if len(word) > 1 and not freq.get(word) and "\u4e00" <= word[0] <= "\u9fff":
+                if word[0] in _LEADING_FUNCTION_CHARS:
+                    words.append(word[0])
+                    word = word[1:]
+                if len(word) > 1 and word[-1] in _TRAILING_FUNCTION_CHARS:
+                    words.append(word[:-1])
+                    word = word[-1]
+            if word:
+                words.append(word)
+        return words
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000):
         for text in texts:

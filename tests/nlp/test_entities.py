@@ -1,0 +1,125 @@
+"""kg_entities: overlaps settled longest first, and aliases resolved within a document."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from kg.nlp.entities import EntityInfo, EntityResolver, specific_name
+from kg.nlp.text import Candidate
+
+
+def infos(nlp: Language, text: str) -> dict[str, EntityInfo]:
+    return nlp(text)._.kg_entities
+
+
+def names(info: EntityInfo) -> set[str]:
+    return {info.label, *info.aliases}
+
+
+# overlaps ---------------------------------------------------------------------------------------------------
+def test_select_keeps_the_longest_span_then_the_best_score() -> None:
+    cands = [
+        Candidate(0, 2, "LOC", "gazetteer", 0.9),
+        Candidate(0, 6, "ORG", "org_head", 0.8),
+        Candidate(2, 6, "ORG", "org_head", 0.8),
+        Candidate(7, 10, "PRODUCT", "launch_object", 0.6),
+        Candidate(7, 10, "INITIATIVE", "quoted", 0.85),
+        Candidate(9, 12, "ORG", "partner_side", 0.45),
+    ]
+    chosen = EntityResolver._select(cands)
+    assert [(c.start, c.end, c.label) for c in chosen] == [(0, 6, "ORG"), (7, 10, "INITIATIVE")]
+
+
+def test_the_longer_name_wins_over_the_place_inside_it(nlp: Language) -> None:
+    doc = nlp("苏州星河商场今年开业。")
+    assert [(e.text, e.label_) for e in doc.ents] == [("苏州星河商场", "ORG")]
+    doc = nlp("中国农业银行发布公告。")
+    assert [(e.text, e.label_, e.kb_id_) for e in doc.ents] == [("中国农业银行", "ORG", "中国农业银行")]
+
+
+def test_entities_never_overlap_and_sit_on_token_boundaries(nlp: Language) -> None:
+    doc = nlp("中国银联联合苏州星河商场推出新春消费季活动，市民可使用银联二维码付款。")
+    spans = sorted((e.start_char, e.end_char) for e in doc.ents)
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:]))
+    assert all(doc.char_span(s, e) is not None for s, e in spans)
+
+
+# aliases within a document ----------------------------------------------------------------------------------
+def test_a_product_decoration_is_an_alias(nlp: Language) -> None:
+    found = infos(nlp, "中国银联推出云闪付APP。云闪付用户数突破5亿。")
+    assert "云闪付APP" not in found
+    assert found["云闪付"].type == "PRODUCT" and found["云闪付"].mentions == 2
+    assert "云闪付APP" in found["云闪付"].aliases
+    found = infos(nlp, "星河钱包APP上线。星河钱包用户突破千万。")
+    assert list(found) == ["星河钱包"]
+    assert found["星河钱包"].aliases == {"星河钱包APP"} and found["星河钱包"].mentions == 2
+
+
+def test_a_place_prefix_gives_one_entity(nlp: Language) -> None:
+    found = infos(nlp, "哈尔滨松雷商场今年开业。松雷商场接入云闪付。")
+    orgs = {k: v for k, v in found.items() if v.type == "ORG"}
+    assert list(orgs) == ["哈尔滨松雷商场"]
+    assert "松雷商场" in orgs["哈尔滨松雷商场"].aliases and orgs["哈尔滨松雷商场"].mentions == 2
+    doc = nlp("哈尔滨松雷商场今年开业。松雷商场接入云闪付。")
+    assert {e.kb_id_ for e in doc.ents if e.label_ == "ORG"} == {"哈尔滨松雷商场"}
+
+
+def test_a_legal_form_gives_one_entity_named_by_the_short_form(nlp: Language) -> None:
+    found = infos(nlp, "顺捷物流股份有限公司今日发布公告。顺捷物流表示将扩大投入。")
+    assert list(found) == ["顺捷物流"]
+    assert found["顺捷物流"].aliases == {"顺捷物流股份有限公司"} and found["顺捷物流"].mentions == 2
+
+
+@pytest.mark.parametrize(
+    ("alias", "canonical"), [("银联", "中国银联"), ("农行", "中国农业银行"), ("UnionPay", "中国银联")]
+)
+def test_known_aliases_resolve_to_the_canonical_name(nlp: Language, alias: str, canonical: str) -> None:
+    doc = nlp(f"{alias}发布公告。")
+    assert [(e.text, e.kb_id_) for e in doc.ents] == [(alias, canonical)]
+    found = doc._.kg_entities
+    assert list(found) == [canonical] and alias in found[canonical].aliases and found[canonical].known
+
+
+def test_a_known_name_and_its_alias_in_one_document_are_one_entity(nlp: Language) -> None:
+    found = infos(nlp, "中国农业银行推出助农取款服务。农行表示将扩大覆盖。")
+    assert found["中国农业银行"].mentions == 2 and "农行" in found["中国农业银行"].aliases
+    assert "农行" not in found
+
+
+def test_a_programme_and_the_tail_of_its_name_are_one_entity(nlp: Language) -> None:
+    found = infos(nlp, "中国银联推出“助商惠民-红火计划”。“红火计划”覆盖多个城市。")
+    initiatives = [v for v in found.values() if v.type == "INITIATIVE"]
+    assert len(initiatives) == 1
+    assert names(initiatives[0]) == {"助商惠民-红火计划", "红火计划"} and initiatives[0].mentions == 2
+
+
+def test_a_programme_named_once_keeps_its_full_name(nlp: Language) -> None:
+    found = infos(nlp, "中国银联推出“助商惠民-红火计划”。")
+    assert [k for k, v in found.items() if v.type == "INITIATIVE"] == ["助商惠民-红火计划"]
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "short"),
+    [
+        ("易方达基金推出新产品。易方达表示将继续布局。", "易方达基金", "易方达"),  # known
+        ("鹏扬基金推出新产品。鹏扬表示将继续布局。", "鹏扬基金", "鹏扬"),  # found by the short-form rule
+        ("顺捷物流推出新服务。顺捷表示将继续布局。", "顺捷物流", "顺捷"),
+    ],
+)
+def test_a_short_form_after_the_full_name_is_a_mention(nlp: Language, text: str, full: str, short: str) -> None:
+    doc = nlp(text)
+    assert [(e.text, e.kb_id_) for e in doc.ents if e.label_ == "ORG"] == [(full, full), (short, full)]
+    assert list(doc._.kg_entities) == [full] and doc._.kg_entities[full].mentions == 2
+
+
+def test_a_short_form_before_any_full_name_is_not_resolved_from_nothing(nlp: Language) -> None:
+    assert infos(nlp, "顺捷表示将继续布局。") == {}
+
+
+def test_a_generic_short_form_is_not_an_alias(nlp: Language) -> None:
+    found = infos(nlp, "深圳市人民政府发布通知。人民政府将加强监管。")
+    assert "深圳市人民政府" in found
+    assert "人民政府" not in found["深圳市人民政府"].aliases and "人民政府" not in found
+    assert not specific_name("人民政府")
+    assert specific_name("松雷商场")

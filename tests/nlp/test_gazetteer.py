@@ -1,0 +1,76 @@
+"""kg_gazetteer: known names and aliases matched on characters, Latin names as whole words, places as words."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from kg.nlp.lexicon import known_surface_forms
+
+
+def gazetteer_hits(nlp: Language, text: str) -> list[tuple[str, str, str | None]]:
+    """(surface, type, canonical) of every gazetteer candidate, in text order."""
+    doc = nlp(text)
+    return [(text[c.start : c.end], c.label, c.canonical) for c in doc._.kg_candidates if c.rule == "gazetteer"]
+
+
+def test_names_and_aliases_resolve_to_the_canonical_label(nlp: Language) -> None:
+    text = "银联、农行、UnionPay和中国农业银行共同发布公告。"
+    assert gazetteer_hits(nlp, text) == [
+        ("银联", "ORG", "中国银联"),
+        ("农行", "ORG", "中国农业银行"),
+        ("UnionPay", "ORG", "中国银联"),
+        ("中国农业银行", "ORG", "中国农业银行"),
+    ]
+    doc = nlp(text)
+    assert [(e.text, e.kb_id_) for e in doc.ents] == [
+        ("银联", "中国银联"), ("农行", "中国农业银行"), ("UnionPay", "中国银联"), ("中国农业银行", "中国农业银行"),
+    ]
+
+
+def test_candidates_of_known_names_are_marked_known(nlp: Language) -> None:
+    doc = nlp("云闪付APP在宁德上线。")
+    hits = [c for c in doc._.kg_candidates if c.rule == "gazetteer"]
+    assert hits and all(c.known for c in hits)
+    assert {(doc.text[c.start : c.end], c.label, c.canonical) for c in hits} == {
+        ("云闪付APP", "PRODUCT", "云闪付"), ("宁德", "LOC", "宁德"),
+    }
+
+
+def test_longest_match_wins_over_the_names_inside_it(nlp: Language) -> None:
+    hits = gazetteer_hits(nlp, "中国农业银行发布公告。")
+    assert hits == [("中国农业银行", "ORG", "中国农业银行")]  # not 农业银行, nor 中国 the country
+
+
+@pytest.mark.parametrize("text", ["XICBCY公司发布公告。", "ICBCX发布公告。", "XICBC发布公告。", "ICBC2发布公告。"])
+def test_latin_names_do_not_match_inside_longer_latin_words(nlp: Language, text: str) -> None:
+    assert "ICBC" in dict(known_surface_forms())
+    assert [h for h in gazetteer_hits(nlp, text) if h[0] == "ICBC"] == []
+
+
+@pytest.mark.parametrize("text", ["ICBC与UnionPay合作。", "工行（ICBC）发布公告。", "据ICBC消息"])
+def test_latin_names_match_as_whole_words(nlp: Language, text: str) -> None:
+    assert ("ICBC", "ORG", "中国工商银行") in gazetteer_hits(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("宁德时代发布新电池。", "宁德"),  # 宁德时代 is a known company: its name is not the city
+        ("孙中山先生的故居对外开放。", "中山"),  # 中山 is a city, 孙中山 a person
+        ("长白山景区接入云闪付。", "白山"),  # 白山 is a city, 长白山 a mountain
+    ],
+)
+def test_two_character_places_inside_another_word_are_not_matched(nlp: Language, text: str, place: str) -> None:
+    assert dict(known_surface_forms())[place].type == "LOC"
+    assert [h for h in gazetteer_hits(nlp, text) if h[0] == place] == []
+    assert place not in {e.text for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize(("text", "place"), [("新工厂位于宁德。", "宁德"), ("中山的商户接入云闪付。", "中山")])
+def test_two_character_places_standing_alone_are_matched(nlp: Language, text: str, place: str) -> None:
+    assert (place, "LOC", place) in gazetteer_hits(nlp, text)
+
+
+def test_the_known_company_is_matched_where_the_place_is_not(nlp: Language) -> None:
+    assert gazetteer_hits(nlp, "宁德时代发布新电池。") == [("宁德时代", "ORG", "宁德时代")]

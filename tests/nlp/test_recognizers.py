@@ -1,0 +1,206 @@
+"""kg_recognizer: one test per rule family, each with sentences that must and must not yield a name.
+
+Every sentence here is invented; 星河, 顺捷 and 鹏扬 are made-up names, the others widely known organizations.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+
+def candidates(nlp: Language, text: str, rule: str) -> set[tuple[str, str]]:
+    """(surface, type) of the candidates one rule proposed."""
+    doc = nlp(text)
+    return {(text[c.start : c.end], c.label) for c in doc._.kg_candidates if c.rule == rule}
+
+
+def entities(nlp: Language, text: str) -> set[tuple[str, str]]:
+    """(surface, type) of the settled entities."""
+    return {(e.text, e.label_) for e in nlp(text).ents}
+
+
+def orgs(nlp: Language, text: str) -> set[str]:
+    return {surface for surface, label in entities(nlp, text) if label == "ORG"}
+
+
+# organization head words ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("苏州星河商场今年开业。", "苏州星河商场"),  # the place prefix belongs to the name
+        ("中国银联联合苏州星河商场推出新春消费季活动。", "苏州星河商场"),  # the verb before it does not
+        ("顺捷物流股份有限公司今日发布公告。", "顺捷物流股份有限公司"),
+        ("星河金融科技有限公司今日发布公告。", "星河金融科技有限公司"),
+        ("鹏扬基金推出新产品。", "鹏扬基金"),
+    ],
+)
+def test_org_head_finds_the_whole_name(nlp: Language, text: str, name: str) -> None:
+    assert (name, "ORG") in candidates(nlp, text, "org_head")
+    assert name in orgs(nlp, text)
+
+
+def test_org_head_stops_at_verbs_and_function_words(nlp: Language) -> None:
+    found = orgs(nlp, "中国银联联合苏州星河商场推出新春消费季活动。")
+    assert not any(name.startswith(("联合", "银联联合")) for name in found)
+    assert orgs(nlp, "消费者在苏州星河商场购物。") == {"苏州星河商场"}  # not 在苏州星河商场
+
+
+def test_org_head_with_a_legal_form_split_by_the_segmenter(nlp: Language) -> None:
+    assert "顺捷科技股份有限公司" in orgs(nlp, "顺捷科技股份有限公司今日发布公告。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "商业银行加大对小微企业的支持。",
+        "多家上市公司和公募基金参与调研。",
+        "多家商业银行推出新产品。",
+        "城市商场人流回升。",
+        "大型超市纷纷降价。",
+        "银行推出新产品。",
+    ],
+)
+def test_generic_names_are_not_organizations(nlp: Language, text: str) -> None:
+    assert orgs(nlp, text) == set()
+
+
+# industry heads ---------------------------------------------------------------------------------------------
+def test_industry_head_with_a_proper_name_is_an_organization(nlp: Language) -> None:
+    text = "顺捷物流与京东集团签署合作协议。"
+    assert ("顺捷物流", "ORG") in candidates(nlp, text, "org_industry")
+    assert orgs(nlp, text) == {"顺捷物流", "京东集团"}
+
+
+@pytest.mark.parametrize("text", ["智慧物流正在改变城市配送。", "城市物流正在升级。", "智慧物流企业纷纷布局。"])
+def test_industry_head_after_a_common_modifier_is_not(nlp: Language, text: str) -> None:
+    assert candidates(nlp, text, "org_industry") == set()
+    assert orgs(nlp, text) == set()
+
+
+# quoted names -----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("农行推出“福农通”农资收购产品。", ("福农通", "PRODUCT")),  # typed by the noun after the quote
+        ("农行开通“惠农e通”平台。", ("惠农e通", "PRODUCT")),
+        ("农行推出“乡村振兴主题卡”。", ("乡村振兴主题卡", "PRODUCT")),  # typed by its own head
+        ("中国银联发起“红火计划”。", ("红火计划", "INITIATIVE")),
+    ],
+)
+def test_quoted_names_are_typed_by_head_or_follower(nlp: Language, text: str, expected: tuple[str, str]) -> None:
+    assert expected in candidates(nlp, text, "quoted")
+    assert expected in entities(nlp, text)
+
+
+def test_a_quoted_slogan_is_not_a_name(nlp: Language) -> None:
+    text = "银联坚守“支付为民”的初心。"
+    assert candidates(nlp, text, "quoted") == set()
+    assert entities(nlp, text) == {("银联", "ORG")}
+
+
+def test_a_quoted_slogan_before_a_concept_noun_is_not_a_product(nlp: Language) -> None:
+    assert ("支付为民", "PRODUCT") not in entities(nlp, "中国银联推出“支付为民”的服务理念。")
+
+
+def test_a_quoted_name_with_a_weak_head_after_a_launch_verb(nlp: Language) -> None:
+    assert ("福农通", "PRODUCT") in entities(nlp, "银联推出“福农通”。")
+
+
+# launch objects ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("中国农业银行推出助农取款业务。", ("助农取款业务", "PRODUCT")),
+        ("中国银联携手华为推出手机闪付。", ("手机闪付", "PRODUCT")),
+        ("深圳市人民政府联合中国银联推出数字人民币试点。", ("数字人民币试点", "INITIATIVE")),
+    ],
+)
+def test_launch_objects_are_typed_by_their_head(nlp: Language, text: str, expected: tuple[str, str]) -> None:
+    assert expected in candidates(nlp, text, "launch_object")
+    assert expected in entities(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["中国农业银行推出多项举措。", "银行推出新产品。", "中国银联推出新服务。"])
+def test_launch_objects_without_a_name_are_not_entities(nlp: Language, text: str) -> None:
+    assert candidates(nlp, text, "launch_object") == set()
+    assert {label for _, label in entities(nlp, text)} <= {"ORG"}
+
+
+def test_launch_objects_end_before_a_list_closer(nlp: Language) -> None:
+    found = entities(nlp, "农行推出惠农e贷等产品。")
+    assert not any("等" in surface for surface, _ in found)
+
+
+# list members -----------------------------------------------------------------------------------------------
+def test_list_members_take_the_type_of_the_closing_class(nlp: Language) -> None:
+    text = "哈尔滨松雷商场、大连星海广场、长沙五一商城等商业综合体接入云闪付。"
+    members = {"哈尔滨松雷商场", "大连星海广场", "长沙五一商城"}
+    assert {(m, "ORG") for m in members} <= candidates(nlp, text, "list_member")
+    assert members <= orgs(nlp, text)
+    text = "顺捷物流、星河快递、鹏扬速递等快递公司加入。"
+    assert orgs(nlp, text) == {"顺捷物流", "星河快递", "鹏扬速递"}
+
+
+@pytest.mark.parametrize("text", ["云闪付已覆盖交通、零售、餐饮等领域。", "商户涵盖超市、便利店、药店等多种业态。"])
+def test_lists_of_common_nouns_give_nothing(nlp: Language, text: str) -> None:
+    assert candidates(nlp, text, "list_member") == set()
+    assert {label for _, label in entities(nlp, text)} <= {"PRODUCT"}  # only 云闪付, a known product
+
+
+# organization-owned products --------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "product"), [("市民可使用银联二维码付款。", "银联二维码"), ("华为发布华为钱包。", "华为钱包")]
+)
+def test_an_organization_before_a_product_noun_names_its_product(nlp: Language, text: str, product: str) -> None:
+    assert (product, "PRODUCT") in candidates(nlp, text, "owner_product") | candidates(nlp, text, "product_head")
+    assert (product, "PRODUCT") in entities(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["银联网络覆盖全国。", "银联表示将继续推进。", "农行的网点遍布全国。"])
+def test_an_organization_before_other_words_owns_no_product(nlp: Language, text: str) -> None:
+    assert candidates(nlp, text, "owner_product") == set()
+    assert {label for _, label in entities(nlp, text)} == {"ORG"}
+
+
+# partners of 联合/携手 ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "partner"), [("中国银联联合顺捷推出新服务。", "顺捷"), ("顺捷携手中国银联推出新服务。", "顺捷")]
+)
+def test_partners_of_a_partnering_verb_are_organizations(nlp: Language, text: str, partner: str) -> None:
+    assert (partner, "ORG") in candidates(nlp, text, "partner_side")
+    assert partner in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["中国银联联合多家银行推出服务。", "中国银联携手商户推出优惠。"])
+def test_common_nouns_beside_a_partnering_verb_are_not(nlp: Language, text: str) -> None:
+    assert orgs(nlp, text) == {"中国银联"}
+
+
+# bylines and stock codes ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("财联社记者从多家银行获悉。", "财联社"),
+        ("海天味业（603288）今日发布公告。", "海天味业"),
+        ("顺捷物流（600000）今日发布公告。", "顺捷物流"),
+        ("顺捷物流(SH:600001)今日发布公告。", "顺捷物流"),
+    ],
+)
+def test_a_byline_or_a_stock_code_follows_an_organization(nlp: Language, text: str, name: str) -> None:
+    assert (name, "ORG") in candidates(nlp, text, "org_context")
+    assert name in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["记者从多家银行获悉。", "公司股票（600000）今日上涨。"])
+def test_a_byline_or_a_stock_code_after_common_words_gives_nothing(nlp: Language, text: str) -> None:
+    assert candidates(nlp, text, "org_context") == set()
+    assert orgs(nlp, text) == set()
+
+
+def test_a_stock_code_after_a_demonstrative_gives_nothing(nlp: Language) -> None:
+    assert orgs(nlp, "该股（600000）今日上涨。") == set()
+
+
+def test_a_stock_code_after_a_name_made_of_dictionary_words(nlp: Language) -> None:
+    assert "星河科技" in orgs(nlp, "星河科技（600000）今日发布公告。")

@@ -1,0 +1,243 @@
+"""kg_relations: one test per relation rule, with sentences that must and must not give the relation."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from kg.nlp.relations import RelationHit
+from kg.ontology import load_ontology
+
+Triple = tuple[str, str, str]
+
+
+def hits(nlp: Language, text: str) -> list[RelationHit]:
+    return nlp(text)._.kg_relations
+
+
+def triples(nlp: Language, text: str) -> set[Triple]:
+    return {(h.head, h.relation, h.tail) for h in hits(nlp, text)}
+
+
+def of_relation(nlp: Language, text: str, relation: str) -> set[Triple]:
+    return {t for t in triples(nlp, text) if t[1] == relation}
+
+
+# launched ---------------------------------------------------------------------------------------------------
+def test_launch_verb_with_an_explicit_subject(nlp: Language) -> None:
+    found = [h for h in hits(nlp, "中国农业银行推出助农取款业务。") if h.relation == "launched"]
+    assert [(h.head, h.tail, h.rule) for h in found] == [("中国农业银行", "助农取款业务", "launch_verb")]
+    assert of_relation(nlp, "中国银联推出云闪付APP。", "launched") == {("中国银联", "launched", "云闪付")}
+
+
+@pytest.mark.parametrize("text", ["中国农业银行推出多项举措。", "市民可使用云闪付付款。", "云闪付用户数突破5亿。"])
+def test_no_launch_without_a_launch_verb_and_a_named_object(nlp: Language, text: str) -> None:
+    assert of_relation(nlp, text, "launched") == set()
+
+
+def test_coordinated_subjects_all_launch(nlp: Language) -> None:
+    assert of_relation(nlp, "中国银联、中国农业银行推出助农取款服务。", "launched") == {
+        ("中国银联", "launched", "助农取款服务"),
+        ("中国农业银行", "launched", "助农取款服务"),
+    }
+
+
+def test_a_subject_outside_the_clause_does_not_launch(nlp: Language) -> None:
+    found = of_relation(nlp, "据中国银联介绍，华为推出手机闪付。", "launched")
+    assert found == {("华为", "launched", "手机闪付")}
+
+
+# partnered_with ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "a", "b", "product"),
+    [
+        ("中国银联携手华为推出手机闪付。", "中国银联", "华为", "手机闪付"),
+        ("深圳市人民政府联合中国银联推出数字人民币试点。", "深圳市人民政府", "中国银联", "数字人民币试点"),
+        ("中国银联与中国农业银行合作推出助农取款服务。", "中国银联", "中国农业银行", "助农取款服务"),
+    ],
+)
+def test_a_partner_launch_gives_partnership_and_both_launches(
+    nlp: Language, text: str, a: str, b: str, product: str
+) -> None:
+    found = triples(nlp, text)
+    assert (a, "partnered_with", b) in found
+    assert {(a, "launched", product), (b, "launched", product)} <= found
+
+
+@pytest.mark.parametrize("text", ["中国银联联合多家银行推出服务。", "中国银联推出云闪付。华为推出手机闪付。"])
+def test_no_partnership_without_two_organizations_joined_by_a_partner_word(nlp: Language, text: str) -> None:
+    assert of_relation(nlp, text, "partnered_with") == set()
+
+
+def test_a_partner_verb_right_after_a_name_ending_in_its_first_character(nlp: Language) -> None:
+    assert ("京东集团", "partnered_with", "中国银联") in triples(nlp, "京东集团与中国银联合作。")
+
+
+def test_co_founders_are_not_partners_of_the_company_they_found(nlp: Language) -> None:
+    found = triples(nlp, "中国银联、中国农业银行共同出资设立银联商务。")
+    assert not {t for t in found if t[1] == "partnered_with" and "银联商务" in (t[0], t[2])}
+
+
+# omitted subjects -------------------------------------------------------------------------------------------
+def test_an_omitted_subject_is_the_topic_of_the_paragraph(nlp: Language) -> None:
+    text = "中国银联于2019年推出云闪付APP。同时，发行乡村振兴主题卡。"
+    found = [h for h in hits(nlp, text) if h.relation == "launched"]
+    by_tail = {h.tail: h for h in found}
+    assert set(by_tail) == {"云闪付", "乡村振兴主题卡"}
+    assert by_tail["乡村振兴主题卡"].head == "中国银联"
+    assert by_tail["乡村振兴主题卡"].confidence < by_tail["云闪付"].confidence  # a guess is worth less
+
+
+def test_an_omitted_subject_does_not_cross_a_paragraph(nlp: Language) -> None:
+    found = of_relation(nlp, "中国银联于2019年推出云闪付APP。\n同时，发行乡村振兴主题卡。", "launched")
+    assert found == {("中国银联", "launched", "云闪付")}
+
+
+# part_of ----------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "part", "base"),
+    [
+        ("中国银联持续推进移动支付便民工程。依托云闪付上线助农服务平台。", "助农服务平台", "云闪付"),
+        ("依托云闪付上线助农服务平台。", "助农服务平台", "云闪付"),
+    ],
+)
+def test_a_basis_cue_gives_part_of_and_no_launch_guess(nlp: Language, text: str, part: str, base: str) -> None:
+    found = triples(nlp, text)
+    assert (part, "part_of", base) in found
+    assert not {t for t in found if t[1] == "launched" and t[2] == part}
+
+
+def test_part_of_does_not_take_a_known_name_inside_an_unknown_object(nlp: Language) -> None:
+    assert ("乡村振兴", "part_of", "云闪付") not in triples(nlp, "依托云闪付上线乡村振兴专区。")
+
+
+def test_no_part_of_without_a_basis_cue(nlp: Language) -> None:
+    assert of_relation(nlp, "中国银联推出云闪付。华为推出手机闪付。", "part_of") == set()
+
+
+# deployed_at ------------------------------------------------------------------------------------------------
+def test_deployment_sites_are_each_a_relation(nlp: Language) -> None:
+    assert of_relation(nlp, "云闪付在黑龙江、吉林落地。", "deployed_at") == {
+        ("云闪付", "deployed_at", "黑龙江"),
+        ("云闪付", "deployed_at", "吉林"),
+    }
+    assert of_relation(nlp, "银联二维码在哈尔滨松雷商场落地。", "deployed_at") == {
+        ("银联二维码", "deployed_at", "哈尔滨松雷商场"),
+    }
+
+
+@pytest.mark.parametrize("text", ["云闪付在黑龙江表现亮眼。", "在黑龙江，云闪付用户持续增长。"])
+def test_no_deployment_without_a_deploy_verb(nlp: Language, text: str) -> None:
+    assert of_relation(nlp, text, "deployed_at") == set()
+
+
+# located_in -------------------------------------------------------------------------------------------------
+def test_a_place_prefix_locates_the_organization(nlp: Language) -> None:
+    found = [h for h in hits(nlp, "哈尔滨松雷商场今年开业。") if h.relation == "located_in"]
+    assert [(h.head, h.tail, h.rule) for h in found] == [("哈尔滨松雷商场", "哈尔滨", "place_prefix")]
+    assert nlp("哈尔滨松雷商场今年开业。")._.kg_entities["哈尔滨"].type == "LOC"
+
+
+@pytest.mark.parametrize("text", ["中国银联推出云闪付。", "中国农业银行推出助农取款业务。"])
+def test_a_national_prefix_does_not_locate(nlp: Language, text: str) -> None:
+    assert of_relation(nlp, text, "located_in") == set()
+    assert "中国" not in nlp(text)._.kg_entities
+
+
+def test_a_location_verb_locates_the_organization(nlp: Language) -> None:
+    assert of_relation(nlp, "银联商务总部位于上海。", "located_in") == {("银联商务", "located_in", "上海")}
+    assert of_relation(nlp, "银联商务的客户遍布上海。", "located_in") == set()
+
+
+# operates ---------------------------------------------------------------------------------------------------
+def test_an_owner_prefix_means_the_owner_operates_the_product(nlp: Language) -> None:
+    found = [h for h in hits(nlp, "华为发布华为钱包。") if h.relation == "operates"]
+    assert [(h.head, h.tail, h.rule) for h in found] == [("华为", "华为钱包", "owner_prefix")]
+
+
+def test_an_operate_verb_means_operates(nlp: Language) -> None:
+    assert of_relation(nlp, "中国银联负责运营云闪付。", "operates") == {("中国银联", "operates", "云闪付")}
+
+
+@pytest.mark.parametrize("text", ["华为发布新款手机。", "市民可使用云闪付付款。"])
+def test_no_operates_without_an_owner_prefix_or_verb(nlp: Language, text: str) -> None:
+    assert of_relation(nlp, text, "operates") == set()
+
+
+def test_an_owner_prefix_given_by_an_alias(nlp: Language) -> None:
+    assert ("中国银联", "operates", "银联二维码") in triples(nlp, "中国银联推出银联二维码。")
+
+
+# subsidiary_of ----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "child", "parent"),
+    [
+        ("中国银联旗下的银联商务推出收银台。", "银联商务", "中国银联"),
+        ("中国银联的全资子公司银联国际推出银联卡。", "银联国际", "中国银联"),
+        ("银联商务是中国银联的全资子公司。", "银联商务", "中国银联"),
+    ],
+)
+def test_subsidiary_cues(nlp: Language, text: str, child: str, parent: str) -> None:
+    assert of_relation(nlp, text, "subsidiary_of") == {(child, "subsidiary_of", parent)}
+
+
+@pytest.mark.parametrize("text", ["银联商务与中国银联签署协议。", "中国银联推出云闪付，银联商务推出收银台。"])
+def test_no_subsidiary_without_a_cue(nlp: Language, text: str) -> None:
+    assert of_relation(nlp, text, "subsidiary_of") == set()
+
+
+# invested_in and regulates ----------------------------------------------------------------------------------
+def test_joint_founders_invest_in_the_new_company(nlp: Language) -> None:
+    assert of_relation(nlp, "中国银联、中国农业银行出资设立星河金融科技有限公司。", "invested_in") == {
+        ("中国银联", "invested_in", "星河金融科技有限公司"),
+        ("中国农业银行", "invested_in", "星河金融科技有限公司"),
+    }
+    assert of_relation(nlp, "中国银联与中国农业银行签署协议。", "invested_in") == set()
+
+
+def test_a_regulator_verb_gives_regulates(nlp: Language) -> None:
+    assert of_relation(nlp, "中国人民银行指导中国银联开展工作。", "regulates") == {
+        ("中国人民银行", "regulates", "中国银联"),
+    }
+    assert of_relation(nlp, "中国人民银行与中国银联召开会议。", "regulates") == set()
+
+
+# provenance and ontology ------------------------------------------------------------------------------------
+def test_the_year_of_the_sentence_goes_on_the_relation(nlp: Language) -> None:
+    found = {h.tail: h.year for h in hits(nlp, "中国银联于2019年推出云闪付APP。华为推出手机闪付。")
+             if h.relation == "launched"}
+    assert found == {"云闪付": 2019, "手机闪付": None}
+
+
+SENTENCES = (
+    "中国银联携手华为推出手机闪付。哈尔滨松雷商场接入云闪付。\n"
+    "中国银联、中国农业银行出资设立星河金融科技有限公司。中国银联旗下的银联商务推出收银台。\n"
+    "云闪付在黑龙江、吉林落地。依托云闪付上线乡村振兴专区。华为发布华为钱包。\n"
+    "中国人民银行指导中国银联开展工作。银联商务总部位于上海。中国银联负责运营云闪付。\n"
+    "中国银联于2019年推出云闪付APP。同时，发行乡村振兴主题卡。"
+)
+
+
+def test_every_relation_has_a_confidence_and_a_rule(nlp: Language) -> None:
+    found = hits(nlp, SENTENCES)
+    assert len({h.relation for h in found}) >= 8
+    for h in found:
+        assert 0 < h.confidence <= 1 and h.rule
+        assert SENTENCES[h.sent_start : h.sent_end].strip() == SENTENCES[h.sent_start : h.sent_end]
+
+
+def test_relations_respect_the_domain_and_range_of_the_ontology(nlp: Language) -> None:
+    relations = load_ontology().relations
+    doc = nlp(SENTENCES)
+    types = {label: info.type for label, info in doc._.kg_entities.items()}
+    for h in doc._.kg_relations:
+        spec = relations[h.relation]
+        assert h.head in types and h.tail in types, h
+        assert not spec.domain or types[h.head] in spec.domain, h
+        assert not spec.range or types[h.tail] in spec.range, h
+
+
+def test_one_hit_per_fact_and_sentence(nlp: Language) -> None:
+    found = hits(nlp, SENTENCES)
+    keys = [(h.head, h.relation, h.tail, h.sent_start) for h in found]
+    assert len(keys) == len(set(keys))

@@ -1,0 +1,80 @@
+"""kg.JiebaTokenizer.v1: a private jieba dictionary, lossless segmentation, dictionary tags."""
+
+from __future__ import annotations
+
+import jieba
+import pytest
+from spacy.language import Language
+from spacy.vocab import Vocab
+
+from kg.nlp.lexicon import known_surface_forms
+from kg.nlp.tokenizer import JiebaTokenizer, dictionary_tags, tag_word
+
+INVENTED = "顺捷星河物流"  # a name no dictionary holds
+
+
+def test_user_words_do_not_leak_into_the_global_segmenter() -> None:
+    sentence = f"{INVENTED}今天开业"
+    before = jieba.lcut(sentence)
+    assert INVENTED not in before  # otherwise the test could not fail
+
+    tokenizer = JiebaTokenizer(Vocab(), [INVENTED])
+
+    assert INVENTED in [t.text for t in tokenizer(sentence)]
+    assert jieba.lcut(sentence) == before
+
+
+def test_the_pipelines_ontology_words_stay_private(nlp: Language) -> None:
+    """The session pipeline is built by now: its user words must still be unknown to jieba's global segmenter."""
+    sentence = "宁德时代发布新电池，云闪付APP和银联商务同步上线"
+    assert {"宁德时代", "云闪付APP", "银联商务"} <= {t.text for t in nlp.make_doc(sentence)}
+    globally = jieba.lcut(sentence)
+    assert "宁德时代" not in globally and "银联商务" not in globally and "云闪付APP" not in globally
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中国银联推出云闪付APP。",
+        "  前导空格\n\n两个换行\t制表符  ",
+        "UnionPay与Visa在2024年合作，增长12.5%，共3000万张卡。",
+        "Hello World 你好 😀🎉 emoji混排👍🏽结束",
+        "ＡＢＣ全角字母１２３",
+        "",
+        "\n",
+    ],
+)
+def test_tokens_concatenate_back_to_the_text(nlp: Language, text: str) -> None:
+    doc = nlp.make_doc(text)
+    assert "".join(t.text for t in doc) == text
+    assert doc.text == text
+    assert all(t.idx == sum(len(u.text) for u in doc[: t.i]) for t in doc)
+
+
+def test_tags_come_from_jiebas_dictionary(nlp: Language) -> None:
+    tags = dictionary_tags()
+    doc = nlp.make_doc("银行推出产品，用户 3000 名 OK")
+    by_text = {t.text: t.tag_ for t in doc}
+    assert by_text["银行"] == tags["银行"]
+    assert by_text["推出"] == tags["推出"] == "v"
+    assert by_text["产品"] == tags["产品"]
+    assert by_text["，"] == "w"
+    assert by_text["3000"] == "m"
+    assert by_text["OK"] == "eng"
+    assert by_text[" "] == "_SP"
+
+
+def test_words_outside_the_dictionary_get_fallback_tags() -> None:
+    tags = dictionary_tags()
+    assert tag_word("顺捷星河", tags) == "x"
+    assert tag_word("HarmonyOS", tags) == "eng"
+    assert tag_word("12.5%", tags) == "m"
+    assert tag_word("\n\n", tags) == "_SP"
+    assert tag_word("😀", tags) == "w"
+
+
+@pytest.mark.parametrize("name", ["中国农业银行", "云闪付APP", "宁德时代", "银联商务", "易方达基金"])
+def test_known_names_stay_one_token(nlp: Language, name: str) -> None:
+    assert name in dict(known_surface_forms())
+    doc = nlp.make_doc(f"据悉{name}今日宣布")
+    assert name in [t.text for t in doc]
