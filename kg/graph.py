@@ -296,6 +296,7 @@ def _resolve(names: dict[str, _Name], facts: dict[tuple[str, str, str], set[Evid
         for m in members:
             label_of[m] = canonical
 
+    _drop_shared_aliases(entities)
     index: dict[str, str] = {}
     for canonical in sorted(entities, key=lambda c: _canonical_order(c, names.get(c, _Name()))):
         ent = entities[canonical]
@@ -335,6 +336,16 @@ def _resolve(names: dict[str, _Name], facts: dict[tuple[str, str, str], set[Evid
             years=rel.years,
         )
     return _Resolved(dict(sorted(entities.items())), index, relations, graph)
+
+
+def _drop_shared_aliases(entities: dict[str, Entity]) -> None:
+    """An alias that two entities claim, or that is another entity's label, names neither for sure: drop it, so that
+    every name of the graph points one way and reading the graph back resolves it the same."""
+    claims: Counter = Counter()
+    for ent in entities.values():
+        claims.update({normalize_name(n) for n in (ent.label, *ent.aliases)})
+    for ent in entities.values():
+        ent.aliases = [a for a in ent.aliases if claims[normalize_name(a)] == 1]
 
 
 def _evidence_order(e: Evidence) -> tuple:
