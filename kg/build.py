@@ -28,11 +28,14 @@ class BuildReport:
 
     documents: int = 0
     duplicates: int = 0
+    unchanged: int = 0
     characters: int = 0
     errors: list[IngestError] = field(default_factory=list)
 
     def summary(self) -> str:
         parts = [f"built {self.documents:,} documents"]
+        if self.unchanged:
+            parts.append(f"{self.unchanged:,} unchanged since the last build")
         if self.duplicates:
             parts.append(f"{self.duplicates:,} duplicates skipped")
         if self.errors:
@@ -51,8 +54,12 @@ def build(
     report: BuildReport | None = None,
     on_error: Callable[[IngestError], None] | None = None,
     progress: bool = False,
+    previous: KnowledgeGraph | None = None,
 ) -> KnowledgeGraph:
     """Read, extract and merge: the Python form of `kg build`.
+
+    With `previous` (an earlier build, e.g. `kg.load("out/kg.nq")`), documents whose content is already in it are
+    skipped and the new ones are merged into it: the incremental build of `kg build --update`.
 
     >>> g = build(["examples/"])  # doctest: +SKIP
     >>> g.find("银联").label  # doctest: +SKIP
@@ -67,8 +74,10 @@ def build(
         if strict:
             raise error
 
-    documents = _unique(read_documents(inputs, on_error=failed), report)
-    graph = KnowledgeGraph(base)
+    graph = previous if previous is not None else KnowledgeGraph(base)
+    graph.base = base
+    known = frozenset(d.content_hash for d in graph.documents)
+    documents = _unique(read_documents(inputs, on_error=failed), report, known)
     bar = _progress_bar(progress)
     for extraction in extract_all(documents, workers=workers, model=model):
         graph.add(extraction)
@@ -112,11 +121,16 @@ def _shards(documents: Iterable[Document], size: int) -> Iterator[list[Document]
         yield shard
 
 
-def _unique(documents: Iterable[Document], report: BuildReport) -> Iterator[Document]:
-    """The same content twice is one document: the first one read wins."""
+def _unique(
+    documents: Iterable[Document], report: BuildReport, known: frozenset[str] = frozenset()
+) -> Iterator[Document]:
+    """The same content twice is one document: the first one read wins; content already built is skipped."""
     seen: set[str] = set()
     for doc in documents:
         digest = doc.content_hash
+        if digest in known:
+            report.unchanged += 1
+            continue
         if digest in seen:
             report.duplicates += 1
             continue

@@ -52,6 +52,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--min-confidence", type=float, default=0.0, metavar="X", help="drop evidence below X (0-1)")
     p.add_argument("--model", type=Path, metavar="DIR", help="a trained NER model to run next to the rules")
     p.add_argument("--strict", action="store_true", help="stop at the first input that fails")
+    p.add_argument(
+        "--update",
+        action="store_true",
+        help="merge into the graph already in DIR, skipping documents whose content it holds",
+    )
     p.set_defaults(run=_build)
 
     p = sub.add_parser("extract", help="print entities and relations per document")
@@ -108,9 +113,20 @@ def _build(args: argparse.Namespace) -> int:
     def show(error: IngestError) -> None:
         print(f"kg: {error}", file=sys.stderr)
 
+    previous = None
+    if args.update:
+        state = args.output / "kg.nq"
+        if state.exists():
+            import kg
+
+            previous = kg.load(state)
+            print(f"kg: updating {state} ({len(previous.documents):,} documents)", file=sys.stderr)
+        else:
+            print(f"kg: {state} not found: building from scratch", file=sys.stderr)
     try:
         graph = build(
             args.inputs,
+            previous=previous,
             base=args.base,
             workers=args.workers,
             model=args.model,
