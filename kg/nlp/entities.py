@@ -127,9 +127,10 @@ class EntityResolver:
                         union(s, other)
             if not c.known:
                 for other, oc in surfaces.items():
-                    if other != s and len(other) >= 3 and s.endswith(other) and oc.label == c.label and not oc.known:
-                        if sum(1 for t in surfaces if t != other and t.endswith(other)) == 1:
-                            union(s, other)  # 北京冬奥村 and 延庆冬奥村 both end in 冬奥村: it names neither
+                    tail = other != s and len(other) >= 3 and s.endswith(other) and oc.label == c.label
+                    # 北京冬奥村 and 延庆冬奥村 both end in 冬奥村: that tail names neither
+                    if tail and not oc.known and sum(1 for t in surfaces if t != other and t.endswith(other)) == 1:
+                        union(s, other)
         canon: dict[str, str] = {}
         members: dict[str, list[str]] = defaultdict(list)
         for s in surfaces:
