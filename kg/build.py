@@ -55,11 +55,16 @@ def build(
     on_error: Callable[[IngestError], None] | None = None,
     progress: bool = False,
     previous: KnowledgeGraph | None = None,
+    scheduler: str | None = None,
 ) -> KnowledgeGraph:
     """Read, extract and merge: the Python form of `kg build`.
 
     With `previous` (an earlier build, e.g. `kg.load("out/kg.nq")`), documents whose content is already in it are
     skipped and the new ones are merged into it: the incremental build of `kg build --update`.
+
+    With `scheduler` (a Dask scheduler address such as ``tcp://host:8786``, or ``"local"`` for a local cluster of
+    `workers` processes), extraction runs on a Dask cluster (`kg.distributed`, needs ``pip install kg[dask]``);
+    the graph and the report are the same.
 
     >>> g = build(["examples/"])  # doctest: +SKIP
     >>> g.find("银联").label  # doctest: +SKIP
@@ -67,19 +72,36 @@ def build(
     """
     report = report if report is not None else BuildReport()
 
-    def failed(error: IngestError) -> None:
-        report.errors.append(error)
+    def notify(error: IngestError) -> None:
         if on_error is not None:
             on_error(error)
         if strict:
             raise error
 
+    def failed(error: IngestError) -> None:
+        report.errors.append(error)
+        notify(error)
+
     graph = previous if previous is not None else KnowledgeGraph(base)
     graph.base = base
     known = frozenset(d.content_hash for d in graph.documents)
-    documents = _unique(read_documents(inputs, on_error=failed), report, known)
+    if scheduler is None:
+        documents = _unique(read_documents(inputs, on_error=failed), report, known)
+        extractions = extract_all(documents, workers=workers, model=model)
+    else:
+        from kg.distributed import extract_on_cluster
+
+        extractions = extract_on_cluster(
+            list(inputs),
+            scheduler=None if scheduler == "local" else scheduler,
+            n_workers=workers,
+            model=model,
+            on_error=notify,
+            report=report,
+            known=known,
+        )
     bar = _progress_bar(progress)
-    for extraction in extract_all(documents, workers=workers, model=model):
+    for extraction in extractions:
         graph.add(extraction)
         if bar is not None:
             bar.update(1)

@@ -47,11 +47,14 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="extract a knowledge graph and write every export into a folder")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder, or - for JSON Lines on stdin")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="DIR")
-    p.add_argument("--workers", type=int, default=1, metavar="N", help="extraction processes (default 1)")
+    p.add_argument("--workers", type=int, metavar="N", help="extraction processes (default 1; --dask: one per core)")
     p.add_argument("--base", default=DEFAULT_BASE, metavar="IRI", help=f"base IRI of minted IRIs ({DEFAULT_BASE})")
     p.add_argument("--min-confidence", type=float, default=0.0, metavar="X", help="drop evidence below X (0-1)")
     p.add_argument("--model", type=Path, metavar="DIR", help="a trained NER model to run next to the rules")
     p.add_argument("--strict", action="store_true", help="stop at the first input that fails")
+    cluster = p.add_mutually_exclusive_group()
+    cluster.add_argument("--scheduler", metavar="ADDRESS", help="extract on the Dask cluster at tcp://HOST:8786")
+    cluster.add_argument("--dask", action="store_true", help="extract on a Dask cluster started on this machine")
     p.add_argument(
         "--update",
         action="store_true",
@@ -102,12 +105,22 @@ def _fail(message: str) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     from kg.build import BuildReport, build
+    from kg.distributed import ClusterError, require_dask
     from kg.ingest import IngestError
 
-    if args.workers < 1:
+    if args.workers is not None and args.workers < 1:
         return _fail("--workers must be at least 1")
+    if args.scheduler and args.workers is not None:
+        return _fail("--workers does not apply to --scheduler: start more `dask worker` processes instead")
     if not 0.0 <= args.min_confidence <= 1.0:
         return _fail("--min-confidence must be between 0 and 1")
+    scheduler = args.scheduler or ("local" if args.dask else None)
+    if scheduler is not None:
+        try:
+            require_dask()
+        except ClusterError as error:
+            return _fail(f"{'--scheduler' if args.scheduler else '--dask'}: {error}")
+    workers = args.workers or ((os.cpu_count() or 1) if args.dask else 1)
     report = BuildReport()
 
     def show(error: IngestError) -> None:
@@ -128,7 +141,8 @@ def _build(args: argparse.Namespace) -> int:
             args.inputs,
             previous=previous,
             base=args.base,
-            workers=args.workers,
+            workers=workers,
+            scheduler=scheduler,
             model=args.model,
             min_confidence=args.min_confidence,
             strict=args.strict,
@@ -139,6 +153,8 @@ def _build(args: argparse.Namespace) -> int:
     except IngestError:
         print(f"kg: stopped at the first failure (--strict); {report.summary()}", file=sys.stderr)
         return 1
+    except ClusterError as error:
+        return _fail(str(error))
     paths = graph.save(args.output)
     if report.errors:
         _write_errors(args.output / "errors.jsonl", report.errors)

@@ -73,7 +73,7 @@ FOLDER_EXTENSIONS: tuple[str, ...] = (
 )
 _JSONL_EXTENSIONS = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 _STDIN = "-"
-_SNIFF_BYTES = 65536
+SNIFF_BYTES = 65536
 _MAX_REPLACED = 0.01
 _MIN_TEXTLIKE = 0.9
 
@@ -87,7 +87,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x1f\x8b", "gzip"),
     (b"\x7fELF", "executable"),
 )
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 class IngestError(Exception):
@@ -141,7 +141,7 @@ def read_documents(
         given = str(item)
         if given == _STDIN:
             lines = enumerate(stdin if stdin is not None else sys.stdin, 1)
-            docs = _jsonl_documents(lines, source="<stdin>", base_id="stdin", on_error=report)
+            docs = jsonl_documents(lines, source="<stdin>", base_id="stdin", on_error=report)
         else:
             docs = _read_input(Path(item), given, report)
         yield from _unique(docs, seen)
@@ -161,7 +161,7 @@ def read_file(
     the lines after it when ``on_error`` returns.
     """
     path = Path(path)
-    docs = _read_path(
+    docs = read_path(
         path,
         doc_id=doc_id if doc_id is not None else path.name,
         source=source if source is not None else str(path),
@@ -197,10 +197,10 @@ def decode_bytes(data: bytes, *, source: str) -> str:
     """Decode file content: UTF-8 (BOM or not), UTF-16 with BOM, else GB18030/GBK; refuse binary data."""
     if not data.strip():
         raise IngestError(source, "empty file", "add text or remove the file")
-    kind = _binary_kind(data)
+    kind = binary_kind(data)
     if kind:
         raise IngestError(source, f"binary file ({kind})", "convert it to text first")
-    if data.startswith(_UTF16_BOMS):
+    if data.startswith(UTF16_BOMS):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
@@ -262,18 +262,18 @@ def normalize_date(value: object) -> str | None:
 def _read_input(path: Path, given: str, report: ErrorHandler) -> Iterator[Document]:
     """One command-line input: a folder is walked, anything else is read as a file."""
     if path.is_dir():
-        for file, rel in _walk(path, report):
-            yield from _read_path(file, doc_id=rel, source=str(file), on_error=report)
+        for file, rel in walk_inputs(path, report):
+            yield from read_path(file, doc_id=rel, source=str(file), on_error=report)
     else:
-        yield from _read_path(path, doc_id=path.name, source=given, on_error=report)
+        yield from read_path(path, doc_id=path.name, source=given, on_error=report)
 
 
-def _walk(root: Path, report: ErrorHandler, prefix: str = "") -> Iterator[tuple[Path, str]]:
+def walk_inputs(root: Path, report: ErrorHandler, prefix: str = "") -> Iterator[tuple[Path, str]]:
     """Files under ``root`` with a known extension, sorted by name, hidden entries skipped."""
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
     except OSError as exc:
-        report(_read_failure(str(root), exc))
+        report(read_failure(str(root), exc))
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -282,20 +282,20 @@ def _walk(root: Path, report: ErrorHandler, prefix: str = "") -> Iterator[tuple[
         try:
             is_dir = entry.is_dir(follow_symlinks=False)
         except OSError as exc:
-            report(_read_failure(entry.path, exc))
+            report(read_failure(entry.path, exc))
             continue
         if is_dir:
-            yield from _walk(Path(entry.path), report, prefix=f"{rel}/")
+            yield from walk_inputs(Path(entry.path), report, prefix=f"{rel}/")
         elif entry.name.lower().endswith(FOLDER_EXTENSIONS):
             yield Path(entry.path), rel
 
 
-def _read_path(path: Path, *, doc_id: str, source: str, on_error: ErrorHandler) -> Iterator[Document]:
+def read_path(path: Path, *, doc_id: str, source: str, on_error: ErrorHandler) -> Iterator[Document]:
     """Sniff one file and yield its documents; every problem goes to ``on_error``."""
     try:
         raw = path.open("rb")
     except OSError as exc:
-        on_error(_read_failure(source, exc))
+        on_error(read_failure(source, exc))
         return
     with raw:
         try:
@@ -303,14 +303,14 @@ def _read_path(path: Path, *, doc_id: str, source: str, on_error: ErrorHandler) 
             if not jsonl:
                 text = decode_bytes(stream.read(), source=source)
         except (IngestError, OSError, EOFError, zlib.error) as exc:
-            on_error(_read_failure(source, exc))
+            on_error(read_failure(source, exc))
             return
         if jsonl:
             try:
-                lines = _decoded_lines(stream, source, on_error)
-                yield from _jsonl_documents(lines, source=source, base_id=doc_id, on_error=on_error)
+                lines = decoded_lines(stream, source, on_error)
+                yield from jsonl_documents(lines, source=source, base_id=doc_id, on_error=on_error)
             except (OSError, EOFError, zlib.error) as exc:
-                on_error(_read_failure(source, exc))
+                on_error(read_failure(source, exc))
             return
     yield from _text_documents(text, source=source, doc_id=doc_id, on_error=on_error)
 
@@ -318,21 +318,21 @@ def _read_path(path: Path, *, doc_id: str, source: str, on_error: ErrorHandler) 
 def _sniff(raw: IO[bytes], path: Path, source: str) -> tuple[IO[bytes], bool]:
     """The (decompressed) byte stream, rewound, and whether it holds JSON Lines; refuse binary data."""
     stream = raw
-    head = raw.read(_SNIFF_BYTES)
+    head = raw.read(SNIFF_BYTES)
     if head.startswith(b"\x1f\x8b"):
         raw.seek(0)
         stream = gzip.GzipFile(fileobj=raw)
-        head = stream.read(_SNIFF_BYTES)
+        head = stream.read(SNIFF_BYTES)
     stream.seek(0)
     if not head.strip():
         raise IngestError(source, "empty file", "add text or remove the file")
-    kind = _binary_kind(head)
+    kind = binary_kind(head)
     if kind:
         raise IngestError(source, f"binary file ({kind})", "convert it to text first")
     return stream, _is_jsonl(path, head, stream)
 
 
-def _read_failure(source: str, exc: BaseException) -> IngestError:
+def read_failure(source: str, exc: BaseException) -> IngestError:
     """Any failure to read a file, as one IngestError line."""
     if isinstance(exc, IngestError):
         return exc
@@ -367,7 +367,7 @@ def _text_documents(text: str, *, source: str, doc_id: str, on_error: ErrorHandl
         first = stripped.split("\n", 1)[0].strip()
         if _is_json_object(first):
             lines = enumerate(_normalize_newlines(text.lstrip("\ufeff")).split("\n"), 1)
-            yield from _jsonl_documents(lines, source=source, base_id=doc_id, on_error=on_error)
+            yield from jsonl_documents(lines, source=source, base_id=doc_id, on_error=on_error)
             return
     try:
         yield parse_text(text, source=source, doc_id=doc_id)
@@ -375,11 +375,11 @@ def _text_documents(text: str, *, source: str, doc_id: str, on_error: ErrorHandl
         on_error(exc)
 
 
-def _binary_kind(head: bytes) -> str | None:
+def binary_kind(head: bytes) -> str | None:
     for magic, kind in _MAGIC:
         if head.startswith(magic):
             return kind
-    if b"\x00" in head and not head.startswith(_UTF16_BOMS):
+    if b"\x00" in head and not head.startswith(UTF16_BOMS):
         return "NUL bytes"
     return None
 
@@ -410,7 +410,7 @@ def _textlike(ch: str) -> bool:
 
 def _is_jsonl(path: Path, head: bytes, stream: IO[bytes]) -> bool:
     """JSON Lines by extension, or when the first non-blank line is a complete JSON object."""
-    if head.startswith(_UTF16_BOMS):
+    if head.startswith(UTF16_BOMS):
         return False
     if path.name.lower().endswith(_JSONL_EXTENSIONS):
         return True
@@ -434,9 +434,12 @@ def _is_json_object(line: str) -> bool:
         return False
 
 
-def _decoded_lines(stream: IO[bytes], source: str, on_error: ErrorHandler) -> Iterator[tuple[int, str]]:
-    """Numbered lines of a byte stream, each UTF-8 or else GB18030 (a LF byte never sits inside either)."""
-    for number, line in enumerate(stream, 1):
+def decoded_lines(
+    stream: Iterable[bytes], source: str, on_error: ErrorHandler, first: int = 1
+) -> Iterator[tuple[int, str]]:
+    """Numbered lines of a byte stream, each UTF-8 or else GB18030 (a LF byte never sits inside either); `first` is
+    the number of the first line, for a stream that starts inside a file."""
+    for number, line in enumerate(stream, first):
         if number == 1:
             line = line.removeprefix(b"\xef\xbb\xbf")
         try:
@@ -448,7 +451,7 @@ def _decoded_lines(stream: IO[bytes], source: str, on_error: ErrorHandler) -> It
                 on_error(IngestError(source, "not UTF-8 or GB18030 text", "convert it to UTF-8", number))
 
 
-def _jsonl_documents(
+def jsonl_documents(
     lines: Iterable[tuple[int, str]], *, source: str, base_id: str, on_error: ErrorHandler
 ) -> Iterator[Document]:
     """One document per non-blank line; a bad line is reported and skipped."""
