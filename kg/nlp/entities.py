@@ -44,7 +44,7 @@ class EntityResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         view = view_of(doc)
-        chosen = self._select(candidates_of(doc))
+        chosen = self._select(candidates_of(doc), view.text)
         chosen = self._trim_to_attested_suffix(chosen, view.text)
         clusters = self._cluster(chosen, view)
         chosen += self._short_form_mentions(view, chosen, clusters)
@@ -55,8 +55,14 @@ class EntityResolver:
 
     # selection ------------------------------------------------------------
     @staticmethod
-    def _select(cands: list[Candidate]) -> list[Candidate]:
-        """Greedy non-overlapping choice: longer spans first, then higher scores."""
+    def _select(cands: list[Candidate], text: str) -> list[Candidate]:
+        """Greedy non-overlapping choice: longer spans first, then higher scores; no name starts or ends in a space."""
+        for c in cands:
+            while c.start < c.end and text[c.start].isspace():
+                c.start += 1
+            while c.end > c.start and text[c.end - 1].isspace():
+                c.end -= 1
+        cands = [c for c in cands if c.end - c.start >= 2 or (c.end > c.start and c.known)]
         taken: list[Candidate] = []
         occupied: set[int] = set()
         for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.score, c.start, c.label)):

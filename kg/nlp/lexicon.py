@@ -450,6 +450,12 @@ def _usable_surface(name: str, ent: KnownEntity) -> bool:
     return len(name) >= 2
 
 
+# What a 《title》 names when it is a document rather than a product or a programme.
+DOCUMENT_NOUNS: tuple[str, ...] = (
+    "公告", "协议", "报告", "通知", "意见", "办法", "规定", "条例", "法", "决定", "白皮书", "纲要", "指引", "函",
+    "合同", "备忘录", "声明", "报", "书", "诗", "稿",
+)  # fmt: skip
+
 # Nouns that close a coordinated list (A、B、C等…) and type its members.
 ORG_CLASSIFIERS: tuple[str, ...] = (
     "机构",

@@ -17,6 +17,7 @@ from kg.nlp import lexicon as lx
 from kg.nlp.text import Candidate, TokenView, candidates_of, view_of
 
 _MAX_NAME_CHARS = 20
+_ALNUM_EDGE = re.compile(r"[A-Za-z0-9]$|^[A-Za-z0-9]")
 _COMMON_VERB_FREQ = 5000
 _LEADING_FUNCTION_CHARS = frozenset("据在与和对向从由被把将为给")
 _MAX_NAME_TOKENS = 7
@@ -25,7 +26,7 @@ _COMMON_FREQ = 300  # a dictionary word more frequent than this is a common word
 _QUOTED = re.compile(
     r"[“「『\"]([^“”「」『』\"\n，。；！？、]{2,24})[”」』\"]|《([^《》\n]{2,30})》|【([^【】\n]{2,24})】"
 )
-_GENERATION = re.compile(r"第[一二三四五六七八九十0-9]+代")
+_GENERATION = re.compile(r"(?:第[一二三四五六七八九十0-9]+|上一|新一|下一)代\s?")
 _BYLINE = re.compile(
     r"(?:^|\n)[ \t]*([^\s，。（(]{2,10}?)(?:[0-9]{1,2}月[0-9]{1,2}日)?(?:电|讯|消息)"
     r"|([^\s，。（(]{2,10}?)[（(][^）)\n]{0,12}记者"
@@ -54,7 +55,12 @@ _LOC_HEAD = _alternation(lx.LOC_HEADS)
 # a run of at least two list items joined by 、 (items without punctuation)
 _COORDINATION = re.compile(r"[^、，,。；;：:！？!?\s“”\"（）()]{2,14}(?:、[^、，,。；;：:！？!?\s“”\"（）()]{2,14})+")
 _PARTNER = _alternation(("联合", "携手", "联手", "牵手", "合作伙伴"))
-_LIST_CLOSE = re.compile(r"等(?:[0-9０-９]+|[一二三四五六七八九十百千几多]+)?[家个所款项只类种批]?")
+# What closes a list: 等 (and so on), 在内的 (A、B在内的11款产品), or an exact count (A、B和C三项业务)
+_LIST_CLOSE = re.compile(
+    r"(?:等|在内的?)(?:[0-9０-９]+|[一二三四五六七八九十百千几多]+)?\s*[家个所款项只类种批]?"
+    r"|(?<![0-9一二三四五六七八九十两])(?:[两三四五六七八九十]|[3-9])[家个款项种类]"
+)
+_COUNTS = {"两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
 def _classifier_type(after: str) -> str | None:
@@ -114,15 +120,24 @@ class Recognizer:
     def _generations(self, view: TokenView, out: list[Candidate]) -> None:
         """第二代X: a product generation names a product (第二代氢燃料电池汽车)."""
         for match in _GENERATION.finditer(view.text):
-            end = right_boundary(view, view.index_at(match.end())) if view.is_start(match.end()) else None
-            if end is not None and end - match.end() >= 2:
-                out.append(Candidate(match.start(), end, "PRODUCT", "generation", 0.6))
+            name_start = match.end()
+            end = right_boundary(view, view.index_at(name_start)) if view.is_start(name_start) else None
+            if end is None or end - name_start < 2:
+                continue
+            if match.group().startswith("第"):
+                out.append(Candidate(match.start(), end, "PRODUCT", "generation", 0.6))  # 第二代X is the name
+            elif is_proper(view, name_start, end, strict=True):
+                out.append(Candidate(name_start, end, "PRODUCT", "generation", 0.6))  # 上一代 EMUI: EMUI is
 
     def _bylines(self, view: TokenView, out: list[Candidate]) -> None:
         """The source of a news item: 新华社北京5月1日电, X6月28日讯, X（北京，记者 …）."""
         for match in _BYLINE.finditer(view.text):
             group = 1 if match.group(1) is not None else 2
             start, end = match.span(group)
+            for n in range(min(end - start - 2, 6), 1, -1):
+                if view.tags[view.index_at(end - n)] == "ns" and view.is_start(end - n):
+                    end -= n  # 新华社济南…电: the place is where the story was filed
+                    break
             if view.is_start(start) and view.is_end(end) and (is_proper(view, start, end, strict=True)):
                 out.append(Candidate(start, end, "ORG", "byline", 0.6))
 
@@ -177,14 +192,16 @@ class Recognizer:
             label = _classifier_type(text[match.end() : match.end() + 10])
             if label is None:
                 continue
-            # a broad class (金融服务, 相关应用) says little: its members must be names on their own
-            weak_class = bool(
+            # a broad class (金融服务, 相关应用) says little: its members must be names on their own, unless the
+            # list counts them exactly (视频彩铃、通信助理和192邮箱三项增值业务)
+            count = _COUNTS.get(match.group()[0]) or (int(match.group()[0]) if match.group()[0].isdigit() else None)
+            weak_class = count is None and bool(
                 re.match(r"[\u4e00-\u9fff]{0,6}?(?:服务|业务|应用|功能)", text[match.end() : match.end() + 10])
             )
             end = match.start()
             members: list[tuple[int, int]] = []
             while True:
-                sep = text.rfind("、", max(0, end - 24), end)
+                sep = max(text.rfind("、", max(0, end - 24), end), text.rfind("/", max(0, end - 24), end))
                 if sep == -1 or re.search(r"[，。；：,;:\n]", text[sep:end]):
                     start = left_boundary(view, end, allow_empty_head=True)
                     if start is not None and start < end:
@@ -193,7 +210,7 @@ class Recognizer:
                 members.append((sep + 1, end))
                 end = sep
             members = [piece for m in members for piece in _split_conjunction(view, *m)]
-            if len(members) < 2:
+            if len(members) < 2 or (count is not None and len(members) != count):
                 continue
             for start, end in members:
                 start, end = _strip_quotes(text, start, end)
@@ -300,8 +317,12 @@ class Recognizer:
             after = text[match.end() : match.end() + 8]
             label = _type_by_head(inner) or _type_by_follower(after)
             launched = _LAUNCH.search(text, max(0, match.start() - 4), match.start())
-            if label is None and launched and not after.startswith("的"):
+            if group == 2 and inner.endswith(lx.DOCUMENT_NOUNS):
+                continue  # 《关于…的公告》, 《战略合作协议》: a document, not a product
+            if label is None and launched and group != 2 and not after.startswith("的"):
                 label = _type_by_head(inner, weak=True) or "PRODUCT"  # 推出“福农通”: what is launched is a product
+            if label is None:
+                label = _chain_type(text, match.end())
             if label is None:
                 continue
             out.append(Candidate(inner_start, inner_end, label, "quoted", 0.85))
@@ -386,6 +407,10 @@ def left_boundary(
             break
         if word in lx.MEASURE_WORDS and j > 0 and view.tags[j - 1] == "m":
             break
+        if word == " " and j > 0 and (_ALNUM_EDGE.search(view.words[j - 1]) or _ALNUM_EDGE.match(view.words[j + 1])):
+            start = view.starts[j]  # 华为 P30 系列: one space beside a model number is part of the name
+            j -= 1
+            continue
         # a less common verb may sit inside a product's or program's name between nouns (乡村振兴主题卡)
         if tag not in lx.NAME_TAGS and not (
             verbs_inside
@@ -405,7 +430,7 @@ def left_boundary(
             break  # a place opens a name (宁夏宝丰能源): nothing before it belongs to the name
     # a name never starts with a verb or an adjective
     k = view.index_at(start)
-    while k < i and view.tags[k] in {"v", "a", "d"}:
+    while k < i and view.tags[k] in {"v", "a", "d", "_SP"}:
         k += 1
         start = view.starts[k] if k <= i else head_start
     k = view.index_at(start)
@@ -573,6 +598,17 @@ def _type_by_head(name: str, *, weak: bool = False) -> str | None:
         if name.endswith(head) and len(name) > len(head) and (weak or head in lx.STRONG_PRODUCT_HEADS):
             return "PRODUCT"
     return None
+
+
+_QUOTE_CHAIN = re.compile(r"""(?:\s*[、，,和及与]?\s*["“「『【][^"“”「」『』【】\n，。]{1,24}["”」』】])*\s*等""")
+
+
+def _chain_type(text: str, pos: int) -> str | None:
+    """“手机零元购”“买移动送收视”等优惠活动: quoted names in a row take the class that closes them."""
+    chain = _QUOTE_CHAIN.match(text, pos)
+    if chain is None:
+        return None
+    return _classifier_type(text[chain.end() : chain.end() + 10])
 
 
 def _type_by_follower(after: str) -> str | None:

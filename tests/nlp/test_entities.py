@@ -27,7 +27,7 @@ def test_select_keeps_the_longest_span_then_the_best_score() -> None:
         Candidate(7, 10, "INITIATIVE", "quoted", 0.85),
         Candidate(9, 12, "ORG", "partner_side", 0.45),
     ]
-    chosen = EntityResolver._select(cands)
+    chosen = EntityResolver._select(cands, "x" * max(c.end for c in cands))
     assert [(c.start, c.end, c.label) for c in chosen] == [(0, 6, "ORG"), (7, 10, "INITIATIVE")]
 
 
