@@ -60,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="merge into the graph already in DIR, skipping documents whose content it holds",
     )
+    p.add_argument("--store", type=Path, metavar="DIR", help="also write an on-disk SPARQL store (replaced whole)")
     p.set_defaults(run=_build)
 
     p = sub.add_parser("extract", help="print entities and relations per document")
@@ -79,9 +80,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="FILE")
     p.set_defaults(run=_validate)
 
-    p = sub.add_parser("query", help="run SPARQL over an export")
+    p = sub.add_parser("query", help="run SPARQL over an export or a store")
     p.add_argument("sparql", metavar="SPARQL", help="the query text, or @FILE")
-    p.add_argument("--data", type=Path, required=True, metavar="FILE", help="an RDF export (kg.nq, kg.ttl, ...)")
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--data", type=Path, metavar="FILE", help="an RDF export (kg.nq, kg.ttl, ...)")
+    source.add_argument("--store", type=Path, metavar="DIR", help="a store written by `kg build --store`")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.add_argument(
         "--bind",
@@ -91,6 +94,15 @@ def _parser() -> argparse.ArgumentParser:
         help="bind ?VAR to a string literal (repeatable); values are never pasted into the query",
     )
     p.set_defaults(run=_query)
+
+    p = sub.add_parser("load", help="replace the export's graphs on a SPARQL server")
+    p.add_argument("path", type=Path, metavar="FILE_OR_DIR", help="kg.nq, kg.trig, kg.ttl or kg.nt, or a build folder")
+    p.add_argument("--endpoint", required=True, metavar="URL", help="Oxigraph http://host:7878, Virtuoso .../sparql")
+    p.add_argument("--graph", metavar="IRI", help="graph of a triples file and of the default graph (BASE + graph)")
+    p.add_argument("--user", metavar="U", help="user for Digest or Basic authentication")
+    p.add_argument("--password", metavar="P", help="its password (default: $KG_PASSWORD)")
+    p.add_argument("--timeout", type=float, default=60, metavar="S", help="seconds to wait per request (60)")
+    p.set_defaults(run=_load)
 
     p = sub.add_parser("view", help="open the interactive HTML view of a build folder or RDF file")
     p.add_argument("path", type=Path, metavar="DIR_OR_FILE")
@@ -156,6 +168,14 @@ def _build(args: argparse.Namespace) -> int:
     except ClusterError as error:
         return _fail(str(error))
     paths = graph.save(args.output)
+    if args.store is not None:
+        from kg.store import write_store
+
+        try:
+            paths.append(write_store(graph, args.store))
+        except (ValueError, OSError) as error:
+            print(f"kg: --store {args.store}: {error}", file=sys.stderr)
+            return 1
     if report.errors:
         _write_errors(args.output / "errors.jsonl", report.errors)
         print(f"kg: {report.summary()}: see {args.output / 'errors.jsonl'}", file=sys.stderr)
@@ -235,13 +255,14 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _query(args: argparse.Namespace) -> int:
-    from kg.store import query_store, store_of_file
+    from kg.store import open_store, query_store, store_of_file
 
     text = args.sparql
     if text.startswith("@"):
         text = Path(text[1:]).read_text(encoding="utf-8")
-    if not args.data.exists():
-        return _fail(f"{args.data}: no such file")
+    source = args.data or args.store
+    if not source.exists():
+        return _fail(f"{source}: no such {'file' if args.data else 'store'}")
     bindings = {}
     for item in args.bind:
         name, sep, value = item.partition("=")
@@ -249,13 +270,29 @@ def _query(args: argparse.Namespace) -> int:
             return _fail(f"--bind {item!r}: expected VAR=VALUE")
         bindings[name] = value
     try:
-        rows = query_store(store_of_file(args.data), text, bindings)
+        store = store_of_file(args.data) if args.data else open_store(args.store)
+        rows = query_store(store, text, bindings)
     except (SyntaxError, ValueError, OSError) as error:
-        return _fail(f"{args.data}: {error}")
+        return _fail(f"{source}: {error}")
     if isinstance(rows, bool):
         print("true" if rows else "false")
         return 0
     _print_rows(rows, args.format)
+    return 0
+
+
+def _load(args: argparse.Namespace) -> int:
+    from kg.remote import RemoteError, load_remote
+
+    password = args.password if args.password is not None else os.environ.get("KG_PASSWORD")
+    try:
+        report = load_remote(
+            args.path, args.endpoint, graph=args.graph, user=args.user, password=password, timeout=args.timeout
+        )
+    except RemoteError as error:
+        print(f"kg: {error}", file=sys.stderr)
+        return 1
+    print(f"kg: {report.summary()}", file=sys.stderr)
     return 0
 
 

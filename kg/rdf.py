@@ -16,16 +16,18 @@ and, for each piece of evidence, described by a ``kg:Assertion`` (an ``rdf:State
         oa:hasSelector <assertion/H#position> ,     oa:TextPositionSelector, oa:start, oa:end
                        <assertion/H#quote> ;        oa:TextQuoteSelector, oa:exact
         kg:year "2023"^^xsd:gYear ; kg:confidence 0.9 ; kg:rule "rule name" ;
-        prov:wasGeneratedBy <build/B> .
+        prov:wasGeneratedBy <build/B> ; prov:generatedAtTime "…"^^xsd:dateTime .
 
 H hashes (document, head, relation, tail, start, end, rule). Selectors get IRIs, not blank
 nodes, so output is byte-identical from run to run. Each document's assertions and plain
 triples live in a named graph named by the document IRI; entities, documents and the build
 are in the default graph. Turtle, N-Triples and RDF/XML hold the union of all graphs.
 
-Build time. The build's ``prov:endedAtTime`` must not change between identical runs: it is
-``SOURCE_DATE_EPOCH`` when that is set, else the latest ISO date among the documents, else
-1970-01-01T00:00:00Z. (``prov:generatedAtTime`` is for entities; a build is an activity.)
+Build time. The build is a ``prov:Activity`` with ``prov:endedAtTime``; each assertion it
+generated (a ``prov:Entity``) carries the same instant as ``prov:generatedAtTime``, so a
+store can filter readings by when they were made without joining to the build. The time must
+not change between identical runs: it is ``SOURCE_DATE_EPOCH`` when that is set, else the
+latest ISO date among the documents, else 1970-01-01T00:00:00Z.
 """
 
 from __future__ import annotations
@@ -154,7 +156,8 @@ def to_quads(g: KnowledgeGraph) -> list[ox.Quad]:
     build = _iri(build_iri(base, documents))
     add(build, RDF + "type", _iri(KG + "Build"))
     add(build, RDF + "type", _iri(PROV + "Activity"))
-    add(build, PROV + "endedAtTime", _typed(build_time(documents), "dateTime"))
+    built_at = _typed(build_time(documents), "dateTime")
+    add(build, PROV + "endedAtTime", built_at)
     for doc in documents:
         node = _iri(document_iri(base, doc.id))
         add(build, PROV + "used", node)
@@ -180,7 +183,7 @@ def to_quads(g: KnowledgeGraph) -> list[ox.Quad]:
         for ev in rel.evidence:
             graph = _iri(document_iri(base, ev.document))
             out.append(ox.Quad(head, predicate, tail, graph))
-            _add_assertion(add, graph, build, base, rel, ev, (head, predicate, tail))
+            _add_assertion(add, graph, build, built_at, base, rel, ev, (head, predicate, tail))
     return _sorted(out)
 
 
@@ -209,6 +212,7 @@ def _add_assertion(
     add: Any,
     graph: ox.NamedNode,
     build: ox.NamedNode,
+    built_at: ox.Literal,
     base: str,
     rel: Relation,
     ev: Evidence,
@@ -223,6 +227,7 @@ def _add_assertion(
         (node, RDF + "object", triple[2]),
         (node, PROV + "wasDerivedFrom", graph),
         (node, PROV + "wasGeneratedBy", build),
+        (node, PROV + "generatedAtTime", built_at),
         (node, KG + "evidence", ox.Literal(ev.sentence, language="zh")),
         (node, KG + "confidence", _typed(_decimal(ev.confidence), "decimal")),
         (node, KG + "rule", ox.Literal(ev.rule)),

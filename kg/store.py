@@ -1,4 +1,4 @@
-"""SPARQL over a KnowledgeGraph, in an embedded pyoxigraph store.
+"""SPARQL over a KnowledgeGraph, in an embedded pyoxigraph store, in memory or on disk.
 
 The store holds the export's quads (see kg.rdf) plus ontology/kg.ttl in the named graph
 <https://w3id.org/kg/ontology>, so queries can read kg:code and the labels of classes and
@@ -6,12 +6,20 @@ relations. The default graph is the union of all graphs. Values are passed with 
 substitutions, never pasted into the query text: a name full of quotes and braces is just
 a literal. Pyoxigraph substitutes only variables that the SELECT lists, so every example
 query projects its ``?name``.
+
+On disk (write_store), a build is bulk-loaded into a fresh directory beside the target and
+swapped into place only when complete, so a reader never opens a half-loaded store and a
+rebuild never duplicates a fact.
 """
 
 from __future__ import annotations
 
 import functools
+import os
+import shutil
+import tempfile
 import weakref
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -130,6 +138,62 @@ def store_of_file(path: str | Path) -> ox.Store:
     return store
 
 
+def write_store(source: KnowledgeGraph | Iterable[ox.Quad], directory: str | Path) -> Path:
+    """Bulk-load a graph (or its quads) and the ontology into an on-disk store; return its directory.
+
+    The store is built in ``DIRECTORY.tmp-XXXX`` and renamed into place, replacing what was
+    there, so the content is exactly this build: loading twice gives the same quads once, and
+    an interrupted load leaves the previous store as it was. A directory that is neither empty
+    nor a store is never replaced. Do not write a store that a server or process has open.
+    """
+    target = Path(directory).absolute()
+    if target.exists() and not _replaceable(target):
+        raise ValueError(f"{target} exists and is not a kg store; choose an empty or new folder")
+    quads = rdf.to_quads(source) if isinstance(source, KnowledgeGraph) else source
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f"{target.name}.tmp-", dir=target.parent))
+    try:
+        store = ox.Store(str(staging))
+        store.bulk_extend(quads)
+        store.bulk_extend(_ontology_quads())
+        store.flush()
+        del store  # closes the database before its directory moves
+        _swap(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return target
+
+
+def _replaceable(directory: Path) -> bool:
+    """Only an empty folder or an earlier store (RocksDB keeps its manifest name in CURRENT)."""
+    return directory.is_dir() and (not any(directory.iterdir()) or (directory / "CURRENT").is_file())
+
+
+def _swap(staging: Path, target: Path) -> None:
+    """Put staging at target; POSIX cannot rename over a non-empty folder, so move the old one aside first."""
+    if not target.exists():
+        os.replace(staging, target)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f"{target.name}.old-", dir=target.parent))
+    os.replace(target, old / "store")
+    try:
+        os.replace(staging, target)
+    except BaseException:
+        os.replace(old / "store", target)
+        raise
+    finally:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def open_store(directory: str | Path) -> ox.Store:
+    """Open a store written by write_store, read-only, so queries cannot change it."""
+    path = Path(directory)
+    if not (path / "CURRENT").is_file():
+        raise FileNotFoundError(f"{path}: no store here; write one with `kg build ... --store {path}`")
+    return ox.Store.read_only(str(path))
+
+
 def query_store(
     store: ox.Store, query: str, bindings: dict[str, Any] | None = None, dataframe: bool = False
 ) -> list[dict[str, Any]] | bool | pandas.DataFrame:
@@ -156,7 +220,7 @@ def query_graph(
 def _run(
     store: ox.Store, query: str, bindings: dict[str, Any] | None, dataframe: bool
 ) -> list[dict[str, Any]] | bool | pandas.DataFrame:
-    substitutions = {ox.Variable(k.lstrip("?$")): _term(v) for k, v in (bindings or {}).items()}
+    substitutions = {ox.Variable(k.lstrip("?$")): binding_term(v) for k, v in (bindings or {}).items()}
     try:
         results = store.query(
             query, prefixes=rdf.PREFIXES, use_default_graph_as_union=True, substitutions=substitutions
@@ -169,10 +233,13 @@ def _run(
         return bool(results)
     if isinstance(results, ox.QueryTriples):
         columns = ["subject", "predicate", "object"]
-        rows = [dict(zip(columns, (_python(t.subject), _python(t.predicate), _python(t.object)))) for t in results]
+        rows = [
+            dict(zip(columns, (python_value(t.subject), python_value(t.predicate), python_value(t.object))))
+            for t in results
+        ]
     else:
         columns = [v.value for v in results.variables]
-        rows = [{c: _python(solution[c]) for c in columns} for solution in results]
+        rows = [{c: python_value(solution[c]) for c in columns} for solution in results]
     if not dataframe:
         return rows
     try:
@@ -182,7 +249,7 @@ def _run(
     return pandas.DataFrame(rows, columns=columns)
 
 
-def _term(value: Any) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+def binding_term(value: Any) -> ox.NamedNode | ox.Literal | ox.BlankNode:
     """A binding as a pyoxigraph term; plain strings are literals, never IRIs or query text."""
     if isinstance(value, ox.NamedNode | ox.Literal | ox.BlankNode):
         return value
@@ -197,7 +264,8 @@ def _term(value: Any) -> ox.NamedNode | ox.Literal | ox.BlankNode:
     raise TypeError(f"cannot bind a {type(value).__name__}: use str, int, float, bool or an RDF term")
 
 
-def _python(term: Any) -> Any:
+def python_value(term: Any) -> Any:
+    """A result term as Python: IRIs as str, numbers and years as int or float, booleans as bool."""
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):

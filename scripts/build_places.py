@@ -48,11 +48,58 @@ COUNTY_LIKE = {"神农架林区": "神农架", "六枝特区": "六枝"}
 # Short forms that are ordinary words, or names of other things, in business news.
 COMMON_WORDS = frozenset(
     {
-        "东方", "通道", "新兴", "平安", "和平", "光明", "白银", "合作", "互助", "共和", "兴业", "中方",
-        "新华", "大方", "温泉", "同心", "乐业", "安定", "长安", "长寿", "太平", "凤凰", "红旗", "向阳",
-        "中原", "江南", "高新", "新城", "新市", "市中", "城中", "城东", "城西", "城南", "城北", "城关",
-        "东区", "西区", "城区", "郊区", "矿区", "新区", "开发", "安宁", "正安", "民和", "大通", "永和",
-        "华龙", "集美", "白云", "青山",
+        "东方",
+        "通道",
+        "新兴",
+        "平安",
+        "和平",
+        "光明",
+        "白银",
+        "合作",
+        "互助",
+        "共和",
+        "兴业",
+        "中方",
+        "新华",
+        "大方",
+        "温泉",
+        "同心",
+        "乐业",
+        "安定",
+        "长安",
+        "长寿",
+        "太平",
+        "凤凰",
+        "红旗",
+        "向阳",
+        "中原",
+        "江南",
+        "高新",
+        "新城",
+        "新市",
+        "市中",
+        "城中",
+        "城东",
+        "城西",
+        "城南",
+        "城北",
+        "城关",
+        "东区",
+        "西区",
+        "城区",
+        "郊区",
+        "矿区",
+        "新区",
+        "开发",
+        "安宁",
+        "正安",
+        "民和",
+        "大通",
+        "永和",
+        "华龙",
+        "集美",
+        "白云",
+        "青山",
     }
 )
 # Extra names of the special administrative regions and Taiwan, as CLDR and news write them.
@@ -191,8 +238,10 @@ def territories() -> list[Candidate]:
 
 
 def macro_regions() -> list[Candidate]:
-    return [Candidate("", label, label, "region", parent=parent, aliases=list(aliases))
-            for label, aliases, parent in MACRO_REGIONS]
+    return [
+        Candidate("", label, label, "region", parent=parent, aliases=list(aliases))
+        for label, aliases, parent in MACRO_REGIONS
+    ]
 
 
 def known_entity_names() -> set[str]:

@@ -20,7 +20,7 @@ BUILD_MODULE = importlib.import_module("kg.build")  # `kg.build` the attribute i
 GOOD = {
     "a.txt": "2021年，中国工商银行推出了“工银e生活”App。",
     "b.md": "---\ntitle: 云闪付\ndate: 2020-05-01\n---\n\n"
-            "2020年，中国银联推出了“云闪付”App。华为与中国银联达成合作。\n",
+    "2020年，中国银联推出了“云闪付”App。华为与中国银联达成合作。\n",
     "c.txt": "2022年，招商银行联合中国银联推出“掌上生活”App。腾讯与中国银联签署合作协议。",
 }
 

@@ -100,8 +100,9 @@ def test_build_strict_stops_with_exit_1(inputs: Path, tmp_path: Path, capsys: py
         ["query", "SELECT * WHERE {}"],
     ],
 )
-def test_usage_errors_exit_2(args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture,
-                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_usage_errors_exit_2(
+    args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     try:
         status = main(args)
@@ -115,8 +116,9 @@ def test_usage_errors_exit_2(args: list[str], tmp_path: Path, capsys: pytest.Cap
 
 
 @pytest.mark.parametrize("content", [None, b"%PDF-1.7\n\x00\x00\x00\xff\xfe binary"])
-def test_input_problems_never_print_a_traceback(content: bytes | None, tmp_path: Path,
-                                               capsys: pytest.CaptureFixture) -> None:
+def test_input_problems_never_print_a_traceback(
+    content: bytes | None, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
     path = tmp_path / "input.md"
     if content is not None:
         path.write_bytes(content)
@@ -170,8 +172,7 @@ def test_validate_a_fresh_export(export: Path, name: str, capsys: pytest.Capture
 def test_validate_reports_violations(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     bad = tmp_path / "bad.ttl"
     bad.write_text(
-        "@prefix kg: <https://w3id.org/kg/ontology#> .\n"
-        "<https://w3id.org/kg/id/entity/x> a kg:Organization .\n",
+        "@prefix kg: <https://w3id.org/kg/ontology#> .\n<https://w3id.org/kg/id/entity/x> a kg:Organization .\n",
         encoding="utf-8",
     )
     assert main(["validate", str(bad)]) == 1
@@ -221,8 +222,9 @@ def test_query_missing_data(tmp_path: Path, capsys: pytest.CaptureFixture) -> No
 
 
 # view -----------------------------------------------------------------------------------------------------
-def test_view_prints_the_html_path(export: Path, capsys: pytest.CaptureFixture,
-                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_view_prints_the_html_path(
+    export: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("DISPLAY", raising=False)
     monkeypatch.setattr(sys, "platform", "linux")
     assert main(["view", str(export)]) == 0
@@ -231,8 +233,9 @@ def test_view_prints_the_html_path(export: Path, capsys: pytest.CaptureFixture,
     assert "opened" not in out
 
 
-def test_view_writes_html_next_to_an_rdf_file(export: Path, tmp_path: Path, capsys: pytest.CaptureFixture,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_view_writes_html_next_to_an_rdf_file(
+    export: Path, tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("DISPLAY", raising=False)
     data = tmp_path / "kg.nq"
     data.write_bytes((export / "kg.nq").read_bytes())
@@ -253,7 +256,11 @@ def test_python_dash_m_kg(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "DISPLAY"}
     run = subprocess.run(
         [sys.executable, "-m", "kg", "build", "good.txt", "bad.md", "-o", "out"],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert run.returncode == 1
     assert "Traceback" not in run.stderr

@@ -225,21 +225,28 @@ def test_precision_recall_f1() -> None:
 def test_format_prints_rounded_values_and_errors_first() -> None:
     tiny = Score(tp=1, fp=2001, fn=0)  # P = 0.0004995: 0.0005 after rounding to 4 digits, so 0.001 printed
     report = EvalReport(
-        documents=2, missing=["B"], entities=tiny, by_type={"ORG": tiny, "LOC": Score()},
-        entities_untyped=Score(1, 0, 1), relations=Score(), relations_untyped=Score(),
+        documents=2,
+        missing=["B"],
+        entities=tiny,
+        by_type={"ORG": tiny, "LOC": Score()},
+        entities_untyped=Score(1, 0, 1),
+        relations=Score(),
+        relations_untyped=Score(),
         errors=[("fn", "A", "北京", "LOC"), ("rel_fn", "A", "中国银联", ("launched", "operates"), "云闪付")],
     )
-    assert report.format(errors=True) == "\n".join([
-        "fn_list A 北京 LOC",
-        "rel_fn_list A 中国银联 ['launched', 'operates'] 云闪付",
-        "documents 2; missing predictions: ['B']",
-        "  ORG         P 0.001  R 1.000  F1 0.001  (tp 1 fp 2001 fn 0)",
-        "  LOC         P 0.000  R 0.000  F1 0.000  (tp 0 fp 0 fn 0)",
-        "  entities_untyped   P 1.000  R 0.500  F1 0.667  (tp 1 fp 0 fn 1)",
-        "  relations          P 0.000  R 0.000  F1 0.000  (tp 0 fp 0 fn 0)",
-        "  relations_untyped  P 0.000  R 0.000  F1 0.000  (tp 0 fp 0 fn 0)",
-        "entities F1 0.001 relations F1 0.000",
-    ])
+    assert report.format(errors=True) == "\n".join(
+        [
+            "fn_list A 北京 LOC",
+            "rel_fn_list A 中国银联 ['launched', 'operates'] 云闪付",
+            "documents 2; missing predictions: ['B']",
+            "  ORG         P 0.001  R 1.000  F1 0.001  (tp 1 fp 2001 fn 0)",
+            "  LOC         P 0.000  R 0.000  F1 0.000  (tp 0 fp 0 fn 0)",
+            "  entities_untyped   P 1.000  R 0.500  F1 0.667  (tp 1 fp 0 fn 1)",
+            "  relations          P 0.000  R 0.000  F1 0.000  (tp 0 fp 0 fn 0)",
+            "  relations_untyped  P 0.000  R 0.000  F1 0.000  (tp 0 fp 0 fn 0)",
+            "entities F1 0.001 relations F1 0.000",
+        ]
+    )
     assert report.format().startswith("documents 2; missing predictions: ['B']\n")
     assert "missing predictions: none" in score(TINY, [doc([])]).format()
 
@@ -305,7 +312,8 @@ def _from_gold(name: str, gold: dict, with_optional: bool = False) -> dict:
     ids = _ids(gold, with_optional)
     entities = [
         ent(f"e{i}", g["canonical"], g["type"], *g.get("aliases", []))
-        for i, g in enumerate(gold["entities"]) if with_optional or not g.get("optional")
+        for i, g in enumerate(gold["entities"])
+        if with_optional or not g.get("optional")
     ]
     relations = []
     for r in gold["relations"]:
@@ -362,8 +370,10 @@ def reversed_relations(name: str, gold: dict, rng: random.Random) -> dict:
 
 def reversed_symmetric(name: str, gold: dict, rng: random.Random) -> dict:
     record = _from_gold(name, gold)
-    record["relations"] = [rel(r["tail"], r["relation"], r["head"]) if r["relation"] == "partnered_with" else r
-                           for r in record["relations"]]
+    record["relations"] = [
+        rel(r["tail"], r["relation"], r["head"]) if r["relation"] == "partnered_with" else r
+        for r in record["relations"]
+    ]
     return record
 
 
@@ -431,8 +441,18 @@ def shuffled_mix(name: str, gold: dict, rng: random.Random) -> dict:
     return record
 
 
-VARIANTS: list[Variant] = [perfect, with_optional, dropped, extra, split_aliases, wrong_types, reversed_relations,
-                           reversed_symmetric, other_labels, odd_records]
+VARIANTS: list[Variant] = [
+    perfect,
+    with_optional,
+    dropped,
+    extra,
+    split_aliases,
+    wrong_types,
+    reversed_relations,
+    reversed_symmetric,
+    other_labels,
+    odd_records,
+]
 
 
 def _corpus_records(variant: Variant, seed: int = 0) -> list[dict]:
@@ -459,16 +479,46 @@ def test_agrees_with_the_official_scorer_on_some_types(tmp_path: Path) -> None:
     _assert_agrees(CORPUS, _corpus_records(shuffled_mix, 7), tmp_path, types="ORG,loc")
 
 
-@pytest.mark.parametrize("records", [
-    [doc(PERFECT_ENTITIES, PERFECT_RELATIONS)],
-    [doc([ent("u1", "中国银联", "ORG"), ent("u2", "银联", "ORG"), ent("p", "华为", "PRODUCT"),
-          ent("o", "华为公司", "ORG"), ent("b", "商业银行", "ORG"), ent("t", "腾讯", "ORG")],
-         [rel("u2", "partnered_with", "o"), rel("u1", "located_in", "s"), rel("t", "invested_in", "u1")])],
-    [doc(PERFECT_ENTITIES, [rel("y", "launched", "u"), rel("h", "partnered_with", "u"), rel("u", "operates", "y"),
-                            rel("s", "regulates", "u"), rel("y", "deployed_at", "s"), rel("y", "deployed_at", "s")])],
-    [doc([ent("t", "华为技术", "ORG"), ent("h", "华为公司", "ORG"), ent("m", "HarmonyOS", "PRODUCT")],
-         [rel("华为公司", "launched", "m"), rel("h", "launched", "m"), rel("m", "operates", "t")], document="C.md")],
-], ids=["perfect", "entities", "relations", "overlap"])
+@pytest.mark.parametrize(
+    "records",
+    [
+        [doc(PERFECT_ENTITIES, PERFECT_RELATIONS)],
+        [
+            doc(
+                [
+                    ent("u1", "中国银联", "ORG"),
+                    ent("u2", "银联", "ORG"),
+                    ent("p", "华为", "PRODUCT"),
+                    ent("o", "华为公司", "ORG"),
+                    ent("b", "商业银行", "ORG"),
+                    ent("t", "腾讯", "ORG"),
+                ],
+                [rel("u2", "partnered_with", "o"), rel("u1", "located_in", "s"), rel("t", "invested_in", "u1")],
+            )
+        ],
+        [
+            doc(
+                PERFECT_ENTITIES,
+                [
+                    rel("y", "launched", "u"),
+                    rel("h", "partnered_with", "u"),
+                    rel("u", "operates", "y"),
+                    rel("s", "regulates", "u"),
+                    rel("y", "deployed_at", "s"),
+                    rel("y", "deployed_at", "s"),
+                ],
+            )
+        ],
+        [
+            doc(
+                [ent("t", "华为技术", "ORG"), ent("h", "华为公司", "ORG"), ent("m", "HarmonyOS", "PRODUCT")],
+                [rel("华为公司", "launched", "m"), rel("h", "launched", "m"), rel("m", "operates", "t")],
+                document="C.md",
+            )
+        ],
+    ],
+    ids=["perfect", "entities", "relations", "overlap"],
+)
 def test_agrees_with_the_official_scorer_on_tiny_cases(records: list[dict], tmp_path: Path) -> None:
     gold_dir = tmp_path / "gold"
     gold_dir.mkdir()

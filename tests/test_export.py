@@ -23,7 +23,7 @@ def test_save_all_writes_every_export_in_order(tmp_path: Path) -> None:
         assert any(q.predicate.value == rdf.KG + "evidence" for q in quads), path
     html = paths[-1].read_text(encoding="utf-8")
     assert "中国银联" in html
-    assert "</script> \" }" not in html  # article text is escaped, never pasted raw
+    assert '</script> " }' not in html  # article text is escaped, never pasted raw
 
 
 def test_save_all_is_deterministic_and_the_graph_method_uses_it(tmp_path: Path) -> None:

@@ -11,8 +11,9 @@ from kg.graph import KnowledgeGraph
 from kg.model import DocumentMeta, Entity, EntityRecord, Evidence, Extraction, Relation, RelationRecord
 
 
-def _ev(doc: str, sentence: str, start: int = 0, *, rule: str = "r", conf: float = 0.8,
-        year: int | None = None) -> Evidence:
+def _ev(
+    doc: str, sentence: str, start: int = 0, *, rule: str = "r", conf: float = 0.8, year: int | None = None
+) -> Evidence:
     return Evidence(doc, sentence, start, start + len(sentence), rule, conf, year)
 
 
@@ -25,14 +26,16 @@ DOC_A = Extraction(
     _doc("a"),
     (
         EntityRecord("中国银联", "ORG", aliases=("银联",), mentions=2, label_en="China UnionPay", known=True),
-        EntityRecord("中国工商银行", "ORG", aliases=("工商银行",), label_en="Industrial and Commercial Bank of China",
-                     known=True),
+        EntityRecord(
+            "中国工商银行", "ORG", aliases=("工商银行",), label_en="Industrial and Commercial Bank of China", known=True
+        ),
         EntityRecord("云闪付", "PRODUCT"),
     ),
     (
         RelationRecord("中国银联", "launched", "云闪付", _ev("a", "2017年，中国银联推出云闪付。", 0, year=2017)),
-        RelationRecord("中国工商银行", "partnered_with", "中国银联",
-                       _ev("a", "中国工商银行与中国银联合作。", 20, conf=0.75)),
+        RelationRecord(
+            "中国工商银行", "partnered_with", "中国银联", _ev("a", "中国工商银行与中国银联合作。", 20, conf=0.75)
+        ),
     ),
 )
 DOC_B = Extraction(
@@ -44,8 +47,9 @@ DOC_B = Extraction(
         EntityRecord("上海", "LOC"),
     ),
     (
-        RelationRecord("银联", "launched", "云闪付",
-                       _ev("b", "银联在2019年推出了新版云闪付。", 5, conf=0.6, year=2019)),
+        RelationRecord(
+            "银联", "launched", "云闪付", _ev("b", "银联在2019年推出了新版云闪付。", 5, conf=0.6, year=2019)
+        ),
         RelationRecord("华为", "partnered_with", "银联", _ev("b", "华为与银联达成合作。", 40, conf=0.75)),
         RelationRecord("云闪付", "deployed_at", "上海", _ev("b", "云闪付在上海落地。", 60, conf=0.5)),
     ),
@@ -53,8 +57,11 @@ DOC_B = Extraction(
 DOC_C = Extraction(
     _doc("c"),
     (EntityRecord("华为", "ORG", label_en="Huawei"), EntityRecord("中国银联", "ORG", known=True)),
-    (RelationRecord("中国银联", "partnered_with", "华为",
-                    _ev("c", "中国银联和华为签署协议。", 0, conf=0.9, year=2021)),),
+    (
+        RelationRecord(
+            "中国银联", "partnered_with", "华为", _ev("c", "中国银联和华为签署协议。", 0, conf=0.9, year=2021)
+        ),
+    ),
 )
 ALL = (DOC_A, DOC_B, DOC_C)
 
@@ -93,11 +100,13 @@ def test_merged_names_carry_their_relations_to_the_canonical_label(graph: Knowle
 
 
 def test_an_alias_claimed_by_two_labels_merges_neither() -> None:
-    g = KnowledgeGraph().update([
-        Extraction(_doc("a"), (EntityRecord("中国银联", "ORG", aliases=("银联",)),)),
-        Extraction(_doc("b"), (EntityRecord("银联商务", "ORG", aliases=("银联",)),)),
-        Extraction(_doc("c"), (EntityRecord("银联", "ORG"),)),
-    ])
+    g = KnowledgeGraph().update(
+        [
+            Extraction(_doc("a"), (EntityRecord("中国银联", "ORG", aliases=("银联",)),)),
+            Extraction(_doc("b"), (EntityRecord("银联商务", "ORG", aliases=("银联",)),)),
+            Extraction(_doc("c"), (EntityRecord("银联", "ORG"),)),
+        ]
+    )
     labels = {e.label for e in g.entities()}
     assert {"中国银联", "银联商务"} <= labels
     assert g.find("中国银联") != g.find("银联商务")
@@ -106,10 +115,12 @@ def test_an_alias_claimed_by_two_labels_merges_neither() -> None:
 
 
 def test_names_that_differ_only_in_width_or_case_are_one_entity() -> None:
-    g = KnowledgeGraph().update([
-        Extraction(_doc("a"), (EntityRecord("Huawei", "ORG"),)),
-        Extraction(_doc("b"), (EntityRecord("ＨＵＡＷＥＩ", "ORG"),)),
-    ])
+    g = KnowledgeGraph().update(
+        [
+            Extraction(_doc("a"), (EntityRecord("Huawei", "ORG"),)),
+            Extraction(_doc("b"), (EntityRecord("ＨＵＡＷＥＩ", "ORG"),)),
+        ]
+    )
     assert len(g.entities()) == 1
     assert g.entities()[0].documents == ["a", "b"]
 
@@ -134,8 +145,15 @@ def test_english_label_of_a_merged_entity_does_not_depend_on_order() -> None:
 # find() --------------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     "name",
-    ["中国银联", "银联", "China UnionPay", "china unionpay", "CHINA UNIONPAY", "ＣＨＩＮＡ　ＵＮＩＯＮＰＡＹ",
-     " 银联 "],
+    [
+        "中国银联",
+        "银联",
+        "China UnionPay",
+        "china unionpay",
+        "CHINA UNIONPAY",
+        "ＣＨＩＮＡ　ＵＮＩＯＮＰＡＹ",
+        " 银联 ",
+    ],
 )
 def test_find_by_any_name(graph: KnowledgeGraph, name: str) -> None:
     found = graph.find(name)
@@ -279,8 +297,12 @@ def test_nx_nodes_and_edges_carry_attributes(graph: KnowledgeGraph) -> None:
     assert sorted(g.nodes) == sorted(e.label for e in graph.entities())
     node = g.nodes["中国银联"]
     assert node == {
-        "type": "ORG", "aliases": ["银联"], "label_en": "China UnionPay", "mentions": 6,
-        "documents": ["a", "b", "c"], "known": True,
+        "type": "ORG",
+        "aliases": ["银联"],
+        "label_en": "China UnionPay",
+        "mentions": 6,
+        "documents": ["a", "b", "c"],
+        "known": True,
     }
     edge = g.edges["中国银联", "云闪付", "launched"]
     assert edge["relation"] == "launched"
@@ -293,10 +315,17 @@ def test_nx_nodes_and_edges_carry_attributes(graph: KnowledgeGraph) -> None:
 
 # Relation properties ----------------------------------------------------------------------------------------
 def test_year_years_and_confidence() -> None:
-    rel = Relation("a", "launched", "b", [
-        _ev("d", "s", conf=0.4, year=2021), _ev("d", "t", 5, conf=0.9, year=2019), _ev("e", "u", conf=0.6),
-        _ev("f", "v", conf=0.5, year=2021),
-    ])
+    rel = Relation(
+        "a",
+        "launched",
+        "b",
+        [
+            _ev("d", "s", conf=0.4, year=2021),
+            _ev("d", "t", 5, conf=0.9, year=2019),
+            _ev("e", "u", conf=0.6),
+            _ev("f", "v", conf=0.5, year=2021),
+        ],
+    )
     assert rel.years == [2019, 2021]
     assert rel.year == 2019
     assert rel.confidence == 0.9

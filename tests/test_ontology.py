@@ -225,7 +225,9 @@ def test_places_tsv_is_what_the_script_generates(tmp_path: Path) -> None:
     out = tmp_path / "places.tsv"
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "build_places.py"), str(out)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert "duplicates:" in result.stdout
     assert out.read_bytes() == (ROOT / "ontology" / "places.tsv").read_bytes()

@@ -11,17 +11,23 @@ from urllib.parse import unquote
 import pyoxigraph as ox
 import pytest
 import rdflib
-from samples import BASE, HOSTILE, sample_graph
-from samples import evidence as _evidence
 from hypothesis import given
 from hypothesis import strategies as st
+from samples import BASE, HOSTILE, sample_graph
+from samples import evidence as _evidence
 
 from kg import rdf
 from kg.graph import KnowledgeGraph
 from kg.model import DocumentMeta, EntityRecord, Evidence, Extraction, RelationRecord
 
-RDFLIB_FORMATS = {"turtle": "turtle", "ntriples": "nt", "nquads": "nquads", "trig": "trig",
-                  "json-ld": "json-ld", "xml": "xml"}
+RDFLIB_FORMATS = {
+    "turtle": "turtle",
+    "ntriples": "nt",
+    "nquads": "nquads",
+    "trig": "trig",
+    "json-ld": "json-ld",
+    "xml": "xml",
+}
 
 
 def _quad_set(quads: object) -> set[str]:
@@ -233,7 +239,11 @@ def test_output_is_byte_identical_across_processes_and_hash_seeds() -> None:
         env.pop("SOURCE_DATE_EPOCH", None)
         out = subprocess.run(
             [sys.executable, "-c", _DIGEST_SCRIPT, str(Path(__file__).parent)],
-            env=env, capture_output=True, text=True, check=True, cwd=Path(__file__).parent.parent,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=Path(__file__).parent.parent,
         )
         digests.append(out.stdout)
     assert digests[0] == digests[1]
@@ -254,9 +264,16 @@ def test_output_does_not_depend_on_document_order() -> None:
             Extraction(
                 doc,
                 tuple(
-                    EntityRecord(e.label, e.type, tuple(e.aliases), e.mentions if e.documents[0] == doc.id
-                                 else 0, e.label_en, e.known)
-                    for e in g.entities() if doc.id in e.documents
+                    EntityRecord(
+                        e.label,
+                        e.type,
+                        tuple(e.aliases),
+                        e.mentions if e.documents[0] == doc.id else 0,
+                        e.label_en,
+                        e.known,
+                    )
+                    for e in g.entities()
+                    if doc.id in e.documents
                 ),
                 tuple(records),
             )

@@ -31,7 +31,7 @@ def exports_store():
 
 
 def test_readme_query_answers_who_launched_what_when_and_where_it_says_so(exports_store):
-    (query,) = _blocks("sparql")
+    query = _blocks("sparql")[0]
     rows = query_store(exports_store, query)
     assert rows, "the README query returns nothing on the bundled examples"
     for row in rows:
@@ -42,7 +42,7 @@ def test_readme_query_answers_who_launched_what_when_and_where_it_says_so(export
 
 
 def test_readme_query_takes_another_name_by_binding(exports_store):
-    (query,) = _blocks("sparql")
+    query = _blocks("sparql")[0]
     parameterised = re.sub(r"\s*VALUES \?name \{[^}]*\}\n", "\n", query)
     rows = query_store(exports_store, parameterised, {"name": "中国工商银行"})
     assert rows and {r["name"] for r in rows} == {"中国工商银行"}

@@ -7,7 +7,8 @@ import pytest
 import rdflib
 from samples import BASE, HOSTILE, sample_graph
 
-from kg import store
+from kg import rdf, store
+from kg.graph import KnowledgeGraph
 from kg.model import DocumentMeta, EntityRecord, Extraction
 from kg.store import EXAMPLE_QUERIES, query_graph
 
@@ -110,3 +111,80 @@ def test_store_is_cached_until_the_graph_changes() -> None:
     assert store.store_of(g) is not first
     rows = query_graph(g, EXAMPLE_QUERIES["entities_by_mentions"], {"name": "新公司"})
     assert [r["entity"] for r in rows] == ["新公司"]
+
+
+# On-disk store ---------------------------------------------------------------------------------
+def _store_quads(directory) -> set[ox.Quad]:
+    return set(store.open_store(directory))
+
+
+def test_write_store_holds_the_export_and_the_ontology(tmp_path) -> None:
+    g = sample_graph()
+    path = store.write_store(g, tmp_path / "store")
+    assert path == tmp_path / "store"
+    quads = _store_quads(path)
+    in_memory = ox.Store()  # Oxigraph stores xsd:nonNegativeInteger as xsd:integer, in memory as on disk
+    in_memory.extend([*rdf.to_quads(g), *store._ontology_quads()])
+    assert quads == set(in_memory)
+    ontology = ox.NamedNode(store.ONTOLOGY_GRAPH)
+    assert any(q.graph_name == ontology for q in quads)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]  # no staging folder left behind
+
+
+def test_writing_twice_does_not_duplicate_and_a_rebuild_replaces_everything(tmp_path) -> None:
+    g = sample_graph()
+    store.write_store(g, tmp_path / "store")
+    first = _store_quads(tmp_path / "store")
+    store.write_store(g, tmp_path / "store")
+    assert len(store.open_store(tmp_path / "store")) == len(first)
+    smaller = KnowledgeGraph(BASE).update([Extraction(DocumentMeta(id="only"), (EntityRecord("新公司", "ORG"),))])
+    store.write_store(smaller, tmp_path / "store")
+    graphs = {q.graph_name for q in _store_quads(tmp_path / "store")}
+    assert ox.NamedNode(BASE + "doc/doc%202") not in graphs
+    rows = store.query_store(store.open_store(tmp_path / "store"), EXAMPLE_QUERIES["entities_by_mentions"])
+    assert [r["entity"] for r in rows] == ["新公司"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]
+
+
+def test_the_disk_store_answers_like_the_graph(tmp_path) -> None:
+    g = sample_graph()
+    on_disk = store.open_store(store.write_store(g, tmp_path / "store"))
+    for name, query in EXAMPLE_QUERIES.items():
+        bound = {"name": "中国银联", "other": "云闪付"} if name == "evidence_for_fact" else {"name": "中国银联"}
+        bound = {k: v for k, v in bound.items() if f"?{k} " in query}
+        assert store.query_store(on_disk, query, bound) == query_graph(g, query, bound), name
+
+
+def test_an_interrupted_write_leaves_the_previous_store(tmp_path) -> None:
+    store.write_store(sample_graph(), tmp_path / "store")
+    before = _store_quads(tmp_path / "store")
+
+    def failing():
+        yield from rdf.to_quads(sample_graph())[:5]
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError, match="disk full"):
+        store.write_store(failing(), tmp_path / "store")
+    assert _store_quads(tmp_path / "store") == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]
+
+
+def test_write_store_never_replaces_a_folder_that_is_not_a_store(tmp_path) -> None:
+    precious = tmp_path / "notes"
+    precious.mkdir()
+    (precious / "thesis.txt").write_text("keep me", encoding="utf-8")
+    with pytest.raises(ValueError, match="not a kg store"):
+        store.write_store(sample_graph(), precious)
+    assert (precious / "thesis.txt").read_text(encoding="utf-8") == "keep me"
+    (tmp_path / "empty").mkdir()
+    assert len(store.open_store(store.write_store(sample_graph(), tmp_path / "empty"))) > 0
+
+
+def test_open_store_is_read_only_and_needs_a_store(tmp_path) -> None:
+    on_disk = store.open_store(store.write_store(sample_graph(), tmp_path / "store"))
+    size = len(on_disk)
+    with pytest.raises(RuntimeError, match="read-write"):
+        on_disk.update("DROP ALL")
+    assert len(store.open_store(tmp_path / "store")) == size
+    with pytest.raises(FileNotFoundError, match="no store here"):
+        store.open_store(tmp_path / "missing")

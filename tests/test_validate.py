@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from samples import BASE, sample_graph
 from rdflib import RDF, SKOS, XSD, Literal, URIRef
+from samples import BASE, sample_graph
 
 from kg import rdf
 from kg.model import ENTITY_TYPES

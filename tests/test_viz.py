@@ -69,7 +69,9 @@ def hostile_extraction() -> Extraction:
         ),
         (
             RelationRecord(
-                f"坏公司{IMG}", "launched", f"产品{SCRIPT}",
+                f"坏公司{IMG}",
+                "launched",
+                f"产品{SCRIPT}",
                 evidence("x<1>", f"句子{IMG}{SCRIPT}{QUOTES}<!--", 0, 2023),
             ),
         ),

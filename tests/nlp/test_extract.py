@@ -60,9 +60,7 @@ def test_the_document_metadata_travels_with_the_extraction(extraction: Extractio
     assert extraction.document.length == len(TEXT)
 
 
-def test_long_texts_are_chunked_and_offsets_stay_right(
-    extractor: Extractor, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_long_texts_are_chunked_and_offsets_stay_right(extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(kg.extract, "CHUNK_CHARS", 300)  # the real size would make this test take seconds
     text = TEXT * 8
     assert len(text) > kg.extract.CHUNK_CHARS
@@ -102,8 +100,11 @@ def test_json_has_one_record_per_fact_with_consistent_ids(extractor: Extractor) 
         assert ids[r["tail"]]["label"] == r["tail_label"]
         assert r["evidence"] == text[r["start"] : r["end"]]
         assert 0 < r["confidence"] <= 1 and r["rule"]
-    launched = next(r for r in record["relations"]
-                    if (r["head_label"], r["relation"], r["tail_label"]) == ("中国银联", "launched", "云闪付"))
+    launched = next(
+        r
+        for r in record["relations"]
+        if (r["head_label"], r["relation"], r["tail_label"]) == ("中国银联", "launched", "云闪付")
+    )
     assert launched["support"] == 3 and launched["year"] == 2019
 
 

@@ -24,7 +24,10 @@ def test_names_and_aliases_resolve_to_the_canonical_label(nlp: Language) -> None
     ]
     doc = nlp(text)
     assert [(e.text, e.kb_id_) for e in doc.ents] == [
-        ("银联", "中国银联"), ("农行", "中国农业银行"), ("UnionPay", "中国银联"), ("中国农业银行", "中国农业银行"),
+        ("银联", "中国银联"),
+        ("农行", "中国农业银行"),
+        ("UnionPay", "中国银联"),
+        ("中国农业银行", "中国农业银行"),
     ]
 
 
@@ -33,7 +36,8 @@ def test_candidates_of_known_names_are_marked_known(nlp: Language) -> None:
     hits = [c for c in doc._.kg_candidates if c.rule == "gazetteer"]
     assert hits and all(c.known for c in hits)
     assert {(doc.text[c.start : c.end], c.label, c.canonical) for c in hits} == {
-        ("云闪付APP", "PRODUCT", "云闪付"), ("宁德", "LOC", "宁德"),
+        ("云闪付APP", "PRODUCT", "云闪付"),
+        ("宁德", "LOC", "宁德"),
     }
 
 

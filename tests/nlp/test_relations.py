@@ -204,8 +204,11 @@ def test_a_regulator_verb_gives_regulates(nlp: Language) -> None:
 
 # provenance and ontology ------------------------------------------------------------------------------------
 def test_the_year_of_the_sentence_goes_on_the_relation(nlp: Language) -> None:
-    found = {h.tail: h.year for h in hits(nlp, "中国银联于2019年推出云闪付APP。华为推出手机闪付。")
-             if h.relation == "launched"}
+    found = {
+        h.tail: h.year
+        for h in hits(nlp, "中国银联于2019年推出云闪付APP。华为推出手机闪付。")
+        if h.relation == "launched"
+    }
     assert found == {"云闪付": 2019, "手机闪付": None}
 
 

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Installs and starts the SPARQL servers the store tests load into, idempotently (run as root on Debian/Ubuntu).
+#
+# - Virtuoso 7 (Debian package virtuoso-opensource) on 127.0.0.1:8890, SPARQL at /sparql, user dba password dba
+#   (override with KG_VIRTUOSO_PASSWORD; used only for a fresh database). The tests push over digest-authenticated
+#   /sparql-graph-crud-auth, which dba may use without further grants.
+# - Oxigraph server: the `oxigraph` binary comes with the test extra (pip install -e ".[test]"); the tests start
+#   their own server on a free port, so nothing is started here.
+#
+# Run it again at any time: an installed package is not reinstalled and a running server is left running.
+set -euo pipefail
+
+PASSWORD="${KG_VIRTUOSO_PASSWORD:-dba}"
+INI=/etc/virtuoso-opensource-7/virtuoso.ini
+INIT=/etc/init.d/virtuoso-opensource-7
+URL=http://127.0.0.1:8890/sparql
+
+if [ "$(id -u)" -ne 0 ]; then
+    echo "services.sh: run as root (it installs a Debian package and starts a system service)" >&2
+    exit 1
+fi
+
+if ! dpkg-query -W -f='${Status}' virtuoso-opensource 2>/dev/null | grep -q "install ok installed"; then
+    # The package asks for the dba password; answer it in advance so the install never prompts.
+    debconf-set-selections <<EOF
+virtuoso-opensource-7 virtuoso-opensource-7/dba-password password $PASSWORD
+virtuoso-opensource-7 virtuoso-opensource-7/dba-password-again password $PASSWORD
+EOF
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q
+    apt-get install -y -q --no-install-recommends virtuoso-opensource curl
+fi
+
+# Listen on the loopback interface only: the default binds every interface with a well-known password.
+sed -i -E 's/^(ServerPort[[:space:]]*=[[:space:]]*)(1111|8890)[[:space:]]*$/\1127.0.0.1:\2/' "$INI"
+
+answers() { curl -fsS -o /dev/null --max-time 5 "$URL?query=ASK%7B%7D" 2>/dev/null; }
+
+if ! answers; then
+    # Containers have no init system and policy-rc.d may forbid services: call the init script itself.
+    "$INIT" start || true
+    for _ in $(seq 1 60); do
+        answers && break
+        sleep 1
+    done
+fi
+if ! answers; then
+    echo "services.sh: Virtuoso did not answer at $URL after 60 s; see /var/lib/virtuoso-opensource-7/db/virtuoso.log" >&2
+    exit 1
+fi
+
+# dba may update over digest auth; check it, since every store test depends on it.
+status=$(curl -sS -o /dev/null -w '%{http_code}' --digest --user "dba:$PASSWORD" \
+    -H 'Content-Type: application/sparql-update' --data-binary 'DROP SILENT GRAPH <urn:kg:ci:probe>' \
+    http://127.0.0.1:8890/sparql-auth)
+if [ "$status" != 200 ] && [ "$status" != 204 ]; then
+    echo "services.sh: SPARQL update as dba answered HTTP $status; is the dba password '$PASSWORD'?" >&2
+    exit 1
+fi
+echo "services.sh: Virtuoso ready at $URL (user dba)"
