@@ -83,10 +83,11 @@ class EntityResolver:
             if c.known:
                 continue
             surface = text[c.start : c.end]
-            suffixes = [t for t in by_label[c.label] if len(t) < len(surface) and surface.endswith(t)]
-            if not suffixes:
+            names = by_label[c.label]
+            cut = next((k for k in range(1, len(surface)) if surface[k:] in names), None)
+            if cut is None:
                 continue
-            rest = surface[: len(surface) - len(max(suffixes, key=len))]
+            rest = surface[:cut]
             if rest in self._places or rest in self._known_by_name or rest in by_label["ORG"]:
                 continue
             if c.rule == "quoted" or rest[-1] in "-－·・—":
@@ -114,6 +115,15 @@ class EntityResolver:
             if ra != rb:
                 parent[max(ra, rb)] = min(ra, rb)
 
+        # indexes that keep the rules below linear in the number of names: the names each tail ends, and the
+        # organizations by the character an abbreviation of theirs would start with
+        tails: Counter = Counter(s[k:] for s in surfaces for k in range(1, len(s) - 2))
+        orgs_by_initial: dict[str, list[str]] = defaultdict(list)
+        for s, c in sorted(surfaces.items()):
+            if c.label == "ORG":
+                orgs_by_initial[s[0]].append(s)
+                if s.startswith("中国") and len(s) > 2:
+                    orgs_by_initial[s[2]].append(s)
         by_canonical: dict[str, str] = {}
         for s, c in sorted(surfaces.items()):
             if c.known and c.canonical:
@@ -128,14 +138,15 @@ class EntityResolver:
                 elif core in by_canonical:
                     union(s, by_canonical[core])
             if c.label == "ORG":
-                for other, oc in surfaces.items():
-                    if oc.label == "ORG" and not (c.known and oc.known) and is_abbreviation(s, other):
+                for other in orgs_by_initial.get(s[0], ()):
+                    if not (c.known and surfaces[other].known) and is_abbreviation(s, other):
                         union(s, other)
             if not c.known:
-                for other, oc in surfaces.items():
-                    tail = other != s and len(other) >= 3 and s.endswith(other) and oc.label == c.label
+                for k in range(1, len(s) - 2):
+                    other = s[k:]
+                    oc = surfaces.get(other)
                     # 北京冬奥村 and 延庆冬奥村 both end in 冬奥村: that tail names neither
-                    if tail and not oc.known and sum(1 for t in surfaces if t != other and t.endswith(other)) == 1:
+                    if oc is not None and oc.label == c.label and not oc.known and tails[other] == 1:
                         union(s, other)
         canon: dict[str, str] = {}
         members: dict[str, list[str]] = defaultdict(list)

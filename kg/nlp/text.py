@@ -11,6 +11,8 @@ from spacy.tokens import Doc
 
 from kg.nlp.tokenizer import TOKENS_KEY, dictionary_freqs
 
+MAX_SENTENCE_CHARS = 400
+
 # Sentence ends; a newline ends a sentence too (headlines, list items).
 _SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|\n+")
 YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
@@ -79,6 +81,13 @@ def _append_trimmed(text: str, start: int, end: int, out: list[tuple[int, int]])
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE_CHARS:
+        # A run-on "sentence" (a table, a text with no full stops) is cut at its last clause break, or hard, so
+        # that the rules, which compare every trigger with every name of a sentence, stay linear in the text.
+        cut = max(text.rfind(ch, start + 1, start + MAX_SENTENCE_CHARS) for ch in "，,、 ")
+        cut = cut + 1 if cut > start else start + MAX_SENTENCE_CHARS
+        out.append((start, cut))
+        start = cut
     if end > start:
         out.append((start, end))
 
