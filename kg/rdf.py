@@ -319,35 +319,84 @@ def context() -> dict[str, Any]:
 def _jsonld(quads: Sequence[ox.Quad]) -> bytes:
     """Compact JSON-LD with the project context, inlined so that reading it needs no network.
 
-    rdflib compacts but walks sets, so its order depends on the hash seed; every list is
-    sorted afterwards (no rdf:List is ever written, so order carries no meaning).
+    Written directly from the sorted quads (rdflib's compaction holds the whole graph several times over and
+    walks sets in hash order): one node object per subject and graph, IRIs compacted with the context's prefixes,
+    and a context term used as a key only when every value of that property matches the term's type coercion.
     """
-    from rdflib.plugins.serializers.jsonld import from_rdf
+    ctx = context()
+    prefixes = sorted(((v, k) for k, v in ctx.items() if isinstance(v, str)), key=lambda x: -len(x[0]))
 
-    dataset = rdflib.Dataset()
+    def compact(iri: str) -> str:
+        for namespace, prefix in prefixes:
+            if iri.startswith(namespace) and len(iri) > len(namespace) and not iri[len(namespace) :].startswith("/"):
+                return f"{prefix}:{iri[len(namespace) :]}"
+        return iri
+
+    def expand(curie: str) -> str:
+        prefix, _, local = curie.partition(":")
+        return ctx[prefix] + local if isinstance(ctx.get(prefix), str) else curie
+
+    terms = {
+        expand(v["@id"]): (k, expand(v["@type"]) if v.get("@type", "@id") != "@id" else v.get("@type"))
+        for k, v in ctx.items()
+        if isinstance(v, dict)
+    }
+    graphs: dict[str, dict[str, dict[str, list[Any]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
     for q in quads:
-        graph = None if isinstance(q.graph_name, ox.DefaultGraph) else rdflib.URIRef(q.graph_name.value)
-        target = dataset.default_graph if graph is None else dataset.graph(graph)
-        target.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
-    document = from_rdf(dataset, context_data=context())
-    # rdflib nests the default graph in an object without @id, which readers take for a
-    # blank-node named graph: lift its nodes to the top level.
-    if isinstance(document.get("@graph"), list):
-        top: list[Any] = []
-        for item in document["@graph"]:
-            top.extend(item["@graph"] if set(item) == {"@graph"} else [item])
-        document["@graph"] = top
-    document = _canonical_json(document)
+        graph = "" if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value
+        graphs[graph][q.subject.value][q.predicate.value].append(q.object)
+
+    def values(predicate: str, objects: list[Any]) -> tuple[str, Any]:
+        term = terms.get(predicate)
+        if term is not None and all(_fits(o, term[1]) for o in objects):
+            out = sorted(compact(o.value) if term[1] == "@id" else o.value for o in objects)
+            return term[0], out[0] if len(out) == 1 else out
+        out = sorted((_value_object(o, compact) for o in objects), key=_json_key)
+        return compact(predicate), out[0] if len(out) == 1 else out
+
+    def nodes(subjects: dict[str, dict[str, list[Any]]]) -> list[dict[str, Any]]:
+        result = []
+        for subject in sorted(subjects):
+            node: dict[str, Any] = {"@id": compact(subject)}
+            for predicate, objects in subjects[subject].items():
+                if predicate == RDF + "type":
+                    types = sorted(compact(o.value) for o in objects)
+                    node["@type"] = types[0] if len(types) == 1 else types
+                else:
+                    key, value = values(predicate, objects)
+                    node[key] = value
+            result.append(node)
+        return result
+
+    top = nodes(graphs.pop("", {}))
+    top += [{"@id": compact(g), "@graph": nodes(graphs[g])} for g in sorted(graphs)]
+    document = {"@context": ctx, "@graph": top}
     return (json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
-def _canonical_json(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: (v if k == "@context" else _canonical_json(v)) for k, v in value.items()}
-    if isinstance(value, list):
-        items = [_canonical_json(v) for v in value]
-        return sorted(items, key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
-    return value
+def _fits(term: Any, coercion: str | None) -> bool:
+    """Whether a value can be written bare under a context term's type coercion."""
+    if coercion == "@id":
+        return isinstance(term, ox.NamedNode)
+    if not isinstance(term, ox.Literal) or term.language:
+        return False
+    return term.datatype.value == (coercion or XSD + "string")
+
+
+def _value_object(term: Any, compact: Any) -> Any:
+    if isinstance(term, ox.NamedNode):
+        return {"@id": compact(term.value)}
+    if isinstance(term, ox.BlankNode):
+        return {"@id": f"_:{term.value}"}
+    if term.language:
+        return {"@value": term.value, "@language": term.language}
+    if term.datatype.value == XSD + "string":
+        return term.value
+    return {"@value": term.value, "@type": compact(term.datatype.value)}
+
+
+def _json_key(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def format_of(path: str | Path) -> str:
