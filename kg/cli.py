@@ -63,6 +63,19 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--store", type=Path, metavar="DIR", help="also write an on-disk SPARQL store (replaced whole)")
     p.set_defaults(run=_build)
 
+    p = sub.add_parser("train", help="train an NER model on gold files or CLUENER JSON Lines, for build --model")
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help="NAME.gold.json (or a folder of them), or CLUENER JSON Lines (.gz too)"
+    )
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="MODEL_DIR")
+    p.add_argument("--epochs", type=int, default=10, metavar="N", help="training passes (default 10)")
+    p.add_argument(
+        "--dev-fraction", type=float, default=0.1, metavar="F", help="held out for scores and early stopping (0.1)"
+    )
+    p.add_argument("--seed", type=int, default=0, metavar="S", help="random seed (default 0)")
+    p.add_argument("--cluener-address", action="store_true", help="label CLUENER address spans LOC (default: skip)")
+    p.set_defaults(run=_train)
+
     p = sub.add_parser("extract", help="print entities and relations per document")
     p.add_argument("inputs", nargs="+", metavar="INPUT")
     p.add_argument("--format", choices=["jsonl"], default="jsonl")
@@ -115,11 +128,26 @@ def _fail(message: str) -> int:
     return 2
 
 
+def _model_error(model: Path | None) -> str | None:
+    """Why a --model folder cannot be used, checked before any worker loads it; None when it can."""
+    if model is None:
+        return None
+    from kg.train import ModelError, load_trained
+
+    try:
+        load_trained(model)
+    except ModelError as error:
+        return str(error)
+    return None
+
+
 def _build(args: argparse.Namespace) -> int:
     from kg.build import BuildReport, build
     from kg.distributed import ClusterError, require_dask
     from kg.ingest import IngestError
 
+    if problem := _model_error(args.model):
+        return _fail(problem)
     if args.workers is not None and args.workers < 1:
         return _fail("--workers must be at least 1")
     if args.scheduler and args.workers is not None:
@@ -205,6 +233,8 @@ def _extract(args: argparse.Namespace) -> int:
     from kg.extract import Extractor, extraction_to_json
     from kg.ingest import read_documents
 
+    if problem := _model_error(args.model):
+        return _fail(problem)
     failures = []
 
     def show(error) -> None:
@@ -217,6 +247,28 @@ def _extract(args: argparse.Namespace) -> int:
         out.write(json.dumps(extraction_to_json(extraction), ensure_ascii=False) + "\n")
     out.flush()
     return 1 if failures else 0
+
+
+def _train(args: argparse.Namespace) -> int:
+    from kg.train import ModelError, TrainingDataError, train
+
+    if args.epochs < 1:
+        return _fail("--epochs must be at least 1")
+    if not 0.0 <= args.dev_fraction < 1.0:
+        return _fail("--dev-fraction must be at least 0 and below 1")
+    try:
+        train(
+            args.files,
+            args.output,
+            epochs=args.epochs,
+            dev_fraction=args.dev_fraction,
+            seed=args.seed,
+            cluener_address=args.cluener_address,
+            log=lambda line: print(line, file=sys.stderr, flush=True),
+        )
+    except (ModelError, TrainingDataError) as error:
+        return _fail(str(error))
+    return 0
 
 
 def _eval(args: argparse.Namespace) -> int:
