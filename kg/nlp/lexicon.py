@@ -13,6 +13,8 @@ from kg.ontology import KnownEntity, load_ontology
 
 # Words that end an organization's name, longest first where they overlap.
 ORG_HEADS: tuple[str, ...] = (
+    "基地",
+    "全媒体",
     "股份有限公司",
     "有限责任公司",
     "集团有限公司",
@@ -364,6 +366,8 @@ GENERIC_MODIFIERS: frozenset[str] = frozenset(
 # Organization heads that are also common nouns (保险, 基金, 中心): the modifier must hold a real proper name.
 WEAK_ORG_HEADS: frozenset[str] = frozenset(
     {
+        "基地",
+        "全媒体",
         "保险",
         "证券",
         "基金",

@@ -160,7 +160,9 @@ class Recognizer:
                     continue
                 for _, _, ref in typed:
                     head = _shared_head(text[ref.start : ref.end], text[s:e])
-                    if head and is_proper(view, s, e - len(head)) and not _common_word(view, s, e):
+                    sharing = sum(1 for _, _, c in typed if text[c.start : c.end].endswith(head or "\0"))
+                    named = sharing >= 2 or is_proper(view, s, e - len(head or ""))  # 招商基金 among 易方达基金…
+                    if head and named and not _common_word(view, s, e):
                         out.append(Candidate(s, e, ref.label, "coordination", 0.55))
                         break
 
@@ -217,9 +219,8 @@ class Recognizer:
                 if not 2 <= end - start <= 16:
                     continue
                 name = text[start:end]
-                named = is_proper(view, start, end, strict=weak_class) or (
-                    _type_by_head(name) == label and not weak_class
-                )
+                headed = _type_by_head(name) == label or (label == "ORG" and name.endswith(lx.ORG_HEADS))
+                named = is_proper(view, start, end, strict=weak_class) or (headed and not weak_class)
                 if named and not _common_word(view, start, end):
                     out.append(Candidate(start, end, label, "list_member", 0.7))
 
@@ -279,10 +280,13 @@ class Recognizer:
             if label == "PRODUCT" and match.group() not in lx.STRONG_PRODUCT_HEADS:
                 continue
             government = label == "ORG" and match.group() in lx.GOVERNMENT_HEADS
-            start = left_boundary(view, hs, verbs_inside=label != "ORG", government=government)
+            weak = strict or (label == "ORG" and match.group() in lx.WEAK_ORG_HEADS)
+            # a sub-unit is named with its parent: 清华大学五道口金融学院, 河北广电网络集团邯郸有限公司
+            start = left_boundary(
+                view, hs, verbs_inside=label != "ORG", government=government, through_institutions=not weak
+            )
             if start is None or start >= hs:
                 continue
-            weak = strict or (label == "ORG" and match.group() in lx.WEAK_ORG_HEADS)
             if strict and he < len(text) and _continues_noun(view, he):
                 continue  # 医保电子|凭证: an industry word inside a longer noun phrase
             if require_proper and not is_proper(view, start, hs, strict=weak):
@@ -379,6 +383,7 @@ def left_boundary(
     allow_empty_head: bool = False,
     verbs_inside: bool = False,
     government: bool = False,
+    through_institutions: bool = False,
 ) -> int | None:
     """Leftmost start of a name ending at head_start: extend over name-like tokens, stop at anything else."""
     i = view.index_at(head_start)
@@ -421,8 +426,8 @@ def left_boundary(
             and view.words[j - 1] not in lx.STOP_WORDS
         ):
             break
-        if tag in lx.NAME_TAGS and word in lx.STRONG_ORG_HEADS:
-            break  # 清华大学|五道口金融学院: another institution's head ends this name's left side
+        if tag in lx.NAME_TAGS and word in lx.STRONG_ORG_HEADS and not through_institutions:
+            break  # 五道口金融学院|中国保险: a weak head word (保险) does not reach past an institution
         start = view.starts[j]
         tokens += 1
         j -= 1
