@@ -173,9 +173,14 @@ class Recognizer:
             vs, ve = match.span()
             if not (view.is_start(vs) and view.is_end(ve)):
                 continue
-            start = left_boundary(view, vs, allow_empty_head=True)
-            if start is not None and start < vs and is_proper(view, start, vs, strict=True):
-                out.append(Candidate(start, vs, "ORG", "partner_side", 0.45))
+            name_end = vs
+            i = view.index_at(vs) - 1
+            while i >= 0 and view.tags[i] == "d" and view.starts[i] >= vs - 4:
+                name_end = view.starts[i]  # 淘菜菜已联合: an adverb may stand between the partner and the verb
+                i -= 1
+            start = left_boundary(view, name_end, allow_empty_head=True)
+            if start is not None and start < name_end and is_proper(view, start, name_end, strict=True):
+                out.append(Candidate(start, name_end, "ORG", "partner_side", 0.45))
             end = right_boundary(view, view.index_at(ve)) if ve < len(text) else None
             if (
                 end is not None

@@ -83,6 +83,7 @@ class RelationExtractor:
         self._range = {code: set(r.range) for code, r in onto.relations.items()}
         self._places = {name: ent for name, ent in lx.known_surface_forms() if ent.type == "LOC"}
         self._known_orgs = {name: ent for name, ent in lx.known_surface_forms() if ent.type == "ORG" and len(name) >= 2}
+        self._known_org_labels = {ent.label for ent in self._known_orgs.values()}
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -368,17 +369,19 @@ class RelationExtractor:
                     )
         return out
 
+    def _known_type(self, name: str) -> str | None:
+        """The type of a place or known organization that the document names only inside another name."""
+        if name in self._places:
+            return "LOC"
+        return "ORG" if name in self._known_org_labels else None
+
     def _valid(self, hits: list[RelationHit], types: dict[str, str]) -> list[RelationHit]:
         """Keep relations whose ends have the classes the ontology allows; one hit per fact and sentence."""
         seen = set()
         out = []
         for h in hits:
             dom, rng = self._domain.get(h.relation, set()), self._range.get(h.relation, set())
-            ht, tt = types.get(h.head), types.get(h.tail)
-            if h.head in self._places and ht is None:
-                ht = "LOC"
-            if h.tail in self._places and tt is None:
-                tt = "LOC"
+            ht, tt = types.get(h.head) or self._known_type(h.head), types.get(h.tail) or self._known_type(h.tail)
             if (dom and ht not in dom) or (rng and tt not in rng):
                 continue
             key = (h.head, h.relation, h.tail, h.sent_start)
