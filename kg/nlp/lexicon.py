@@ -286,6 +286,8 @@ LEGAL_SUFFIXES: tuple[str, ...] = (
 # Verbs: relation triggers. Each is a closed list of the language, not of any article.
 LAUNCH_VERBS: tuple[str, ...] = (
     "推出",
+    "上报",
+    "申报",
     "布局",
     "发行",
     "上线",

@@ -436,8 +436,8 @@ def left_boundary(
         start = view.starts[j]
         tokens += 1
         j -= 1
-        if tag == "ns" and (j < 0 or view.tags[j] != "ns"):
-            break  # a place opens a name (宁夏宝丰能源): nothing before it belongs to the name
+        if tag == "ns" and (j < 0 or view.tags[j] not in {"ns", "nz", "nt", "x", "eng", "j"}):
+            break  # a place opens a name (运营商|宁夏宝丰能源), unless a proper name stands before it (中证上海…)
     # a name never starts with a verb or an adjective
     k = view.index_at(start)
     while k < i and view.tags[k] in {"v", "a", "d", "_SP"}:

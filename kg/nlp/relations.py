@@ -71,6 +71,14 @@ _JOIN_GAP = re.compile(r"\s*(?:在[^，。；、]{0,12}?)?(?:、|和|及|与|以
 _JOINTLY = re.compile(r"(?:共同|联合|一起|携手)(?=[\u4e00-\u9fff])")
 _CHILD_OF = re.compile(r"(?:旗下|下属|下)的?")
 _IS_CHILD = re.compile(r"(是|为|系)[^，。；]{2,20}?的(?:全资|控股)?子公司")
+_PLACE_CLASS = re.compile(
+    r"(?P<place>[\u4e00-\u9fff]{2,6}?)(?:最大的?|知名的?|头部|本土|领先的?)?"
+    r"(?:电商|零售商|公司|企业|平台|巨头|运营商|银行|集团)(?:企业|公司|平台|巨头)?"
+)
+_HOLDS = re.compile(r"持股(?:比例)?|持有[^，。；]{0,6}股份|参股")
+_OF = re.compile(r"(?:旗下|推出|发行|上报|申报)?的")
+# between an owner and 的: nothing, or the count and class that close its list (等8家公募基金公司)
+_OWNER_GAP = re.compile(r"(?:等?[0-9一二三四五六七八九十两几多]*[家个只]?[\u4e00-\u9fff]{0,6}(?:公司|企业|机构))?")
 _SHAREHOLDERS = re.compile(r"(?:的)?(?:发起)?股东(?:包括|为|有|是|共计[^，。；]{0,8}[，,]?)?[:：]?")
 _LOCATED = re.compile(r"(?:总部)?位于|坐落于|地处")
 
@@ -93,6 +101,7 @@ class RelationExtractor:
         k = 0
         prev_end = 0
         bounds = sentence_bounds(text)
+        self._held = None
         for s, e in bounds:
             if "\n" in text[prev_end:s]:
                 topic = None
@@ -113,6 +122,7 @@ class RelationExtractor:
             a: label for label, info in (doc._.kg_entities or {}).items() if info.type == "ORG" for a in info.aliases
         }
         hits.extend(self._name_internal(text, ents, bounds, org_aliases))
+        hits.extend(self._described_by_place(text, ents, bounds))
         hits.extend(self._owned_lists(text, ents, hits, bounds))
         doc._.kg_relations = self._valid(hits, {x.name: x.label for x in ents})
         self._add_implied_entities(doc, text)
@@ -294,11 +304,26 @@ class RelationExtractor:
             if child and parent:
                 hit(child[0].name, "subsidiary_of", parent[0].name, 0.75, "subsidiary_shape")
         for m in _SHAREHOLDERS.finditer(text, s, e):
-            owned = [x for x in orgs if x.end <= m.start() and m.start() - x.end <= 4]
-            holders = [x for x in orgs if x.start >= m.end() and x.name not in {o.name for o in owned}]
-            if owned and holders:
-                for h in _leading_run(text, m.end(), holders):
-                    hit(h.name, "invested_in", owned[-1].name, 0.65, "shareholders")
+            owned = [x for x in orgs if x.end <= m.start()]
+            if not owned:
+                continue
+            self._held = owned[-1].name  # 持股 in the sentences that follow speaks of this company
+            holders = [x for x in orgs if x.start >= m.end() and x.name != owned[-1].name]
+            for h in _leading_run(text, m.end(), holders):
+                hit(h.name, "invested_in", owned[-1].name, 0.65, "shareholders")
+        for m in _HOLDS.finditer(text, s, e):
+            before = [x for x in orgs if x.end <= m.start() and not _separated(text, x.end, m.start())]
+            if self._held and before:
+                for name in _partner_group(text, before):
+                    hit(name, "invested_in", self._held, 0.6, "shareholding")
+        # possession: A、B等N家公司的X, A旗下的X → A operates X
+        for m in _OF.finditer(text, s, e):
+            owners = [x for x in orgs if x.end <= m.start() and m.start() - x.end <= 10]
+            owners = [x for x in owners if _OWNER_GAP.fullmatch(text[x.end : m.start()])]
+            things = [x for x in ents if x.start == m.end() and x.label in {"PRODUCT", "INITIATIVE"}]
+            if owners and things:
+                for name in _partner_group(text, [x for x in orgs if x.end <= owners[-1].end]):
+                    hit(name, "operates", things[0].name, 0.6, "possessive")
 
     # name-internal relations -----------------------------------------------
     def _name_internal(self, text: str, ents: list[_Ent], bounds, aliases: dict[str, str]) -> list[RelationHit]:
@@ -341,6 +366,23 @@ class RelationExtractor:
                             )
                         )
                         break
+        return out
+
+    def _described_by_place(self, text: str, ents: list[_Ent], bounds) -> list[RelationHit]:
+        """韩国最大电商企业Coupang, 巴基斯坦电商Daraz: a place and a class right before a name locate it."""
+        out = []
+        for x in ents:
+            if x.label != "ORG":
+                continue
+            m = _PLACE_CLASS.search(text, max(0, x.start - 16), x.start)
+            if m is None or m.end() != x.start:
+                continue
+            place = self._places.get(m.group("place"))
+            if place is not None and place.level == "country":
+                sent = _sentence_at(bounds, x.start)
+                out.append(
+                    RelationHit(x.name, "located_in", place.label, *sent, _year(text, *sent), 0.65, "place_class")
+                )
         return out
 
     def _owned_lists(self, text: str, ents: list[_Ent], hits: list[RelationHit], bounds) -> list[RelationHit]:

@@ -20,8 +20,10 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 
 TOKENS_KEY = "kg_tokens"  # Doc.user_data: (text, words, tags) as segmented, so components need not re-read the Doc
-_LEADING_FUNCTION_CHARS = frozenset("据在与和对向从由被把将为给该")
-_TRAILING_FUNCTION_CHARS = frozenset("等的和与及了")
+# 和 and 与 stay: they sit inside words jieba does not know as often as at their edge (碳中和)
+_LEADING_FUNCTION_CHARS = frozenset("据在对向从由被把将为给该")
+_TRAILING_FUNCTION_CHARS = frozenset("等的了")
+_MEASURE_CHARS = frozenset("家个只款项张台套部座所类种批位名条件")
 _ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.+\-]*")
 _NUMBER = re.compile(r"[0-9０-９][0-9０-９.,%％]*")
 _SPACE = re.compile(r"\s+")
@@ -101,7 +103,8 @@ class JiebaTokenizer:
         words: list[str] = []
         for word in self._jieba.cut(text, HMM=True):
             if len(word) > 1 and not freq.get(word) and "\u4e00" <= word[0] <= "\u9fff":
-                if word[0] in _LEADING_FUNCTION_CHARS:
+                after_number = bool(words) and words[-1][-1:].isdigit()
+                if word[0] in _LEADING_FUNCTION_CHARS or (after_number and word[0] in _MEASURE_CHARS):
                     words.append(word[0])
                     word = word[1:]
                 if len(word) > 1 and word[-1] in _TRAILING_FUNCTION_CHARS:
