@@ -202,9 +202,12 @@ def decode_bytes(data: bytes, *, source: str) -> str:
         raise IngestError(source, f"binary file ({kind})", "convert it to text first")
     if data.startswith(UTF16_BOMS):
         try:
-            return data.decode("utf-16")
+            text = data.decode("utf-16")
         except UnicodeDecodeError:
             raise IngestError(source, "invalid UTF-16 text", "convert it to UTF-8") from None
+        if not _looks_like_text(text):
+            raise IngestError(source, "not text, although it starts with a UTF-16 mark", "convert it to UTF-8")
+        return text
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -373,3 +373,8 @@ def test_development_corpus_reads_cleanly() -> None:
     for doc in docs:
         assert doc.title and re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc.date or "")
         assert not re.search(r"<[a-z/]|&nbsp;|&amp;|\n\n\n| \n", doc.text)
+
+
+def test_a_utf16_mark_before_bytes_that_are_no_text_is_refused() -> None:
+    with pytest.raises(IngestError, match="UTF-16"):
+        decode_bytes(b"\xff\xfe\xfd invalid \xc3\x28 bytes \x80\x81\x82\x83\x84", source="odd.txt")
