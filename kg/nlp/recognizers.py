@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp import lexicon as lx
-from kg.nlp.text import Candidate, TokenView, candidates_of, view_of
+from kg.nlp.text import Candidate, TokenView, alternation, candidates_of, view_of
 
 _MAX_NAME_CHARS = 20
 _ALNUM_EDGE = re.compile(r"[A-Za-z0-9]$|^[A-Za-z0-9]")
@@ -40,21 +40,17 @@ _QUANTITY = re.compile(
 )
 
 
-def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
-
-
 _SHARED_HEADS = tuple(sorted({*lx.ORG_HEADS, *lx.INDUSTRY_HEADS, *lx.STRONG_PRODUCT_HEADS}, key=len, reverse=True))
-_ORG_HEAD = _alternation(lx.ORG_HEADS)
-_INDUSTRY_HEAD = _alternation(lx.INDUSTRY_HEADS)
-_PRODUCT_HEAD = _alternation(lx.PRODUCT_HEADS)
-_INITIATIVE_HEAD = _alternation(lx.INITIATIVE_HEADS)
-_ORG_CONTEXT = _alternation(lx.ORG_CONTEXT_AFTER)
-_LAUNCH = _alternation(lx.LAUNCH_VERBS)
-_LOC_HEAD = _alternation(lx.LOC_HEADS)
+_ORG_HEAD = alternation(lx.ORG_HEADS)
+_INDUSTRY_HEAD = alternation(lx.INDUSTRY_HEADS)
+_PRODUCT_HEAD = alternation(lx.PRODUCT_HEADS)
+_INITIATIVE_HEAD = alternation(lx.INITIATIVE_HEADS)
+_ORG_CONTEXT = alternation(lx.ORG_CONTEXT_AFTER)
+_LAUNCH = alternation(lx.LAUNCH_VERBS)
+_LOC_HEAD = alternation(lx.LOC_HEADS)
 # a run of at least two list items joined by 、 (items without punctuation)
 _COORDINATION = re.compile(r"[^、，,。；;：:！？!?\s“”\"（）()]{2,14}(?:、[^、，,。；;：:！？!?\s“”\"（）()]{2,14})+")
-_PARTNER = _alternation(("联合", "携手", "联手", "牵手", "合作伙伴"))
+_PARTNER = alternation(("联合", "携手", "联手", "牵手", "合作伙伴"))
 # What closes a list: 等 (and so on), 在内的 (A、B在内的11款产品), or an exact count (A、B和C三项业务)
 _LIST_CLOSE = re.compile(
     r"(?:等|在内的?)(?:[0-9０-９]+|[一二三四五六七八九十百千几多]+)?\s*[家个所款项只类种批]?"

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from kg.nlp import lexicon as lx
 from kg.nlp.entities import specific_name
-from kg.nlp.text import YEAR, sentence_bounds, text_of
+from kg.nlp.text import YEAR, alternation, sentence_bounds, text_of
 from kg.ontology import load_ontology
 
 
@@ -49,18 +49,14 @@ class _Ent:
     text: str
 
 
-def _alternation(words) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
-
-
-_LAUNCH = _alternation(lx.LAUNCH_VERBS)
-_PARTNER = _alternation(lx.PARTNER_VERBS)
-_INVEST = _alternation(lx.INVEST_VERBS)
-_REGULATE = _alternation(lx.REGULATE_VERBS)
-_DEPLOY = _alternation(lx.DEPLOY_VERBS)
-_OPERATE = _alternation(lx.OPERATE_VERBS)
-_PART = _alternation(lx.PART_CUES)
-_SUBSIDIARY = _alternation(lx.SUBSIDIARY_CUES)
+_LAUNCH = alternation(lx.LAUNCH_VERBS)
+_PARTNER = alternation(lx.PARTNER_VERBS)
+_INVEST = alternation(lx.INVEST_VERBS)
+_REGULATE = alternation(lx.REGULATE_VERBS)
+_DEPLOY = alternation(lx.DEPLOY_VERBS)
+_OPERATE = alternation(lx.OPERATE_VERBS)
+_PART = alternation(lx.PART_CUES)
+_SUBSIDIARY = alternation(lx.SUBSIDIARY_CUES)
 _CLAUSE = re.compile(r"[，,：:]")
 # what may stand between two coordinated entities: a conjunction, quotes, and list items that are not entities
 _COORDINATION_GAP = re.compile(r"[”’」』\s]*(?:、|和|及|与|以及)?(?:[^，。；、,;]{1,14}、)*[“‘「『\s]*")

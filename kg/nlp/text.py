@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -62,6 +63,11 @@ class TokenView:
         if char >= len(self.text):
             return True
         return self.is_start(char)
+
+
+def alternation(words: Iterable[str]) -> re.Pattern[str]:
+    """One regular expression for a word list, longest words first so that the longest match wins."""
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:

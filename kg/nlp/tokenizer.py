@@ -30,29 +30,29 @@ _SPACE = re.compile(r"\s+")
 
 
 @cache
-def dictionary_tags() -> dict[str, str]:
-    """Word → most likely POS tag, read once from jieba's bundled dictionary."""
+def _dictionary() -> tuple[dict[str, str], dict[str, int]]:
+    """jieba's bundled dictionary, read once: word → POS tag, and word → corpus frequency."""
     path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
     tags: dict[str, str] = {}
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            parts = line.split()
-            if len(parts) == 3:
-                tags[parts[0]] = parts[2]
-    return tags
-
-
-@cache
-def dictionary_freqs() -> dict[str, int]:
-    """Word → corpus frequency from jieba's dictionary: a cheap measure of how generic a word is."""
-    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
     freqs: dict[str, int] = {}
     with open(path, encoding="utf-8") as handle:
         for line in handle:
             parts = line.split()
             if len(parts) >= 2:
                 freqs[parts[0]] = int(parts[1])
-    return freqs
+                if len(parts) == 3:
+                    tags[parts[0]] = parts[2]
+    return tags, freqs
+
+
+def dictionary_tags() -> dict[str, str]:
+    """Word → most likely POS tag."""
+    return _dictionary()[0]
+
+
+def dictionary_freqs() -> dict[str, int]:
+    """Word → corpus frequency: a cheap measure of how generic a word is."""
+    return _dictionary()[1]
 
 
 def tag_word(word: str, tags: dict[str, str]) -> str:
