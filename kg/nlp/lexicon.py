@@ -162,6 +162,7 @@ ORG_CONTEXT_AFTER: tuple[str, ...] = (
 )
 
 PRODUCT_HEADS: tuple[str, ...] = (
+    "系列",
     "专区",
     "手机银行",
     "网上银行",
@@ -206,6 +207,7 @@ PRODUCT_HEADS: tuple[str, ...] = (
 # need a launch verb or a quote around the name.
 STRONG_PRODUCT_HEADS: frozenset[str] = frozenset(
     {
+        "系列",
         "专区",
         "手机银行",
         "网上银行",
@@ -490,6 +492,7 @@ ORG_CLASSIFIERS: tuple[str, ...] = (
     "保险公司",
 )
 PRODUCT_CLASSIFIERS: tuple[str, ...] = (
+    "业务",
     "产品",
     "应用",
     "服务",

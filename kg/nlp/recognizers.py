@@ -53,7 +53,7 @@ _COORDINATION = re.compile(r"[^、，,。；;：:！？!?\s“”\"（）()]{2,1
 _PARTNER = alternation(("联合", "携手", "联手", "牵手", "合作伙伴"))
 # What closes a list: 等 (and so on), 在内的 (A、B在内的11款产品), or an exact count (A、B和C三项业务)
 _LIST_CLOSE = re.compile(
-    r"(?:等|在内的?)(?:[0-9０-９]+|[一二三四五六七八九十百千几多]+)?\s*[家个所款项只类种批]?"
+    r"(?:等|在内的?)\s*(?:[0-9０-９]+|[一二三四五六七八九十百千几多]+)?\s*[家个所款项只类种批]?"
     r"|(?<![0-9一二三四五六七八九十两])(?:[两三四五六七八九十]|[3-9])[家个款项种类]"
 )
 _COUNTS = {"两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -69,7 +69,7 @@ def _classifier_type(after: str) -> str | None:
     ):
         for noun in nouns:
             pos = after.find(noun)
-            if pos != -1 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z]*", after[:pos]):
+            if pos != -1 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9 ]*", after[:pos]):
                 end = pos + len(noun)
                 if best is None or end > best[0]:
                     best = (end, label)
