@@ -358,6 +358,7 @@ STOP_WORDS: frozenset[str] = frozenset(
 # 上市公司, 公募基金, 低碳能源, 智慧物流 are kinds of things, not names. Many are newer than jieba's dictionary.
 GENERIC_MODIFIERS: frozenset[str] = frozenset(
     (
+        "2G 3G 4G 5G 6G "
         "上市 公募 私募 商业 智慧 智能 智能化 数字 数字化 低碳 绿色 "
         "环保 养老 养老金 个人 团体 行业 各大 两市 国内 海外 "
         "全球 头部 龙头 大型 中小 中小型 小微 民营 国有 国营 地方 城市 农村 金融 科技 互联网 电商 物流 快递 新能源 "

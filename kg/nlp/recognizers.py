@@ -432,8 +432,12 @@ def left_boundary(
         start = view.starts[j]
         tokens += 1
         j -= 1
-        if tag == "ns" and (j < 0 or view.tags[j] not in {"ns", "nz", "nt", "x", "eng", "j"}):
-            break  # a place opens a name (运营商|宁夏宝丰能源), unless a proper name stands before it (中证上海…)
+        before = view.words[j] if j >= 0 else ""
+        institution = through_institutions and before.endswith(tuple(lx.STRONG_ORG_HEADS))
+        if tag == "ns" and (j < 0 or (view.tags[j] not in {"ns", "nz", "nt", "x", "eng", "j"} and not institution)):
+            # a place opens a name (运营商|宁夏宝丰能源), unless a proper name (中证上海…) or, for a sub-unit, its
+            # parent institution (河北广电网络集团邯郸有限公司) stands before it
+            break
     # a name never starts with a verb or an adjective
     k = view.index_at(start)
     while k < i and view.tags[k] in {"v", "a", "d", "_SP"}:
@@ -495,6 +499,7 @@ def _fragmented_unknown(view: TokenView, start: int, end: int) -> bool:
     text = view.text[start:end]
     return (
         text not in view.freqs
+        and all(len(w) == 1 or view.freqs.get(w, 0) < 1000 for w in pieces)  # 氢|能源 is two words, not a name
         and any(len(w) == 1 for w in pieces)
         and all(view.tags[k] in lx.NAME_TAGS and view.words[k] not in lx.STOP_WORDS for k in range(i + 1, j + 1))
         and not any(w in lx.GENERIC_MODIFIERS or w in lx.STOP_WORDS for w in pieces)
