@@ -8,6 +8,7 @@ mention of it too (易方达基金 … 易方达).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -148,6 +149,9 @@ class EntityResolver:
                     # 北京冬奥村 and 延庆冬奥村 both end in 冬奥村: that tail names neither
                     if oc is not None and oc.label == c.label and not oc.known and tails[other] == 1:
                         union(s, other)
+        for full, short in _declared_short_forms(text, chosen):
+            if full in surfaces and short in surfaces:
+                union(full, short)  # X（以下简称“Y”）: the article says so itself
         canon: dict[str, str] = {}
         members: dict[str, list[str]] = defaultdict(list)
         for s in surfaces:
@@ -180,6 +184,9 @@ class EntityResolver:
                     break
             if surface.startswith("中国") and len(surface) >= 5:
                 cores.append(surface[2:])
+            latin = _LATIN_PREFIX.match(surface)
+            if latin and surface[latin.end() :] in _ORG_CLASS_WORDS:
+                cores.append(latin.group())  # Daraz电商, OZON公司: a Latin name and the class it belongs to
         for n in range(min(len(surface) - 2, 8), 1, -1):
             if surface[:n] in self._places:
                 cores.append(surface[n:])
@@ -264,9 +271,28 @@ class EntityResolver:
         doc.ents = ents
 
 
+_LATIN_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9&.\- ]*[A-Za-z0-9]")
+_ORG_CLASS_WORDS = frozenset({"公司", "集团", "电商", "平台", "银行", "企业"})
 _ALL_HEADS = tuple(
     sorted({*lx.ORG_HEADS, *lx.INDUSTRY_HEADS, *lx.PRODUCT_HEADS, *lx.INITIATIVE_HEADS}, key=len, reverse=True)
 )
+
+
+_SHORT_FORM = re.compile(
+    r"[（(，,]?\s*(?:以下|下文)?(?:简称|又称|下称|英文名|英文简称)[为是：:]?\s*"
+    r"[“\"「『]([^”\"」』\n]{2,24})[”\"」』]"
+)
+
+
+def _declared_short_forms(text: str, chosen: list[Candidate]) -> list[tuple[str, str]]:
+    """(full name, short form) pairs that the text declares right after a name: X，简称“Y”; X（以下简称“Y”）."""
+    pairs = []
+    ends = {c.end: c for c in chosen}
+    for match in _SHORT_FORM.finditer(text):
+        before = next((ends[p] for p in range(match.start(), max(-1, match.start() - 4), -1) if p in ends), None)
+        if before is not None:
+            pairs.append((text[before.start : before.end], match.group(1).strip()))
+    return pairs
 
 
 def is_abbreviation(short: str, full: str) -> bool:
