@@ -368,6 +368,17 @@ GENERIC_MODIFIERS: frozenset[str] = frozenset(
         "全资 控股 参股 子 分 总 母 下属 旗下"
     ).split()
 )
+# Common words of today's business news that jieba's dictionary predates: given to the segmenter as common nouns
+# so that it does not cut them into characters (碳|中|和) and glue the pieces to the names around them.
+MODERN_WORDS: tuple[str, ...] = tuple(
+    (
+        "碳中和 碳达峰 双碳 新能源 新能源汽车 储能 光伏 氢能 绿电 大数据 云计算 人工智能 区块链 物联网 元宇宙 算力 "
+        "大模型 芯片 半导体 数字经济 数字化转型 金融科技 移动支付 扫码支付 直播带货 电商 跨境电商 网红 短视频 "
+        "公募 私募 理财子公司 普惠金融 绿色金融 专精特新 独角兽 智能制造 工业互联网 数据中心 新基建 碳排放 "
+        "碳交易 碳市场 低碳 零碳 乡村振兴 共同富裕 双循环 高质量发展 营商环境 一带一路"
+    ).split()
+)
+
 # Organization heads that are also common nouns (保险, 基金, 中心): the modifier must hold a real proper name.
 WEAK_ORG_HEADS: frozenset[str] = frozenset(
     {

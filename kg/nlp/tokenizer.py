@@ -73,7 +73,9 @@ def tag_word(word: str, tags: dict[str, str]) -> str:
 class JiebaTokenizer:
     """A spaCy tokenizer: jieba segmentation with a private user dictionary, and dictionary POS tags."""
 
-    def __init__(self, vocab: Vocab, user_words: Iterable[str] = (), places: Iterable[str] = ()) -> None:
+    def __init__(
+        self, vocab: Vocab, user_words: Iterable[str] = (), places: Iterable[str] = (), common: Iterable[str] = ()
+    ) -> None:
         self.vocab = vocab
         logging.getLogger("jieba").setLevel(logging.WARNING)
         jieba.setLogLevel(logging.WARNING)
@@ -84,7 +86,9 @@ class JiebaTokenizer:
         self._places = frozenset(places)
         self._tags = {w: ("nz" if t == "ns" and w not in self._places else t) for w, t in dictionary_tags().items()}
         self._tags.update({w: "ns" for w in self._places})
-        self.user_words = sorted(set(user_words))
+        common = [w for w in common if w not in self._tags]
+        self._tags.update({w: "n" for w in common})
+        self.user_words = sorted(set(user_words) | set(common))
         for word in self.user_words:
             if len(word) > 1:
                 self._jieba.add_word(word, freq=max(self._jieba.suggest_freq(word, tune=False), 1000))
@@ -138,12 +142,14 @@ def create_jieba_tokenizer(use_ontology_words: bool = True):
     def make(nlp) -> JiebaTokenizer:
         words: list[str] = []
         places: list[str] = []
+        common: tuple[str, ...] = ()
         if use_ontology_words:
-            from kg.nlp.lexicon import known_surface_forms
+            from kg.nlp.lexicon import MODERN_WORDS, known_surface_forms
 
             forms = known_surface_forms()
             words = [name for name, _ in forms]
             places = [name for name, ent in forms if ent.type == "LOC"]
-        return JiebaTokenizer(nlp.vocab, words, places)
+            common = MODERN_WORDS
+        return JiebaTokenizer(nlp.vocab, words, places, common)
 
     return make
