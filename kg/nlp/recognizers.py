@@ -290,7 +290,9 @@ class Recognizer:
                 continue
             if strict and he < len(text) and _continues_noun(view, he):
                 continue  # 医保电子|凭证: an industry word inside a longer noun phrase
-            if require_proper and not is_proper(view, start, hs, strict=weak):
+            start = _without_descriptors(view, start, hs)  # 电商OZON公司 → OZON公司
+            # a place alone does not make a programme a name (美国跨境电商项目), though it makes 上海市政府 one
+            if require_proper and not is_proper(view, start, hs, strict=weak, places=label != "INITIATIVE"):
                 continue
             if _common_word(view, start, he):
                 continue
@@ -463,7 +465,19 @@ def right_boundary(view: TokenView, i: int) -> int | None:
     return end
 
 
-def is_proper(view: TokenView, start: int, end: int, *, strict: bool = False) -> bool:
+def _without_descriptors(view: TokenView, start: int, end: int) -> int:
+    """Drop descriptive words that open a name when a proper name follows them: 电商OZON公司 is OZON公司."""
+    i = view.index_at(start)
+    while view.starts[i] == start and view.words[i] in lx.GENERIC_MODIFIERS and view.ends[i] < end:
+        nxt = i + 1
+        if view.tags[nxt] not in lx.PROPER_TAGS or view.tags[nxt] == "ns":
+            break
+        start = view.starts[nxt]
+        i = nxt
+    return start
+
+
+def is_proper(view: TokenView, start: int, end: int, *, strict: bool = False, places: bool = True) -> bool:
     """Whether the modifier text[start:end] holds a proper-name token, not only common words.
 
     Strict: only an unknown word or a name-tagged one counts, not a rare dictionary word, and a place alone does
@@ -478,7 +492,7 @@ def is_proper(view: TokenView, start: int, end: int, *, strict: bool = False) ->
             tag = "x" if word not in view.freqs else lx_tag(word)
         if tag in {"m", "w", "_SP"} or word in lx.GENERIC_MODIFIERS:
             continue
-        if tag == "ns" and strict:
+        if tag == "ns" and (strict or not places):
             continue
         if tag in lx.PROPER_TAGS:
             return True

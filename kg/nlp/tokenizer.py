@@ -25,7 +25,8 @@ _LEADING_FUNCTION_CHARS = frozenset("据在对向从由被把将为给该")
 _TRAILING_FUNCTION_CHARS = frozenset("等的了")
 _MEASURE_CHARS = frozenset("家个只款项张台套部座所类种批位名条件")
 _ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.+\-]*")
-_NUMBER = re.compile(r"[0-9０-９][0-9０-９.,%％]*")
+# a number, with or without a unit (70MPa, 5G, 100MW): a quantity, never part of what makes a name proper
+_NUMBER = re.compile(r"[0-9０-９][0-9０-９.,%％]*[A-Za-z]{0,4}")
 _SPACE = re.compile(r"\s+")
 
 
