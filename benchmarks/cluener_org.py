@@ -3,7 +3,10 @@
 Each sentence is scored as a set of ORG strings against the gold spans of those three labels, and the counts
 are summed. The data set has no redistribution license: it is read from ../shared/data, never copied.
 
-    python benchmarks/cluener_org.py [--limit N] [--errors FILE]
+    python benchmarks/cluener_org.py [--limit N] [--errors FILE] [--model DIR] [--split train.jsonl test.jsonl]
+
+`--split` writes a seeded 80/20 split of the sentences (to train a model with `kg train` on the first file, outside
+the repository) and stops; `--data test.jsonl --model DIR` then scores the rules and that model on the other 20%.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import random
 import sys
 import time
 from pathlib import Path
@@ -25,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--limit", type=int, default=0, help="score only the first N sentences")
     parser.add_argument("--errors", type=Path, help="write misses and false positives as JSON Lines")
+    parser.add_argument("--model", type=Path, help="a model trained by `kg train`, run next to the rules")
+    parser.add_argument("--split", type=Path, nargs=2, metavar=("TRAIN", "TEST"), help="write an 80/20 split")
     args = parser.parse_args(argv)
     if not args.data.exists():
         print(f"{args.data}: not found (the CLUENER2020 train split lives in ../shared/data)", file=sys.stderr)
@@ -32,13 +38,23 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(ROOT))
     from kg.nlp import make_pipeline
 
-    nlp = make_pipeline()
     rows = []
-    with gzip.open(args.data, "rt", encoding="utf-8") as handle:
+    opener = gzip.open if args.data.suffix == ".gz" else open
+    with opener(args.data, "rt", encoding="utf-8") as handle:
         for i, line in enumerate(handle):
             if args.limit and i >= args.limit:
                 break
             rows.append(json.loads(line))
+    if args.split:
+        order = list(range(len(rows)))
+        random.Random(0).shuffle(order)
+        cut = len(rows) * 4 // 5
+        for path, part in zip(args.split, (order[:cut], order[cut:])):
+            with path.open("w", encoding="utf-8") as out:
+                out.writelines(json.dumps(rows[i], ensure_ascii=False) + "\n" for i in sorted(part))
+        print(f"wrote {cut} training and {len(rows) - cut} test sentences")
+        return 0
+    nlp = make_pipeline(args.model)
     tp = fp = fn = 0
     errors = []
     started = time.perf_counter()
