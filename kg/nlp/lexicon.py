@@ -14,7 +14,6 @@ from kg.ontology import KnownEntity, load_ontology
 # Words that end an organization's name, longest first where they overlap.
 ORG_HEADS: tuple[str, ...] = (
     "基地",
-    "全媒体",
     "股份有限公司",
     "有限责任公司",
     "集团有限公司",
@@ -383,7 +382,6 @@ MODERN_WORDS: tuple[str, ...] = tuple(
 WEAK_ORG_HEADS: frozenset[str] = frozenset(
     {
         "基地",
-        "全媒体",
         "保险",
         "证券",
         "基金",
