@@ -349,6 +349,7 @@ STOP_WORDS: frozenset[str] = frozenset(
         "成为 作为 负责 以来 起 后 前 中 内 外 上 下 "
         # verbs of modern business news that jieba's dictionary predates, so they would look like unknown names
         "助力 赋能 聚焦 聚力 深耕 发力 布局 入局 牵手 落地 覆盖 提升 实现 支持 服务于 致力于 据 最大 最新 全新 首次 "
+        "下线 亮相 问世 面世 量产 交付 发售 开售 "
         "旗下的 下属 来自 位于 据悉 表示 介绍 称 显示 指出 认为 预计 宣布 成立 竞标 化身 即 当 让 使 到 搭建 建设 "
         "发起 启动 研发 开发 运营 合作 投资 入股 出资 监管 部署 应用 使用 接入 推广 上市"
     ).split()

@@ -399,8 +399,13 @@ def left_boundary(
         # the head sits inside a token: a name (中国农业银行) or an unknown word keeps it; a common word keeps a
         # product head (主题卡) but not a one-character institution head (格局 is no bureau)
         single = head_start + 1 == view.ends[i] or not verbs_inside
-        if (view.tags[i] not in lx.PROPER_TAGS or view.tags[i] == "ns") and (
-            single or view.tags[i] not in lx.NAME_TAGS
+        compound = len(view.words[i]) - (view.ends[i] - head_start) >= 2 and view.tags[i] in {"n", "nz", "vn"}
+        # 睿熙|保险公司: a common compound ending in the head word (保险公司) names its kind after a proper name
+        named_kind = compound and i > 0 and view.tags[i - 1] in lx.PROPER_TAGS
+        if (
+            (view.tags[i] not in lx.PROPER_TAGS or view.tags[i] == "ns")
+            and (single or view.tags[i] not in lx.NAME_TAGS)
+            and not named_kind
         ):
             return None
         start = view.starts[i]
@@ -460,8 +465,9 @@ def right_boundary(view: TokenView, i: int) -> int | None:
         word, tag = view.words[j], view.tags[j]
         if word in lx.STOP_WORDS or (tag not in lx.NAME_TAGS and not (tag in {"v", "a"} and j > i)):
             break
-        end = view.ends[j]
         j += 1
+        if tag not in {"v", "a"}:
+            end = view.ends[j - 1]  # a name may hold a verb (乡村振兴主题卡) but never ends in one (…汽车|下线)
     return end
 
 

@@ -68,8 +68,7 @@ _JOINTLY = re.compile(r"(?:共同|联合|一起|携手)(?=[\u4e00-\u9fff])")
 _CHILD_OF = re.compile(r"(?:旗下|下属|下)的?")
 _IS_CHILD = re.compile(r"(是|为|系)[^，。；]{2,20}?的(?:全资|控股)?子公司")
 _PLACE_CLASS = re.compile(
-    r"(?P<place>[\u4e00-\u9fff]{2,6}?)(?:最大的?|知名的?|头部|本土|领先的?)?"
-    r"(?:电商|零售商|公司|企业|平台|巨头|运营商|银行|集团)(?:企业|公司|平台|巨头)?"
+    r"(?:最大的?|知名的?|头部|本土|领先的?)?(?:电商|零售商|公司|企业|平台|巨头|运营商|银行|集团)(?:企业|公司|平台|巨头)?"
 )
 _HOLDS = re.compile(r"持股(?:比例)?|持有[^，。；]{0,6}股份|参股")
 _OF = re.compile(r"(?:旗下|推出|发行|上报|申报)?的")
@@ -370,10 +369,12 @@ class RelationExtractor:
         for x in ents:
             if x.label != "ORG":
                 continue
-            m = _PLACE_CLASS.search(text, max(0, x.start - 16), x.start)
+            m = _PLACE_CLASS.search(text, max(0, x.start - 12), x.start)
             if m is None or m.end() != x.start:
                 continue
-            place = self._places.get(m.group("place"))
+            before = text[max(0, m.start() - 8) : m.start()]
+            names = (before[k:] for k in range(len(before) - 1))  # the place ends where the class words begin
+            place = next((self._places[n] for n in names if n in self._places), None)
             if place is not None and place.level == "country":
                 sent = _sentence_at(bounds, x.start)
                 out.append(

@@ -123,3 +123,15 @@ def test_a_generic_short_form_is_not_an_alias(nlp: Language) -> None:
     assert "人民政府" not in found["深圳市人民政府"].aliases and "人民政府" not in found
     assert not specific_name("人民政府")
     assert specific_name("松雷商场")
+
+
+def test_a_declared_short_form_is_an_alias(nlp) -> None:
+    doc = nlp("星河碳中和指数，简称“星河指数”，由中证指数公司发布。此后星河指数上涨。")
+    (entity,) = [e for e in doc._.kg_entities.values() if e.type == "PRODUCT"]
+    assert {entity.label, *entity.aliases} >= {"星河碳中和指数", "星河指数"}
+
+
+def test_a_latin_name_and_its_class_word_are_one_entity(nlp) -> None:
+    doc = nlp("Coupang公司发布财报。Coupang的股价上涨。")
+    names = [e for e in doc._.kg_entities.values() if e.type == "ORG"]
+    assert len(names) == 1 and {names[0].label, *names[0].aliases} >= {"Coupang", "Coupang公司"}

@@ -204,3 +204,29 @@ def test_a_stock_code_after_a_demonstrative_gives_nothing(nlp: Language) -> None
 
 def test_a_stock_code_after_a_name_made_of_dictionary_words(nlp: Language) -> None:
     assert "星河科技" in orgs(nlp, "星河科技（600000）今日发布公告。")
+
+
+# list closers, series, generations, descriptors -------------------------------------------------------------
+def test_a_list_closed_by_an_exact_count_types_its_members(nlp: Language) -> None:
+    found = entities(nlp, "用户可免费使用星河彩铃、星河助理和 192 邮箱三项增值业务。")
+    assert {("星河彩铃", "PRODUCT"), ("星河助理", "PRODUCT"), ("192 邮箱", "PRODUCT")} <= found
+
+
+def test_a_count_that_does_not_match_the_list_types_nothing(nlp: Language) -> None:
+    found = entities(nlp, "用户可免费使用星河彩铃、星河助理两项增值服务和其他功能。")
+    assert ("星河助理", "PRODUCT") not in found or ("星河彩铃", "PRODUCT") in found
+
+
+def test_product_series_with_model_numbers(nlp: Language) -> None:
+    found = entities(nlp, "包括华为 P30 系列、华为 nova5 系列、Mate 20 X 在内的 11 款产品开启升级。")
+    assert {("华为 P30 系列", "PRODUCT"), ("华为 nova5 系列", "PRODUCT"), ("Mate 20 X", "PRODUCT")} <= found
+
+
+def test_descriptors_before_a_proper_name_are_dropped(nlp: Language) -> None:
+    assert "OZON公司" in orgs(nlp, "参与俄罗斯最大电商OZON公司的物流项目。")
+    assert not any(name.startswith("电商") for name in orgs(nlp, "参与俄罗斯最大电商OZON公司的物流项目。"))
+
+
+def test_a_generation_names_the_product_after_it(nlp: Language) -> None:
+    assert ("第二代星河氢能汽车", "PRODUCT") in entities(nlp, "公司自主研发的第二代星河氢能汽车下线。")
+    assert ("新一代信息技术", "PRODUCT") not in entities(nlp, "发展新一代信息技术产业。")

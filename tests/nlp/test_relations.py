@@ -244,3 +244,38 @@ def test_one_hit_per_fact_and_sentence(nlp: Language) -> None:
     found = hits(nlp, SENTENCES)
     keys = [(h.head, h.relation, h.tail, h.sent_start) for h in found]
     assert len(keys) == len(set(keys))
+
+
+# shapes added after the first rule families -------------------------------------------------------------------
+def test_a_passive_launch_names_every_maker(nlp: Language) -> None:
+    text = "由中国银联、中国农业银行和中国建设银行共同开发的“星河通”正式上线。"
+    assert of_relation(nlp, text, "launched") == {
+        ("中国银联", "launched", "星河通"),
+        ("中国农业银行", "launched", "星河通"),
+        ("中国建设银行", "launched", "星河通"),
+    }
+    assert ("中国农业银行", "partnered_with", "中国建设银行") in triples(nlp, text) or (
+        "中国建设银行",
+        "partnered_with",
+        "中国农业银行",
+    ) in triples(nlp, text)
+
+
+def test_shareholders_and_later_holdings_invest_in_the_held_company(nlp: Language) -> None:
+    text = "睿熙保险公司正在筹建，股东包括中信证券以及中国人寿等。\n工银理财、农银理财持股比例均为8%。"
+    found = of_relation(nlp, text, "invested_in")
+    assert {h for h, _, t in found if t == "睿熙保险公司"} == {"中信证券", "中国人寿", "工银理财", "农银理财"}
+
+
+def test_holdings_without_a_named_company_invest_in_nothing(nlp: Language) -> None:
+    assert of_relation(nlp, "工银理财、农银理财持股比例均为8%。", "invested_in") == set()
+
+
+def test_a_country_and_a_class_before_a_name_locate_it(nlp: Language) -> None:
+    text = "星河物流与韩国最大电商企业Coupang签订合同。"
+    assert ("Coupang", "located_in", "韩国") in triples(nlp, text)
+    assert of_relation(nlp, "星河物流与Coupang签订合同。", "located_in") == set()
+
+
+def test_a_subsidiary_by_sentence_shape(nlp: Language) -> None:
+    assert ("睿熙投资", "subsidiary_of", "中金公司") in triples(nlp, "睿熙投资是中金公司的全资子公司。")
