@@ -160,79 +160,14 @@ ORG_CONTEXT_AFTER: tuple[str, ...] = (
     "创始人",
 )
 
-PRODUCT_HEADS: tuple[str, ...] = (
-    "系列",
-    "专区",
-    "手机银行",
-    "网上银行",
-    "直销银行",
-    "信用卡",
-    "借记卡",
-    "APP",
-    "App",
-    "app",
-    "客户端",
-    "小程序",
-    "卡",
-    "码",
-    "钱包",
-    "平台",
-    "贷",
-    "宝",
-    "通",
-    "系统",
-    "ETF",
-    "指数",
-    "套餐",
-    "芯片",
-    "手机",
-    "平板",
-    "操作系统",
-    "彩铃",
-    "邮箱",
-    "服务",
-    "业务",
-    "产品",
-    "终端",
-    "收银台",
-    "闪付",
-    "支付",
-    "网盘",
-    "浏览器",
-    "大模型",
-)
-
-# Product heads strong enough to type a name on their own; the weaker ones (服务, 业务, 产品, 支付, 通, 宝, 贷)
-# need a launch verb or a quote around the name.
+# Product heads strong enough to type a name on their own ...
 STRONG_PRODUCT_HEADS: frozenset[str] = frozenset(
-    {
-        "系列",
-        "专区",
-        "手机银行",
-        "网上银行",
-        "直销银行",
-        "信用卡",
-        "借记卡",
-        "APP",
-        "App",
-        "app",
-        "客户端",
-        "小程序",
-        "卡",
-        "码",
-        "钱包",
-        "ETF",
-        "指数",
-        "套餐",
-        "芯片",
-        "操作系统",
-        "彩铃",
-        "邮箱",
-        "收银台",
-        "闪付",
-        "平台",
-        "系统",
-    }
+    "系列 专区 手机银行 网上银行 直销银行 信用卡 借记卡 APP App app 客户端 小程序 卡 码 钱包 "
+    "ETF 指数 套餐 芯片 操作系统 彩铃 邮箱 收银台 闪付 平台 系统".split()
+)
+# ... and the weaker ones (服务, 业务, 产品, 支付, 通, 宝, 贷), which need a launch verb or a quote around the name.
+PRODUCT_HEADS: tuple[str, ...] = tuple(
+    sorted(STRONG_PRODUCT_HEADS | set("贷 宝 通 手机 平板 服务 业务 产品 终端 支付 网盘 浏览器 大模型".split()))
 )
 
 INITIATIVE_HEADS: tuple[str, ...] = (
