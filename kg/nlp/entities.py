@@ -57,7 +57,7 @@ class EntityResolver:
     # selection ------------------------------------------------------------
     @staticmethod
     def _select(cands: list[Candidate], text: str) -> list[Candidate]:
-        """Greedy non-overlapping choice: longer spans first, then higher scores; no name starts or ends in a space."""
+        """Greedy non-overlapping choice; no name starts or ends in a space."""
         for c in cands:
             while c.start < c.end and text[c.start].isspace():
                 c.start += 1
@@ -66,7 +66,9 @@ class EntityResolver:
         cands = [c for c in cands if c.end - c.start >= 2 or (c.end > c.start and c.known)]
         taken: list[Candidate] = []
         occupied: set[int] = set()
-        for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.score, c.start, c.label)):
+        # a trained recognizer (kg train), when there is one, learned where names end from annotated text: its spans
+        # are settled before the rules' guesses; then longer spans first, then higher scores
+        for c in sorted(cands, key=lambda c: (c.rule != "trained_ner", -(c.end - c.start), -c.score, c.start, c.label)):
             if any(i in occupied for i in range(c.start, c.end)):
                 continue
             taken.append(c)
