@@ -260,8 +260,9 @@ class EntityResolver:
         return dict(sorted(infos.items()))
 
     def _set_ents(self, doc: Doc, chosen: list[Candidate], canon: dict[str, str]) -> None:
-        text = doc._.kg_view.text
-        align(doc, [(c.start, c.end) for c in chosen])
+        view = doc._.kg_view
+        text = view.text
+        align(doc, [(c.start, c.end) for c in chosen], view.starts)
         doc._.kg_view = None  # tokens may have been split
         ents = []
         for c in chosen:
@@ -333,9 +334,10 @@ def specific_name(name: str) -> bool:
     return dictionary_freqs().get(modifier, 0) < 300
 
 
-def align(doc: Doc, spans: list[tuple[int, int]]) -> None:
-    """Split tokens so that every span starts and ends on a token boundary."""
-    starts = [t.idx for t in doc]
+def align(doc: Doc, spans: list[tuple[int, int]], starts: list[int] | None = None) -> None:
+    """Split tokens so that every span starts and ends on a token boundary (`starts`: the tokens' offsets, if known)."""
+    if starts is None:
+        starts = [t.idx for t in doc]
     splits: dict[int, set[int]] = defaultdict(set)
     for cut in {p for span in spans for p in span}:
         i = bisect_right(starts, cut) - 1

@@ -87,6 +87,7 @@ class RelationExtractor:
         self._places = {name: ent for name, ent in lx.known_surface_forms() if ent.type == "LOC"}
         self._known_orgs = {name: ent for name, ent in lx.known_surface_forms() if ent.type == "ORG" and len(name) >= 2}
         self._known_org_labels = {ent.label for ent in self._known_orgs.values()}
+        self._known_by_label = {ent.label: ent for ent in (*self._places.values(), *self._known_orgs.values())}
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -129,7 +130,7 @@ class RelationExtractor:
         from kg.nlp.entities import EntityInfo
 
         infos = doc._.kg_entities
-        known = {ent.label: ent for ent in (*self._places.values(), *self._known_orgs.values())}
+        known = self._known_by_label
         for h in doc._.kg_relations:
             for end in (h.head, h.tail):
                 if end not in infos and end in known:
