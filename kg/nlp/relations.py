@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import ChainMap
 from dataclasses import dataclass
 from functools import cache
 
@@ -87,6 +88,7 @@ class RelationExtractor:
         self._places = {name: ent for name, ent in lx.known_surface_forms() if ent.type == "LOC"}
         self._known_orgs = {name: ent for name, ent in lx.known_surface_forms() if ent.type == "ORG" and len(name) >= 2}
         self._known_org_labels = {ent.label for ent in self._known_orgs.values()}
+        self._known_org_names = {name: ent.label for name, ent in self._known_orgs.items()}
         self._known_by_label = {ent.label: ent for ent in (*self._places.values(), *self._known_orgs.values())}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -325,13 +327,12 @@ class RelationExtractor:
     def _name_internal(self, text: str, ents: list[_Ent], bounds, aliases: dict[str, str]) -> list[RelationHit]:
         """Relations that a name states by itself: 哈尔滨松雷商场 is in 哈尔滨; 银联二维码 is run by 银联."""
         out = []
-        org_names = dict(aliases)  # every name of an organization of the document, then the known ones
+        doc_orgs = dict(aliases)  # every name of an organization of the document, then the known ones
         for x in ents:
             if x.label == "ORG":
-                org_names.setdefault(x.text, x.name)
-                org_names.setdefault(x.name, x.name)
-        for name, ent in self._known_orgs.items():
-            org_names.setdefault(name, ent.label)
+                doc_orgs.setdefault(x.text, x.name)
+                doc_orgs.setdefault(x.name, x.name)
+        org_names = ChainMap(doc_orgs, self._known_org_names)
         for x in ents:
             sent = _sentence_at(bounds, x.start)
             if x.label in {"ORG", "INITIATIVE"}:
