@@ -36,10 +36,12 @@ def save_all(g: KnowledgeGraph, directory: Path) -> list[Path]:
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     quads = rdf.to_quads(g)
+    union = rdf.union_triples(quads)
     staged: list[tuple[Path, Path]] = []
     try:
         for name, fmt in RDF_FILES:
-            staged.append((_stage(directory, name, rdf.serialize(quads, fmt, base=g.base)), directory / name))
+            data = rdf.serialize(quads, fmt, base=g.base, union=union)
+            staged.append((_stage(directory, name, data), directory / name))
         html = render_html(g).encode("utf-8")
         staged.append((_stage(directory, HTML_FILE, html), directory / HTML_FILE))
         with _signals_deferred():

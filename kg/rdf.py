@@ -256,8 +256,8 @@ def _sorted(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
     return sorted(set(quads), key=key)
 
 
-def _triples(quads: Sequence[ox.Quad]) -> list[ox.Triple]:
-    """The union graph: each triple once, in the same stable order."""
+def union_triples(quads: Sequence[ox.Quad]) -> list[ox.Triple]:
+    """The union graph: each triple once, in the same stable order (compute it once for several formats)."""
     merged = _sorted(ox.Quad(q.subject, q.predicate, q.object) for q in quads)
     return [q.triple for q in merged]
 
@@ -290,8 +290,14 @@ def _prefixes(base: str) -> dict[str, str]:
     return {**PREFIXES, "entity": base + "entity/", "doc": base + "doc/"}
 
 
-def serialize(source: KnowledgeGraph | Sequence[ox.Quad], format: str, base: str = DEFAULT_BASE) -> bytes:
-    """One serialization as bytes; pass to_quads() output to serialize several formats cheaply.
+def serialize(
+    source: KnowledgeGraph | Sequence[ox.Quad],
+    format: str,
+    base: str = DEFAULT_BASE,
+    union: Sequence[ox.Triple] | None = None,
+) -> bytes:
+    """One serialization as bytes; pass to_quads() output (and union_triples() of it) to serialize several formats
+    cheaply.
 
     Formats: turtle, ntriples, nquads, trig, json-ld, xml. Datasets (nquads, trig, json-ld)
     keep the named graphs; the others hold their union.
@@ -305,7 +311,10 @@ def serialize(source: KnowledgeGraph | Sequence[ox.Quad], format: str, base: str
         raise ValueError(f"unknown RDF format {format!r}; expected one of {', '.join(FORMATS)}")
     if format == "json-ld":
         return _jsonld(quads)
-    items: Sequence[ox.Quad] | list[ox.Triple] = quads if format in _DATASET_FORMATS else _triples(quads)
+    if format in _DATASET_FORMATS:
+        items: Sequence[ox.Quad] | Sequence[ox.Triple] = quads
+    else:
+        items = union if union is not None else union_triples(quads)
     prefixes = None if format in {"ntriples", "nquads"} else _prefixes(base)
     return ox.serialize(items, format=FORMATS[format][1], prefixes=prefixes)
 
