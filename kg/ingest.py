@@ -181,16 +181,7 @@ def parse_text(raw: str, *, source: str, doc_id: str) -> Document:
     body, title = _body_and_title(text, meta.get("title"))
     if not body:
         raise IngestError(source, "empty document", "the file has no text once markup is removed")
-    return Document(
-        id=doc_id,
-        text=body,
-        title=title,
-        date=normalize_date(meta.get("date")),
-        author=_clean_author(meta.get("author")),
-        categories=_categories(meta.get("categories"), meta.get("tags")),
-        source=source,
-        url=_url(meta),
-    )
+    return _document(doc_id, body, title, meta, source)
 
 
 def decode_bytes(data: bytes, *, source: str) -> str:
@@ -454,6 +445,20 @@ def decoded_lines(
                 on_error(IngestError(source, "not UTF-8 or GB18030 text", "convert it to UTF-8", number))
 
 
+def _document(doc_id: str, body: str, title: str, meta: dict, source: str) -> Document:
+    """A Document from its cleaned text and the metadata of front matter or of a JSON record (the same keys)."""
+    return Document(
+        id=doc_id,
+        text=body,
+        title=title,
+        date=normalize_date(meta.get("date")),
+        author=_clean_author(meta.get("author")),
+        categories=_categories(meta.get("categories"), meta.get("tags")),
+        source=source,
+        url=_url(meta),
+    )
+
+
 def jsonl_documents(
     lines: Iterable[tuple[int, str]], *, source: str, base_id: str, on_error: ErrorHandler
 ) -> Iterator[Document]:
@@ -491,16 +496,7 @@ def _record_documents(
     if not body:
         on_error(IngestError(source, f"{where}empty document", "the record's text is empty", line))
         return
-    yield Document(
-        id=doc_id,
-        text=body,
-        title=title,
-        date=normalize_date(record.get("date")),
-        author=_clean_author(record.get("author")),
-        categories=_categories(record.get("categories"), record.get("tags")),
-        source=source,
-        url=_url(record),
-    )
+    yield _document(doc_id, body, title, record, source)
 
 
 def _unique(docs: Iterable[Document], seen: set[str]) -> Iterator[Document]:

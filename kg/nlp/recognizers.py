@@ -227,7 +227,6 @@ class Recognizer:
 
     def _owned(self, view: TokenView, out: list[Candidate]) -> None:
         """An organization's name before a product noun names that organization's product (银联二维码, 银联卡)."""
-        text = view.text
         for c in list(out):
             if c.label != "ORG" or not c.known:
                 continue
@@ -237,17 +236,12 @@ class Recognizer:
             # up to three noun-like words after the name, the last one ending in a product word
             for k in range(i, min(i + 3, len(view.words))):
                 word = view.words[k]
-                if view.tags[k] not in lx.NAME_TAGS | {"v"} or word in lx.STOP_WORDS:
+                if view.tags[k] not in _OWNED_TAGS or word in lx.STOP_WORDS:
                     break
                 bare = word in {"产品", "业务"} and k == i  # 银联产品 says nothing more than 银联
-                if (
-                    not bare
-                    and any(word.endswith(h) for h in (*lx.STRONG_PRODUCT_HEADS, "产品", "业务"))
-                    and len(word) <= 6
-                ):
+                if not bare and word.endswith(_OWNED_PRODUCT_WORDS) and len(word) <= 6:
                     out.append(Candidate(c.start, view.ends[k], "PRODUCT", "owner_product", 0.7))
                     break
-        del text
 
     # rules --------------------------------------------------------------
     def _headed(
@@ -621,11 +615,18 @@ def _known_names() -> frozenset[str]:
     return frozenset(name for name, ent in lx.known_surface_forms() if ent.type == "ORG")
 
 
+_INITIATIVE_HEADS_LONGEST_FIRST = tuple(sorted(lx.INITIATIVE_HEADS, key=len, reverse=True))
+_PRODUCT_HEADS_LONGEST_FIRST = tuple(sorted(lx.PRODUCT_HEADS, key=len, reverse=True))
+# what ends an organization-owned product's word (银联|二维码, 银联|移动支付产品)
+_OWNED_PRODUCT_WORDS = (*lx.STRONG_PRODUCT_HEADS, "产品", "业务")
+_OWNED_TAGS = lx.NAME_TAGS | {"v"}
+
+
 def _type_by_head(name: str, *, weak: bool = False) -> str | None:
-    for head in sorted(lx.INITIATIVE_HEADS, key=len, reverse=True):
+    for head in _INITIATIVE_HEADS_LONGEST_FIRST:
         if name.endswith(head) and len(name) > len(head):
             return "INITIATIVE"
-    for head in sorted(lx.PRODUCT_HEADS, key=len, reverse=True):
+    for head in _PRODUCT_HEADS_LONGEST_FIRST:
         if name.endswith(head) and len(name) > len(head) and (weak or head in lx.STRONG_PRODUCT_HEADS):
             return "PRODUCT"
     return None

@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp import lexicon as lx
-from kg.nlp.entities import specific_name
+from kg.nlp.entities import EntityInfo, specific_name
 from kg.nlp.text import YEAR, alternation, sentence_bounds, text_of
 from kg.ontology import load_ontology
 
@@ -129,8 +129,6 @@ class RelationExtractor:
     def _add_implied_entities(self, doc: Doc, text: str) -> None:
         """A place or a known organization named only inside another name (哈尔滨 in 哈尔滨松雷商场, 银联 in
         银联二维码) becomes an entity of its own, so the relation that name states has both ends."""
-        from kg.nlp.entities import EntityInfo
-
         infos = doc._.kg_entities
         known = self._known_by_label
         for h in doc._.kg_relations:
@@ -179,16 +177,12 @@ class RelationExtractor:
         # partnered_with
         for m in _triggers(_PARTNER, text, s, e, ents):
             vs, ve = m.span()
-            if any(x.start <= vs < x.end for x in ents):
-                continue
             left = [x for x in orgs if x.end <= vs and not _separated(text, x.end, vs)]
             right = _leading_run(text, ve, [x for x in orgs if x.start >= ve and not _separated(text, ve, x.start)])
-            if not right and m.group() in {"合作", "签约", "签署", "战略合作", "共同"}:
-                right = [x for x in left[:-1]]
-                left = left[-1:] if left else []
+            if not right and m.group() in {"合作", "签约", "签署", "战略合作"}:
+                # A与B合作: the partners stand on either side of 与 before the verb; else all before it are partners
                 pair = _with_partner(text, s, vs, orgs)
-                if pair:
-                    left, right = [pair[0]], [pair[1]]
+                left, right = ([pair[0]], [pair[1]]) if pair else (left[-1:], left[:-1])
             heads = [left[-1].name] if left else ([topic] if topic else [])
             for head in heads:
                 for t in right:
