@@ -35,12 +35,11 @@ def save_all(g: KnowledgeGraph, directory: Path) -> list[Path]:
     """Write kg.ttl, kg.nt, kg.nq, kg.trig, kg.jsonld, kg.rdf and kg.html; return their paths."""
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    quads = rdf.to_quads(g)
-    union = rdf.union_triples(quads)
+    export = rdf.Export.of(g)
     staged: list[tuple[Path, Path]] = []
     try:
         for name, fmt in RDF_FILES:
-            data = rdf.serialize(quads, fmt, base=g.base, union=union)
+            data = rdf.serialize(export, fmt)
             staged.append((_stage(directory, name, data), directory / name))
         html = render_html(g).encode("utf-8")
         staged.append((_stage(directory, HTML_FILE, html), directory / HTML_FILE))

@@ -32,6 +32,7 @@ latest ISO date among the documents, else 1970-01-01T00:00:00Z.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -41,7 +42,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pyoxigraph as ox
 import rdflib
@@ -126,140 +127,263 @@ def _iso_date(text: str | None, prefix: bool = False) -> date | None:
         return None
 
 
-# Graph -> quads -------------------------------------------------------------------------
-def _iri(value: str) -> ox.NamedNode:
-    return ox.NamedNode(value)
+# Graph -> statements -------------------------------------------------------------------
+# The export is assembled as plain strings: each statement carries its N-Quads terms, which are also its sort key
+# (graph, subject, predicate with rdf:type first, object), and the object's value and kind for JSON-LD. Sorting,
+# de-duplicating and writing N-Quads and N-Triples never build a pyoxigraph term (590k of them cost seconds).
+class _Statement(NamedTuple):
+    graph: str  # the graph's IRI, or "" for the default graph
+    subject: str  # an IRI
+    order: str  # the predicate as it sorts: "" for rdf:type, so that types come first
+    object: str  # the object in N-Triples syntax
+    predicate: str  # "<iri>"
+    value: str  # the object's IRI or lexical form
+    kind: str  # "" for an IRI, "@tag" for a language-tagged string, else the datatype IRI
 
 
-_A = _iri(RDF + "type")
-
-
-def _typed(value: str, datatype: str) -> ox.Literal:
-    return ox.Literal(value, datatype=ox.NamedNode(XSD + datatype))
+# N-Triples escapes: ECHAR where one exists, UCHAR for the other control characters (canonical N-Triples)
+_ESCAPES = {i: f"\\u{i:04X}" for i in (*range(0x20), 0x7F)}
+_ESCAPES.update({ord("\\"): "\\\\", ord('"'): '\\"', 8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r"})
+# characters an IRIREF cannot hold; minted IRIs never have them, a --base might
+_NOT_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_TYPE = f"<{RDF}type>"
 
 
 def _decimal(value: float) -> str:
     return format(Decimal(repr(float(value))), "f")
 
 
+class _Assembler:
+    """Collects statements; each distinct IRI is checked and written in N-Triples syntax once."""
+
+    def __init__(self) -> None:
+        self.statements: list[_Statement] = []
+        self._refs: dict[str, str] = {}
+
+    def ref(self, iri: str) -> str:
+        """The IRI in N-Triples syntax."""
+        found = self._refs.get(iri)
+        if found is None:
+            if _NOT_IRI.search(iri):
+                raise ValueError(f"not a valid IRI: {iri!r}")
+            found = self._refs[iri] = f"<{iri}>"
+        return found
+
+    def add(self, s: str, p: str, o: str, graph: str = "") -> None:
+        """A statement whose object is an IRI."""
+        refs = self._refs
+        predicate = refs.get(p) or self.ref(p)
+        obj = refs.get(o) or self.ref(o)
+        if s not in refs:
+            self.ref(s)
+        if graph and graph not in refs:
+            self.ref(graph)
+        self.statements.append(_Statement(graph, s, "" if predicate == _TYPE else predicate, obj, predicate, o, ""))
+
+    def literal(self, s: str, p: str, value: str, graph: str = "", language: str = "", datatype: str = "") -> None:
+        """A statement whose object is a literal: language-tagged, typed (an XSD name or a full IRI), or a plain
+        string."""
+        lexical = '"' + value.translate(_ESCAPES) + '"'
+        if language:
+            obj, kind = f"{lexical}@{language}", "@" + language
+        elif datatype and datatype != XSD + "string":
+            kind = datatype if ":" in datatype else XSD + datatype
+            obj = f"{lexical}^^{self.ref(kind)}"
+        else:
+            obj, kind = lexical, XSD + "string"
+        refs = self._refs
+        predicate = refs.get(p) or self.ref(p)
+        if s not in refs:
+            self.ref(s)
+        if graph and graph not in refs:
+            self.ref(graph)
+        self.statements.append(_Statement(graph, s, predicate, obj, predicate, value, kind))
+
+    def sorted_unique(self) -> list[_Statement]:
+        """Each statement once, in a stable order that groups subjects and puts rdf:type first."""
+        return sorted(set(self.statements))
+
+
+class Export:
+    """The statements of one graph's export, sorted, and every serialization of them.
+
+    Make it once (``Export.of(g)``) to write several formats: N-Quads and N-Triples are written straight from the
+    sorted statements; Turtle, TriG and RDF/XML are pyoxigraph's serializers streaming over that text, so the order
+    (and so the bytes) is the same in every format and on every run.
+    """
+
+    def __init__(self, statements: list[_Statement], base: str = DEFAULT_BASE) -> None:
+        self.statements = statements
+        self.base = base
+
+    @classmethod
+    def of(cls, g: KnowledgeGraph) -> Export:
+        return cls(_statements(g), g.base)
+
+    @classmethod
+    def from_quads(cls, quads: Iterable[ox.Quad], base: str = DEFAULT_BASE) -> Export:
+        """The export of quads made elsewhere (pyoxigraph terms), in the same order as a graph's own."""
+        out = _Assembler()
+        for q in quads:
+            graph = "" if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value
+            o = q.object
+            if isinstance(o, ox.NamedNode):
+                out.add(q.subject.value, q.predicate.value, o.value, graph)
+            elif isinstance(o, ox.Literal):
+                language, datatype = o.language or "", o.datatype.value
+                out.literal(q.subject.value, q.predicate.value, o.value, graph, language=language, datatype=datatype)
+            else:
+                raise ValueError(f"unsupported RDF term in an export: {o}")
+        return cls(out.sorted_unique(), base)
+
+    def nquads(self) -> bytes:
+        return self._nquads
+
+    def ntriples(self) -> bytes:
+        """The union of all graphs: each triple once."""
+        return self._ntriples
+
+    @functools.cached_property
+    def _nquads(self) -> bytes:
+        lines = [
+            f"<{st.subject}> {st.predicate} {st.object} <{st.graph}> .\n"
+            if st.graph
+            else f"<{st.subject}> {st.predicate} {st.object} .\n"
+            for st in self.statements
+        ]
+        return "".join(lines).encode("utf-8")
+
+    @functools.cached_property
+    def _ntriples(self) -> bytes:
+        union = sorted({(st.subject, st.order, st.object, st.predicate) for st in self.statements})
+        return "".join([f"<{s}> {p} {o} .\n" for s, _, o, p in union]).encode("utf-8")
+
+    def quads(self) -> list[ox.Quad]:
+        return list(ox.parse(self.nquads(), format=ox.RdfFormat.N_QUADS))
+
+    def serialize(self, format: str) -> bytes:
+        if format not in FORMATS:
+            raise ValueError(f"unknown RDF format {format!r}; expected one of {', '.join(FORMATS)}")
+        if format == "nquads":
+            return self.nquads()
+        if format == "ntriples":
+            return self.ntriples()
+        if format == "json-ld":
+            return _jsonld(self.statements)
+        if format in _DATASET_FORMATS:
+            source, kind = self.nquads(), ox.RdfFormat.N_QUADS
+        else:
+            source, kind = self.ntriples(), ox.RdfFormat.N_TRIPLES
+        return ox.serialize(ox.parse(source, format=kind), format=FORMATS[format][1], prefixes=_prefixes(self.base))
+
+
 def to_quads(g: KnowledgeGraph) -> list[ox.Quad]:
-    """Every quad of the export, sorted: default graph first, then each document's graph."""
+    """Every quad of the export as pyoxigraph terms, sorted: default graph first, then each document's graph."""
+    return Export.of(g).quads()
+
+
+def _statements(g: KnowledgeGraph) -> list[_Statement]:
     onto = load_ontology()
     base = g.base
     documents = g.documents
-    default = ox.DefaultGraph()
-    out: list[ox.Quad] = []
+    out = _Assembler()
+    add, literal = out.add, out.literal
+    doc_iris = {doc.id: document_iri(base, doc.id) for doc in documents}
+    entity_iris: dict[str, str] = {}
 
-    def add(s: ox.NamedNode, p: str, o: ox.NamedNode | ox.Literal, graph: Any = default) -> None:
-        out.append(ox.Quad(s, _iri(p), o, graph))
+    def entity(label: str) -> str:
+        iri = entity_iris.get(label)
+        if iri is None:
+            iri = entity_iris[label] = entity_iri(base, label)
+        return iri
 
-    build = _iri(build_iri(base, documents))
-    add(build, RDF + "type", _iri(KG + "Build"))
-    add(build, RDF + "type", _iri(PROV + "Activity"))
-    built_at = _typed(build_time(documents), "dateTime")
-    add(build, PROV + "endedAtTime", built_at)
+    build = build_iri(base, documents)
+    add(build, RDF + "type", KG + "Build")
+    add(build, RDF + "type", PROV + "Activity")
+    built_at = build_time(documents)
+    literal(build, PROV + "endedAtTime", built_at, datatype="dateTime")
     for doc in documents:
-        node = _iri(document_iri(base, doc.id))
+        node = doc_iris[doc.id]
         add(build, PROV + "used", node)
-        _add_document(add, node, doc)
+        _add_document(out, node, doc)
 
     for ent in g.entities():
-        node = _iri(entity_iri(base, ent.label))
-        add(node, RDF + "type", _iri(onto.types[ent.type].iri))
-        add(node, SKOS + "prefLabel", ox.Literal(ent.label, language="zh"))
+        node = entity(ent.label)
+        add(node, RDF + "type", onto.types[ent.type].iri)
+        literal(node, SKOS + "prefLabel", ent.label, language="zh")
         if ent.label_en:
-            add(node, SKOS + "prefLabel", ox.Literal(ent.label_en, language="en"))
+            literal(node, SKOS + "prefLabel", ent.label_en, language="en")
         for alias in ent.aliases:
-            add(node, SKOS + "altLabel", ox.Literal(alias, language="en" if alias.isascii() else "zh"))
-        add(node, KG + "mentions", _typed(str(ent.mentions), "integer"))
+            literal(node, SKOS + "altLabel", alias, language="en" if alias.isascii() else "zh")
+        literal(node, KG + "mentions", str(ent.mentions), datatype="integer")
         if ent.known:
-            add(node, KG + "known", _typed("true", "boolean"))
+            literal(node, KG + "known", "true", datatype="boolean")
         for doc_id in ent.documents:
-            add(node, DCTERMS + "isReferencedBy", _iri(document_iri(base, doc_id)))
+            add(node, DCTERMS + "isReferencedBy", doc_iris.get(doc_id) or document_iri(base, doc_id))
 
     for rel in g.relations():
-        head, tail = _iri(entity_iri(base, rel.head)), _iri(entity_iri(base, rel.tail))
-        predicate = _iri(onto.relations[rel.relation].iri)
+        head, tail = entity(rel.head), entity(rel.tail)
+        predicate = onto.relations[rel.relation].iri
         for ev in rel.evidence:
-            graph = _iri(document_iri(base, ev.document))
-            out.append(ox.Quad(head, predicate, tail, graph))
-            _add_assertion(add, graph, build, built_at, base, rel, ev, (head, predicate, tail))
-    return _sorted(out)
+            graph = doc_iris.get(ev.document) or document_iri(base, ev.document)
+            add(head, predicate, tail, graph)
+            _add_assertion(out, graph, build, built_at, base, rel, ev, (head, predicate, tail))
+    return out.sorted_unique()
 
 
-def _add_document(add: Any, node: ox.NamedNode, doc: DocumentMeta) -> None:
-    add(node, RDF + "type", _iri(KG + "Document"))
-    add(node, DCTERMS + "identifier", ox.Literal(doc.id))
+def _add_document(out: _Assembler, node: str, doc: DocumentMeta) -> None:
+    out.add(node, RDF + "type", KG + "Document")
+    out.literal(node, DCTERMS + "identifier", doc.id)
     if doc.title:
-        add(node, DCTERMS + "title", ox.Literal(doc.title))
+        out.literal(node, DCTERMS + "title", doc.title)
     if doc.date:
         is_date = _iso_date(doc.date) is not None
-        add(node, DCTERMS + "date", _typed(doc.date, "date") if is_date else ox.Literal(doc.date))
+        out.literal(node, DCTERMS + "date", doc.date, datatype="date" if is_date else "")
     if doc.author:
-        add(node, DCTERMS + "creator", ox.Literal(doc.author))
+        out.literal(node, DCTERMS + "creator", doc.author)
     for category in doc.categories:
-        add(node, DCTERMS + "subject", ox.Literal(category))
+        out.literal(node, DCTERMS + "subject", category)
     if doc.source:
-        add(node, DCTERMS + "source", ox.Literal(doc.source))
+        out.literal(node, DCTERMS + "source", doc.source)
     if doc.url:
-        add(node, SCHEMA + "url", _typed(doc.url, "anyURI"))
+        out.literal(node, SCHEMA + "url", doc.url, datatype="anyURI")
     if doc.content_hash:
-        add(node, KG + "contentHash", ox.Literal(doc.content_hash))
-    add(node, KG + "length", _typed(str(doc.length), "nonNegativeInteger"))
+        out.literal(node, KG + "contentHash", doc.content_hash)
+    out.literal(node, KG + "length", str(doc.length), datatype="nonNegativeInteger")
 
 
 def _add_assertion(
-    add: Any,
-    graph: ox.NamedNode,
-    build: ox.NamedNode,
-    built_at: ox.Literal,
+    out: _Assembler,
+    graph: str,
+    build: str,
+    built_at: str,
     base: str,
     rel: Relation,
     ev: Evidence,
-    triple: tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode],
+    triple: tuple[str, str, str],
 ) -> None:
-    iri = assertion_iri(base, rel, ev)
-    node, position, quote = _iri(iri), _iri(iri + "#position"), _iri(iri + "#quote")
-    statements: list[tuple[ox.NamedNode, str, ox.NamedNode | ox.Literal]] = [
-        (node, RDF + "type", _iri(KG + "Assertion")),
-        (node, RDF + "subject", triple[0]),
-        (node, RDF + "predicate", triple[1]),
-        (node, RDF + "object", triple[2]),
-        (node, PROV + "wasDerivedFrom", graph),
-        (node, PROV + "wasGeneratedBy", build),
-        (node, PROV + "generatedAtTime", built_at),
-        (node, KG + "evidence", ox.Literal(ev.sentence, language="zh")),
-        (node, KG + "confidence", _typed(_decimal(ev.confidence), "decimal")),
-        (node, KG + "rule", ox.Literal(ev.rule)),
-        (node, OA + "hasSelector", position),
-        (node, OA + "hasSelector", quote),
-        (position, RDF + "type", _iri(OA + "TextPositionSelector")),
-        (position, OA + "start", _typed(str(ev.start), "nonNegativeInteger")),
-        (position, OA + "end", _typed(str(ev.end), "nonNegativeInteger")),
-        (quote, RDF + "type", _iri(OA + "TextQuoteSelector")),
-        (quote, OA + "exact", ox.Literal(ev.sentence)),
-    ]
+    node = assertion_iri(base, rel, ev)
+    position, quote = node + "#position", node + "#quote"
+    add, literal = out.add, out.literal
+    add(node, RDF + "type", KG + "Assertion", graph)
+    add(node, RDF + "subject", triple[0], graph)
+    add(node, RDF + "predicate", triple[1], graph)
+    add(node, RDF + "object", triple[2], graph)
+    add(node, PROV + "wasDerivedFrom", graph, graph)
+    add(node, PROV + "wasGeneratedBy", build, graph)
+    literal(node, PROV + "generatedAtTime", built_at, graph, datatype="dateTime")
+    literal(node, KG + "evidence", ev.sentence, graph, language="zh")
+    literal(node, KG + "confidence", _decimal(ev.confidence), graph, datatype="decimal")
+    literal(node, KG + "rule", ev.rule, graph)
+    add(node, OA + "hasSelector", position, graph)
+    add(node, OA + "hasSelector", quote, graph)
+    add(position, RDF + "type", OA + "TextPositionSelector", graph)
+    literal(position, OA + "start", str(ev.start), graph, datatype="nonNegativeInteger")
+    literal(position, OA + "end", str(ev.end), graph, datatype="nonNegativeInteger")
+    add(quote, RDF + "type", OA + "TextQuoteSelector", graph)
+    literal(quote, OA + "exact", ev.sentence, graph)
     if ev.year is not None:
-        statements.append((node, KG + "year", _typed(f"{ev.year:04d}", "gYear")))
-    for s, p, o in statements:
-        add(s, p, o, graph)
-
-
-def _sorted(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
-    """Unique quads in a stable order that groups subjects and puts rdf:type first."""
-
-    def key(q: ox.Quad) -> tuple:
-        graph = "" if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value
-        predicate = "" if q.predicate == _A else q.predicate.value
-        return (graph, q.subject.value, predicate, str(q.object))
-
-    return sorted(set(quads), key=key)
-
-
-def union_triples(quads: Sequence[ox.Quad]) -> list[ox.Triple]:
-    """The union graph: each triple once, in the same stable order (compute it once for several formats)."""
-    merged = _sorted(ox.Quad(q.subject, q.predicate, q.object) for q in quads)
-    return [q.triple for q in merged]
+        literal(node, KG + "year", f"{ev.year:04d}", graph, datatype="gYear")
 
 
 def to_dataset(g: KnowledgeGraph) -> rdflib.Dataset:
@@ -290,33 +414,19 @@ def _prefixes(base: str) -> dict[str, str]:
     return {**PREFIXES, "entity": base + "entity/", "doc": base + "doc/"}
 
 
-def serialize(
-    source: KnowledgeGraph | Sequence[ox.Quad],
-    format: str,
-    base: str = DEFAULT_BASE,
-    union: Sequence[ox.Triple] | None = None,
-) -> bytes:
-    """One serialization as bytes; pass to_quads() output (and union_triples() of it) to serialize several formats
-    cheaply.
+def serialize(source: KnowledgeGraph | Export | Iterable[ox.Quad], format: str, base: str = DEFAULT_BASE) -> bytes:
+    """One serialization as bytes; pass an ``Export.of(g)`` to write several formats of one graph cheaply.
 
     Formats: turtle, ntriples, nquads, trig, json-ld, xml. Datasets (nquads, trig, json-ld)
-    keep the named graphs; the others hold their union.
+    keep the named graphs; the others hold their union. Quads made elsewhere are written in the same order.
     """
     if isinstance(source, KnowledgeGraph):
-        base = source.base
-        quads: Sequence[ox.Quad] = to_quads(source)
+        export = Export.of(source)
+    elif isinstance(source, Export):
+        export = source
     else:
-        quads = source
-    if format not in FORMATS:
-        raise ValueError(f"unknown RDF format {format!r}; expected one of {', '.join(FORMATS)}")
-    if format == "json-ld":
-        return _jsonld(quads)
-    if format in _DATASET_FORMATS:
-        items: Sequence[ox.Quad] | Sequence[ox.Triple] = quads
-    else:
-        items = union if union is not None else union_triples(quads)
-    prefixes = None if format in {"ntriples", "nquads"} else _prefixes(base)
-    return ox.serialize(items, format=FORMATS[format][1], prefixes=prefixes)
+        export = Export.from_quads(source, base)
+    return export.serialize(format)
 
 
 def context() -> dict[str, Any]:
@@ -325,21 +435,29 @@ def context() -> dict[str, Any]:
         return json.load(handle)["@context"]
 
 
-def _jsonld(quads: Sequence[ox.Quad]) -> bytes:
+def _jsonld(statements: Sequence[_Statement]) -> bytes:
     """Compact JSON-LD with the project context, inlined so that reading it needs no network.
 
-    Written directly from the sorted quads (rdflib's compaction holds the whole graph several times over and
-    walks sets in hash order): one node object per subject and graph, IRIs compacted with the context's prefixes,
-    and a context term used as a key only when every value of that property matches the term's type coercion.
+    Written directly from the sorted statements (rdflib's compaction holds the whole graph several times over and
+    walks sets in hash order): one node object per subject and graph, one per line, IRIs compacted with the
+    context's prefixes, and a context term used as a key only when every value of that property matches the term's
+    type coercion.
     """
     ctx = context()
     prefixes = sorted(((v, k) for k, v in ctx.items() if isinstance(v, str)), key=lambda x: -len(x[0]))
+    compacted: dict[str, str] = {}
 
     def compact(iri: str) -> str:
-        for namespace, prefix in prefixes:
-            if iri.startswith(namespace) and len(iri) > len(namespace) and not iri[len(namespace) :].startswith("/"):
-                return f"{prefix}:{iri[len(namespace) :]}"
-        return iri
+        found = compacted.get(iri)
+        if found is None:
+            found = iri
+            for namespace, prefix in prefixes:
+                local = iri[len(namespace) :]
+                if iri.startswith(namespace) and local and not local.startswith("/"):
+                    found = f"{prefix}:{local}"
+                    break
+            compacted[iri] = found
+        return found
 
     def expand(curie: str) -> str:
         prefix, _, local = curie.partition(":")
@@ -350,26 +468,39 @@ def _jsonld(quads: Sequence[ox.Quad]) -> bytes:
         for k, v in ctx.items()
         if isinstance(v, dict)
     }
-    graphs: dict[str, dict[str, dict[str, list[Any]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
-    for q in quads:
-        graph = "" if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value
-        graphs[graph][q.subject.value][q.predicate.value].append(q.object)
+    graphs: dict[str, dict[str, dict[str, list[tuple[str, str]]]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(list))
+    )
+    for st in statements:
+        graphs[st.graph][st.subject][st.predicate[1:-1]].append((st.value, st.kind))
 
-    def values(predicate: str, objects: list[Any]) -> tuple[str, Any]:
+    def value_object(value: str, kind: str) -> Any:
+        if not kind:
+            return {"@id": compact(value)}
+        if kind[0] == "@":
+            return {"@value": value, "@language": kind[1:]}
+        if kind == XSD + "string":
+            return value
+        return {"@value": value, "@type": compact(kind)}
+
+    def values(predicate: str, objects: list[tuple[str, str]]) -> tuple[str, Any]:
         term = terms.get(predicate)
-        if term is not None and all(_fits(o, term[1]) for o in objects):
-            out = sorted(compact(o.value) if term[1] == "@id" else o.value for o in objects)
+        if term is not None and all(kind == ("" if term[1] == "@id" else term[1] or XSD + "string")
+                                    for _, kind in objects):  # fmt: skip
+            out = sorted(compact(v) if term[1] == "@id" else v for v, _ in objects)
             return term[0], out[0] if len(out) == 1 else out
-        out = sorted((_value_object(o, compact) for o in objects), key=_json_key)
-        return compact(predicate), out[0] if len(out) == 1 else out
+        if len(objects) == 1:
+            return compact(predicate), value_object(*objects[0])
+        out = sorted((value_object(v, k) for v, k in objects), key=_json_key)
+        return compact(predicate), out
 
-    def nodes(subjects: dict[str, dict[str, list[Any]]]) -> list[dict[str, Any]]:
+    def nodes(subjects: dict[str, dict[str, list[tuple[str, str]]]]) -> list[dict[str, Any]]:
         result = []
         for subject in sorted(subjects):
             node: dict[str, Any] = {"@id": compact(subject)}
             for predicate, objects in subjects[subject].items():
                 if predicate == RDF + "type":
-                    types = sorted(compact(o.value) for o in objects)
+                    types = sorted(compact(v) for v, _ in objects)
                     node["@type"] = types[0] if len(types) == 1 else types
                 else:
                     key, value = values(predicate, objects)
@@ -377,31 +508,16 @@ def _jsonld(quads: Sequence[ox.Quad]) -> bytes:
             result.append(node)
         return result
 
-    top = nodes(graphs.pop("", {}))
-    top += [{"@id": compact(g), "@graph": nodes(graphs[g])} for g in sorted(graphs)]
-    document = {"@context": ctx, "@graph": top}
-    return (json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+    def dumps(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
-
-def _fits(term: Any, coercion: str | None) -> bool:
-    """Whether a value can be written bare under a context term's type coercion."""
-    if coercion == "@id":
-        return isinstance(term, ox.NamedNode)
-    if not isinstance(term, ox.Literal) or term.language:
-        return False
-    return term.datatype.value == (coercion or XSD + "string")
-
-
-def _value_object(term: Any, compact: Any) -> Any:
-    if isinstance(term, ox.NamedNode):
-        return {"@id": compact(term.value)}
-    if isinstance(term, ox.BlankNode):
-        return {"@id": f"_:{term.value}"}
-    if term.language:
-        return {"@value": term.value, "@language": term.language}
-    if term.datatype.value == XSD + "string":
-        return term.value
-    return {"@value": term.value, "@type": compact(term.datatype.value)}
+    lines = [dumps(node) for node in nodes(graphs.pop("", {}))]
+    for g in sorted(graphs):
+        members = ",\n  ".join(dumps(node) for node in nodes(graphs[g]))
+        lines.append(f'{{"@graph": [\n  {members}\n ], "@id": {dumps(compact(g))}}}')
+    head = json.dumps(ctx, ensure_ascii=False, indent=1, sort_keys=True)
+    body = ",\n ".join(lines)
+    return f'{{"@context": {head},\n"@graph": [\n {body}\n]}}\n'.encode()
 
 
 def _json_key(value: Any) -> str:

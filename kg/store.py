@@ -117,7 +117,7 @@ def store_of(g: KnowledgeGraph) -> ox.Store:
     if cached is not None and cached[0] is resolution and cached[1] == g.base:
         return cached[2]
     store = ox.Store()
-    store.bulk_extend(rdf.to_quads(g))
+    store.bulk_load(rdf.Export.of(g).nquads(), ox.RdfFormat.N_QUADS)
     store.bulk_extend(_ontology_quads())
     _stores[g] = (resolution, g.base, store)
     return store
@@ -149,12 +149,14 @@ def write_store(source: KnowledgeGraph | Iterable[ox.Quad], directory: str | Pat
     target = Path(directory).absolute()
     if target.exists() and not _replaceable(target):
         raise ValueError(f"{target} exists and is not a kg store; choose an empty or new folder")
-    quads = rdf.to_quads(source) if isinstance(source, KnowledgeGraph) else source
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f"{target.name}.tmp-", dir=target.parent))
     try:
         store = ox.Store(str(staging))
-        store.bulk_extend(quads)
+        if isinstance(source, KnowledgeGraph):
+            store.bulk_load(rdf.Export.of(source).nquads(), ox.RdfFormat.N_QUADS)
+        else:
+            store.bulk_extend(source)
         store.bulk_extend(_ontology_quads())
         store.flush()
         del store  # closes the database before its directory moves

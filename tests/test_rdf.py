@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -194,6 +195,30 @@ def test_hostile_text_survives_every_format() -> None:
         parsed = ox.parse(rdf.serialize(quads, fmt), format=oxfmt)
         sentences = {q.object.value for q in parsed if q.predicate.value == rdf.KG + "evidence"}
         assert HOSTILE + "与中国银联合作。" in sentences, fmt
+
+
+@pytest.mark.parametrize("fmt", list(rdf.FORMATS))
+def test_control_characters_are_escaped_and_come_back(fmt: str) -> None:
+    title = 'a\x00b\x07c\x08d\te\x0bf\x0cg\rh\x1fi\x7fj"k\\l\u2028m'
+    g = KnowledgeGraph().update([Extraction(DocumentMeta(id="d1", title=title), (EntityRecord("华为", "ORG"),))])
+    data = rdf.serialize(g, fmt)
+    titles = [q.object.value for q in ox.parse(data, format=rdf.FORMATS[fmt][1]) if q.predicate.value.endswith("title")]
+    assert titles == [title]
+    if fmt in {"ntriples", "nquads"}:
+        assert b"\\u0000" in data and b"\\t" in data and b"\x00" not in data
+
+
+def test_a_base_that_is_no_iri_is_refused_by_name() -> None:
+    g = KnowledgeGraph("https://example.org/a b/").update([Extraction(DocumentMeta(id="d"), ())])
+    with pytest.raises(ValueError, match=re.escape("not a valid IRI: 'https://example.org/a b/")):
+        rdf.serialize(g, "nquads")
+
+
+@pytest.mark.parametrize("fmt", list(rdf.FORMATS))
+def test_quads_made_elsewhere_are_written_like_the_graph_itself(fmt: str) -> None:
+    g = sample_graph()
+    quads = rdf.to_quads(g)
+    assert rdf.serialize(list(reversed(quads)), fmt) == rdf.serialize(g, fmt)
 
 
 def test_jsonld_is_compacted_with_the_project_context() -> None:
