@@ -47,7 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="extract a knowledge graph and write every export into a folder")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder, or - for JSON Lines on stdin")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="DIR")
-    p.add_argument("--workers", type=int, metavar="N", help="extraction processes (default 1; --dask: one per core)")
+    p.add_argument(
+        "--workers", type=int, metavar="N", help="extraction processes, and 2 for exports (default 1; --dask: per core)"
+    )
     p.add_argument("--base", default=DEFAULT_BASE, metavar="IRI", help=f"base IRI of minted IRIs ({DEFAULT_BASE})")
     p.add_argument("--min-confidence", type=float, default=0.0, metavar="X", help="drop evidence below X (0-1)")
     p.add_argument("--model", type=Path, metavar="DIR", help="a trained NER model to run next to the rules")
@@ -195,7 +197,7 @@ def _build(args: argparse.Namespace) -> int:
         return 1
     except ClusterError as error:
         return _fail(str(error))
-    paths = graph.save(args.output)
+    paths = graph.save(args.output, workers=workers)
     if args.store is not None:
         from kg.store import write_store
 

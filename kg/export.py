@@ -7,11 +7,14 @@ partial or temporary file behind and the exports of an earlier run as they were.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
+import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -31,26 +34,78 @@ RDF_FILES: tuple[tuple[str, str], ...] = (
 HTML_FILE = "kg.html"
 
 
-def save_all(g: KnowledgeGraph, directory: Path) -> list[Path]:
-    """Write kg.ttl, kg.nt, kg.nq, kg.trig, kg.jsonld, kg.rdf and kg.html; return their paths."""
+def save_all(g: KnowledgeGraph, directory: Path, workers: int = 1) -> list[Path]:
+    """Write kg.ttl, kg.nt, kg.nq, kg.trig, kg.jsonld, kg.rdf and kg.html; return their paths.
+
+    With ``workers`` > 1 (and fork available), a second process writes Turtle, N-Triples, TriG and RDF/XML while this
+    one writes N-Quads, JSON-LD and the view: the files are the same, sooner.
+    """
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     export = rdf.Export.of(g)
-    staged: list[tuple[Path, Path]] = []
+    staged: dict[str, Path] = {}
+    helper = _helper(export) if workers > 1 else None
+    pending = None
+    names = [name for name, _ in RDF_FILES] + [HTML_FILE]
     try:
-        for name, fmt in RDF_FILES:
-            data = rdf.serialize(export, fmt)
-            staged.append((_stage(directory, name, data), directory / name))
-        html = render_html(g).encode("utf-8")
-        staged.append((_stage(directory, HTML_FILE, html), directory / HTML_FILE))
+        offloaded = _OFFLOADED if helper is not None else ()
+        pending = helper.submit(_stage_formats, directory, offloaded) if helper is not None else None
+        staged.update(_stage_formats(directory, [(n, f) for n, f in RDF_FILES if (n, f) not in offloaded], export))
+        staged[HTML_FILE] = _stage(directory, HTML_FILE, render_html(g).encode("utf-8"))
+        if pending is not None:
+            staged.update(pending.result())
         with _signals_deferred():
-            for temp, target in staged:
-                os.replace(temp, target)
+            for name in names:
+                os.replace(staged[name], directory / name)
     except BaseException:
-        for temp, _ in staged:
+        if helper is not None:
+            helper.shutdown(wait=True, cancel_futures=True)
+            if pending is not None and pending.done() and not pending.cancelled() and pending.exception() is None:
+                staged.update(pending.result())
+        for temp in staged.values():
             temp.unlink(missing_ok=True)
         raise
-    return [target for _, target in staged]
+    finally:
+        if helper is not None:
+            helper.shutdown(wait=True)
+            _forget_export()
+    return [directory / name for name in names]
+
+
+# What a second process writes: the formats pyoxigraph serializes, which need no graph, only the statements.
+_OFFLOADED: tuple[tuple[str, str], ...] = (("kg.ttl", "turtle"), ("kg.nt", "ntriples"), ("kg.trig", "trig"),
+                                           ("kg.rdf", "xml"))  # fmt: skip
+_EXPORT: rdf.Export | None = None  # the statements a forked helper inherits (never pickled)
+
+
+def _helper(export: rdf.Export) -> ProcessPoolExecutor | None:
+    if "fork" not in multiprocessing.get_all_start_methods() or sys.platform == "darwin":
+        return None
+    global _EXPORT
+    _EXPORT = export
+    return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+
+
+def _forget_export() -> None:
+    global _EXPORT
+    _EXPORT = None
+
+
+def _stage_formats(
+    directory: Path, formats: Sequence[tuple[str, str]], export: rdf.Export | None = None
+) -> dict[str, Path]:
+    """Each format written to a temporary file; all of them or none (in a helper, the export is inherited)."""
+    export = export if export is not None else _EXPORT
+    assert export is not None
+    staged: dict[str, Path] = {}
+    try:
+        for name, fmt in formats:
+            staged[name] = _stage(directory, name, rdf.serialize(export, fmt))
+    except BaseException:
+        for temp in staged.values():
+            temp.unlink(missing_ok=True)
+        raise
+    return staged
 
 
 @contextmanager

@@ -179,11 +179,12 @@ class KnowledgeGraph:
         )
 
     # output -----------------------------------------------------------------
-    def save(self, directory: str | Path) -> list[Path]:
-        """Write every export (the same files as `kg build`) into a directory."""
+    def save(self, directory: str | Path, workers: int = 1) -> list[Path]:
+        """Write every export (the same files as `kg build`) into a directory; ``workers=2`` writes them in two
+        processes."""
         from kg.export import save_all
 
-        return save_all(self, Path(directory))
+        return save_all(self, Path(directory), workers=workers)
 
     def sparql(
         self, query: str, bindings: dict[str, Any] | None = None, *, dataframe: bool = False

@@ -59,3 +59,29 @@ def test_a_failure_on_a_fresh_directory_leaves_it_empty(tmp_path: Path, monkeypa
     with pytest.raises(ValueError, match="boom"):
         export.save_all(sample_graph(), tmp_path / "out")
     assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_two_processes_write_the_same_files(tmp_path: Path) -> None:
+    one = [p.read_bytes() for p in export.save_all(sample_graph(), tmp_path / "one")]
+    two = [p.read_bytes() for p in export.save_all(sample_graph(), tmp_path / "two", workers=2)]
+    assert one == two
+    assert export._EXPORT is None  # the helper's copy of the statements is not kept alive
+
+
+@pytest.mark.parametrize("failing", ["turtle", "json-ld"])
+def test_a_failure_in_either_process_leaves_earlier_exports_and_no_temp_files(
+    failing: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    export.save_all(sample_graph(), tmp_path)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    real = rdf.serialize
+
+    def fail_on(source: object, fmt: str, **kwargs: object) -> bytes:
+        if fmt == failing:
+            raise ValueError(f"{fmt} failed")
+        return real(source, fmt, **kwargs)
+
+    monkeypatch.setattr(rdf, "serialize", fail_on)  # the forked helper inherits the patch
+    with pytest.raises(ValueError, match=f"{failing} failed"):
+        export.save_all(sample_graph("https://example.org/other/"), tmp_path, workers=2)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
