@@ -505,6 +505,7 @@ def _generic_dictionary_org(view: TokenView, start: int, end: int) -> bool:
     return whole_word and view.tags[i] == "nt" and _generic_institution(view.words[i])
 
 
+@cache  # words tagged nt come from the dictionary only, so the cache is bounded
 def _generic_institution(word: str) -> bool:
     """交易所, 商业银行, 外资银行总行, 新政府, 四大行: a head alone, or a descriptor or a count before the head,
     names a kind of institution, not one body; so does a word that opens with a function character (对外部)."""
@@ -619,8 +620,9 @@ def _heads_of(pattern: re.Pattern[str]) -> tuple[str, ...]:
     return tuple(sorted(pattern.pattern.replace("\\", "").split("|"), key=len, reverse=True))
 
 
-def _suffix_heads(head: str, pattern: re.Pattern[str]) -> list[str]:
-    return [h for h in _heads_of(pattern) if len(h) < len(head) and head.endswith(h)]
+@cache
+def _suffix_heads(head: str, pattern: re.Pattern[str]) -> tuple[str, ...]:
+    return tuple(h for h in _heads_of(pattern) if len(h) < len(head) and head.endswith(h))
 
 
 def _members(view: TokenView, start: int, end: int) -> list[tuple[int, int]]:
