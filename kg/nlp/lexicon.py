@@ -30,6 +30,8 @@ ORG_HEADS: tuple[str, ...] = (
     "研究院",
     "研究所",
     "研究中心",
+    "管理中心",
+    "服务中心",
     "研究会",
     "科学院",
     "工程院",
@@ -91,6 +93,27 @@ ORG_HEADS: tuple[str, ...] = (
     "小学",
     "事务所",
     "实验室",
+    # sub-units named after their parent (X银行广东省分行, X集团北京办事处)
+    "分行",
+    "支行",
+    "总行",
+    "营业部",
+    "分局",
+    "办事处",
+    "代表处",
+    # bodies of public life
+    "基金会",
+    "俱乐部",
+    "派出所",
+    "看守所",
+    "编辑部",
+    "组织部",
+    "宣传部",
+    "统战部",
+    "常委会",
+    "工作室",
+    "战队",
+    "队",
 )
 
 # Industry words that end a company's short name (京东物流, 海马汽车); they need a proper-name modifier.
@@ -134,6 +157,12 @@ INDUSTRY_HEADS: tuple[str, ...] = (
     "建工",
 )
 
+# Last characters of institutions' names (国防部, 卫生局, 法新社, 海军陆战队): a word that the segmenter's dictionary
+# tags as an organization (nt) and ends in one of these names one body, not a field of study (民族学) or a thing.
+INSTITUTION_ENDINGS: tuple[str, ...] = tuple(
+    "会 院 局 司 队 部 府 社 委 军 党 所 台 校 厅 联 报 协 厂 网 办 盟 处 室 署 "
+    "银行 分行 支行 总行 央行 使馆 中心 组织".split()
+)
 # Heads of government bodies, whose names may join two fields with 和 (工业和信息化局).
 GOVERNMENT_HEADS: frozenset[str] = frozenset({"部", "局", "厅", "委员会", "委", "办公室", "管理局", "总局"})
 # Words that end the name of a place below the county (长寿街道, 真如镇, 松山湖高新区).
@@ -286,7 +315,11 @@ STOP_WORDS: frozenset[str] = frozenset(
         "助力 赋能 聚焦 聚力 深耕 发力 布局 入局 牵手 落地 覆盖 提升 实现 支持 服务于 致力于 据 最大 最新 全新 首次 "
         "下线 亮相 问世 面世 量产 交付 发售 开售 "
         "旗下的 下属 来自 位于 据悉 表示 介绍 称 显示 指出 认为 预计 宣布 成立 竞标 化身 即 当 让 使 到 搭建 建设 "
-        "发起 启动 研发 开发 运营 合作 投资 入股 出资 监管 部署 应用 使用 接入 推广 上市"
+        "发起 启动 研发 开发 运营 合作 投资 入股 出资 监管 部署 应用 使用 接入 推广 上市 "
+        # words of news reports that introduce a name: a caption, a dateline, a cited source, a short form
+        "本报讯 图为 下称 简称 另据 交由 隶属 隶属于 记者 通讯员 联系 "
+        # versus, between the names of two teams or parties
+        "vs VS Vs"
     ).split()
 )
 # Descriptive words of business news: a modifier made only of these (and places, numbers) is generic, so
@@ -337,7 +370,16 @@ WEAK_ORG_HEADS: frozenset[str] = frozenset(
         "学校",
         "办公室",
         "研究中心",
+        "管理中心",
+        "服务中心",
+        "俱乐部",
+        "队",
     }
+)
+# Weak heads of public bodies, named after the place they serve (江苏省体育局, 北京住房公积金管理中心): a place and a
+# field noun before them make a name, where a place alone before 保险 or 基金 names no company.
+PUBLIC_BODY_HEADS: frozenset[str] = frozenset(
+    {"局", "厅", "中心", "研究中心", "管理中心", "服务中心", "办公室", "学校", "实验室", "俱乐部"}
 )
 # Heads of institutions: a name does not run on to the left past one (清华大学|五道口金融学院).
 STRONG_ORG_HEADS: frozenset[str] = frozenset(

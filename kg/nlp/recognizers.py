@@ -21,6 +21,10 @@ _ALNUM_EDGE = re.compile(r"[A-Za-z0-9]$|^[A-Za-z0-9]")
 _COMMON_VERB_FREQ = 5000
 _LEADING_FUNCTION_CHARS = frozenset("据在与和对向从由被把将为给")
 _MAX_NAME_TOKENS = 7
+# Function characters that open (已, 多) or close (向, 上) a two-character word the segmenter guessed from
+# a verb phrase (已到, 多受, 产向); such a word is no part of a name.
+_LEADING_CLITICS = frozenset("已也都就才又还并而被把将向到在从由于对给多受")
+_TRAILING_CLITICS = frozenset("向到于受由被把将给对在从和与及是的了")
 _COMMON_FREQ = 300  # a dictionary word more frequent than this is a common word, not part of a proper name
 
 _QUOTED = re.compile(
@@ -31,6 +35,7 @@ _BYLINE = re.compile(
     r"(?:^|\n)[ \t]*([^\s，。（(]{2,10}?)(?:[0-9]{1,2}月[0-9]{1,2}日)?(?:电|讯|消息)"
     r"|([^\s，。（(]{2,10}?)[（(][^）)\n]{0,12}记者"
 )
+_SOURCE_CUE = re.compile(r"(?:另据|据)")
 _STOCK_CODE = re.compile(
     r"[（(](?:(?:SH|SZ|HK|BJ)?[:：]?\s*)?[0-9]{6}(?:\.(?:SH|SZ|BJ))?[）)]|[（(][0-9]{4,5}\.HK[）)]"
 )
@@ -89,6 +94,7 @@ class Recognizer:
         self._headed(view, _INDUSTRY_HEAD, "ORG", "org_industry", 0.6, out, require_proper=True, strict=True)
         self._headed(view, _PRODUCT_HEAD, "PRODUCT", "product_head", 0.6, out, require_proper=True)
         self._headed(view, _INITIATIVE_HEAD, "INITIATIVE", "initiative_head", 0.6, out, require_proper=True)
+        self._dictionary_orgs(view, out)
         self._org_context(view, out)
         self._quoted(view, out)
         self._launched(view, out)
@@ -127,14 +133,20 @@ class Recognizer:
 
     def _bylines(self, view: TokenView, out: list[Candidate]) -> None:
         """The source of a news item: 新华社北京5月1日电, X6月28日讯, X（北京，记者 …）."""
-        for match in _BYLINE.finditer(view.text):
+        text = view.text
+        for match in _BYLINE.finditer(text):
             group = 1 if match.group(1) is not None else 2
             start, end = match.span(group)
             for n in range(min(end - start - 2, 6), 1, -1):
-                if view.tags[view.index_at(end - n)] == "ns" and view.is_start(end - n):
-                    end -= n  # 新华社济南…电: the place is where the story was filed
+                if view.is_start(end - n) and "ns" in (view.tags[view.index_at(end - n)], lx_tag(text[end - n : end])):
+                    end -= n  # 新华社济南…电, 新华社伦敦…电: the place is where the story was filed
                     break
-            if view.is_start(start) and view.is_end(end) and (is_proper(view, start, end, strict=True)):
+            cue = _SOURCE_CUE.match(text, start, end)
+            if cue is not None:
+                start = cue.end()  # 据新华社消息: 据 cites the source, it is not part of its name
+            if not (view.is_start(start) and view.is_end(end)) or not _name_tokens(view, start, end):
+                continue  # 据印度国防部的消息, X昨日消息: a byline holds a name only, no function or time words
+            if is_proper(view, start, end, strict=True):
                 out.append(Candidate(start, end, "ORG", "byline", 0.6))
 
     def _coordinated(self, view: TokenView, out: list[Candidate]) -> None:
@@ -286,11 +298,30 @@ class Recognizer:
                 continue  # 医保电子|凭证: an industry word inside a longer noun phrase
             start = _without_descriptors(view, start, hs)  # 电商OZON公司 → OZON公司
             # a place alone does not make a programme a name (美国跨境电商项目), though it makes 上海市政府 one
-            if require_proper and not is_proper(view, start, hs, strict=weak, places=label != "INITIATIVE"):
+            if (
+                require_proper
+                and not is_proper(view, start, hs, strict=weak, places=label != "INITIATIVE")
+                and not (match.group() in lx.PUBLIC_BODY_HEADS and _place_and_field(view, start, hs))
+            ):
                 continue
-            if _common_word(view, start, he):
+            if _common_word(view, start, he) or _generic_dictionary_org(view, start, he):
                 continue
             out.append(Candidate(start, he, label, rule, score))
+
+    def _dictionary_orgs(self, view: TokenView, out: list[Candidate]) -> None:
+        """Words the segmenter's dictionary tags as organizations (nt) that end like an institution (国防部, 法新社,
+        卫生局), with the places before them (美国国防部, 郯城县卫生局). A kind of institution (商业银行, 上市公司)
+        is no name: its modifier is a descriptor."""
+        for k in [k for k, tag in enumerate(view.tags) if tag == "nt"]:
+            word = view.words[k]
+            if len(word) < 2 or not word.endswith(lx.INSTITUTION_ENDINGS) or _generic_institution(word):
+                continue
+            start = view.starts[k]
+            j = k - 1
+            while j >= 0 and view.tags[j] == "ns" and k - j <= 2:
+                start = view.starts[j]
+                j -= 1
+            out.append(Candidate(start, view.ends[k], "ORG", "dictionary_org", 0.7))
 
     def _org_context(self, view: TokenView, out: list[Candidate]) -> None:
         """A name right before a byline or a role word (财联社记者, X董事长) or a stock code names an organization."""
@@ -414,6 +445,8 @@ def left_boundary(
             break
         if word in lx.MEASURE_WORDS and j > 0 and view.tags[j - 1] == "m":
             break
+        if tag == "x" and (word[-1] in _TRAILING_CLITICS or (len(word) == 2 and word[0] in _LEADING_CLITICS)):
+            break  # 已到|宣武法院, 告上|法院: an unknown word the segmenter glued from a verb and a function word
         if word == " " and j > 0 and (_ALNUM_EDGE.search(view.words[j - 1]) or _ALNUM_EDGE.match(view.words[j + 1])):
             start = view.starts[j]  # 华为 P30 系列: one space beside a model number is part of the name
             j -= 1
@@ -463,6 +496,48 @@ def right_boundary(view: TokenView, i: int) -> int | None:
         if tag not in {"v", "a"}:
             end = view.ends[j - 1]  # a name may hold a verb (乡村振兴主题卡) but never ends in one (…汽车|下线)
     return end
+
+
+def _generic_dictionary_org(view: TokenView, start: int, end: int) -> bool:
+    """人民军队: one word that the dictionary tags as an organization but that names a kind of institution."""
+    i = view.index_at(start)
+    whole_word = view.starts[i] == start and view.ends[i] == end
+    return whole_word and view.tags[i] == "nt" and _generic_institution(view.words[i])
+
+
+@cache  # words tagged nt come from the dictionary only, so the cache is bounded
+def _generic_institution(word: str) -> bool:
+    """交易所, 商业银行, 外资银行总行, 新政府, 四大行: a head alone, or a descriptor or a count before the head,
+    names a kind of institution, not one body; so does a word that opens with a function character (对外部)."""
+    head = next((h for h in _ORG_HEADS_LONGEST_FIRST if word.endswith(h) and len(word) > len(h)), word[-1])
+    return (
+        word in lx.ORG_HEADS
+        or word[: -len(head)] in lx.GENERIC_MODIFIERS
+        or word.startswith(_GENERIC_OPENINGS)
+        or word[0] in _LEADING_CLITICS
+        or word[0] in "一二两三四五六七八九十几数"
+        or all(ch in "东西南北中内外" for ch in word[:-1])  # 中西部 is a region
+        or (len(word) <= 4 and word.endswith(("组织", "军队", "部队")))  # 党组织, 人民军队: a collective
+    )
+
+
+def _place_and_field(view: TokenView, start: int, end: int) -> bool:
+    """A place followed by field nouns (江苏省|体育, 北京|住房公积金管理): how public bodies are named."""
+    i, j = view.index_at(start), view.index_at(end - 1)
+    return (
+        view.tags[i] == "ns"
+        and view.starts[i] == start
+        and j > i
+        and all(view.tags[k] in lx.NAME_TAGS and view.words[k] not in lx.GENERIC_MODIFIERS for k in range(i + 1, j + 1))
+    )
+
+
+def _name_tokens(view: TokenView, start: int, end: int) -> bool:
+    """Whether text[start:end] is made only of tokens that may sit inside a name (no verb, time or function word)."""
+    return all(
+        view.tags[k] in lx.NAME_TAGS and view.words[k] not in lx.STOP_WORDS
+        for k in range(view.index_at(start), view.index_at(end - 1) + 1)
+    )
 
 
 def _without_descriptors(view: TokenView, start: int, end: int) -> int:
@@ -545,8 +620,9 @@ def _heads_of(pattern: re.Pattern[str]) -> tuple[str, ...]:
     return tuple(sorted(pattern.pattern.replace("\\", "").split("|"), key=len, reverse=True))
 
 
-def _suffix_heads(head: str, pattern: re.Pattern[str]) -> list[str]:
-    return [h for h in _heads_of(pattern) if len(h) < len(head) and head.endswith(h)]
+@cache
+def _suffix_heads(head: str, pattern: re.Pattern[str]) -> tuple[str, ...]:
+    return tuple(h for h in _heads_of(pattern) if len(h) < len(head) and head.endswith(h))
 
 
 def _members(view: TokenView, start: int, end: int) -> list[tuple[int, int]]:
@@ -615,6 +691,8 @@ def _known_names() -> frozenset[str]:
     return frozenset(name for name, ent in lx.known_surface_forms() if ent.type == "ORG")
 
 
+_GENERIC_OPENINGS = tuple(m for m in lx.GENERIC_MODIFIERS if len(m) >= 2)
+_ORG_HEADS_LONGEST_FIRST = tuple(sorted(lx.ORG_HEADS, key=len, reverse=True))
 _INITIATIVE_HEADS_LONGEST_FIRST = tuple(sorted(lx.INITIATIVE_HEADS, key=len, reverse=True))
 _PRODUCT_HEADS_LONGEST_FIRST = tuple(sorted(lx.PRODUCT_HEADS, key=len, reverse=True))
 # what ends an organization-owned product's word (银联|二维码, 银联|移动支付产品)

@@ -230,3 +230,71 @@ def test_descriptors_before_a_proper_name_are_dropped(nlp: Language) -> None:
 def test_a_generation_names_the_product_after_it(nlp: Language) -> None:
     assert ("第二代星河氢能汽车", "PRODUCT") in entities(nlp, "公司自主研发的第二代星河氢能汽车下线。")
     assert ("新一代信息技术", "PRODUCT") not in entities(nlp, "发展新一代信息技术产业。")
+
+
+# words the dictionary tags as organizations ---------------------------------------------------------------------
+def test_a_dictionary_organization_with_its_place(nlp: Language) -> None:
+    assert ("美国国防部", "ORG") in candidates(nlp, "美国国防部今天宣布新的预算。", "dictionary_org")
+    assert "美国国防部" in orgs(nlp, "美国国防部今天宣布新的预算。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["商业银行和交易所都在调整。", "东部和中西部地区经济回暖。", "人民军队和车队出发。"],
+)
+def test_kinds_of_institutions_and_regions_are_not_dictionary_organizations(nlp: Language, text: str) -> None:
+    assert candidates(nlp, text, "dictionary_org") == set()
+    assert orgs(nlp, text) == set()
+
+
+# public bodies, sub-units and teams ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("杭州市文化局发布通知。", "杭州市文化局"),  # a place and a field name a public body
+        ("顺捷银行杭州分行今日开业。", "顺捷银行杭州分行"),  # a branch keeps its parent bank
+        ("星河银行西湖支行也开业了。", "星河银行西湖支行"),
+        ("鹏扬俱乐部和足球俱乐部都来了。", "鹏扬俱乐部"),
+    ],
+)
+def test_public_bodies_branches_and_clubs(nlp: Language, text: str, name: str) -> None:
+    assert name in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["上海市中心人流回升。", "足球俱乐部招收会员。", "车队和团队出发。"])
+def test_a_place_alone_or_a_common_word_before_a_weak_head_is_no_name(nlp: Language, text: str) -> None:
+    assert orgs(nlp, text) == set()
+
+
+def test_two_teams_either_side_of_versus(nlp: Language) -> None:
+    found = orgs(nlp, "鹏扬队vs顺捷队的比赛开始了。")
+    assert "顺捷队" in found
+    assert not any("vs" in name for name in found)
+
+
+# left boundaries ------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("图为顺捷物流有限公司的仓库。", "顺捷物流有限公司"),  # a caption word opens no name
+        ("记者联系顺捷银行上海分行。", "顺捷银行上海分行"),  # nor does the reporter who asks
+        ("李先生已到星河法院起诉。", "星河法院"),  # nor an unknown word glued from 已 and 到
+    ],
+)
+def test_report_words_and_glued_verbs_open_no_name(nlp: Language, text: str, name: str) -> None:
+    assert name in orgs(nlp, text)
+    assert not any(found.endswith(name) and found != name for found in orgs(nlp, text))
+
+
+# bylines --------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    ["据鹏扬时报消息，顺捷物流今日宣布扩产。", "鹏扬时报伦敦3月5日电 顺捷物流今日宣布扩产。"],
+)
+def test_a_byline_names_its_source_without_the_cue_or_the_city(nlp: Language, text: str) -> None:
+    assert ("鹏扬时报", "ORG") in candidates(nlp, text, "byline")
+    assert "鹏扬时报" in orgs(nlp, text)
+
+
+def test_a_byline_with_a_time_word_names_nothing(nlp: Language) -> None:
+    assert candidates(nlp, "鹏扬时报昨日消息，顺捷物流扩产。", "byline") == set()
