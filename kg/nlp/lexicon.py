@@ -194,6 +194,10 @@ STRONG_PRODUCT_HEADS: frozenset[str] = frozenset(
     "系列 专区 手机银行 网上银行 直销银行 信用卡 借记卡 APP App app 客户端 小程序 卡 码 钱包 "
     "ETF 指数 套餐 芯片 操作系统 彩铃 邮箱 收银台 闪付 平台 系统".split()
 )
+# Product heads that also name kinds of infrastructure (交易平台, 监测系统): the modifier must pick out one.
+KIND_PRODUCT_HEADS: frozenset[str] = frozenset({"平台", "系统"})
+# Openings of national platforms and systems named after what they do (全国…共享平台, 国家…服务平台).
+NATIONAL_SCOPES: tuple[str, ...] = ("国家", "全国", "中国")
 # ... and the weaker ones (服务, 业务, 产品, 支付, 通, 宝, 贷), which need a launch verb or a quote around the name.
 PRODUCT_HEADS: tuple[str, ...] = tuple(
     sorted(STRONG_PRODUCT_HEADS | set("贷 宝 通 手机 平板 服务 业务 产品 终端 支付 网盘 浏览器 大模型".split()))
@@ -316,6 +320,9 @@ STOP_WORDS: frozenset[str] = frozenset(
         "下线 亮相 问世 面世 量产 交付 发售 开售 "
         "旗下的 下属 来自 位于 据悉 表示 介绍 称 显示 指出 认为 预计 宣布 成立 竞标 化身 即 当 让 使 到 搭建 建设 "
         "发起 启动 研发 开发 运营 合作 投资 入股 出资 监管 部署 应用 使用 接入 推广 上市 "
+        # verbs that take an object: what follows them is a clause's object, what precedes them its subject
+        "加入 设有 会同 压实 深化 落实 谋划 完善 签署 弘扬 强推 发挥 坚持 构建 加强 参与 举办 建成 利用 提供 "
+        "欢迎 用好 做好 建强 印发 规范 "
         # words of news reports that introduce a name: a caption, a dateline, a cited source, a short form
         "本报讯 图为 下称 简称 另据 交由 隶属 隶属于 记者 通讯员 联系 "
         # versus, between the names of two teams or parties
@@ -333,7 +340,8 @@ GENERIC_MODIFIERS: frozenset[str] = frozenset(
         "跨境 网红 商超 大数据 云计算 人工智能 区块链 传统 新兴 新型 现代 综合 重点 重磅 主要 一流 知名 著名 "
         "开放式 三甲 基层 社区 线上 线下 全国 全省 全市 本地 当地 外资 中资 内资 合资 独资 股份制 城商 农商 "
         "普通 相关 有关 主流 老牌 新 老 大 小 中 高 低 多家 部分 众多 其他 另类 专业 官方 政府 公共 社会 "
-        "全资 控股 参股 子 分 总 母 下属 旗下"
+        "全资 控股 参股 子 分 总 母 下属 旗下 "
+        "高水平 高质量 高能级 高标准 省级 市级 县级 国家级 世界级 标志性 重大 骨干 区域 地区性 政策性 公立"
     ).split()
 )
 # Common words of today's business news that jieba's dictionary predates: given to the segmenter as common nouns

@@ -228,12 +228,15 @@ class Recognizer:
             if len(members) < 2 or (count is not None and len(members) != count):
                 continue
             for start, end in members:
+                quoted = (start, end) != _strip_quotes(text, start, end)
                 start, end = _strip_quotes(text, start, end)
                 if not 2 <= end - start <= 16:
                     continue
                 name = text[start:end]
                 headed = _type_by_head(name) == label or (label == "ORG" and name.endswith(lx.ORG_HEADS))
                 named = is_proper(view, start, end, strict=weak_class) or (headed and not weak_class)
+                if label != "ORG" and count is None and not quoted and not headed and _ends_in_verb(view, end):
+                    continue  # 赶海、骑行等活动, 法律咨询等服务: an activity, not a programme's or a product's name
                 if named and not _common_word(view, start, end):
                     out.append(Candidate(start, end, label, "list_member", 0.7))
 
@@ -306,6 +309,8 @@ class Recognizer:
                 continue
             if _common_word(view, start, he) or _generic_dictionary_org(view, start, he):
                 continue
+            if match.group() in lx.KIND_PRODUCT_HEADS and not _names_one(view, start, hs):
+                continue  # 金融科技平台, 远程供水系统: a kind of platform or system, not one
             out.append(Candidate(start, he, label, rule, score))
 
     def _dictionary_orgs(self, view: TokenView, out: list[Candidate]) -> None:
@@ -384,6 +389,9 @@ class Recognizer:
             label = _type_by_head(name, weak=True)
             if label is None or not is_proper(view, start, end):
                 continue
+            kind = next((h for h in lx.KIND_PRODUCT_HEADS if name.endswith(h)), None)
+            if kind is not None and not _names_one(view, start, end - len(kind)):
+                continue  # 建设科技创新资源共享平台: a kind of platform
             out.append(Candidate(start, end, label, "launch_object", 0.65))
 
     def _latin(self, view: TokenView, out: list[Candidate]) -> None:
@@ -576,6 +584,17 @@ def is_proper(view: TokenView, start: int, end: int, *, strict: bool = False, pl
     return False
 
 
+def _names_one(view: TokenView, start: int, end: int) -> bool:
+    """Whether a modifier picks out one platform or system: a proper name or a place does (网联清算平台,
+    南京江北污水收集系统), and so does a national scope (国家社会保险公共服务平台); common words alone do not."""
+    if view.text.startswith(lx.NATIONAL_SCOPES, start):
+        return True
+    return any(
+        view.words[k] not in lx.GENERIC_MODIFIERS and view.tags[k] in lx.PROPER_TAGS
+        for k in range(view.index_at(start), view.index_at(end - 1) + 1)
+    )
+
+
 def _fragmented_unknown(view: TokenView, start: int, end: int) -> bool:
     """A short stretch that the segmenter cut into pieces and that is no word as a whole (财|联社, 淘|菜菜) is
     an unknown name: jieba splits names it does not know into single characters and short words."""
@@ -658,6 +677,12 @@ def _split_conjunction(view: TokenView, start: int, end: int) -> list[tuple[int,
             start = view.ends[k]
     pieces.append((start, end))
     return [(s, e) for s, e in pieces if e > s]
+
+
+def _ends_in_verb(view: TokenView, end: int) -> bool:
+    """Whether the token that ends at end is a verb: names end in nouns, activities (书店调研, 骑行) in verbs."""
+    k = view.index_at(end - 1)
+    return view.ends[k] == end and view.tags[k] in {"v", "vn", "vd", "vi"}
 
 
 def _strip_quotes(text: str, start: int, end: int) -> tuple[int, int]:

@@ -298,3 +298,81 @@ def test_a_byline_names_its_source_without_the_cue_or_the_city(nlp: Language, te
 
 def test_a_byline_with_a_time_word_names_nothing(nlp: Language) -> None:
     assert candidates(nlp, "鹏扬时报昨日消息，顺捷物流扩产。", "byline") == set()
+
+
+# clause verbs, descriptors and activities -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("欢迎更多金融机构加入顺捷跨境支付系统。", "顺捷跨境支付系统", "PRODUCT"),  # 加入 takes an object
+        ("星河中心设有顺捷跨境支付平台、鹏扬数据平台两个平台。", "顺捷跨境支付平台", "PRODUCT"),
+        ("星河集团会同顺捷集团、鹏扬集团开展调研。", "顺捷集团", "ORG"),  # A会同B: two names
+        ("中央机关会同星河集团开展调研。", "星河集团", "ORG"),
+    ],
+)
+def test_a_name_does_not_run_left_past_a_verb_that_takes_an_object(
+    nlp: Language, text: str, name: str, label: str
+) -> None:
+    found = entities(nlp, text)
+    assert (name, label) in found
+    assert not any(surface.endswith(name) and surface != name for surface, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "三部门联合印发通知，要求各地落实。",  # 印发 is what they do together, not a partner
+        "要压实地方政府责任。",
+        "加快实现高水平科技自立自强。",  # 高水平 describes, it names nothing
+        "我们要推动高质量数字平台建设。",
+    ],
+)
+def test_verbs_and_descriptors_make_no_name(nlp: Language, text: str) -> None:
+    assert entities(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "游客可以体验赶海、露营、骑行等活动。",
+        "嘉宾通过书店调研、文化参访等活动交流。",
+        "星河银行提供延期还款、法律咨询等服务。",
+    ],
+)
+def test_activities_in_a_list_are_no_programmes(nlp: Language, text: str) -> None:
+    assert not {label for _, label in entities(nlp, text)} & {"PRODUCT", "INITIATIVE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("星河集团举办星河论坛、顺捷大赛等活动。", {"顺捷大赛"}),  # a head word types the member
+        ("活动包括“星河快跑”、“顺捷同行”等活动。", {"星河快跑", "顺捷同行"}),  # quoted: a name, verb or not
+    ],
+)
+def test_named_events_in_a_list_stay(nlp: Language, text: str, names: set[str]) -> None:
+    assert names <= {surface for surface, label in entities(nlp, text) if label == "INITIATIVE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("顺捷清算平台今天发布春节数据。", "顺捷清算平台"),  # an unknown name picks out one platform
+        ("南京江北污水收集系统投入运行。", "南京江北污水收集系统"),  # so does a place
+        ("全国农机作业信息平台正式上线。", "全国农机作业信息平台"),  # and a national scope
+    ],
+)
+def test_a_named_platform_or_system(nlp: Language, text: str, name: str) -> None:
+    assert (name, "PRODUCT") in entities(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推动大型支付和金融科技平台企业回归本源。",
+        "消防员利用远程供水系统处置火情。",
+        "这里正在建设科技创新资源共享平台。",
+    ],
+)
+def test_a_kind_of_platform_or_system_is_no_product(nlp: Language, text: str) -> None:
+    assert not {label for _, label in entities(nlp, text)} & {"PRODUCT"}
