@@ -196,6 +196,8 @@ STRONG_PRODUCT_HEADS: frozenset[str] = frozenset(
 )
 # Product heads that also name kinds of infrastructure (交易平台, 监测系统): the modifier must pick out one.
 KIND_PRODUCT_HEADS: frozenset[str] = frozenset({"平台", "系统"})
+# Initiative heads that also name kinds of works (风电项目, 供水工程): one field word before them names no project.
+KIND_INITIATIVE_HEADS: frozenset[str] = frozenset({"项目", "工程"})
 # Openings of national platforms and systems named after what they do (全国…共享平台, 国家…服务平台).
 NATIONAL_SCOPES: tuple[str, ...] = ("国家", "全国", "中国")
 # ... and the weaker ones (服务, 业务, 产品, 支付, 通, 宝, 贷), which need a launch verb or a quote around the name.

@@ -311,6 +311,8 @@ class Recognizer:
                 continue
             if match.group() in lx.KIND_PRODUCT_HEADS and not _names_one(view, start, hs):
                 continue  # 金融科技平台, 远程供水系统: a kind of platform or system, not one
+            if match.group() in lx.KIND_INITIATIVE_HEADS and _one_field_word(view, start, hs):
+                continue  # 风电项目, 防洪工程: a field and a project name a kind of project
             out.append(Candidate(start, he, label, rule, score))
 
     def _dictionary_orgs(self, view: TokenView, out: list[Candidate]) -> None:
@@ -593,6 +595,17 @@ def _names_one(view: TokenView, start: int, end: int) -> bool:
         view.words[k] not in lx.GENERIC_MODIFIERS and view.tags[k] in lx.PROPER_TAGS
         for k in range(view.index_at(start), view.index_at(end - 1) + 1)
     )
+
+
+def _one_field_word(view: TokenView, start: int, end: int) -> bool:
+    """Whether a modifier is one word that names a field (风电, 供水, 非遗), besides descriptors and counts (新型,
+    二期); a place or an organization is not a field (碾盘山枢纽工程 has three words)."""
+    words = [
+        k
+        for k in range(view.index_at(start), view.index_at(end - 1) + 1)
+        if view.words[k] not in lx.GENERIC_MODIFIERS and view.tags[k] != "m"
+    ]
+    return len(words) <= 1 and all(view.tags[k] not in {"ns", "nt", "eng"} for k in words)
 
 
 def _fragmented_unknown(view: TokenView, start: int, end: int) -> bool:

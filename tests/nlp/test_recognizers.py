@@ -376,3 +376,28 @@ def test_a_named_platform_or_system(nlp: Language, text: str, name: str) -> None
 )
 def test_a_kind_of_platform_or_system_is_no_product(nlp: Language, text: str) -> None:
     assert not {label for _, label in entities(nlp, text)} & {"PRODUCT"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "山东一处50兆瓦风电项目开工。",  # a field word and 项目: a kind of project
+        "当地防洪工程年内完工。",
+        "不少夜游项目也大受欢迎。",
+        "一批新型储能项目正在建设。",  # a descriptor does not make the field word a name
+    ],
+)
+def test_a_field_word_before_project_names_a_kind(nlp: Language, text: str) -> None:
+    assert not {label for _, label in entities(nlp, text)} & {"INITIATIVE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("移动支付惠农工程今年覆盖更多县城。", "移动支付惠农工程"),  # several words make a programme's name
+        ("鹏扬水库工程正式开工。", "鹏扬水库工程"),  # a proper name and a field word
+        ("顺捷港二期工程正式开工。", "顺捷港二期工程"),
+    ],
+)
+def test_a_project_with_a_name(nlp: Language, text: str, name: str) -> None:
+    assert (name, "INITIATIVE") in entities(nlp, text)
