@@ -287,6 +287,8 @@ LAUNCH_VERBS: tuple[str, ...] = (
     "升级",
     "亮相",
 )
+# Launch verbs whose object is held or carried out, not sold: an event or a campaign (举办“X”, 开展“X”).
+ORGANIZE_VERBS: frozenset[str] = frozenset({"举办", "主办", "开展", "启动", "实施", "发起"})
 OPERATE_VERBS: tuple[str, ...] = ("运营", "经营", "管理", "负责", "旗下", "持有", "拥有")
 PARTNER_VERBS: tuple[str, ...] = ("联合", "携手", "联手", "合作", "牵手", "协同", "签署", "签约", "战略合作")
 INVEST_VERBS: tuple[str, ...] = (

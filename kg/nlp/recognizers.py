@@ -355,11 +355,20 @@ class Recognizer:
                 continue
             after = text[match.end() : match.end() + 8]
             label = _type_by_head(inner) or _type_by_follower(after)
-            launched = _LAUNCH.search(text, max(0, match.start() - 4), match.start())
+            verb = _LAUNCH.search(text, max(0, match.start() - 4), match.start())
+            # 推出“福农通”, 开发的“福农通”: the quote is the object itself, not 推出一批“绿灯”投资案例
+            launched = (
+                verb is not None
+                and text[verb.end() : match.start()].strip() in {"", "了", "的"}
+                and not _continues_noun(view, match.end())
+            )
             if group == 2 and inner.endswith(lx.DOCUMENT_NOUNS):
                 continue  # 《关于…的公告》, 《战略合作协议》: a document, not a product
             if label is None and launched and group != 2 and not after.startswith("的"):
-                label = _type_by_head(inner, weak=True) or "PRODUCT"  # 推出“福农通”: what is launched is a product
+                # 推出“福农通”: what is launched is a product; what is held (举办“X”) is an event or a campaign
+                label = _type_by_head(inner, weak=True) or (
+                    "INITIATIVE" if verb.group() in lx.ORGANIZE_VERBS else "PRODUCT"
+                )
             if label is None:
                 label = _chain_type(text, match.end())
             if label is None:

@@ -401,3 +401,37 @@ def test_a_field_word_before_project_names_a_kind(nlp: Language, text: str) -> N
 )
 def test_a_project_with_a_name(nlp: Language, text: str, name: str) -> None:
     assert (name, "INITIATIVE") in entities(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("星河银行推出“顺捷通”，方便商户收款。", "顺捷通"),  # the quote is the launched object
+        ("星河银行推出了 “顺捷通” 微信小程序。", "顺捷通"),
+    ],
+)
+def test_a_quote_right_after_a_launch_verb_is_launched(nlp: Language, text: str, name: str) -> None:
+    assert (name, "PRODUCT") in candidates(nlp, text, "quoted")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("监管部门推出一批“红灯”投资案例。", "红灯"),  # the quote modifies the noun after it
+        ("景区推出以“采茶”为主题，吸引游客。", "采茶"),  # a theme, not the launched thing
+    ],
+)
+def test_a_quote_that_is_not_the_launched_object(nlp: Language, text: str, quote: str) -> None:
+    assert not {surface for surface, _ in candidates(nlp, text, "quoted")} & {quote}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("由星河集团主办的“顺捷之夜”今晚开幕。", "顺捷之夜", "INITIATIVE"),  # what is held is an event
+        ("两部门联合开展“清风护苗”，为期三个月。", "清风护苗", "INITIATIVE"),  # what is carried out, a campaign
+        ("星河银行推出“顺捷付”，方便商户收款。", "顺捷付", "PRODUCT"),  # what is put out is a product
+    ],
+)
+def test_the_launch_verb_types_a_launched_quote(nlp: Language, text: str, name: str, label: str) -> None:
+    assert (name, label) in candidates(nlp, text, "quoted")
