@@ -157,6 +157,13 @@ INDUSTRY_HEADS: tuple[str, ...] = (
     "建工",
 )
 
+# Words the segmenter's dictionary tags as organizations that name events, documents or kinds of institutions.
+NON_INSTITUTION_ENDINGS: tuple[str, ...] = ("音乐会", "交易会", "博览会", "展览会", "运动会", "公报", "格局", "院所")
+GENERIC_INSTITUTIONS: frozenset[str] = frozenset({"人民法院", "联邦政府", "国家队", "地方政府"})
+# Words that go on from an industry word to name a field or its work (科技|创新, 物流|需求), not a company.
+FIELD_WORDS: frozenset[str] = frozenset(
+    "创新 发展 合作 成果 自立自强 攻关 需求 领域 行业 产业 产业链 体系 水平 能力 赋能 转型".split()
+)
 # Last characters of institutions' names (国防部, 卫生局, 法新社, 海军陆战队): a word that the segmenter's dictionary
 # tags as an organization (nt) and ends in one of these names one body, not a field of study (民族学) or a thing.
 INSTITUTION_ENDINGS: tuple[str, ...] = tuple(
@@ -224,6 +231,10 @@ INITIATIVE_HEADS: tuple[str, ...] = (
     "一件事",
 )
 
+# Last words of events' names (购物节, 消费季, 旅游日, 博览会): a quoted one is an event, typed as an initiative.
+EVENT_HEADS: tuple[str, ...] = tuple(
+    "节 季 月 周 日 展 赛 论坛 峰会 博览会 交易会 嘉年华 音乐会 晚会 运动会 大会".split()
+)
 # Nouns that follow a quoted name and type it (“福农通”农资收购产品).
 PRODUCT_FOLLOWERS: tuple[str, ...] = (
     "产品",
@@ -355,7 +366,7 @@ MODERN_WORDS: tuple[str, ...] = tuple(
         "碳中和 碳达峰 双碳 新能源 新能源汽车 储能 光伏 氢能 绿电 大数据 云计算 人工智能 区块链 物联网 元宇宙 算力 "
         "大模型 芯片 半导体 数字经济 数字化转型 金融科技 移动支付 扫码支付 直播带货 电商 跨境电商 网红 短视频 "
         "公募 私募 理财子公司 普惠金融 绿色金融 专精特新 独角兽 智能制造 工业互联网 数据中心 新基建 碳排放 "
-        "碳交易 碳市场 低碳 零碳 乡村振兴 共同富裕 双循环 高质量发展 营商环境 一带一路"
+        "碳交易 碳市场 低碳 零碳 乡村振兴 共同富裕 双循环 高质量发展 营商环境 一带一路 抗疫 防疫 共进"
     ).split()
 )
 

@@ -297,7 +297,7 @@ class Recognizer:
             )
             if start is None or start >= hs:
                 continue
-            if strict and he < len(text) and _continues_noun(view, he):
+            if strict and he < len(text) and (_continues_noun(view, he) or _names_a_field(view, he)):
                 continue  # 医保电子|凭证: an industry word inside a longer noun phrase
             start = _without_descriptors(view, start, hs)  # 电商OZON公司 → OZON公司
             # a place alone does not make a programme a name (美国跨境电商项目), though it makes 上海市政府 one
@@ -354,7 +354,7 @@ class Recognizer:
             if len(inner) < 2 or _QUANTITY.match(inner):
                 continue
             after = text[match.end() : match.end() + 8]
-            label = _type_by_head(inner) or _type_by_follower(after)
+            label = _type_by_head(inner) or _type_by_follower(after) or _event_by_head(inner, view.freqs)
             verb = _LAUNCH.search(text, max(0, match.start() - 4), match.start())
             # 推出“福农通”, 开发的“福农通”: the quote is the object itself, not 推出一批“绿灯”投资案例
             launched = (
@@ -527,10 +527,13 @@ def _generic_dictionary_org(view: TokenView, start: int, end: int) -> bool:
 @cache  # words tagged nt come from the dictionary only, so the cache is bounded
 def _generic_institution(word: str) -> bool:
     """交易所, 商业银行, 外资银行总行, 新政府, 四大行: a head alone, or a descriptor or a count before the head,
-    names a kind of institution, not one body; so does a word that opens with a function character (对外部)."""
+    names a kind of institution, not one body; so does a word that opens with a function character (对外部).
+    Some words the dictionary tags as organizations name an event or a document (交易会, 联合公报)."""
     head = next((h for h in _ORG_HEADS_LONGEST_FIRST if word.endswith(h) and len(word) > len(h)), word[-1])
     return (
         word in lx.ORG_HEADS
+        or word in lx.GENERIC_INSTITUTIONS
+        or word.endswith(lx.NON_INSTITUTION_ENDINGS)
         or word[: -len(head)] in lx.GENERIC_MODIFIERS
         or word.startswith(_GENERIC_OPENINGS)
         or word[0] in _LEADING_CLITICS
@@ -646,6 +649,18 @@ def _ends_with_product_head(text: str, hs: int, he: int) -> bool:
     return any(text.endswith(h, 0, he) and len(h) > he - hs for h in lx.STRONG_PRODUCT_HEADS)
 
 
+def _names_a_field(view: TokenView, pos: int) -> bool:
+    """An industry word is a field, not a company's name, before a field word (海洋科技|创新) or in a list of fields
+    (电力、通信, 国际科技与创新); a list of companies goes on with a name (中瓷电子、石药集团)."""
+    i = view.index_at(pos)
+    if view.words[i] in lx.FIELD_WORDS:
+        return True
+    if view.words[i] not in {"、", "与", "和", "及"} or i + 1 >= len(view.words):
+        return False
+    word, tag = view.words[i + 1], view.tags[i + 1]
+    return word in lx.FIELD_WORDS or word in lx.INDUSTRY_HEADS or tag not in lx.PROPER_TAGS
+
+
 def _continues_noun(view: TokenView, pos: int) -> bool:
     i = view.index_at(pos)
     word, tag = view.words[i], view.tags[i]
@@ -755,6 +770,15 @@ def _type_by_head(name: str, *, weak: bool = False) -> str | None:
         if name.endswith(head) and len(name) > len(head) and (weak or head in lx.STRONG_PRODUCT_HEADS):
             return "PRODUCT"
     return None
+
+
+def _event_by_head(name: str, freqs: dict[str, int]) -> str | None:
+    """A quoted name that ends in an event word (“五五购物节”, “中国旅游日”) is an event, typed as an initiative;
+    a one-character event word must not end a common word (看发展, 每一天的今日)."""
+    head = next((h for h in lx.EVENT_HEADS if name.endswith(h)), None)
+    if head is None or len(name) < len(head) + 2 or (len(head) == 1 and name[-2:] in freqs):
+        return None
+    return "INITIATIVE"
 
 
 _QUOTE_CHAIN = re.compile(r"""(?:\s*[、，,和及与]?\s*["“「『【][^"“”「」『』【】\n，。]{1,24}["”」』】])*\s*等""")

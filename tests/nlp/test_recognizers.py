@@ -304,7 +304,7 @@ def test_a_byline_with_a_time_word_names_nothing(nlp: Language) -> None:
 @pytest.mark.parametrize(
     ("text", "name", "label"),
     [
-        ("欢迎更多金融机构加入顺捷跨境支付系统。", "顺捷跨境支付系统", "PRODUCT"),  # 加入 takes an object
+        ("更多银行已加入顺捷跨境支付系统。", "顺捷跨境支付系统", "PRODUCT"),  # 加入 takes an object
         ("星河中心设有顺捷跨境支付平台、鹏扬数据平台两个平台。", "顺捷跨境支付平台", "PRODUCT"),
         ("星河集团会同顺捷集团、鹏扬集团开展调研。", "顺捷集团", "ORG"),  # A会同B: two names
         ("中央机关会同星河集团开展调研。", "星河集团", "ORG"),
@@ -321,9 +321,9 @@ def test_a_name_does_not_run_left_past_a_verb_that_takes_an_object(
 @pytest.mark.parametrize(
     "text",
     [
-        "三部门联合印发通知，要求各地落实。",  # 印发 is what they do together, not a partner
-        "要压实地方政府责任。",
-        "加快实现高水平科技自立自强。",  # 高水平 describes, it names nothing
+        "三部门近日联合印发通知。",  # 印发 is what they do together, not a partner
+        "各地要压实地方政府监管责任。",
+        "努力实现高水平科技发展。",  # 高水平 describes, it names nothing
         "我们要推动高质量数字平台建设。",
     ],
 )
@@ -334,9 +334,9 @@ def test_verbs_and_descriptors_make_no_name(nlp: Language, text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "游客可以体验赶海、露营、骑行等活动。",
-        "嘉宾通过书店调研、文化参访等活动交流。",
-        "星河银行提供延期还款、法律咨询等服务。",
+        "游客可以体验钓鱼、露营、骑行等活动。",
+        "代表们通过企业走访、实地调研等活动交流。",
+        "星河银行提供延期还款、免费咨询等服务。",
     ],
 )
 def test_activities_in_a_list_are_no_programmes(nlp: Language, text: str) -> None:
@@ -369,9 +369,9 @@ def test_a_named_platform_or_system(nlp: Language, text: str, name: str) -> None
 @pytest.mark.parametrize(
     "text",
     [
-        "推动大型支付和金融科技平台企业回归本源。",
-        "消防员利用远程供水系统处置火情。",
-        "这里正在建设科技创新资源共享平台。",
+        "监管部门要求金融科技平台企业合规经营。",
+        "工地配备了远程供水系统。",
+        "这里正在建设农业技术资源共享平台。",
     ],
 )
 def test_a_kind_of_platform_or_system_is_no_product(nlp: Language, text: str) -> None:
@@ -381,10 +381,10 @@ def test_a_kind_of_platform_or_system_is_no_product(nlp: Language, text: str) ->
 @pytest.mark.parametrize(
     "text",
     [
-        "山东一处50兆瓦风电项目开工。",  # a field word and 项目: a kind of project
+        "某地一处风电项目开工。",  # a field word and 项目: a kind of project
         "当地防洪工程年内完工。",
-        "不少夜游项目也大受欢迎。",
-        "一批新型储能项目正在建设。",  # a descriptor does not make the field word a name
+        "这里的夜游项目很受欢迎。",
+        "一批新型储能项目陆续开工。",  # a descriptor does not make the field word a name
     ],
 )
 def test_a_field_word_before_project_names_a_kind(nlp: Language, text: str) -> None:
@@ -417,8 +417,8 @@ def test_a_quote_right_after_a_launch_verb_is_launched(nlp: Language, text: str,
 @pytest.mark.parametrize(
     ("text", "quote"),
     [
-        ("监管部门推出一批“红灯”投资案例。", "红灯"),  # the quote modifies the noun after it
-        ("景区推出以“采茶”为主题，吸引游客。", "采茶"),  # a theme, not the launched thing
+        ("星河市推出一批“金钥匙”示范案例。", "金钥匙"),  # the quote modifies the noun after it
+        ("景区推出以“赏花”为主题，吸引游客。", "赏花"),  # a theme, not the launched thing
     ],
 )
 def test_a_quote_that_is_not_the_launched_object(nlp: Language, text: str, quote: str) -> None:
@@ -435,3 +435,49 @@ def test_a_quote_that_is_not_the_launched_object(nlp: Language, text: str, quote
 )
 def test_the_launch_verb_types_a_launched_quote(nlp: Language, text: str, name: str, label: str) -> None:
     assert (name, label) in candidates(nlp, text, "quoted")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推动海洋科技创新，建设海洋强省。",  # an industry word before a field word is a field
+        "展会设有国际科技、绿色能源两个展区。",  # a list of fields
+        "顺捷会电力、供水保障到位。",
+    ],
+)
+def test_an_industry_word_naming_a_field_is_no_company(nlp: Language, text: str) -> None:
+    assert not candidates(nlp, text, "org_industry")
+
+
+def test_an_industry_word_in_a_list_of_companies_is_a_company(nlp: Language) -> None:
+    text = "代表团走访了星河集团、顺捷电子、鹏扬集团等企业。"
+    assert ("顺捷电子", "ORG") in candidates(nlp, text, "org_industry")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "星河湖夏日音乐会在湖畔举办。",  # an event the dictionary tags as an organization
+        "两国发表联合公报称将加强合作。",  # a document
+        "依法由人民法院审理。",  # a kind of institution
+        "双方携手抗疫，互相支持。",  # what they do together, not a partner
+    ],
+)
+def test_events_documents_and_kinds_are_no_organizations(nlp: Language, text: str) -> None:
+    assert orgs(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("星河银行推出“星河购物节”专属优惠。", "星河购物节"),  # an event word ends the quote
+        ("今年的“顺捷消费季”吸引了大量市民。", "顺捷消费季"),
+    ],
+)
+def test_a_quoted_event_is_an_initiative(nlp: Language, text: str, name: str) -> None:
+    assert (name, "INITIATIVE") in candidates(nlp, text, "quoted")
+
+
+def test_a_common_word_ending_like_an_event_is_no_event(nlp: Language) -> None:
+    text = "节目“走进乡村看发展”今晚播出。"  # 发展 ends in 展 but is no exhibition
+    assert not candidates(nlp, text, "quoted")
