@@ -201,6 +201,10 @@ STRONG_PRODUCT_HEADS: frozenset[str] = frozenset(
     "系列 专区 手机银行 网上银行 直销银行 信用卡 借记卡 APP App app 客户端 小程序 卡 码 钱包 "
     "ETF 指数 套餐 芯片 操作系统 彩铃 邮箱 收银台 闪付 平台 系统".split()
 )
+# Nouns that 系列 counts rather than ends a product's name (文旅系列活动, 保税港区系列政策).
+SERIES_OF: tuple[str, ...] = (
+    "活动", "政策", "措施", "举措", "报道", "节目", "讲座", "赛事", "论坛", "丛书", "文件", "会议", "展览", "演出",
+)  # fmt: skip
 # Product heads that also name kinds of infrastructure (交易平台, 监测系统): the modifier must pick out one.
 KIND_PRODUCT_HEADS: frozenset[str] = frozenset({"平台", "系统"})
 # Initiative heads that also name kinds of works (风电项目, 供水工程): one field word before them names no project.
@@ -472,7 +476,7 @@ def _usable_surface(name: str, ent: KnownEntity) -> bool:
 # What a 《title》 names when it is a document rather than a product or a programme.
 DOCUMENT_NOUNS: tuple[str, ...] = (
     "公告", "协议", "报告", "通知", "意见", "办法", "规定", "条例", "法", "决定", "白皮书", "纲要", "指引", "函",
-    "合同", "备忘录", "声明", "报", "书", "诗", "稿",
+    "合同", "备忘录", "声明", "报", "书", "诗", "稿", "指南", "措施", "标准", "规范", "细则", "规则", "手册",
 )  # fmt: skip
 
 # Nouns that close a coordinated list (A、B、C等…) and type its members.

@@ -234,7 +234,9 @@ class Recognizer:
                     continue
                 name = text[start:end]
                 headed = _type_by_head(name) == label or (label == "ORG" and name.endswith(lx.ORG_HEADS))
-                named = is_proper(view, start, end, strict=weak_class) or (headed and not weak_class)
+                # 洗碗机、坐便器等产品: kinds of goods; a product list names brands or models unless counted exactly
+                strict = weak_class or (label == "PRODUCT" and count is None)
+                named = is_proper(view, start, end, strict=strict) or (headed and not weak_class)
                 if label != "ORG" and count is None and not quoted and not headed and _ends_in_verb(view, end):
                     continue  # 赶海、骑行等活动, 法律咨询等服务: an activity, not a programme's or a product's name
                 if named and not _common_word(view, start, end):
@@ -309,6 +311,8 @@ class Recognizer:
                 continue
             if _common_word(view, start, he) or _generic_dictionary_org(view, start, he):
                 continue
+            if match.group() == "系列" and text.startswith(lx.SERIES_OF, he):
+                continue  # 文旅系列活动, 系列政策: 系列 counts the noun after it, it ends no product's name
             if match.group() in lx.KIND_PRODUCT_HEADS and not _names_one(view, start, hs):
                 continue  # 金融科技平台, 远程供水系统: a kind of platform or system, not one
             if match.group() in lx.KIND_INITIATIVE_HEADS and _one_field_word(view, start, hs):

@@ -481,3 +481,30 @@ def test_a_quoted_event_is_an_initiative(nlp: Language, text: str, name: str) ->
 def test_a_common_word_ending_like_an_event_is_no_event(nlp: Language) -> None:
     text = "节目“走进乡村看发展”今晚播出。"  # 发展 ends in 展 but is no exhibition
     assert not candidates(nlp, text, "quoted")
+
+
+def test_a_titled_guide_is_a_document(nlp: Language) -> None:
+    assert not candidates(nlp, "《顺捷指南》要求平台公示收费。", "quoted")
+
+
+@pytest.mark.parametrize(
+    ("text", "series"),
+    [("星河市组织开展300多项文旅系列活动。", "文旅系列"), ("顺捷新区系列政策扩大到全区。", "顺捷新区系列")],
+)
+def test_a_series_of_events_or_policies_is_no_product(nlp: Language, text: str, series: str) -> None:
+    assert (series, "PRODUCT") not in entities(nlp, text)
+
+
+def test_a_product_series_stays(nlp: Language) -> None:
+    assert ("顺捷X5系列", "PRODUCT") in entities(nlp, "顺捷X5系列今天发布。")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("商场推出智能马桶、空气炸锅等产品。", set()),  # kinds of goods
+        ("商场推出顺捷X5、鹏扬Pro等产品。", {"顺捷X5", "鹏扬Pro"}),  # models
+    ],
+)
+def test_product_list_members_must_be_names(nlp: Language, text: str, names: set[str]) -> None:
+    assert {surface for surface, label in entities(nlp, text) if label == "PRODUCT"} == names
