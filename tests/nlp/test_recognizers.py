@@ -308,6 +308,7 @@ def test_a_byline_with_a_time_word_names_nothing(nlp: Language) -> None:
         ("星河中心设有顺捷跨境支付平台、鹏扬数据平台两个平台。", "顺捷跨境支付平台", "PRODUCT"),
         ("星河集团会同顺捷集团、鹏扬集团开展调研。", "顺捷集团", "ORG"),  # A会同B: two names
         ("中央机关会同星河集团开展调研。", "星河集团", "ORG"),
+        ("星河市全面实施顺捷人才发展战略。", "顺捷人才发展战略", "INITIATIVE"),  # an adverb glued to the verb
     ],
 )
 def test_a_name_does_not_run_left_past_a_verb_that_takes_an_object(
