@@ -302,6 +302,10 @@ class Recognizer:
             if strict and he < len(text) and (_continues_noun(view, he) or _names_a_field(view, he)):
                 continue  # 医保电子|凭证: an industry word inside a longer noun phrase
             start = _without_descriptors(view, start, hs)  # 电商OZON公司 → OZON公司
+            if label == "ORG" and text.endswith(lx.NON_INSTITUTION_ENDINGS, start, he):
+                continue  # 发展新格局: 局 ends a common word here, not a bureau's name
+            if weak and (hs - start < 2 or _place_object(view, hs)):
+                continue  # 赴伊|投资, 对华|投资: a one-character place before a weak head is a verb's object
             # a place alone does not make a programme a name (美国跨境电商项目), though it makes 上海市政府 one
             if (
                 require_proper
@@ -600,6 +604,14 @@ def is_proper(view: TokenView, start: int, end: int, *, strict: bool = False, pl
         if not strict and view.freqs.get(word, 0) < _COMMON_FREQ and len(word) > 1:
             return True
     return False
+
+
+def _place_object(view: TokenView, end: int) -> bool:
+    """Whether the word before end is a one-character place (俄, 伊) or a preposition glued to one (对华)."""
+    k = view.index_at(end - 1)
+    word = view.words[k]
+    one_place = len(word) == 1 and view.tags[k] in {"ns", "nz", "j"}
+    return view.ends[k] == end and (one_place or (len(word) == 2 and word[0] in _LEADING_FUNCTION_CHARS))
 
 
 def _names_one(view: TokenView, start: int, end: int) -> bool:

@@ -509,3 +509,19 @@ def test_a_product_series_stays(nlp: Language) -> None:
 )
 def test_product_list_members_must_be_names(nlp: Language, text: str, names: set[str]) -> None:
     assert {surface for surface, label in entities(nlp, text) if label == "PRODUCT"} == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加快构建航天产业发展新格局。",  # 格局 is a common word, not a bureau
+        "欢迎更多企业来华投资。",  # 华 and 投资: a verb's object, not an investment company
+        "外资企业对华投资信心增强。",
+    ],
+)
+def test_common_words_ending_in_an_institution_head_are_no_organizations(nlp: Language, text: str) -> None:
+    assert orgs(nlp, text) == set()
+
+
+def test_a_named_investment_company_stays(nlp: Language) -> None:
+    assert "顺捷投资" in orgs(nlp, "顺捷投资今日发布公告。")
