@@ -157,6 +157,13 @@ INDUSTRY_HEADS: tuple[str, ...] = (
     "建工",
 )
 
+# Words the segmenter's dictionary tags as organizations that name events, documents or kinds of institutions.
+NON_INSTITUTION_ENDINGS: tuple[str, ...] = ("音乐会", "交易会", "博览会", "展览会", "运动会", "公报", "格局", "院所")
+GENERIC_INSTITUTIONS: frozenset[str] = frozenset({"人民法院", "联邦政府", "国家队", "地方政府"})
+# Words that go on from an industry word to name a field or its work (科技|创新, 物流|需求), not a company.
+FIELD_WORDS: frozenset[str] = frozenset(
+    "创新 发展 合作 成果 自立自强 攻关 需求 领域 行业 产业 产业链 体系 水平 能力 赋能 转型".split()
+)
 # Last characters of institutions' names (国防部, 卫生局, 法新社, 海军陆战队): a word that the segmenter's dictionary
 # tags as an organization (nt) and ends in one of these names one body, not a field of study (民族学) or a thing.
 INSTITUTION_ENDINGS: tuple[str, ...] = tuple(
@@ -194,6 +201,16 @@ STRONG_PRODUCT_HEADS: frozenset[str] = frozenset(
     "系列 专区 手机银行 网上银行 直销银行 信用卡 借记卡 APP App app 客户端 小程序 卡 码 钱包 "
     "ETF 指数 套餐 芯片 操作系统 彩铃 邮箱 收银台 闪付 平台 系统".split()
 )
+# Nouns that 系列 counts rather than ends a product's name (文旅系列活动, 保税港区系列政策).
+SERIES_OF: tuple[str, ...] = (
+    "活动", "政策", "措施", "举措", "报道", "节目", "讲座", "赛事", "论坛", "丛书", "文件", "会议", "展览", "演出",
+)  # fmt: skip
+# Product heads that also name kinds of infrastructure (交易平台, 监测系统): the modifier must pick out one.
+KIND_PRODUCT_HEADS: frozenset[str] = frozenset({"平台", "系统"})
+# Initiative heads that also name kinds of works (风电项目, 供水工程): one field word before them names no project.
+KIND_INITIATIVE_HEADS: frozenset[str] = frozenset({"项目", "工程"})
+# Openings of national platforms and systems named after what they do (全国…共享平台, 国家…服务平台).
+NATIONAL_SCOPES: tuple[str, ...] = ("国家", "全国", "中国")
 # ... and the weaker ones (服务, 业务, 产品, 支付, 通, 宝, 贷), which need a launch verb or a quote around the name.
 PRODUCT_HEADS: tuple[str, ...] = tuple(
     sorted(STRONG_PRODUCT_HEADS | set("贷 宝 通 手机 平板 服务 业务 产品 终端 支付 网盘 浏览器 大模型".split()))
@@ -218,6 +235,10 @@ INITIATIVE_HEADS: tuple[str, ...] = (
     "一件事",
 )
 
+# Last words of events' names (购物节, 消费季, 旅游日, 博览会): a quoted one is an event, typed as an initiative.
+EVENT_HEADS: tuple[str, ...] = tuple(
+    "节 季 月 周 日 展 赛 论坛 峰会 博览会 交易会 嘉年华 音乐会 晚会 运动会 大会".split()
+)
 # Nouns that follow a quoted name and type it (“福农通”农资收购产品).
 PRODUCT_FOLLOWERS: tuple[str, ...] = (
     "产品",
@@ -281,6 +302,8 @@ LAUNCH_VERBS: tuple[str, ...] = (
     "升级",
     "亮相",
 )
+# Launch verbs whose object is held or carried out, not sold: an event or a campaign (举办“X”, 开展“X”).
+ORGANIZE_VERBS: frozenset[str] = frozenset({"举办", "主办", "开展", "启动", "实施", "发起"})
 OPERATE_VERBS: tuple[str, ...] = ("运营", "经营", "管理", "负责", "旗下", "持有", "拥有")
 PARTNER_VERBS: tuple[str, ...] = ("联合", "携手", "联手", "合作", "牵手", "协同", "签署", "签约", "战略合作")
 INVEST_VERBS: tuple[str, ...] = (
@@ -316,6 +339,9 @@ STOP_WORDS: frozenset[str] = frozenset(
         "下线 亮相 问世 面世 量产 交付 发售 开售 "
         "旗下的 下属 来自 位于 据悉 表示 介绍 称 显示 指出 认为 预计 宣布 成立 竞标 化身 即 当 让 使 到 搭建 建设 "
         "发起 启动 研发 开发 运营 合作 投资 入股 出资 监管 部署 应用 使用 接入 推广 上市 "
+        # verbs that take an object: what follows them is a clause's object, what precedes them its subject
+        "加入 设有 会同 压实 深化 落实 谋划 完善 签署 弘扬 强推 发挥 坚持 构建 加强 参与 举办 建成 利用 提供 "
+        "欢迎 用好 做好 建强 印发 规范 全面落实 全面实施 全面推进 全面深化 深入实施 深入推进 大力实施 加快实施 "
         # words of news reports that introduce a name: a caption, a dateline, a cited source, a short form
         "本报讯 图为 下称 简称 另据 交由 隶属 隶属于 记者 通讯员 联系 "
         # versus, between the names of two teams or parties
@@ -333,7 +359,8 @@ GENERIC_MODIFIERS: frozenset[str] = frozenset(
         "跨境 网红 商超 大数据 云计算 人工智能 区块链 传统 新兴 新型 现代 综合 重点 重磅 主要 一流 知名 著名 "
         "开放式 三甲 基层 社区 线上 线下 全国 全省 全市 本地 当地 外资 中资 内资 合资 独资 股份制 城商 农商 "
         "普通 相关 有关 主流 老牌 新 老 大 小 中 高 低 多家 部分 众多 其他 另类 专业 官方 政府 公共 社会 "
-        "全资 控股 参股 子 分 总 母 下属 旗下"
+        "全资 控股 参股 子 分 总 母 下属 旗下 "
+        "高水平 高质量 高能级 高标准 省级 市级 县级 国家级 世界级 标志性 重大 骨干 区域 地区性 政策性 公立"
     ).split()
 )
 # Common words of today's business news that jieba's dictionary predates: given to the segmenter as common nouns
@@ -343,7 +370,7 @@ MODERN_WORDS: tuple[str, ...] = tuple(
         "碳中和 碳达峰 双碳 新能源 新能源汽车 储能 光伏 氢能 绿电 大数据 云计算 人工智能 区块链 物联网 元宇宙 算力 "
         "大模型 芯片 半导体 数字经济 数字化转型 金融科技 移动支付 扫码支付 直播带货 电商 跨境电商 网红 短视频 "
         "公募 私募 理财子公司 普惠金融 绿色金融 专精特新 独角兽 智能制造 工业互联网 数据中心 新基建 碳排放 "
-        "碳交易 碳市场 低碳 零碳 乡村振兴 共同富裕 双循环 高质量发展 营商环境 一带一路"
+        "碳交易 碳市场 低碳 零碳 乡村振兴 共同富裕 双循环 高质量发展 营商环境 一带一路 抗疫 防疫 共进"
     ).split()
 )
 
@@ -449,7 +476,7 @@ def _usable_surface(name: str, ent: KnownEntity) -> bool:
 # What a 《title》 names when it is a document rather than a product or a programme.
 DOCUMENT_NOUNS: tuple[str, ...] = (
     "公告", "协议", "报告", "通知", "意见", "办法", "规定", "条例", "法", "决定", "白皮书", "纲要", "指引", "函",
-    "合同", "备忘录", "声明", "报", "书", "诗", "稿",
+    "合同", "备忘录", "声明", "报", "书", "诗", "稿", "指南", "措施", "标准", "规范", "细则", "规则", "手册",
 )  # fmt: skip
 
 # Nouns that close a coordinated list (A、B、C等…) and type its members.

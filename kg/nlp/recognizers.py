@@ -228,12 +228,17 @@ class Recognizer:
             if len(members) < 2 or (count is not None and len(members) != count):
                 continue
             for start, end in members:
+                quoted = (start, end) != _strip_quotes(text, start, end)
                 start, end = _strip_quotes(text, start, end)
                 if not 2 <= end - start <= 16:
                     continue
                 name = text[start:end]
                 headed = _type_by_head(name) == label or (label == "ORG" and name.endswith(lx.ORG_HEADS))
-                named = is_proper(view, start, end, strict=weak_class) or (headed and not weak_class)
+                # 洗碗机、坐便器等产品: kinds of goods; a product list names brands or models unless counted exactly
+                strict = weak_class or (label == "PRODUCT" and count is None)
+                named = is_proper(view, start, end, strict=strict) or (headed and not weak_class)
+                if label != "ORG" and count is None and not quoted and not headed and _ends_in_verb(view, end):
+                    continue  # 赶海、骑行等活动, 法律咨询等服务: an activity, not a programme's or a product's name
                 if named and not _common_word(view, start, end):
                     out.append(Candidate(start, end, label, "list_member", 0.7))
 
@@ -294,9 +299,13 @@ class Recognizer:
             )
             if start is None or start >= hs:
                 continue
-            if strict and he < len(text) and _continues_noun(view, he):
+            if strict and he < len(text) and (_continues_noun(view, he) or _names_a_field(view, he)):
                 continue  # 医保电子|凭证: an industry word inside a longer noun phrase
             start = _without_descriptors(view, start, hs)  # 电商OZON公司 → OZON公司
+            if label == "ORG" and text.endswith(lx.NON_INSTITUTION_ENDINGS, start, he):
+                continue  # 发展新格局: 局 ends a common word here, not a bureau's name
+            if weak and (hs - start < 2 or _place_object(view, hs)):
+                continue  # 赴伊|投资, 对华|投资: a one-character place before a weak head is a verb's object
             # a place alone does not make a programme a name (美国跨境电商项目), though it makes 上海市政府 one
             if (
                 require_proper
@@ -306,6 +315,12 @@ class Recognizer:
                 continue
             if _common_word(view, start, he) or _generic_dictionary_org(view, start, he):
                 continue
+            if match.group() == "系列" and text.startswith(lx.SERIES_OF, he):
+                continue  # 文旅系列活动, 系列政策: 系列 counts the noun after it, it ends no product's name
+            if match.group() in lx.KIND_PRODUCT_HEADS and not _names_one(view, start, hs):
+                continue  # 金融科技平台, 远程供水系统: a kind of platform or system, not one
+            if match.group() in lx.KIND_INITIATIVE_HEADS and _one_field_word(view, start, hs):
+                continue  # 风电项目, 防洪工程: a field and a project name a kind of project
             out.append(Candidate(start, he, label, rule, score))
 
     def _dictionary_orgs(self, view: TokenView, out: list[Candidate]) -> None:
@@ -347,12 +362,21 @@ class Recognizer:
             if len(inner) < 2 or _QUANTITY.match(inner):
                 continue
             after = text[match.end() : match.end() + 8]
-            label = _type_by_head(inner) or _type_by_follower(after)
-            launched = _LAUNCH.search(text, max(0, match.start() - 4), match.start())
+            label = _type_by_head(inner) or _type_by_follower(after) or _event_by_head(inner, view.freqs)
+            verb = _LAUNCH.search(text, max(0, match.start() - 4), match.start())
+            # 推出“福农通”, 开发的“福农通”: the quote is the object itself, not 推出一批“绿灯”投资案例
+            launched = (
+                verb is not None
+                and text[verb.end() : match.start()].strip() in {"", "了", "的"}
+                and not _continues_noun(view, match.end())
+            )
             if group == 2 and inner.endswith(lx.DOCUMENT_NOUNS):
                 continue  # 《关于…的公告》, 《战略合作协议》: a document, not a product
             if label is None and launched and group != 2 and not after.startswith("的"):
-                label = _type_by_head(inner, weak=True) or "PRODUCT"  # 推出“福农通”: what is launched is a product
+                # 推出“福农通”: what is launched is a product; what is held (举办“X”) is an event or a campaign
+                label = _type_by_head(inner, weak=True) or (
+                    "INITIATIVE" if verb.group() in lx.ORGANIZE_VERBS else "PRODUCT"
+                )
             if label is None:
                 label = _chain_type(text, match.end())
             if label is None:
@@ -384,6 +408,9 @@ class Recognizer:
             label = _type_by_head(name, weak=True)
             if label is None or not is_proper(view, start, end):
                 continue
+            kind = next((h for h in lx.KIND_PRODUCT_HEADS if name.endswith(h)), None)
+            if kind is not None and not _names_one(view, start, end - len(kind)):
+                continue  # 建设科技创新资源共享平台: a kind of platform
             out.append(Candidate(start, end, label, "launch_object", 0.65))
 
     def _latin(self, view: TokenView, out: list[Candidate]) -> None:
@@ -508,10 +535,13 @@ def _generic_dictionary_org(view: TokenView, start: int, end: int) -> bool:
 @cache  # words tagged nt come from the dictionary only, so the cache is bounded
 def _generic_institution(word: str) -> bool:
     """交易所, 商业银行, 外资银行总行, 新政府, 四大行: a head alone, or a descriptor or a count before the head,
-    names a kind of institution, not one body; so does a word that opens with a function character (对外部)."""
+    names a kind of institution, not one body; so does a word that opens with a function character (对外部).
+    Some words the dictionary tags as organizations name an event or a document (交易会, 联合公报)."""
     head = next((h for h in _ORG_HEADS_LONGEST_FIRST if word.endswith(h) and len(word) > len(h)), word[-1])
     return (
         word in lx.ORG_HEADS
+        or word in lx.GENERIC_INSTITUTIONS
+        or word.endswith(lx.NON_INSTITUTION_ENDINGS)
         or word[: -len(head)] in lx.GENERIC_MODIFIERS
         or word.startswith(_GENERIC_OPENINGS)
         or word[0] in _LEADING_CLITICS
@@ -576,6 +606,36 @@ def is_proper(view: TokenView, start: int, end: int, *, strict: bool = False, pl
     return False
 
 
+def _place_object(view: TokenView, end: int) -> bool:
+    """Whether the word before end is a one-character place (俄, 伊) or a preposition glued to one (对华)."""
+    k = view.index_at(end - 1)
+    word = view.words[k]
+    one_place = len(word) == 1 and view.tags[k] in {"ns", "nz", "j"}
+    return view.ends[k] == end and (one_place or (len(word) == 2 and word[0] in _LEADING_FUNCTION_CHARS))
+
+
+def _names_one(view: TokenView, start: int, end: int) -> bool:
+    """Whether a modifier picks out one platform or system: a proper name or a place does (网联清算平台,
+    南京江北污水收集系统), and so does a national scope (国家社会保险公共服务平台); common words alone do not."""
+    if view.text.startswith(lx.NATIONAL_SCOPES, start):
+        return True
+    return any(
+        view.words[k] not in lx.GENERIC_MODIFIERS and view.tags[k] in lx.PROPER_TAGS
+        for k in range(view.index_at(start), view.index_at(end - 1) + 1)
+    )
+
+
+def _one_field_word(view: TokenView, start: int, end: int) -> bool:
+    """Whether a modifier is one word that names a field (风电, 供水, 非遗), besides descriptors and counts (新型,
+    二期); a place or an organization is not a field (碾盘山枢纽工程 has three words)."""
+    words = [
+        k
+        for k in range(view.index_at(start), view.index_at(end - 1) + 1)
+        if view.words[k] not in lx.GENERIC_MODIFIERS and view.tags[k] != "m"
+    ]
+    return len(words) <= 1 and all(view.tags[k] not in {"ns", "nt", "eng"} for k in words)
+
+
 def _fragmented_unknown(view: TokenView, start: int, end: int) -> bool:
     """A short stretch that the segmenter cut into pieces and that is no word as a whole (财|联社, 淘|菜菜) is
     an unknown name: jieba splits names it does not know into single characters and short words."""
@@ -603,6 +663,18 @@ def lx_tag(word: str) -> str:
 
 def _ends_with_product_head(text: str, hs: int, he: int) -> bool:
     return any(text.endswith(h, 0, he) and len(h) > he - hs for h in lx.STRONG_PRODUCT_HEADS)
+
+
+def _names_a_field(view: TokenView, pos: int) -> bool:
+    """An industry word is a field, not a company's name, before a field word (海洋科技|创新) or in a list of fields
+    (电力、通信, 国际科技与创新); a list of companies goes on with a name (中瓷电子、石药集团)."""
+    i = view.index_at(pos)
+    if view.words[i] in lx.FIELD_WORDS:
+        return True
+    if view.words[i] not in {"、", "与", "和", "及"} or i + 1 >= len(view.words):
+        return False
+    word, tag = view.words[i + 1], view.tags[i + 1]
+    return word in lx.FIELD_WORDS or word in lx.INDUSTRY_HEADS or tag not in lx.PROPER_TAGS
 
 
 def _continues_noun(view: TokenView, pos: int) -> bool:
@@ -660,6 +732,12 @@ def _split_conjunction(view: TokenView, start: int, end: int) -> list[tuple[int,
     return [(s, e) for s, e in pieces if e > s]
 
 
+def _ends_in_verb(view: TokenView, end: int) -> bool:
+    """Whether the token that ends at end is a verb: names end in nouns, activities (书店调研, 骑行) in verbs."""
+    k = view.index_at(end - 1)
+    return view.ends[k] == end and view.tags[k] in {"v", "vn", "vd", "vi"}
+
+
 def _strip_quotes(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in "“”\"'‘’「」『』《》 ":
         start += 1
@@ -708,6 +786,15 @@ def _type_by_head(name: str, *, weak: bool = False) -> str | None:
         if name.endswith(head) and len(name) > len(head) and (weak or head in lx.STRONG_PRODUCT_HEADS):
             return "PRODUCT"
     return None
+
+
+def _event_by_head(name: str, freqs: dict[str, int]) -> str | None:
+    """A quoted name that ends in an event word (“五五购物节”, “中国旅游日”) is an event, typed as an initiative;
+    a one-character event word must not end a common word (看发展, 每一天的今日)."""
+    head = next((h for h in lx.EVENT_HEADS if name.endswith(h)), None)
+    if head is None or len(name) < len(head) + 2 or (len(head) == 1 and name[-2:] in freqs):
+        return None
+    return "INITIATIVE"
 
 
 _QUOTE_CHAIN = re.compile(r"""(?:\s*[、，,和及与]?\s*["“「『【][^"“”「」『』【】\n，。]{1,24}["”」』】])*\s*等""")

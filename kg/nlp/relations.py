@@ -51,6 +51,7 @@ class _Ent:
 
 
 _LAUNCH = alternation(lx.LAUNCH_VERBS)
+_SOURCE_MARKS = frozenset("从据向")  # prepositions before the source of a report (记者从X获悉, 据X消息)
 _PARTNER = alternation(lx.PARTNER_VERBS)
 _INVEST = alternation(lx.INVEST_VERBS)
 _REGULATE = alternation(lx.REGULATE_VERBS)
@@ -161,7 +162,8 @@ class RelationExtractor:
             launchers = _partner_group(text, before) if before else []
             conf = 0.8
             if not launchers:
-                prior = [x for x in orgs if x.end <= vs]
+                # 记者从X获悉, 据X: an organization after 从 or 据 is the source of the news, not its subject
+                prior = [x for x in orgs if x.end <= vs and text[max(s, x.start - 1) : x.start] not in _SOURCE_MARKS]
                 if prior:
                     launchers, conf = [prior[-1].name], 0.6
                 elif topic and not _PART.search(text, s, vs):

@@ -298,3 +298,230 @@ def test_a_byline_names_its_source_without_the_cue_or_the_city(nlp: Language, te
 
 def test_a_byline_with_a_time_word_names_nothing(nlp: Language) -> None:
     assert candidates(nlp, "鹏扬时报昨日消息，顺捷物流扩产。", "byline") == set()
+
+
+# clause verbs, descriptors and activities -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("更多银行已加入顺捷跨境支付系统。", "顺捷跨境支付系统", "PRODUCT"),  # 加入 takes an object
+        ("星河中心设有顺捷跨境支付平台、鹏扬数据平台两个平台。", "顺捷跨境支付平台", "PRODUCT"),
+        ("星河集团会同顺捷集团、鹏扬集团开展调研。", "顺捷集团", "ORG"),  # A会同B: two names
+        ("中央机关会同星河集团开展调研。", "星河集团", "ORG"),
+        ("星河市全面实施顺捷人才发展战略。", "顺捷人才发展战略", "INITIATIVE"),  # an adverb glued to the verb
+    ],
+)
+def test_a_name_does_not_run_left_past_a_verb_that_takes_an_object(
+    nlp: Language, text: str, name: str, label: str
+) -> None:
+    found = entities(nlp, text)
+    assert (name, label) in found
+    assert not any(surface.endswith(name) and surface != name for surface, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "三部门近日联合印发通知。",  # 印发 is what they do together, not a partner
+        "各地要压实地方政府监管责任。",
+        "努力实现高水平科技发展。",  # 高水平 describes, it names nothing
+        "我们要推动高质量数字平台建设。",
+    ],
+)
+def test_verbs_and_descriptors_make_no_name(nlp: Language, text: str) -> None:
+    assert entities(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "游客可以体验钓鱼、露营、骑行等活动。",
+        "代表们通过企业走访、实地调研等活动交流。",
+        "星河银行提供延期还款、免费咨询等服务。",
+    ],
+)
+def test_activities_in_a_list_are_no_programmes(nlp: Language, text: str) -> None:
+    assert not {label for _, label in entities(nlp, text)} & {"PRODUCT", "INITIATIVE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("星河集团举办星河论坛、顺捷大赛等活动。", {"顺捷大赛"}),  # a head word types the member
+        ("活动包括“星河快跑”、“顺捷同行”等活动。", {"星河快跑", "顺捷同行"}),  # quoted: a name, verb or not
+    ],
+)
+def test_named_events_in_a_list_stay(nlp: Language, text: str, names: set[str]) -> None:
+    assert names <= {surface for surface, label in entities(nlp, text) if label == "INITIATIVE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("顺捷清算平台今天发布春节数据。", "顺捷清算平台"),  # an unknown name picks out one platform
+        ("南京江北污水收集系统投入运行。", "南京江北污水收集系统"),  # so does a place
+        ("全国农机作业信息平台正式上线。", "全国农机作业信息平台"),  # and a national scope
+    ],
+)
+def test_a_named_platform_or_system(nlp: Language, text: str, name: str) -> None:
+    assert (name, "PRODUCT") in entities(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "监管部门要求金融科技平台企业合规经营。",
+        "工地配备了远程供水系统。",
+        "这里正在建设农业技术资源共享平台。",
+    ],
+)
+def test_a_kind_of_platform_or_system_is_no_product(nlp: Language, text: str) -> None:
+    assert not {label for _, label in entities(nlp, text)} & {"PRODUCT"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "某地一处风电项目开工。",  # a field word and 项目: a kind of project
+        "当地防洪工程年内完工。",
+        "这里的夜游项目很受欢迎。",
+        "一批新型储能项目陆续开工。",  # a descriptor does not make the field word a name
+    ],
+)
+def test_a_field_word_before_project_names_a_kind(nlp: Language, text: str) -> None:
+    assert not {label for _, label in entities(nlp, text)} & {"INITIATIVE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("移动支付惠农工程今年覆盖更多县城。", "移动支付惠农工程"),  # several words make a programme's name
+        ("鹏扬水库工程正式开工。", "鹏扬水库工程"),  # a proper name and a field word
+        ("顺捷港二期工程正式开工。", "顺捷港二期工程"),
+    ],
+)
+def test_a_project_with_a_name(nlp: Language, text: str, name: str) -> None:
+    assert (name, "INITIATIVE") in entities(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("星河银行推出“顺捷通”，方便商户收款。", "顺捷通"),  # the quote is the launched object
+        ("星河银行推出了 “顺捷通” 微信小程序。", "顺捷通"),
+    ],
+)
+def test_a_quote_right_after_a_launch_verb_is_launched(nlp: Language, text: str, name: str) -> None:
+    assert (name, "PRODUCT") in candidates(nlp, text, "quoted")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("星河市推出一批“金钥匙”示范案例。", "金钥匙"),  # the quote modifies the noun after it
+        ("景区推出以“赏花”为主题，吸引游客。", "赏花"),  # a theme, not the launched thing
+    ],
+)
+def test_a_quote_that_is_not_the_launched_object(nlp: Language, text: str, quote: str) -> None:
+    assert not {surface for surface, _ in candidates(nlp, text, "quoted")} & {quote}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("由星河集团主办的“顺捷之夜”今晚开幕。", "顺捷之夜", "INITIATIVE"),  # what is held is an event
+        ("两部门联合开展“清风护苗”，为期三个月。", "清风护苗", "INITIATIVE"),  # what is carried out, a campaign
+        ("星河银行推出“顺捷付”，方便商户收款。", "顺捷付", "PRODUCT"),  # what is put out is a product
+    ],
+)
+def test_the_launch_verb_types_a_launched_quote(nlp: Language, text: str, name: str, label: str) -> None:
+    assert (name, label) in candidates(nlp, text, "quoted")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推动海洋科技创新，建设海洋强省。",  # an industry word before a field word is a field
+        "展会设有国际科技、绿色能源两个展区。",  # a list of fields
+        "顺捷会电力、供水保障到位。",
+    ],
+)
+def test_an_industry_word_naming_a_field_is_no_company(nlp: Language, text: str) -> None:
+    assert not candidates(nlp, text, "org_industry")
+
+
+def test_an_industry_word_in_a_list_of_companies_is_a_company(nlp: Language) -> None:
+    text = "代表团走访了星河集团、顺捷电子、鹏扬集团等企业。"
+    assert ("顺捷电子", "ORG") in candidates(nlp, text, "org_industry")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "星河湖夏日音乐会在湖畔举办。",  # an event the dictionary tags as an organization
+        "两国发表联合公报称将加强合作。",  # a document
+        "依法由人民法院审理。",  # a kind of institution
+        "双方携手抗疫，互相支持。",  # what they do together, not a partner
+    ],
+)
+def test_events_documents_and_kinds_are_no_organizations(nlp: Language, text: str) -> None:
+    assert orgs(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("星河银行推出“星河购物节”专属优惠。", "星河购物节"),  # an event word ends the quote
+        ("今年的“顺捷消费季”吸引了大量市民。", "顺捷消费季"),
+    ],
+)
+def test_a_quoted_event_is_an_initiative(nlp: Language, text: str, name: str) -> None:
+    assert (name, "INITIATIVE") in candidates(nlp, text, "quoted")
+
+
+def test_a_common_word_ending_like_an_event_is_no_event(nlp: Language) -> None:
+    text = "节目“走进乡村看发展”今晚播出。"  # 发展 ends in 展 but is no exhibition
+    assert not candidates(nlp, text, "quoted")
+
+
+def test_a_titled_guide_is_a_document(nlp: Language) -> None:
+    assert not candidates(nlp, "《顺捷指南》要求平台公示收费。", "quoted")
+
+
+@pytest.mark.parametrize(
+    ("text", "series"),
+    [("星河市组织开展300多项文旅系列活动。", "文旅系列"), ("顺捷新区系列政策扩大到全区。", "顺捷新区系列")],
+)
+def test_a_series_of_events_or_policies_is_no_product(nlp: Language, text: str, series: str) -> None:
+    assert (series, "PRODUCT") not in entities(nlp, text)
+
+
+def test_a_product_series_stays(nlp: Language) -> None:
+    assert ("顺捷X5系列", "PRODUCT") in entities(nlp, "顺捷X5系列今天发布。")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("商场推出智能马桶、空气炸锅等产品。", set()),  # kinds of goods
+        ("商场推出顺捷X5、鹏扬Pro等产品。", {"顺捷X5", "鹏扬Pro"}),  # models
+    ],
+)
+def test_product_list_members_must_be_names(nlp: Language, text: str, names: set[str]) -> None:
+    assert {surface for surface, label in entities(nlp, text) if label == "PRODUCT"} == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加快构建航天产业发展新格局。",  # 格局 is a common word, not a bureau
+        "欢迎更多企业来华投资。",  # 华 and 投资: a verb's object, not an investment company
+        "外资企业对华投资信心增强。",
+    ],
+)
+def test_common_words_ending_in_an_institution_head_are_no_organizations(nlp: Language, text: str) -> None:
+    assert orgs(nlp, text) == set()
+
+
+def test_a_named_investment_company_stays(nlp: Language) -> None:
+    assert "顺捷投资" in orgs(nlp, "顺捷投资今日发布公告。")

@@ -279,3 +279,13 @@ def test_a_country_and_a_class_before_a_name_locate_it(nlp: Language) -> None:
 
 def test_a_subsidiary_by_sentence_shape(nlp: Language) -> None:
     assert ("睿熙投资", "subsidiary_of", "中金公司") in triples(nlp, "睿熙投资是中金公司的全资子公司。")
+
+
+def test_the_source_of_a_report_launches_nothing(nlp: Language) -> None:
+    text = "记者从中国农业银行获悉，当地已建成“顺捷惠农站”等重点工程。"  # the bank is where the news came from
+    assert of_relation(nlp, text, "launched") == set()
+
+
+def test_a_subject_before_a_distant_launch_verb_still_launches(nlp: Language) -> None:
+    text = "中国农业银行今年在多个县城，推出“顺捷惠农卡”。"
+    assert of_relation(nlp, text, "launched") == {("中国农业银行", "launched", "顺捷惠农卡")}
