@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from functools import cache
 
 import jieba
+import numpy
+from spacy.attrs import TAG
 from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
@@ -56,6 +58,9 @@ def dictionary_freqs() -> dict[str, int]:
     return _dictionary()[1]
 
 
+_FALLBACK_TAGS = ("_SP", "m", "eng", "w", "x")  # what tag_word gives a word outside the dictionary
+
+
 def tag_word(word: str, tags: dict[str, str]) -> str:
     tag = tags.get(word)
     if tag is not None:
@@ -89,6 +94,8 @@ class JiebaTokenizer:
         self._tags.update({w: "ns" for w in self._places})
         common = [w for w in common if w not in self._tags]
         self._tags.update({w: "n" for w in common})
+        self._seen_tags = dict(self._tags)
+        self._tag_ids = {tag: vocab.strings.add(tag) for tag in {*self._tags.values(), *_FALLBACK_TAGS}}
         self.user_words = sorted(set(user_words) | set(common))
         for word in self.user_words:
             if len(word) > 1:
@@ -96,10 +103,23 @@ class JiebaTokenizer:
 
     def __call__(self, text: str) -> Doc:
         words = self._segment(text)
-        tags = [tag_word(w, self._tags) for w in words]
-        doc = Doc(self.vocab, words=words, spaces=[False] * len(words), tags=tags)
+        tags = self._tag(words)
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        if words:  # the tags' ids go in as one array: Doc(tags=…) looks each string up again, token by token
+            ids = numpy.fromiter(map(self._tag_ids.__getitem__, tags), dtype=numpy.uint64, count=len(tags))
+            doc.from_array([TAG], ids)
         doc.user_data[TOKENS_KEY] = (text, words, tags)
         return doc
+
+    def _tag(self, words: list[str]) -> list[str]:
+        """One dictionary lookup per word: a word outside the dictionary is tagged once and remembered (like the
+        vocab, which keeps every word it has seen)."""
+        tags = list(map(self._seen_tags.get, words))
+        if None in tags:
+            for i, tag in enumerate(tags):
+                if tag is None:
+                    tags[i] = self._seen_tags[words[i]] = tag_word(words[i], self._tags)
+        return tags
 
     def _segment(self, text: str) -> list[str]:
         """jieba's words, except that an unknown word does not swallow a function word at its edge: jieba's HMM glues
