@@ -266,8 +266,8 @@ class EntityResolver:
         align(doc, [(c.start, c.end) for c in chosen], view.starts)
         doc._.kg_view = None  # tokens may have been split
         # token offsets from one array rather than doc.char_span per entity, which makes Token objects to compare
-        starts = doc.to_array(IDX)
-        starts, ends = starts.tolist(), (starts + doc.to_array(LENGTH)).tolist()
+        offsets = doc.to_array([IDX, LENGTH])
+        starts, ends = offsets[:, 0].tolist(), offsets.sum(axis=1).tolist()
         ents = []
         for c in chosen:
             i, j = bisect_left(starts, c.start), bisect_left(ends, c.end)
@@ -289,11 +289,14 @@ _SHORT_FORM = re.compile(
     r"[（(，,]?\s*(?:以下|下文)?(?:简称|又称|下称|英文名|英文简称)[为是：:]?\s*"
     r"[“\"「『]([^”\"」』\n]{2,24})[”\"」』]"
 )
+_SHORT_FORM_CUE = re.compile(r"简称|又称|下称|英文名")  # what every declaration holds: a quick test before the scan
 
 
 def _declared_short_forms(text: str, chosen: list[Candidate]) -> list[tuple[str, str]]:
     """(full name, short form) pairs that the text declares right after a name: X，简称“Y”; X（以下简称“Y”）."""
     pairs = []
+    if not _SHORT_FORM_CUE.search(text):
+        return pairs
     ends = {c.end: c for c in chosen}
     for match in _SHORT_FORM.finditer(text):
         before = next((ends[p] for p in range(match.start(), max(-1, match.start() - 4), -1) if p in ends), None)

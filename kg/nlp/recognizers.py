@@ -8,6 +8,7 @@ function words, numbers and punctuation. A modifier made only of common words (å
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 
 from spacy.language import Language
@@ -147,7 +148,11 @@ class Recognizer:
         for c in out:
             if c.label in {"ORG", "PRODUCT", "INITIATIVE"}:
                 by_end.setdefault(c.end, c)
+        ends = sorted(by_end)
         for run in _COORDINATION.finditer(text):
+            k = bisect_left(ends, run.start())
+            if k == len(ends) or ends[k] > run.end():
+                continue  # no typed candidate ends inside the list, so no member has a type to give
             members = _members(view, run.start(), run.end())
             known = [(s, e, by_end.get(e)) for s, e in members]
             typed = [(s, e, c) for s, e, c in known if c is not None and c.start >= s]

@@ -128,11 +128,12 @@ def _append_trimmed(text: str, start: int, end: int, out: list[tuple[int, int]])
 
 def view_of(doc: Doc) -> TokenView:
     """The token view of a Doc, built once and shared by the components until tokens change."""
-    view = doc._.kg_view
+    extensions = doc._  # each `doc._` makes an accessor object: one per call
+    view = extensions.kg_view
     if view is None:
         tokens = doc.user_data.get(TOKENS_KEY)
         fresh = tokens is not None and len(tokens[1]) == len(doc)
-        view = doc._.kg_view = TokenView(*tokens) if fresh else TokenView.from_doc(doc)
+        view = extensions.kg_view = TokenView(*tokens) if fresh else TokenView.from_doc(doc)
     return view
 
 
@@ -143,9 +144,11 @@ def text_of(doc: Doc) -> str:
 
 
 def candidates_of(doc: Doc) -> list[Candidate]:
-    if doc._.kg_candidates is None:
-        doc._.kg_candidates = []
-    return doc._.kg_candidates
+    extensions = doc._
+    candidates = extensions.kg_candidates
+    if candidates is None:
+        candidates = extensions.kg_candidates = []
+    return candidates
 
 
 if not Doc.has_extension("kg_view"):
