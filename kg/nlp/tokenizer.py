@@ -124,7 +124,8 @@ class JiebaTokenizer:
         if words:  # the tags' ids go in as one array: Doc(tags=…) looks each string up again, token by token
             ids = numpy.fromiter(map(self._tag_ids.__getitem__, tags), dtype=numpy.uint64, count=len(tags))
             doc.from_array([TAG], ids)
-        doc.user_data[TOKENS_KEY] = (text, words, tags)
+        # tuples: a Doc keeps them, and tuples of strings are left alone by the garbage collector, lists are not
+        doc.user_data[TOKENS_KEY] = (text, tuple(words), tuple(tags))
         return doc
 
     def _tag(self, words: list[str]) -> list[str]:
