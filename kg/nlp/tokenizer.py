@@ -76,7 +76,7 @@ def tag_word(word: str, tags: dict[str, str]) -> str:
     return "x"
 
 
-def _indexes(items: list[str], values: Iterable[str]) -> list[int]:
+def _indexes(items: list, values: Iterable) -> list[int]:
     """Positions of some values in a list, in order, found by list.index (a loop in C)."""
     found = []
     for value in values:
@@ -108,7 +108,7 @@ class JiebaTokenizer:
         self._tags.update({w: "ns" for w in self._places})
         common = [w for w in common if w not in self._tags]
         self._tags.update({w: "n" for w in common})
-        self._seen_tags = dict(self._tags)
+        self._seen_tags: dict[str, str] = {}
         self._tag_ids = {tag: vocab.strings.add(tag) for tag in {*self._tags.values(), *_FALLBACK_TAGS}}
         self.user_words = sorted(set(user_words) | set(common))
         for word in self.user_words:
@@ -129,13 +129,11 @@ class JiebaTokenizer:
         return doc
 
     def _tag(self, words: list[str]) -> list[str]:
-        """One dictionary lookup per word: a word outside the dictionary is tagged once and remembered (like the
-        vocab, which keeps every word it has seen)."""
+        """One dictionary lookup per word: each word is tagged when first seen and remembered (like the vocab, which
+        keeps every word it has seen), in a dictionary of the words met so far, far smaller than jieba's."""
         tags = list(map(self._seen_tags.get, words))
-        if None in tags:
-            for i, tag in enumerate(tags):
-                if tag is None:
-                    tags[i] = self._seen_tags[words[i]] = tag_word(words[i], self._tags)
+        for i in _indexes(tags, (None,)):
+            tags[i] = self._seen_tags[words[i]] = tag_word(words[i], self._tags)
         return tags
 
     def _segment(self, text: str) -> tuple[list[str], list[str]]:
