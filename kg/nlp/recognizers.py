@@ -144,6 +144,8 @@ class Recognizer:
         """Members of a 、-list take the type of the members around them that share their head word
         (易方达基金、招商基金、大成基金): coordination joins like with like."""
         text = view.text
+        if "、" not in text:
+            return  # no list to scan for
         by_end = {}
         for c in out:
             if c.label in {"ORG", "PRODUCT", "INITIATIVE"}:
