@@ -9,15 +9,16 @@ mention of it too (易方达基金 … 易方达).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.nlp import lexicon as lx
-from kg.nlp.text import Candidate, TokenView, candidates_of, view_of
+from kg.nlp.text import Candidate, TokenView, WordSet, candidates_of, view_of
 from kg.nlp.tokenizer import dictionary_freqs
 from kg.ontology import load_ontology
 
@@ -197,8 +198,8 @@ class EntityResolver:
 
     @staticmethod
     def _canonical_key(surface: str, cand: Candidate, count: int) -> tuple:
-        legal = any(surface.endswith(s) for s in lx.LEGAL_SUFFIXES)
-        decorated = cand.label == "PRODUCT" and any(surface.endswith(d) for d in lx.PRODUCT_DECORATIONS)
+        legal = surface.endswith(lx.LEGAL_SUFFIXES)
+        decorated = cand.label == "PRODUCT" and surface.endswith(lx.PRODUCT_DECORATIONS)
         return (not cand.known, legal, decorated, -count, -len(surface), surface)
 
     # short forms ----------------------------------------------------------
@@ -214,8 +215,8 @@ class EntityResolver:
             if c.label != "ORG" or c.known:
                 continue
             surface = text[c.start : c.end]
-            for head in (*lx.INDUSTRY_HEADS, "基金", "证券", "保险", "集团", "公司"):
-                short = surface[: -len(head)] if surface.endswith(head) else ""
+            for head in _SHORT_FORM_HEADS.suffixes(surface):
+                short = surface[: -len(head)]
                 if len(short) >= 2 and view.freqs.get(short, 0) < _GENERIC_SHORT and short not in self._places:
                     owners[short].add(canon[surface])
                     label_of[short] = canon[surface]
@@ -264,32 +265,38 @@ class EntityResolver:
         text = view.text
         align(doc, [(c.start, c.end) for c in chosen], view.starts)
         doc._.kg_view = None  # tokens may have been split
+        # token offsets from one array rather than doc.char_span per entity, which makes Token objects to compare
+        offsets = doc.to_array([IDX, LENGTH])
+        starts, ends = offsets[:, 0].tolist(), offsets.sum(axis=1).tolist()
         ents = []
         for c in chosen:
-            span = doc.char_span(c.start, c.end)
-            if span is None:
-                continue
+            i, j = bisect_left(starts, c.start), bisect_left(ends, c.end)
+            if i == len(starts) or starts[i] != c.start or j == len(ends) or ends[j] != c.end:
+                continue  # not on token boundaries
             name = canon.get(text[c.start : c.end], text[c.start : c.end])
-            ents.append(Span(doc, span.start, span.end, label=c.label, kb_id=name))
-        doc.ents = ents
+            ents.append(Span(doc, i, j + 1, label=c.label, kb_id=name))
+        doc.set_ents(ents, default="outside")
 
 
 _LATIN_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9&.\- ]*[A-Za-z0-9]")
 _ORG_CLASS_WORDS = frozenset({"公司", "集团", "电商", "平台", "银行", "企业"})
-_ALL_HEADS = tuple(
-    sorted({*lx.ORG_HEADS, *lx.INDUSTRY_HEADS, *lx.PRODUCT_HEADS, *lx.INITIATIVE_HEADS}, key=len, reverse=True)
-)
+_ALL_HEADS = WordSet((*lx.ORG_HEADS, *lx.INDUSTRY_HEADS, *lx.PRODUCT_HEADS, *lx.INITIATIVE_HEADS))
+_OPENING_ORG_HEADS = WordSet(h for h in lx.ORG_HEADS if len(h) >= 2)
+_SHORT_FORM_HEADS = WordSet((*lx.INDUSTRY_HEADS, "基金", "证券", "保险", "集团", "公司"))  # what a short form drops
 
 
 _SHORT_FORM = re.compile(
     r"[（(，,]?\s*(?:以下|下文)?(?:简称|又称|下称|英文名|英文简称)[为是：:]?\s*"
     r"[“\"「『]([^”\"」』\n]{2,24})[”\"」』]"
 )
+_SHORT_FORM_CUE = re.compile(r"简称|又称|下称|英文名")  # what every declaration holds: a quick test before the scan
 
 
 def _declared_short_forms(text: str, chosen: list[Candidate]) -> list[tuple[str, str]]:
     """(full name, short form) pairs that the text declares right after a name: X，简称“Y”; X（以下简称“Y”）."""
     pairs = []
+    if not _SHORT_FORM_CUE.search(text):
+        return pairs
     ends = {c.end: c for c in chosen}
     for match in _SHORT_FORM.finditer(text):
         before = next((ends[p] for p in range(match.start(), max(-1, match.start() - 4), -1) if p in ends), None)
@@ -307,7 +314,7 @@ def is_abbreviation(short: str, full: str) -> bool:
     body = full[2:] if full.startswith("中国") and not short.startswith("中") else full
     if short[0] != body[0]:
         return False
-    head = next((h for h in _ALL_HEADS if full.endswith(h)), None)
+    head = _ALL_HEADS.longest_suffix(full)
     if head is None or short.endswith(head) or short[-1] not in head:
         return False
     it = iter(body)
@@ -321,13 +328,13 @@ def specific_name(name: str) -> bool:
     common word or a descriptor."""
     modifier = name
     for _ in range(3):
-        head = next((h for h in _ALL_HEADS if modifier.endswith(h) and len(modifier) > len(h)), None)
+        head = _ALL_HEADS.longest_suffix(modifier, shorter=True)
         if head is None:
             break
         modifier = modifier[: -len(head)]
     if modifier == name and len(name) <= 2:
         return False
-    if any(modifier.startswith(h) for h in lx.ORG_HEADS if len(h) >= 2):
+    if _OPENING_ORG_HEADS.has_prefix(modifier):
         return False
     if modifier in lx.GENERIC_MODIFIERS:
         return False

@@ -23,7 +23,8 @@ class Gazetteer:
         self.name = name
         self._automaton = ahocorasick.Automaton()
         for surface, ent in known_surface_forms():
-            self._automaton.add_word(surface, (len(surface), ent.label, ent.type, ent.label_en, ent.level))
+            score = 0.9 if ent.level in (None, "country", "province", "city", "region") else 0.75
+            self._automaton.add_word(surface, (len(surface), ent.label, ent.type, ent.label_en, score))
         self._automaton.make_automaton()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -32,7 +33,7 @@ class Gazetteer:
         out = candidates_of(doc)
         if len(self._automaton) == 0:
             return doc
-        for end_index, (length, label, type_, label_en, level) in self._automaton.iter_long(text):
+        for end_index, (length, label, type_, label_en, score) in self._automaton.iter_long(text):
             start, end = end_index - length + 1, end_index + 1
             if text[start] in _LATIN and start > 0 and text[start - 1] in _LATIN:
                 continue
@@ -40,7 +41,6 @@ class Gazetteer:
                 continue
             if end - start <= 2 and not (view.is_start(start) and view.is_end(end)):
                 continue  # a two-character place inside another word (宁德 in 宁德时代) is not that place
-            score = 0.9 if level in (None, "country", "province", "city", "region") else 0.75
             out.append(Candidate(start, end, type_, "gazetteer", score, canonical=label, label_en=label_en, known=True))
         return doc
 

@@ -8,13 +8,14 @@ function words, numbers and punctuation. A modifier made only of common words (�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp import lexicon as lx
-from kg.nlp.text import Candidate, TokenView, alternation, candidates_of, view_of
+from kg.nlp.text import Candidate, TokenView, WordSet, alternation, candidates_of, view_of
 
 _MAX_NAME_CHARS = 20
 _ALNUM_EDGE = re.compile(r"[A-Za-z0-9]$|^[A-Za-z0-9]")
@@ -31,10 +32,10 @@ _QUOTED = re.compile(
     r"[“「『\"]([^“”「」『』\"\n，。；！？、]{2,24})[”」』\"]|《([^《》\n]{2,30})》|【([^【】\n]{2,24})】"
 )
 _GENERATION = re.compile(r"(?:第[一二三四五六七八九十0-9]+|上一|新一|下一)代\s?")
-_BYLINE = re.compile(
-    r"(?:^|\n)[ \t]*([^\s，。（(]{2,10}?)(?:[0-9]{1,2}月[0-9]{1,2}日)?(?:电|讯|消息)"
-    r"|([^\s，。（(]{2,10}?)[（(][^）)\n]{0,12}记者"
-)
+_DATELINE = r"(?:^|\n)[ \t]*([^\s，。（(]{2,10}?)(?:[0-9]{1,2}月[0-9]{1,2}日)?(?:电|讯|消息)"
+_BYLINE = re.compile(_DATELINE + r"|([^\s，。（(]{2,10}?)[（(][^）)\n]{0,12}记者")
+# the same without the reporter's form, which is tried at every character: for texts that mention no 记者
+_BYLINE_DATELINE = re.compile(_DATELINE)
 _SOURCE_CUE = re.compile(r"(?:另据|据)")
 _STOCK_CODE = re.compile(
     r"[（(](?:(?:SH|SZ|HK|BJ)?[:：]?\s*)?[0-9]{6}(?:\.(?:SH|SZ|BJ))?[）)]|[（(][0-9]{4,5}\.HK[）)]"
@@ -45,7 +46,7 @@ _QUANTITY = re.compile(
 )
 
 
-_SHARED_HEADS = tuple(sorted({*lx.ORG_HEADS, *lx.INDUSTRY_HEADS, *lx.STRONG_PRODUCT_HEADS}, key=len, reverse=True))
+_SHARED_HEADS = WordSet((*lx.ORG_HEADS, *lx.INDUSTRY_HEADS, *lx.STRONG_PRODUCT_HEADS))
 _ORG_HEAD = alternation(lx.ORG_HEADS)
 _INDUSTRY_HEAD = alternation(lx.INDUSTRY_HEADS)
 _PRODUCT_HEAD = alternation(lx.PRODUCT_HEADS)
@@ -53,8 +54,9 @@ _INITIATIVE_HEAD = alternation(lx.INITIATIVE_HEADS)
 _ORG_CONTEXT = alternation(lx.ORG_CONTEXT_AFTER)
 _LAUNCH = alternation(lx.LAUNCH_VERBS)
 _LOC_HEAD = alternation(lx.LOC_HEADS)
-# a run of at least two list items joined by 、 (items without punctuation)
-_COORDINATION = re.compile(r"[^、，,。；;：:！？!?\s“”\"（）()]{2,14}(?:、[^、，,。；;：:！？!?\s“”\"（）()]{2,14})+")
+# a run of at least two list items joined by 、 (items without punctuation); possessive, since an item can only end
+# where a 、 or a character outside it follows, so giving back characters never finds another match
+_COORDINATION = re.compile(r"[^、，,。；;：:！？!?\s“”\"（）()]{2,14}+(?:、[^、，,。；;：:！？!?\s“”\"（）()]{2,14}+)+")
 _PARTNER = alternation(("联合", "携手", "联手", "牵手", "合作伙伴"))
 # What closes a list: 等 (and so on), 在内的 (A、B在内的11款产品), or an exact count (A、B和C三项业务)
 _LIST_CLOSE = re.compile(
@@ -134,7 +136,8 @@ class Recognizer:
     def _bylines(self, view: TokenView, out: list[Candidate]) -> None:
         """The source of a news item: 新华社北京5月1日电, X6月28日讯, X（北京，记者 …）."""
         text = view.text
-        for match in _BYLINE.finditer(text):
+        pattern = _BYLINE if "记者" in text else _BYLINE_DATELINE
+        for match in pattern.finditer(text):
             group = 1 if match.group(1) is not None else 2
             start, end = match.span(group)
             for n in range(min(end - start - 2, 6), 1, -1):
@@ -153,11 +156,17 @@ class Recognizer:
         """Members of a 、-list take the type of the members around them that share their head word
         (易方达基金、招商基金、大成基金): coordination joins like with like."""
         text = view.text
+        if "、" not in text:
+            return  # no list to scan for
         by_end = {}
         for c in out:
             if c.label in {"ORG", "PRODUCT", "INITIATIVE"}:
                 by_end.setdefault(c.end, c)
+        ends = sorted(by_end)
         for run in _COORDINATION.finditer(text):
+            k = bisect_left(ends, run.start())
+            if k == len(ends) or ends[k] > run.end():
+                continue  # no typed candidate ends inside the list, so no member has a type to give
             members = _members(view, run.start(), run.end())
             known = [(s, e, by_end.get(e)) for s, e in members]
             typed = [(s, e, c) for s, e, c in known if c is not None and c.start >= s]
@@ -715,8 +724,8 @@ def _members(view: TokenView, start: int, end: int) -> list[tuple[int, int]]:
 
 def _shared_head(reference: str, name: str) -> str | None:
     """The organization or product head word two names end with, if any (基金 in 易方达基金 and 招商基金)."""
-    for head in _SHARED_HEADS:
-        if reference.endswith(head) and name.endswith(head) and len(name) > len(head):
+    for head in _SHARED_HEADS.suffixes(reference):
+        if name.endswith(head) and len(name) > len(head):
             return head
     return None
 
@@ -771,20 +780,19 @@ def _known_names() -> frozenset[str]:
 
 _GENERIC_OPENINGS = tuple(m for m in lx.GENERIC_MODIFIERS if len(m) >= 2)
 _ORG_HEADS_LONGEST_FIRST = tuple(sorted(lx.ORG_HEADS, key=len, reverse=True))
-_INITIATIVE_HEADS_LONGEST_FIRST = tuple(sorted(lx.INITIATIVE_HEADS, key=len, reverse=True))
-_PRODUCT_HEADS_LONGEST_FIRST = tuple(sorted(lx.PRODUCT_HEADS, key=len, reverse=True))
+_INITIATIVE_HEADS = WordSet(lx.INITIATIVE_HEADS)
+_PRODUCT_HEADS = WordSet(lx.PRODUCT_HEADS)
 # what ends an organization-owned product's word (银联|二维码, 银联|移动支付产品)
 _OWNED_PRODUCT_WORDS = (*lx.STRONG_PRODUCT_HEADS, "产品", "业务")
 _OWNED_TAGS = lx.NAME_TAGS | {"v"}
 
 
 def _type_by_head(name: str, *, weak: bool = False) -> str | None:
-    for head in _INITIATIVE_HEADS_LONGEST_FIRST:
-        if name.endswith(head) and len(name) > len(head):
-            return "INITIATIVE"
-    for head in _PRODUCT_HEADS_LONGEST_FIRST:
-        if name.endswith(head) and len(name) > len(head) and (weak or head in lx.STRONG_PRODUCT_HEADS):
-            return "PRODUCT"
+    if _INITIATIVE_HEADS.longest_suffix(name, shorter=True) is not None:
+        return "INITIATIVE"
+    heads = (h for h in _PRODUCT_HEADS.suffixes(name) if len(h) < len(name))
+    if any(weak or h in lx.STRONG_PRODUCT_HEADS for h in heads):
+        return "PRODUCT"
     return None
 
 

@@ -36,14 +36,15 @@ class Candidate:
 class TokenView:
     """Token texts, tags and character offsets of a Doc, with lookups by character."""
 
-    __slots__ = ("ends", "freqs", "starts", "tags", "text", "words")
+    __slots__ = ("_start_set", "ends", "freqs", "starts", "tags", "text", "words")
 
     def __init__(self, text: str, words: list[str], tags: list[str]) -> None:
         self.text = text
         self.words = words
         self.tags = tags
-        self.starts = list(accumulate((len(w) for w in words[:-1]), initial=0)) if words else []
-        self.ends = [s + len(w) for s, w in zip(self.starts, words)]
+        self.ends = list(accumulate(map(len, words)))
+        self.starts = [0, *self.ends[:-1]] if words else []
+        self._start_set = frozenset(self.starts)
         self.freqs = dictionary_freqs()
 
     @classmethod
@@ -56,13 +57,40 @@ class TokenView:
         return bisect_right(self.starts, char) - 1
 
     def is_start(self, char: int) -> bool:
-        i = self.index_at(char)
-        return i >= 0 and self.starts[i] == char
+        return char in self._start_set
 
     def is_end(self, char: int) -> bool:
         if char >= len(self.text):
             return True
         return self.is_start(char)
+
+
+class WordSet:
+    """A word list that finds the words a text ends or starts with by one lookup per word length, not per word."""
+
+    __slots__ = ("lengths", "words")
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = frozenset(words)
+        if "" in self.words:
+            raise ValueError("a WordSet holds no empty word")
+        self.lengths = sorted({len(w) for w in self.words}, reverse=True)
+
+    def longest_suffix(self, text: str, *, shorter: bool = False) -> str | None:
+        """The longest word that text ends with; shorter: only a word shorter than the text."""
+        limit = len(text) - 1 if shorter else len(text)
+        for n in self.lengths:
+            if n <= limit and text[-n:] in self.words:
+                return text[-n:]
+        return None
+
+    def suffixes(self, text: str) -> list[str]:
+        """Every word that text ends with, longest first."""
+        return [text[-n:] for n in self.lengths if n <= len(text) and text[-n:] in self.words]
+
+    def has_prefix(self, text: str) -> bool:
+        """Whether text starts with one of the words."""
+        return any(text[:n] in self.words for n in self.lengths if n <= len(text))
 
 
 def alternation(words: Iterable[str]) -> re.Pattern[str]:
@@ -100,11 +128,12 @@ def _append_trimmed(text: str, start: int, end: int, out: list[tuple[int, int]])
 
 def view_of(doc: Doc) -> TokenView:
     """The token view of a Doc, built once and shared by the components until tokens change."""
-    view = doc._.kg_view
+    extensions = doc._  # each `doc._` makes an accessor object: one per call
+    view = extensions.kg_view
     if view is None:
         tokens = doc.user_data.get(TOKENS_KEY)
         fresh = tokens is not None and len(tokens[1]) == len(doc)
-        view = doc._.kg_view = TokenView(*tokens) if fresh else TokenView.from_doc(doc)
+        view = extensions.kg_view = TokenView(*tokens) if fresh else TokenView.from_doc(doc)
     return view
 
 
@@ -115,9 +144,11 @@ def text_of(doc: Doc) -> str:
 
 
 def candidates_of(doc: Doc) -> list[Candidate]:
-    if doc._.kg_candidates is None:
-        doc._.kg_candidates = []
-    return doc._.kg_candidates
+    extensions = doc._
+    candidates = extensions.kg_candidates
+    if candidates is None:
+        candidates = extensions.kg_candidates = []
+    return candidates
 
 
 if not Doc.has_extension("kg_view"):

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from functools import cache
 
 import jieba
+import numpy
+from spacy.attrs import TAG
 from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
@@ -56,6 +58,9 @@ def dictionary_freqs() -> dict[str, int]:
     return _dictionary()[1]
 
 
+_FALLBACK_TAGS = ("_SP", "m", "eng", "w", "x")  # what tag_word gives a word outside the dictionary
+
+
 def tag_word(word: str, tags: dict[str, str]) -> str:
     tag = tags.get(word)
     if tag is not None:
@@ -69,6 +74,20 @@ def tag_word(word: str, tags: dict[str, str]) -> str:
     if len(word) == 1 and not word.isalnum():
         return "w"
     return "x"
+
+
+def _indexes(items: list, values: Iterable) -> list[int]:
+    """Positions of some values in a list, in order, found by list.index (a loop in C)."""
+    found = []
+    for value in values:
+        i = -1
+        try:
+            while True:
+                i = items.index(value, i + 1)
+                found.append(i)
+        except ValueError:
+            pass
+    return sorted(found)
 
 
 class JiebaTokenizer:
@@ -89,35 +108,66 @@ class JiebaTokenizer:
         self._tags.update({w: "ns" for w in self._places})
         common = [w for w in common if w not in self._tags]
         self._tags.update({w: "n" for w in common})
+        self._seen_tags: dict[str, str] = {}
+        self._tag_ids = {tag: vocab.strings.add(tag) for tag in {*self._tags.values(), *_FALLBACK_TAGS}}
         self.user_words = sorted(set(user_words) | set(common))
         for word in self.user_words:
             if len(word) > 1:
                 self._jieba.add_word(word, freq=max(self._jieba.suggest_freq(word, tune=False), 1000))
+        # the tags a word outside jieba's dictionary can have: x, unless it is a place or common word given here
+        freq = self._jieba.FREQ
+        self._unknown_tags = {"x"} | {t for w, t in self._tags.items() if len(w) > 1 and not freq.get(w)}
 
     def __call__(self, text: str) -> Doc:
-        words = self._segment(text)
-        tags = [tag_word(w, self._tags) for w in words]
-        doc = Doc(self.vocab, words=words, spaces=[False] * len(words), tags=tags)
-        doc.user_data[TOKENS_KEY] = (text, words, tags)
+        words, tags = self._segment(text)
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        if words:  # the tags' ids go in as one array: Doc(tags=…) looks each string up again, token by token
+            ids = numpy.fromiter(map(self._tag_ids.__getitem__, tags), dtype=numpy.uint64, count=len(tags))
+            doc.from_array([TAG], ids)
+        # tuples: a Doc keeps them, and tuples of strings are left alone by the garbage collector, lists are not
+        doc.user_data[TOKENS_KEY] = (text, tuple(words), tuple(tags))
         return doc
 
-    def _segment(self, text: str) -> list[str]:
-        """jieba's words, except that an unknown word does not swallow a function word at its edge: jieba's HMM glues
-        据/在/该 onto the name after them and 等/的 onto the name before (据财|联社, 惠农e贷等)."""
+    def _tag(self, words: list[str]) -> list[str]:
+        """One dictionary lookup per word: each word is tagged when first seen and remembered (like the vocab, which
+        keeps every word it has seen), in a dictionary of the words met so far, far smaller than jieba's."""
+        tags = list(map(self._seen_tags.get, words))
+        for i in _indexes(tags, (None,)):
+            tags[i] = self._seen_tags[words[i]] = tag_word(words[i], self._tags)
+        return tags
+
+    def _segment(self, text: str) -> tuple[list[str], list[str]]:
+        """jieba's words and their tags, except that an unknown word does not swallow a function word at its edge:
+        jieba's HMM glues 据/在/该 onto the name after them and 等/的 onto the name before (据财|联社, 惠农e贷等).
+
+        Only the few words tagged as unknown are looked at, so no Python code runs for the other words."""
+        words = list(self._jieba.cut(text, HMM=True))
+        tags = self._tag(words)
         freq = self._jieba.FREQ
-        words: list[str] = []
-        for word in self._jieba.cut(text, HMM=True):
-            if len(word) > 1 and not freq.get(word) and "\u4e00" <= word[0] <= "\u9fff":
-                after_number = bool(words) and words[-1][-1:].isdigit()
-                if word[0] in _LEADING_FUNCTION_CHARS or (after_number and word[0] in _MEASURE_CHARS):
-                    words.append(word[0])
-                    word = word[1:]
-                if len(word) > 1 and word[-1] in _TRAILING_FUNCTION_CHARS:
-                    words.append(word[:-1])
-                    word = word[-1]
-            if word:
-                words.append(word)
-        return words
+        out_words: list[str] = []
+        out_tags: list[str] = []
+        done = 0  # words[:done] are in out_words
+        for i in _indexes(tags, self._unknown_tags):
+            word = words[i]
+            if len(word) < 2 or freq.get(word) or not "\u4e00" <= word[0] <= "\u9fff":
+                continue
+            out_words += words[done:i]
+            out_tags += tags[done:i]
+            done = i + 1
+            pieces = []
+            after_number = bool(out_words) and out_words[-1][-1:].isdigit()
+            if word[0] in _LEADING_FUNCTION_CHARS or (after_number and word[0] in _MEASURE_CHARS):
+                pieces.append(word[0])
+                word = word[1:]
+            if len(word) > 1 and word[-1] in _TRAILING_FUNCTION_CHARS:
+                pieces.append(word[:-1])
+                word = word[-1]
+            pieces.append(word)
+            out_words += pieces
+            out_tags += self._tag(pieces)
+        if done == 0:
+            return words, tags
+        return out_words + words[done:], out_tags + tags[done:]
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000):
         for text in texts:
