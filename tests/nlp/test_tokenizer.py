@@ -78,3 +78,17 @@ def test_known_names_stay_one_token(nlp: Language, name: str) -> None:
     assert name in dict(known_surface_forms())
     doc = nlp.make_doc(f"据悉{name}今日宣布")
     assert name in [t.text for t in doc]
+
+
+def test_remembered_blocks_give_jiebas_own_segmentation() -> None:
+    tokenizer = JiebaTokenizer(Vocab(), user_words=["云闪付"])
+    texts = [
+        "央视网消息：中国银联推出云闪付APP 2.0版，支持NFC、5G和Apple Pay。",
+        "央视网消息：中国银联推出云闪付APP 2.0版，覆盖300个城市……（完）",
+        "  \n\t第1季度营收增长12.5%，\u3000净利润¥3.2亿元!!",
+        "",
+    ]
+    for text in texts * 2:  # the second pass is served from the remembered blocks
+        assert tokenizer._cut(text) == list(tokenizer._jieba.cut(text, HMM=True))
+    info = tokenizer._cut_block.cache_info()
+    assert info.hits > info.misses and info.maxsize is not None  # reused, and bounded
