@@ -152,133 +152,141 @@ class RelationExtractor:
             if head != tail:
                 out.append(RelationHit(head, rel, tail, s, e, year, conf, rule))
 
-        # the launcher is an organization before the verb or the topic of the paragraph
+        # each family runs only where its sentence can satisfy it: the launcher is an organization or the topic of
+        # the paragraph; most rules relate an organization to another entity; the rest need two entities of any type
         if orgs or topic:
-            # launched (and the partners of "A联合B推出C")
-            for m in _triggers(_LAUNCH, text, s, e, ents):
-                vs, ve = m.span()
-                if any(x.start <= vs < x.end for x in ents):
-                    continue
-                clause_end = _clause_end(text, ve, e)
-                targets = [x for x in ents if ve <= x.start < clause_end and x.label in {"PRODUCT", "INITIATIVE"}]
-                targets = _leading_run(text, ve, targets)
-                if not targets:
-                    continue
-                before = [x for x in orgs if x.end <= vs and not _separated(text, x.end, vs)]
-                launchers = _partner_group(text, before) if before else []
-                conf = 0.8
-                if not launchers:
-                    # 记者从X获悉, 据X: an organization after 从 or 据 is the source of the news, not its subject
-                    prior = [
-                        x for x in orgs if x.end <= vs and text[max(s, x.start - 1) : x.start] not in _SOURCE_MARKS
-                    ]
-                    if prior:
-                        launchers, conf = [prior[-1].name], 0.6
-                    elif topic and not _PART.search(text, s, vs):
-                        # 依托X上线Y with no subject says what Y is part of, not who launched it
-                        launchers, conf = [topic], 0.55
-                for head in launchers:
-                    for t in targets:
-                        hit(head, "launched", t.name, conf, "launch_verb")
-
-        # the rules below relate an organization (the subject, owner or partner) to another entity …
+            self._launched(text, s, e, ents, orgs, topic, hit)
         if orgs:
             self._joint_and_passive(text, s, e, ents, orgs, hit)
             self._held_by(text, s, e, ents, orgs, hit)
-
-            # partnered_with
-            for m in _triggers(_PARTNER, text, s, e, ents):
-                vs, ve = m.span()
-                left = [x for x in orgs if x.end <= vs and not _separated(text, x.end, vs)]
-                right = _leading_run(text, ve, [x for x in orgs if x.start >= ve and not _separated(text, ve, x.start)])
-                if not right and m.group() in {"合作", "签约", "签署", "战略合作"}:
-                    # A与B合作: the partners stand on either side of 与 before the verb; else all before it are partners
-                    pair = _with_partner(text, s, vs, orgs)
-                    left, right = ([pair[0]], [pair[1]]) if pair else (left[-1:], left[:-1])
-                heads = [left[-1].name] if left else ([topic] if topic else [])
-                for head in heads:
-                    for t in right:
-                        hit(head, "partnered_with", t.name, 0.75, "partner_verb")
-
-        # … or two entities of any type
+            self._partnered(text, s, e, ents, orgs, topic, hit)
         if len(ents) >= 2:
-            # part_of: 依托X … 打造/上线Y
-            for m in _PART.finditer(text, s, e):
-                pe = m.end()
-                bases = [x for x in ents if x.start >= pe and x.label in {"PRODUCT", "INITIATIVE", "ORG"}]
-                if not bases or _separated(text, pe, bases[0].start):
-                    continue
-                base = bases[0]
-                launch = _LAUNCH.search(text, base.end, e)
-                if not launch:
-                    continue
-                clause_end = _clause_end(text, launch.end(), e)
-                parts = [
-                    x for x in ents if launch.end() <= x.start < clause_end and x.label in {"PRODUCT", "INITIATIVE"}
-                ]
-                for t in _leading_run(text, launch.end(), parts):
-                    hit(t.name, "part_of", base.name, 0.7, "part_cue")
-
-            # deployed_at: X … 在 A、B … 落地
-            for m in _triggers(_DEPLOY, text, s, e, ents):
-                ds = m.start()
-                zai = text.rfind("在", s, ds)
-                if zai == -1 or _separated(text, zai, ds):
-                    continue
-                sites = [x for x in ents if zai < x.start and x.end <= ds and x.label in {"ORG", "LOC"}]
-                things = [x for x in ents if x.end <= zai and x.label in {"PRODUCT", "INITIATIVE"}]
-                if not sites or not things:
-                    continue
-                for site in sites:
-                    hit(things[-1].name, "deployed_at", site.name, 0.7, "deploy_verb")
-
+            self._part_of(text, s, e, ents, hit)
+            self._deployed(text, s, e, ents, hit)
         if orgs:
-            # subsidiary_of: A旗下(的)B / B是A的子公司
-            for m in _SUBSIDIARY.finditer(text, s, e):
-                cs, ce = m.span()
-                left = [x for x in orgs if x.end <= cs and not _separated(text, x.end, cs)]
-                right = [x for x in ents if x.start >= ce and not _separated(text, ce, x.start)]
-                if left and right and text[left[-1].end : cs] in {"", "的"}:
-                    for t in _leading_run(text, ce, right):
-                        rel = "subsidiary_of" if t.label == "ORG" else "operates"
-                        head, tail = (t.name, left[-1].name) if rel == "subsidiary_of" else (left[-1].name, t.name)
-                        hit(head, rel, tail, 0.7, "subsidiary_cue")
+            self._owned(text, s, e, ents, orgs, hit)
+            self._invested_or_regulated(text, s, e, ents, orgs, hit)
+            self._operated(text, s, e, ents, orgs, hit)
+        if len(ents) >= 2:
+            self._located(text, s, e, ents, hit)
+        return out, subject
 
-            # invested_in / regulates: ORG(、ORG…) cue ORG
-            for pattern, rel, rule in (
-                (_INVEST, "invested_in", "invest_verb"),
-                (_REGULATE, "regulates", "regulate_verb"),
-            ):
-                for m in _triggers(pattern, text, s, e, ents):
-                    vs, ve = m.span()
-                    left = [x for x in orgs if x.end <= vs and not _separated(text, x.end, vs)]
-                    right = [x for x in ents if x.start >= ve and not _separated(text, ve, x.start)]
-                    if not left or not right:
-                        continue
-                    for head in _partner_group(text, left):
-                        hit(head, rel, right[0].name, 0.6, rule)
+    def _launched(self, text, s, e, ents, orgs, topic, hit) -> None:
+        """launched (and the partners of "A联合B推出C")."""
+        for m in _triggers(_LAUNCH, text, s, e, ents):
+            vs, ve = m.span()
+            if any(x.start <= vs < x.end for x in ents):
+                continue
+            clause_end = _clause_end(text, ve, e)
+            targets = [x for x in ents if ve <= x.start < clause_end and x.label in {"PRODUCT", "INITIATIVE"}]
+            targets = _leading_run(text, ve, targets)
+            if not targets:
+                continue
+            before = [x for x in orgs if x.end <= vs and not _separated(text, x.end, vs)]
+            launchers = _partner_group(text, before) if before else []
+            conf = 0.8
+            if not launchers:
+                # 记者从X获悉, 据X: an organization after 从 or 据 is the source of the news, not its subject
+                prior = [x for x in orgs if x.end <= vs and text[max(s, x.start - 1) : x.start] not in _SOURCE_MARKS]
+                if prior:
+                    launchers, conf = [prior[-1].name], 0.6
+                elif topic and not _PART.search(text, s, vs):
+                    # 依托X上线Y with no subject says what Y is part of, not who launched it
+                    launchers, conf = [topic], 0.55
+            for head in launchers:
+                for t in targets:
+                    hit(head, "launched", t.name, conf, "launch_verb")
 
-            # operates: ORG 运营 PRODUCT
-            for m in _triggers(_OPERATE, text, s, e, ents):
+    def _partnered(self, text, s, e, ents, orgs, topic, hit) -> None:
+        """partnered_with: A联合B, A与B合作."""
+        for m in _triggers(_PARTNER, text, s, e, ents):
+            vs, ve = m.span()
+            left = [x for x in orgs if x.end <= vs and not _separated(text, x.end, vs)]
+            right = _leading_run(text, ve, [x for x in orgs if x.start >= ve and not _separated(text, ve, x.start)])
+            if not right and m.group() in {"合作", "签约", "签署", "战略合作"}:
+                # A与B合作: the partners stand on either side of 与 before the verb; else all before it are partners
+                pair = _with_partner(text, s, vs, orgs)
+                left, right = ([pair[0]], [pair[1]]) if pair else (left[-1:], left[:-1])
+            heads = [left[-1].name] if left else ([topic] if topic else [])
+            for head in heads:
+                for t in right:
+                    hit(head, "partnered_with", t.name, 0.75, "partner_verb")
+
+    def _part_of(self, text, s, e, ents, hit) -> None:
+        """part_of: 依托X … 打造/上线Y."""
+        for m in _PART.finditer(text, s, e):
+            pe = m.end()
+            bases = [x for x in ents if x.start >= pe and x.label in {"PRODUCT", "INITIATIVE", "ORG"}]
+            if not bases or _separated(text, pe, bases[0].start):
+                continue
+            base = bases[0]
+            launch = _LAUNCH.search(text, base.end, e)
+            if not launch:
+                continue
+            clause_end = _clause_end(text, launch.end(), e)
+            parts = [x for x in ents if launch.end() <= x.start < clause_end and x.label in {"PRODUCT", "INITIATIVE"}]
+            for t in _leading_run(text, launch.end(), parts):
+                hit(t.name, "part_of", base.name, 0.7, "part_cue")
+
+    def _deployed(self, text, s, e, ents, hit) -> None:
+        """deployed_at: X … 在 A、B … 落地."""
+        for m in _triggers(_DEPLOY, text, s, e, ents):
+            ds = m.start()
+            zai = text.rfind("在", s, ds)
+            if zai == -1 or _separated(text, zai, ds):
+                continue
+            sites = [x for x in ents if zai < x.start and x.end <= ds and x.label in {"ORG", "LOC"}]
+            things = [x for x in ents if x.end <= zai and x.label in {"PRODUCT", "INITIATIVE"}]
+            if not sites or not things:
+                continue
+            for site in sites:
+                hit(things[-1].name, "deployed_at", site.name, 0.7, "deploy_verb")
+
+    def _owned(self, text, s, e, ents, orgs, hit) -> None:
+        """subsidiary_of (or operates, for a product): A旗下(的)B / B是A的子公司."""
+        for m in _SUBSIDIARY.finditer(text, s, e):
+            cs, ce = m.span()
+            left = [x for x in orgs if x.end <= cs and not _separated(text, x.end, cs)]
+            right = [x for x in ents if x.start >= ce and not _separated(text, ce, x.start)]
+            if left and right and text[left[-1].end : cs] in {"", "的"}:
+                for t in _leading_run(text, ce, right):
+                    rel = "subsidiary_of" if t.label == "ORG" else "operates"
+                    head, tail = (t.name, left[-1].name) if rel == "subsidiary_of" else (left[-1].name, t.name)
+                    hit(head, rel, tail, 0.7, "subsidiary_cue")
+
+    def _invested_or_regulated(self, text, s, e, ents, orgs, hit) -> None:
+        """invested_in / regulates: ORG(、ORG…) cue ORG."""
+        for pattern, rel, rule in ((_INVEST, "invested_in", "invest_verb"), (_REGULATE, "regulates", "regulate_verb")):
+            for m in _triggers(pattern, text, s, e, ents):
                 vs, ve = m.span()
                 left = [x for x in orgs if x.end <= vs and not _separated(text, x.end, vs)]
-                right = [
-                    x
-                    for x in ents
-                    if x.start >= ve and x.label in {"PRODUCT", "INITIATIVE"} and not _separated(text, ve, x.start)
-                ]
-                if left and right:
-                    for t in _leading_run(text, ve, right):
-                        hit(left[-1].name, "operates", t.name, 0.65, "operate_verb")
+                right = [x for x in ents if x.start >= ve and not _separated(text, ve, x.start)]
+                if not left or not right:
+                    continue
+                for head in _partner_group(text, left):
+                    hit(head, rel, right[0].name, 0.6, rule)
 
-        if len(ents) >= 2:
-            # located_in: X位于Y
-            for m in _LOCATED.finditer(text, s, e):
-                left = [x for x in ents if x.end <= m.start() and x.label in {"ORG", "INITIATIVE"}]
-                right = [x for x in ents if x.start >= m.end() and x.label == "LOC"]
-                if left and right and not _separated(text, left[-1].end, m.start()):
-                    hit(left[-1].name, "located_in", right[0].name, 0.7, "located_verb")
-        return out, subject
+    def _operated(self, text, s, e, ents, orgs, hit) -> None:
+        """operates: ORG 运营 PRODUCT."""
+        for m in _triggers(_OPERATE, text, s, e, ents):
+            vs, ve = m.span()
+            left = [x for x in orgs if x.end <= vs and not _separated(text, x.end, vs)]
+            right = [
+                x
+                for x in ents
+                if x.start >= ve and x.label in {"PRODUCT", "INITIATIVE"} and not _separated(text, ve, x.start)
+            ]
+            if left and right:
+                for t in _leading_run(text, ve, right):
+                    hit(left[-1].name, "operates", t.name, 0.65, "operate_verb")
+
+    def _located(self, text, s, e, ents, hit) -> None:
+        """located_in: X位于Y."""
+        for m in _LOCATED.finditer(text, s, e):
+            left = [x for x in ents if x.end <= m.start() and x.label in {"ORG", "INITIATIVE"}]
+            right = [x for x in ents if x.start >= m.end() and x.label == "LOC"]
+            if left and right and not _separated(text, left[-1].end, m.start()):
+                hit(left[-1].name, "located_in", right[0].name, 0.7, "located_verb")
 
     def _joint_and_passive(self, text, s, e, ents, orgs, hit) -> None:
         """由A、B和C共同开发的Y: A, B and C launched Y and worked together; "Y，由A研发" likewise."""
