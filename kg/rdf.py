@@ -491,12 +491,12 @@ def _jsonld(statements: Sequence[_Statement]) -> bytes:
             return term[0], out[0] if len(out) == 1 else out
         if len(objects) == 1:
             return compact(predicate), value_object(*objects[0])
-        out = sorted((value_object(v, k) for v, k in objects), key=_json_key)
+        out = sorted((value_object(v, k) for v, k in objects), key=_dumps)
         return compact(predicate), out
 
     def nodes(subjects: dict[str, dict[str, list[tuple[str, str]]]]) -> list[dict[str, Any]]:
         result = []
-        for subject in sorted(subjects):
+        for subject in subjects:  # in order: the statements are sorted by graph, then subject
             node: dict[str, Any] = {"@id": compact(subject)}
             for predicate, objects in subjects[subject].items():
                 if predicate == RDF + "type":
@@ -508,19 +508,17 @@ def _jsonld(statements: Sequence[_Statement]) -> bytes:
             result.append(node)
         return result
 
-    def dumps(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-
-    lines = [dumps(node) for node in nodes(graphs.pop("", {}))]
-    for g in sorted(graphs):
-        members = ",\n  ".join(dumps(node) for node in nodes(graphs[g]))
-        lines.append(f'{{"@graph": [\n  {members}\n ], "@id": {dumps(compact(g))}}}')
+    lines = [_dumps(node) for node in nodes(graphs.pop("", {}))]
+    for g, subjects in graphs.items():
+        members = ",\n  ".join(_dumps(node) for node in nodes(subjects))
+        lines.append(f'{{"@graph": [\n  {members}\n ], "@id": {_dumps(compact(g))}}}')
     head = json.dumps(ctx, ensure_ascii=False, indent=1, sort_keys=True)
     body = ",\n ".join(lines)
     return f'{{"@context": {head},\n"@graph": [\n {body}\n]}}\n'.encode()
 
 
-def _json_key(value: Any) -> str:
+def _dumps(value: Any) -> str:
+    """Compact JSON with sorted keys: one line of the file, and the order of multiple values."""
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
