@@ -14,7 +14,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -43,32 +43,27 @@ def save_all(g: KnowledgeGraph, directory: Path, workers: int = 1) -> list[Path]
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     export = rdf.Export.of(g)
-    staged: dict[str, Path] = {}
-    helper = _helper(export) if workers > 1 else None
-    pending = None
     names = [name for name, _ in RDF_FILES] + [HTML_FILE]
-    try:
-        offloaded = _OFFLOADED if helper is not None else ()
-        pending = helper.submit(_stage_formats, directory, offloaded) if helper is not None else None
-        staged.update(_stage_formats(directory, [(n, f) for n, f in RDF_FILES if (n, f) not in offloaded], export))
-        staged[HTML_FILE] = _stage(directory, HTML_FILE, render_html(g).encode("utf-8"))
-        if pending is not None:
-            staged.update(pending.result())
-        with _signals_deferred():
-            for name in names:
-                os.replace(staged[name], directory / name)
-    except BaseException:
-        if helper is not None:
-            helper.shutdown(wait=True, cancel_futures=True)
-            if pending is not None and pending.done() and not pending.cancelled() and pending.exception() is None:
+    staged: dict[str, Path] = {}
+    with _second_process(export, workers > 1) as helper:
+        pending = helper.submit(_stage_inherited, directory) if helper is not None else None
+        here = [f for f in RDF_FILES if pending is None or f not in _OFFLOADED]
+        try:
+            staged.update(_stage_formats(directory, here, export))
+            staged[HTML_FILE] = _stage(directory, HTML_FILE, render_html(g).encode("utf-8"))
+            if pending is not None:
                 staged.update(pending.result())
-        for temp in staged.values():
-            temp.unlink(missing_ok=True)
-        raise
-    finally:
-        if helper is not None:
-            helper.shutdown(wait=True)
-            _forget_export()
+            with _signals_deferred():
+                for name in names:
+                    os.replace(staged[name], directory / name)
+        except BaseException:
+            if pending is not None:
+                wait([pending])  # what the helper staged goes too
+                if pending.exception() is None:
+                    staged.update(pending.result())
+            for temp in staged.values():
+                temp.unlink(missing_ok=True)
+            raise
     return [directory / name for name in names]
 
 
@@ -78,25 +73,29 @@ _OFFLOADED: tuple[tuple[str, str], ...] = (("kg.ttl", "turtle"), ("kg.nt", "ntri
 _EXPORT: rdf.Export | None = None  # the statements a forked helper inherits (never pickled)
 
 
-def _helper(export: rdf.Export) -> ProcessPoolExecutor | None:
-    if "fork" not in multiprocessing.get_all_start_methods() or sys.platform == "darwin":
-        return None
+@contextmanager
+def _second_process(export: rdf.Export, wanted: bool) -> Iterator[ProcessPoolExecutor | None]:
+    """A forked process that sees the export, or None where one is not wanted or fork is not available."""
+    if not wanted or "fork" not in multiprocessing.get_all_start_methods() or sys.platform == "darwin":
+        yield None
+        return
     global _EXPORT
     _EXPORT = export
-    return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    try:
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+            yield pool
+    finally:
+        _EXPORT = None
 
 
-def _forget_export() -> None:
-    global _EXPORT
-    _EXPORT = None
+def _stage_inherited(directory: Path) -> dict[str, Path]:
+    """In the second process: the offloaded formats of the export it inherited."""
+    assert _EXPORT is not None
+    return _stage_formats(directory, _OFFLOADED, _EXPORT)
 
 
-def _stage_formats(
-    directory: Path, formats: Sequence[tuple[str, str]], export: rdf.Export | None = None
-) -> dict[str, Path]:
-    """Each format written to a temporary file; all of them or none (in a helper, the export is inherited)."""
-    export = export if export is not None else _EXPORT
-    assert export is not None
+def _stage_formats(directory: Path, formats: Sequence[tuple[str, str]], export: rdf.Export) -> dict[str, Path]:
+    """Each format written to a temporary file; all of them or none."""
     staged: dict[str, Path] = {}
     try:
         for name, fmt in formats:
