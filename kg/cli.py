@@ -202,7 +202,7 @@ def _build(args: argparse.Namespace) -> int:
         from kg.store import write_store
 
         try:
-            paths.append(write_store(graph, args.store))
+            paths.append(write_store(args.output / "kg.nq", args.store))
         except (ValueError, OSError) as error:
             print(f"kg: --store {args.store}: {error}", file=sys.stderr)
             return 1

@@ -138,8 +138,9 @@ def store_of_file(path: str | Path) -> ox.Store:
     return store
 
 
-def write_store(source: KnowledgeGraph | Iterable[ox.Quad], directory: str | Path) -> Path:
-    """Bulk-load a graph (or its quads) and the ontology into an on-disk store; return its directory.
+def write_store(source: KnowledgeGraph | str | Path | Iterable[ox.Quad], directory: str | Path) -> Path:
+    """Bulk-load a graph (or an export file of it, or its quads) and the ontology into an on-disk store; return its
+    directory. `kg build --store` loads the kg.nq it has just written, so the graph is not serialized twice.
 
     The store is built in ``DIRECTORY.tmp-XXXX`` and renamed into place, replacing what was
     there, so the content is exactly this build: loading twice gives the same quads once, and
@@ -155,6 +156,8 @@ def write_store(source: KnowledgeGraph | Iterable[ox.Quad], directory: str | Pat
         store = ox.Store(str(staging))
         if isinstance(source, KnowledgeGraph):
             store.bulk_load(rdf.Export.of(source).nquads(), ox.RdfFormat.N_QUADS)
+        elif isinstance(source, (str, Path)):
+            store.bulk_load(path=str(source), format=rdf.FORMATS[rdf.format_of(source)][1])
         else:
             store.bulk_extend(source)
         store.bulk_extend(_ontology_quads())

@@ -55,6 +55,21 @@ def test_build_writes_every_export(export: Path) -> None:
     assert all((export / name).stat().st_size > 0 for name in EXPORTS)
 
 
+def test_build_store_holds_the_nquads_export_and_the_ontology(inputs: Path, tmp_path: Path) -> None:
+    import pyoxigraph as ox
+
+    from kg.store import ONTOLOGY_GRAPH, open_store
+
+    out = tmp_path / "out"
+    assert main(["build", str(inputs), "-o", str(out), "--store", str(tmp_path / "store")]) == 0
+    stored = set(open_store(tmp_path / "store"))
+    exported = ox.Store()  # the store's own typing of literals, to compare like with like
+    exported.load(path=str(out / "kg.nq"), format=ox.RdfFormat.N_QUADS)
+    ontology = ox.NamedNode(ONTOLOGY_GRAPH)
+    assert {q for q in stored if q.graph_name != ontology} == set(exported)
+    assert any(q.graph_name == ontology for q in stored)
+
+
 def test_build_exit_0_and_summary_on_stderr(inputs: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     assert main(["build", str(inputs), "-o", str(tmp_path / "out")]) == 0
     out, err = capsys.readouterr()

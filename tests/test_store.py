@@ -131,6 +131,14 @@ def test_write_store_holds_the_export_and_the_ontology(tmp_path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]  # no staging folder left behind
 
 
+def test_write_store_from_an_export_file_holds_the_same_quads(tmp_path) -> None:
+    g = sample_graph()
+    (tmp_path / "kg.nq").write_bytes(rdf.serialize(g, "nquads"))
+    from_file = store.write_store(tmp_path / "kg.nq", tmp_path / "from_file")
+    from_graph = store.write_store(g, tmp_path / "from_graph")
+    assert _store_quads(from_file) == _store_quads(from_graph)
+
+
 def test_writing_twice_does_not_duplicate_and_a_rebuild_replaces_everything(tmp_path) -> None:
     g = sample_graph()
     store.write_store(g, tmp_path / "store")
