@@ -8,12 +8,11 @@ HMM tagger, which keeps tagging as cheap as segmentation.
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 import jieba
 import numpy
@@ -113,7 +112,7 @@ class JiebaTokenizer:
         common = [w for w in common if w not in self._tags]
         self._tags.update({w: "n" for w in common})
         self._seen_tags: dict[str, str] = {}
-        self._cut_block = functools.lru_cache(maxsize=BLOCK_CACHE_SIZE)(self._segment_block)
+        self._cut_block = lru_cache(maxsize=BLOCK_CACHE_SIZE)(self._segment_block)
         self._tag_ids = {tag: vocab.strings.add(tag) for tag in {*self._tags.values(), *_FALLBACK_TAGS}}
         self.user_words = sorted(set(user_words) | set(common))
         for word in self.user_words:
