@@ -21,6 +21,8 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
+from kg.nlp.segmenter import BLOCKS, Segmenter
+
 TOKENS_KEY = "kg_tokens"  # Doc.user_data: (text, words, tags) as segmented, so components need not re-read the Doc
 # 和 and 与 stay: they sit inside words jieba does not know as often as at their edge (碳中和)
 _LEADING_FUNCTION_CHARS = frozenset("据在对向从由被把将为给该")
@@ -30,8 +32,6 @@ _ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.+\-]*")
 # a number, with or without a unit (70MPa, 5G, 100MW): a quantity, never part of what makes a name proper
 _NUMBER = re.compile(r"[0-9０-９][0-9０-９.,%％]*[A-Za-z]{0,4}")
 _SPACE = re.compile(r"\s+")
-# jieba segments a text as independent blocks: runs of Chinese, Latin letters and digits, and what lies between them
-_JIEBA_BLOCKS = jieba.re_han_default
 BLOCK_CACHE_SIZE = 1 << 17  # blocks remembered per tokenizer, least recently used out first (about 100 MB full)
 
 
@@ -112,13 +112,13 @@ class JiebaTokenizer:
         common = [w for w in common if w not in self._tags]
         self._tags.update({w: "n" for w in common})
         self._seen_tags: dict[str, str] = {}
-        self._cut_block = lru_cache(maxsize=BLOCK_CACHE_SIZE)(self._segment_block)
         self._tag_ids = {tag: vocab.strings.add(tag) for tag in {*self._tags.values(), *_FALLBACK_TAGS}}
         self.user_words = sorted(set(user_words) | set(common))
         for word in self.user_words:
             if len(word) > 1:
                 self._jieba.add_word(word, freq=max(self._jieba.suggest_freq(word, tune=False), 1000))
         # the tags a word outside jieba's dictionary can have: x, unless it is a place or common word given here
+        self._cut_block = lru_cache(maxsize=BLOCK_CACHE_SIZE)(Segmenter(self._jieba).cut_block)
         freq = self._jieba.FREQ
         self._unknown_tags = {"x"} | {t for w, t in self._tags.items() if len(w) > 1 and not freq.get(w)}
 
@@ -137,13 +137,10 @@ class JiebaTokenizer:
         news repeats its clauses (a fifth of the CCTV corpus's Chinese characters are in a clause seen before), and a
         block's words depend on the block alone, so a repeated one costs a lookup instead of a segmentation."""
         words: list[str] = []
-        for block in _JIEBA_BLOCKS.split(text):
+        for block in BLOCKS.split(text):
             if block:
                 words += self._cut_block(block)
         return words
-
-    def _segment_block(self, block: str) -> tuple[str, ...]:
-        return tuple(self._jieba.cut(block, HMM=True))
 
     def _tag(self, words: list[str]) -> list[str]:
         """One dictionary lookup per word: each word is tagged when first seen and remembered (like the vocab, which

@@ -1,0 +1,101 @@
+"""jieba's accurate-mode segmentation (with its HMM for unknown words), computed the same way with less Python.
+
+jieba finds the most probable path through the words of a block in three passes: a dictionary of candidate words at
+every position, a route over it (a generator and a `log` per candidate), then a walk that sends runs of single
+characters to the HMM. Here the candidate scan and the route are one backwards pass over precomputed log
+probabilities, and the HMM's answer for a run is remembered. The arithmetic and the tie-breaking are jieba's, so the
+words are the same; `tests/nlp/test_segmenter.py` compares the two on generated text.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from math import log
+
+import jieba
+from jieba import finalseg
+
+# jieba segments a text as independent blocks: runs of Chinese, Latin letters and digits, and what lies between them
+BLOCKS = jieba.re_han_default
+_ABSENT = object()
+HMM_CACHE_SIZE = 1 << 15  # runs of unknown characters remembered (a few MB)
+
+
+class Segmenter:
+    """Segments a text exactly as `tokenizer.cut(text, HMM=True)` does, for a jieba tokenizer whose dictionary no
+    longer changes (words added later are not seen)."""
+
+    def __init__(self, tokenizer: jieba.Tokenizer) -> None:
+        tokenizer.check_initialized()
+        self._freq = tokenizer.FREQ
+        logtotal = log(tokenizer.total)
+        # every prefix jieba knows → log probability of the word, or None for a prefix that is not itself a word
+        self._logp: dict[str, float | None] = {w: (log(f) - logtotal if f else None) for w, f in self._freq.items()}
+        self._unknown = log(1) - logtotal  # what jieba scores a single character outside its dictionary
+        self._hmm = lru_cache(maxsize=HMM_CACHE_SIZE)(lambda run: tuple(finalseg.cut(run)))
+        self._jieba = tokenizer
+
+    def cut(self, text: str) -> list[str]:
+        words: list[str] = []
+        for block in BLOCKS.split(text):
+            if block:
+                words += self.cut_block(block)
+        return words
+
+    def cut_block(self, block: str) -> tuple[str, ...]:
+        """The words of one block of `BLOCKS.split`: jieba segments each block on its own. A tuple, since callers
+        may keep it (the garbage collector leaves tuples of strings alone, not lists)."""
+        if BLOCKS.match(block):
+            return tuple(self._cut_han(block))
+        return tuple(self._jieba.cut(block, HMM=True))  # spaces and punctuation: cheap, and left to jieba
+
+    def _route(self, block: str) -> list[int]:
+        """For each position, where the best word starting there ends: jieba's `get_DAG` and `calc` in one pass."""
+        logp, unknown, absent = self._logp, self._unknown, _ABSENT
+        n = len(block)
+        scores = [0.0] * (n + 1)
+        ends = list(range(1, n + 1))
+        for k in range(n - 1, -1, -1):
+            best = None
+            end = k + 1
+            value = logp.get(block[k], absent)
+            while value is not absent:
+                if value is not None:
+                    score = value + scores[end]
+                    if best is None or score >= best:  # jieba's max over (score, end): a tie goes to the longer word
+                        best = score
+                        ends[k] = end
+                if end >= n:
+                    break
+                end += 1
+                value = logp.get(block[k:end], absent)
+            scores[k] = unknown + scores[k + 1] if best is None else best
+        return ends
+
+    def _cut_han(self, block: str) -> list[str]:
+        """jieba's `__cut_DAG`: the route's words, with each run of two or more single characters that is not itself a
+        word handed to the HMM."""
+        ends = self._route(block)
+        freq, hmm = self._freq, self._hmm
+        words: list[str] = []
+        start = 0  # of the current run of single characters
+        x, n = 0, len(block)
+        while x < n:
+            y = ends[x]
+            if y - x > 1:
+                if start < x:
+                    words += _run(block[start:x], freq, hmm)
+                words.append(block[x:y])
+                start = y
+            x = y
+        if start < n:
+            words += _run(block[start:], freq, hmm)
+        return words
+
+
+def _run(run: str, freq: dict[str, int], hmm) -> tuple[str, ...] | str:
+    if len(run) == 1:
+        return (run,)
+    if not freq.get(run):
+        return hmm(run)
+    return run  # a known word cut into characters: jieba yields them one by one
