@@ -8,12 +8,14 @@ reported and skipped; it never costs the others.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.pool
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+from kg import signals
 from kg.extract import Extractor
 from kg.graph import DEFAULT_BASE, KnowledgeGraph
 from kg.ingest import IngestError, read_documents
@@ -118,8 +120,7 @@ def extract_all(
     if workers <= 1:
         yield from Extractor(model).extract_many(documents)
         return
-    context = multiprocessing.get_context("spawn" if sys.platform == "darwin" else "fork")
-    with context.Pool(workers, initializer=_init_worker, initargs=(model,)) as pool:
+    with _worker_pool(workers, model) as pool:
         for shard in pool.imap(_extract_shard, _shards(documents, SHARD_SIZE)):
             yield from shard
 
@@ -127,8 +128,17 @@ def extract_all(
 _WORKER: Extractor | None = None
 
 
+def _worker_pool(workers: int, model: str | Path | None) -> multiprocessing.pool.Pool:
+    """Processes with an Extractor each, born with SIGINT and SIGTERM held; they take them up as workers
+    (`kg.signals`), so that the pool's terminate always ends them."""
+    context = multiprocessing.get_context("spawn" if sys.platform == "darwin" else "fork")
+    with signals.held():
+        return context.Pool(workers, initializer=_init_worker, initargs=(model,))
+
+
 def _init_worker(model: str | Path | None) -> None:
     global _WORKER
+    signals.as_worker()
     _WORKER = Extractor(model)
 
 

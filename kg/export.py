@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import signal
 import sys
 import tempfile
-import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from pathlib import Path
 
-from kg import rdf
+from kg import rdf, signals
 from kg.graph import KnowledgeGraph
 from kg.viz import render_html
 
@@ -46,14 +44,15 @@ def save_all(g: KnowledgeGraph, directory: Path, workers: int = 1) -> list[Path]
     names = [name for name, _ in RDF_FILES] + [HTML_FILE]
     staged: dict[str, Path] = {}
     with _second_process(export, workers > 1) as helper:
-        pending = helper.submit(_stage_inherited, directory) if helper is not None else None
+        with signals.held():  # the helper is forked at the first submit: born with the signals held (kg.signals)
+            pending = helper.submit(_stage_inherited, directory) if helper is not None else None
         here = [f for f in RDF_FILES if pending is None or f not in _OFFLOADED]
         try:
             staged.update(_stage_formats(directory, here, export))
             staged[HTML_FILE] = _stage(directory, HTML_FILE, render_html(g).encode("utf-8"))
             if pending is not None:
                 staged.update(pending.result())
-            with _signals_deferred():
+            with signals.held():  # an interrupt never leaves a mix of two builds
                 for name in names:
                     os.replace(staged[name], directory / name)
         except BaseException:
@@ -82,7 +81,8 @@ def _second_process(export: rdf.Export, wanted: bool) -> Iterator[ProcessPoolExe
     global _EXPORT
     _EXPORT = export
     try:
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(1, mp_context=context, initializer=signals.as_worker) as pool:
             yield pool
     finally:
         _EXPORT = None
@@ -105,20 +105,6 @@ def _stage_formats(directory: Path, formats: Sequence[tuple[str, str]], export: 
             temp.unlink(missing_ok=True)
         raise
     return staged
-
-
-@contextmanager
-def _signals_deferred() -> Iterator[None]:
-    """Hold SIGINT and SIGTERM while the files are swapped in, so an interrupt never leaves a mix of two builds."""
-    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    held = {signal.SIGINT, signal.SIGTERM}
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _stage(directory: Path, name: str, data: bytes) -> Path:

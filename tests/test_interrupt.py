@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -10,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from processes import finish
 
 from kg.ingest import read_documents
 
@@ -53,4 +55,23 @@ def test_interrupted_build_keeps_previous_exports(built: Path, big_input: Path, 
     assert b"Traceback" not in stderr
     after = {p.name: p.read_bytes() for p in built.iterdir()}
     assert after == before
+    assert not [p for p in built.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_ctrl_c_on_a_build_with_workers_stops_every_process_quietly(built: Path, big_input: Path):
+    """Ctrl-C signals the whole process group: the workers leave it to the build, which stops them and unwinds."""
+    before = {p.name: p.read_bytes() for p in built.iterdir()}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg", "build", str(big_input), "-o", str(built), "--workers", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    time.sleep(4.0)
+    assert proc.poll() is None, "the build finished before it could be interrupted; make the input larger"
+    os.killpg(proc.pid, signal.SIGINT)
+    _, stderr = finish(proc, 60, "the interrupted build hung")
+    assert proc.returncode == 130
+    assert b"Traceback" not in stderr and b"KeyboardInterrupt" not in stderr, stderr.decode()
+    assert {p.name: p.read_bytes() for p in built.iterdir()} == before
     assert not [p for p in built.iterdir() if p.name.endswith(".tmp")]
