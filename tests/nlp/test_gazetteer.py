@@ -78,3 +78,32 @@ def test_two_character_places_standing_alone_are_matched(nlp: Language, text: st
 
 def test_the_known_company_is_matched_where_the_place_is_not(nlp: Language) -> None:
     assert gazetteer_hits(nlp, "宁德时代发布新电池。") == [("宁德时代", "ORG", "宁德时代")]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("清华大学与北大联合发布报告。", {("清华大学", "清华大学"), ("北大", "北京大学")}),
+        ("中科院和信通院发布白皮书。", {("中科院", "中国科学院"), ("信通院", "中国信息通信研究院")}),
+        ("梅赛德斯-奔驰在北京发布新车。", {("梅赛德斯-奔驰", "梅赛德斯-奔驰")}),
+        ("乘联会数据显示，比亚迪销量领先。", {("乘联会", "乘用车市场信息联席会"), ("比亚迪", "比亚迪")}),
+    ],
+)
+def test_known_companies_and_universities_by_short_name(nlp: Language, text: str, names: set) -> None:
+    hits = {(surface, canonical) for surface, label, canonical in gazetteer_hits(nlp, text) if label == "ORG"}
+    assert names <= hits
+
+
+@pytest.mark.parametrize(
+    ("text", "not_an_org"),
+    [
+        ("游客坐着雪地摩托车奔驰在广袤的雪原上。", "奔驰"),  # the verb "to gallop"
+        ("化石记录了寒武纪生命大爆发之后的演化。", "寒武纪"),  # the geological period
+        ("京东方面表示，将加大投入。", "京东方"),  # 京东 + 方面 ("JD said")
+        ("北大西洋的渔业资源正在恢复。", "北大"),
+        ("物价涨幅回落，高通胀压力缓解。", "高通"),
+    ],
+)
+def test_common_words_inside_text_are_no_known_company(nlp: Language, text: str, not_an_org: str) -> None:
+    doc = nlp(text)
+    assert not [e for e in doc.ents if e.label_ == "ORG" and not_an_org in e.text and e.text != "京东"]
