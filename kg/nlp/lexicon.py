@@ -442,6 +442,14 @@ NAME_TAGS: frozenset[str] = frozenset(
     }
 )
 # Tags of tokens that make a modifier specific enough to be a proper name.
+# characters of the standard transcription of foreign names (阿夫杰耶夫卡, 斯特拉斯堡); common in Chinese brand names
+# (通 华 金 东 文 明 英 丰 …) are left out, so that a Chinese product's name is never taken for a transcription
+TRANSLITERATION_CHARS: frozenset[str] = frozenset(
+    "阿埃艾安昂奥巴拜班邦鲍贝本比彼宾波伯布查茨达戴丹德迪蒂杜顿多厄恩尔法菲费芬弗伏夫盖冈戈格贡古瓜哈赫亨洪胡霍"
+    "基吉加贾杰捷卡凯坎康柯科克肯库夸奎昆拉莱赖兰朗劳勒雷里利莉列琳隆卢鲁伦罗洛玛迈曼梅蒙米莫默姆穆纳娜奈内尼涅"
+    "纽努诺欧帕潘佩皮珀普奇恰乔切钦琼丘茹瑞萨塞桑瑟森莎舍什施舒斯索塔泰坦汤特滕廷图托瓦万韦维魏沃乌伍希锡谢辛"
+    "休雅亚扬耶伊尤约泽扎詹兹佐"
+)
 PROPER_TAGS: frozenset[str] = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "x", "eng"})
 
 

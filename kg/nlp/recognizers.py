@@ -219,6 +219,8 @@ class Recognizer:
             # a broad class (金融服务, 相关应用) says little: its members must be names on their own, unless the
             # list counts them exactly (视频彩铃、通信助理和192邮箱三项增值业务)
             count = _COUNTS.get(match.group()[0]) or (int(match.group()[0]) if match.group()[0].isdigit() else None)
+            if label != "ORG" and count is None and _verb_after(view, match.end()):
+                continue  # 王毅等出席活动, 华为、小米等推出新品: the noun is the verb's object, not the members' class
             weak_class = count is None and bool(
                 re.match(r"[\u4e00-\u9fff]{0,6}?(?:服务|业务|应用|功能)", text[match.end() : match.end() + 10])
             )
@@ -311,6 +313,8 @@ class Recognizer:
             if strict and he < len(text) and (_continues_noun(view, he) or _names_a_field(view, he)):
                 continue  # 医保电子|凭证: an industry word inside a longer noun phrase
             start = _without_descriptors(view, start, hs)  # 电商OZON公司 → OZON公司
+            if label == "PRODUCT" and match.group() == "卡" and _transliterated(text[start:hs]):
+                continue  # 阿夫杰耶夫卡, 卡霍夫卡: Slavic place names end in -ka, written 卡
             if label == "ORG" and text.endswith(lx.NON_INSTITUTION_ENDINGS, start, he):
                 continue  # 发展新格局: 局 ends a common word here, not a bureau's name
             if weak and (hs - start < 2 or _place_object(view, hs)):
@@ -739,6 +743,17 @@ def _split_conjunction(view: TokenView, start: int, end: int) -> list[tuple[int,
             start = view.ends[k]
     pieces.append((start, end))
     return [(s, e) for s, e in pieces if e > s]
+
+
+def _verb_after(view: TokenView, pos: int) -> bool:
+    """Whether the word at pos is a plain verb (not a verbal noun such as 合作 in 合作项目)."""
+    i = view.index_at(pos)
+    return 0 <= i < len(view.words) and view.starts[i] == pos and view.tags[i] == "v"
+
+
+def _transliterated(name: str) -> bool:
+    """Whether a name is spelt only with the characters that transcribe foreign names (阿夫杰耶夫, 卡霍夫)."""
+    return len(name) >= 2 and all(ch in lx.TRANSLITERATION_CHARS for ch in name)
 
 
 def _ends_in_verb(view: TokenView, end: int) -> bool:

@@ -525,3 +525,30 @@ def test_common_words_ending_in_an_institution_head_are_no_organizations(nlp: La
 
 def test_a_named_investment_company_stays(nlp: Language) -> None:
     assert "顺捷投资" in orgs(nlp, "顺捷投资今日发布公告。")
+
+
+# verbs after a list, transcribed foreign names --------------------------------------------------------------
+@pytest.mark.parametrize("text", ["张明、李华、王强等出席活动。", "星河科技、顺捷物流等推出新产品。"])
+def test_a_verb_after_the_list_makes_the_noun_its_object(nlp: Language, text: str) -> None:
+    """等出席活动: 活动 is what they attend, not the class the members belong to."""
+    assert {label for _, label in candidates(nlp, text, "list_member")} <= {"ORG"}
+    assert not {surface for surface, label in entities(nlp, text) if label in {"PRODUCT", "INITIATIVE"}}
+
+
+def test_a_counted_list_is_typed_by_its_class_even_after_a_verb_like_word(nlp: Language) -> None:
+    text = "星河通信推出视频彩铃、通信助理和192邮箱三项增值业务。"
+    assert {("视频彩铃", "PRODUCT"), ("通信助理", "PRODUCT")} <= candidates(nlp, text, "list_member")
+
+
+@pytest.mark.parametrize(
+    "text", ["前线部队在伊万诺夫卡附近推进。", "双方在米哈伊洛夫卡方向交火。", "卡霍夫卡水电站附近出现洪水。"]
+)
+def test_transcribed_place_names_ending_in_ka_are_no_cards(nlp: Language, text: str) -> None:
+    assert not {surface for surface, label in entities(nlp, text) if label == "PRODUCT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "card"), [("农业银行推出福农卡。", "福农卡"), ("星河银行发行鹏扬联名卡。", "鹏扬联名卡")]
+)
+def test_chinese_card_names_stay_products(nlp: Language, text: str, card: str) -> None:
+    assert (card, "PRODUCT") in entities(nlp, text)
