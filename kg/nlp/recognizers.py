@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from kg.nlp import lexicon as lx
 from kg.nlp.text import Candidate, TokenView, WordSet, alternation, candidates_of, view_of
+from kg.nlp.tokenizer import dictionary_freqs, dictionary_tags
 
 _MAX_NAME_CHARS = 20
 _ALNUM_EDGE = re.compile(r"[A-Za-z0-9]$|^[A-Za-z0-9]")
@@ -375,7 +376,8 @@ class Recognizer:
             if len(inner) < 2 or _QUANTITY.match(inner):
                 continue
             after = text[match.end() : match.end() + 8]
-            label = _type_by_head(inner) or _type_by_follower(after) or _event_by_head(inner, view.freqs)
+            head_type = None if _head_in_common_word(inner) else _type_by_head(inner)
+            label = head_type or _type_by_follower(after) or _event_by_head(inner, view.freqs)
             verb = _LAUNCH.search(text, max(0, match.start() - 4), match.start())
             # 推出“福农通”, 开发的“福农通”: the quote is the object itself, not 推出一批“绿灯”投资案例
             launched = (
@@ -669,8 +671,6 @@ def _fragmented_unknown(view: TokenView, start: int, end: int) -> bool:
 
 
 def lx_tag(word: str) -> str:
-    from kg.nlp.tokenizer import dictionary_tags
-
     return dictionary_tags().get(word, "x")
 
 
@@ -809,6 +809,13 @@ def _type_by_head(name: str, *, weak: bool = False) -> str | None:
     if any(weak or h in lx.STRONG_PRODUCT_HEADS for h in heads):
         return "PRODUCT"
     return None
+
+
+def _head_in_common_word(name: str) -> bool:
+    """Whether a one-character product head ends a common word with the character before it (层层加码, 打卡): then it
+    is no head, and the quote is a phrase, not a product's name. (As for event words: see _event_by_head.)"""
+    head = _PRODUCT_HEADS.longest_suffix(name)
+    return head is not None and len(head) == 1 and len(name) >= 2 and bool(dictionary_freqs().get(name[-2:]))
 
 
 def _event_by_head(name: str, freqs: dict[str, int]) -> str | None:

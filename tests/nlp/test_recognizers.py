@@ -552,3 +552,19 @@ def test_transcribed_place_names_ending_in_ka_are_no_cards(nlp: Language, text: 
 )
 def test_chinese_card_names_stay_products(nlp: Language, text: str, card: str) -> None:
     assert (card, "PRODUCT") in entities(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["针对返乡途中的“层层加码”问题，各地开通了热线。", "节目讲述了乡村振兴的“幸福密码”。", "游客纷纷“打卡”新景点。"],
+)
+def test_a_quote_ending_in_a_common_word_is_no_product(nlp: Language, text: str) -> None:
+    """码 in 加码 and 密码, 卡 in 打卡: the head character belongs to a common word, so it names no product."""
+    assert not {label for _, label in candidates(nlp, text, "quoted")} & {"PRODUCT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("市民出示“星河码”即可通行。", "星河码"), ("星河银行的“鹏扬卡”深受欢迎。", "鹏扬卡")]
+)
+def test_a_quote_ending_in_a_product_head_is_a_product(nlp: Language, text: str, name: str) -> None:
+    assert (name, "PRODUCT") in candidates(nlp, text, "quoted")
