@@ -208,6 +208,11 @@ SERIES_OF: tuple[str, ...] = (
 # Product heads that also name kinds of infrastructure (交易平台, 监测系统): the modifier must pick out one.
 KIND_PRODUCT_HEADS: frozenset[str] = frozenset({"平台", "系统"})
 # Initiative heads that also name kinds of works (风电项目, 供水工程): one field word before them names no project.
+# 战略 before these is "strategic", an attribute of the noun that follows (中欧战略合作, 欧盟战略自主), not a strategy
+STRATEGIC_COMPOUNDS: tuple[str, ...] = (
+    "合作", "伙伴", "自主", "互信", "对话", "沟通", "投资", "协议", "布局", "机遇", "定力", "支点", "储备", "性",
+    "层面", "高度", "意义", "地位", "关系", "新兴",
+)  # fmt: skip
 KIND_INITIATIVE_HEADS: frozenset[str] = frozenset({"项目", "工程"})
 # Openings of national platforms and systems named after what they do (全国…共享平台, 国家…服务平台).
 NATIONAL_SCOPES: tuple[str, ...] = ("国家", "全国", "中国")
@@ -329,7 +334,8 @@ STOP_WORDS: frozenset[str] = frozenset(
     (
         "的 地 得 了 着 过 和 与 及 以及 或 等 是 在 为 将 把 被 "
         "由 从 向 对 于 以 也 都 均 又 还 并 而 已 已经 将会 正在 "
-        "该 其 此 这 那 这些 那些 各 各类 各个 多家 多个 一些 有关 相关 其他 其中 包括 如 比如 例如 即 就 才 再 "
+        "该 其 此 这 那 这些 那些 这一 这项 该项 此项 这个 那个 这次 此次 每一 各 各类 各个 多家 多个 一些 有关 "
+        "相关 其他 其中 包括 如 比如 例如 即 就 才 再 "
         "首张 首个 首批 首款 首家 一家 一个 一款 一张 一批 一系列 同时 此外 另外 目前 当前 近年来 今年 去年 明年 "
         "年 月 日 等等 旗下 通过 依托 基于 借助 联合 携手 推出 发行 上线 发布 开通 打造 实施 开展 推进 推动 深入 "
         "积极 持续 不断 进一步 全面 大力 加快 正式 率先 共同 分别 一起 一同 "

@@ -191,6 +191,8 @@ class Recognizer:
             vs, ve = match.span()
             if not (view.is_start(vs) and view.is_end(ve)):
                 continue
+            if text.startswith("关系", ve):
+                continue  # 中韩战略合作伙伴关系: the partnership of two countries, no partner named
             name_end = vs
             i = view.index_at(vs) - 1
             while i >= 0 and view.tags[i] == "d" and view.starts[i] >= vs - 4:
@@ -303,6 +305,8 @@ class Recognizer:
                 continue  # 手机银行 is a product: the longest head word decides the type
             if label == "PRODUCT" and match.group() not in lx.STRONG_PRODUCT_HEADS:
                 continue
+            if match.group() == "战略" and text.startswith(lx.STRATEGIC_COMPOUNDS, he):
+                continue  # 中欧战略合作: strategic, not a strategy
             government = label == "ORG" and match.group() in lx.GOVERNMENT_HEADS
             weak = strict or (label == "ORG" and match.group() in lx.WEAK_ORG_HEADS)
             # a sub-unit is named with its parent: 清华大学五道口金融学院, 河北广电网络集团邯郸有限公司
@@ -780,6 +784,8 @@ def _common_word(view: TokenView, start: int, end: int) -> bool:
         return False  # 银联卡: a known name with a product word is no common noun
     if view.tags[i] in {"nt", "nz"}:
         return False
+    if view.tags[i] in {"i", "l"}:
+        return True  # 付诸行动, 为民服务: an idiom or a set phrase
     return view.freqs.get(word, 0) >= 20 or _compositional(word, view.freqs)
 
 

@@ -568,3 +568,23 @@ def test_a_quote_ending_in_a_common_word_is_no_product(nlp: Language, text: str)
 )
 def test_a_quote_ending_in_a_product_head_is_a_product(nlp: Language, text: str, name: str) -> None:
     assert (name, "PRODUCT") in candidates(nlp, text, "quoted")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "双方表示，这一倡议有力推动了当地经济建设。",  # a demonstrative opens no name
+        "各方的意愿必须更加强烈，而且要及时付诸行动。",  # an idiom ending in 行动
+        "推动中欧战略合作不断深化，中方支持欧盟战略自主。",  # 战略 as "strategic"
+    ],
+)
+def test_phrases_ending_in_an_initiative_word_are_no_initiatives(nlp: Language, text: str) -> None:
+    assert not {surface for surface, label in entities(nlp, text) if label == "INITIATIVE"}
+
+
+def test_a_partnership_between_countries_names_no_partner(nlp: Language) -> None:
+    assert candidates(nlp, "推动中韩战略合作伙伴关系迈上新台阶。", "partner_side") == set()
+
+
+def test_a_named_strategy_is_still_an_initiative(nlp: Language) -> None:
+    assert ("鹏扬出海战略", "INITIATIVE") in entities(nlp, "星河集团发布“鹏扬出海战略”，加快布局海外市场。")
