@@ -318,8 +318,12 @@ class Recognizer:
             if strict and he < len(text) and (_continues_noun(view, he) or _names_a_field(view, he)):
                 continue  # 医保电子|凭证: an industry word inside a longer noun phrase
             start = _without_descriptors(view, start, hs)  # 电商OZON公司 → OZON公司
-            if label == "PRODUCT" and match.group() == "卡" and _transliterated(text[start:hs]):
-                continue  # 阿夫杰耶夫卡, 卡霍夫卡: Slavic place names end in -ka, written 卡
+            if (
+                label == "PRODUCT"
+                and match.group() == "卡"
+                and (_transliterated(text[start:hs]) or view.tags[view.index_at(hs)] in {"nr", "nrt", "nrfg", "ns"})
+            ):
+                continue  # 阿夫杰耶夫卡, 卡霍夫卡, 总理兰布卡: foreign places and people end in -ka, written 卡
             if label == "ORG" and text.endswith(lx.NON_INSTITUTION_ENDINGS, start, he):
                 continue  # 发展新格局: 局 ends a common word here, not a bureau's name
             if weak and (hs - start < 2 or _place_object(view, hs)):
@@ -756,8 +760,9 @@ def _verb_after(view: TokenView, pos: int) -> bool:
 
 
 def _transliterated(name: str) -> bool:
-    """Whether a name is spelt only with the characters that transcribe foreign names (阿夫杰耶夫, 卡霍夫)."""
-    return len(name) >= 2 and all(ch in lx.TRANSLITERATION_CHARS for ch in name)
+    """Whether a name ends in a transcribed foreign name: its last three characters (two, if that is all) are ones
+    that transcribe foreign names (阿夫杰耶夫, 卡霍夫, 总理兰布)."""
+    return len(name) >= 2 and all(ch in lx.TRANSLITERATION_CHARS for ch in name[-3:])
 
 
 def _ends_in_verb(view: TokenView, end: int) -> bool:

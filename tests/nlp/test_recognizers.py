@@ -588,3 +588,8 @@ def test_a_partnership_between_countries_names_no_partner(nlp: Language) -> None
 
 def test_a_named_strategy_is_still_an_initiative(nlp: Language) -> None:
     assert ("鹏扬出海战略", "INITIATIVE") in entities(nlp, "星河集团发布“鹏扬出海战略”，加快布局海外市场。")
+
+
+@pytest.mark.parametrize("text", ["斐济总理兰布卡会见了代表团。", "我愿同穆塔里卡总统一道努力。"])
+def test_a_transcribed_name_after_other_words_is_no_card(nlp: Language, text: str) -> None:
+    assert not {surface for surface, label in entities(nlp, text) if label == "PRODUCT"}
