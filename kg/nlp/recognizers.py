@@ -318,11 +318,7 @@ class Recognizer:
             if strict and he < len(text) and (_continues_noun(view, he) or _names_a_field(view, he)):
                 continue  # 医保电子|凭证: an industry word inside a longer noun phrase
             start = _without_descriptors(view, start, hs)  # 电商OZON公司 → OZON公司
-            if (
-                label == "PRODUCT"
-                and match.group() == "卡"
-                and (_transliterated(text[start:hs]) or view.tags[view.index_at(hs)] in {"nr", "nrt", "nrfg", "ns"})
-            ):
+            if label == "PRODUCT" and match.group() == "卡" and _transcribed_ka(view, start, hs):
                 continue  # 阿夫杰耶夫卡, 卡霍夫卡, 总理兰布卡: foreign places and people end in -ka, written 卡
             if label == "ORG" and text.endswith(lx.NON_INSTITUTION_ENDINGS, start, he):
                 continue  # 发展新格局: 局 ends a common word here, not a bureau's name
@@ -757,6 +753,16 @@ def _verb_after(view: TokenView, pos: int) -> bool:
     """Whether the word at pos is a plain verb (not a verbal noun such as 合作 in 合作项目)."""
     i = view.index_at(pos)
     return 0 <= i < len(view.words) and view.starts[i] == pos and view.tags[i] == "v"
+
+
+def _transcribed_ka(view: TokenView, start: int, hs: int) -> bool:
+    """Whether the 卡 at hs ends a transcribed name rather than a card's: the three characters before it transcribe
+    foreign names, or two do and the segmenter's word ending in 卡 is a person's or a place's (兰布卡; not 银联卡,
+    which jieba's dictionary also calls a person)."""
+    if _transliterated(view.text[start:hs]):
+        return True
+    tag = view.tags[view.index_at(hs)]
+    return tag in {"nr", "nrt", "nrfg", "ns"} and _transliterated(view.text[max(start, hs - 2) : hs])
 
 
 def _transliterated(name: str) -> bool:

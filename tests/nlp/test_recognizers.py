@@ -548,7 +548,12 @@ def test_transcribed_place_names_ending_in_ka_are_no_cards(nlp: Language, text: 
 
 
 @pytest.mark.parametrize(
-    ("text", "card"), [("农业银行推出福农卡。", "福农卡"), ("星河银行发行鹏扬联名卡。", "鹏扬联名卡")]
+    ("text", "card"),
+    [
+        ("农业银行推出福农卡。", "福农卡"),
+        ("星河银行发行鹏扬联名卡。", "鹏扬联名卡"),
+        ("截至去年底，银联卡发卡量持续增长。", "银联卡"),  # jieba's dictionary tags 银联卡 as a person
+    ],
 )
 def test_chinese_card_names_stay_products(nlp: Language, text: str, card: str) -> None:
     assert (card, "PRODUCT") in entities(nlp, text)
