@@ -208,7 +208,7 @@ SERIES_OF: tuple[str, ...] = (
 # Product heads that also name kinds of infrastructure (交易平台, 监测系统): the modifier must pick out one.
 KIND_PRODUCT_HEADS: frozenset[str] = frozenset({"平台", "系统"})
 # Initiative heads that also name kinds of works (风电项目, 供水工程): one field word before them names no project.
-# 战略 before these is "strategic", an attribute of the noun that follows (中欧战略合作, 欧盟战略自主), not a strategy
+# 战略 before these is "strategic", an attribute of the noun that follows (两国战略合作, 战略自主), not a strategy
 STRATEGIC_COMPOUNDS: tuple[str, ...] = (
     "合作", "伙伴", "自主", "互信", "对话", "沟通", "投资", "协议", "布局", "机遇", "定力", "支点", "储备", "性",
     "层面", "高度", "意义", "地位", "关系", "新兴",
@@ -448,7 +448,7 @@ NAME_TAGS: frozenset[str] = frozenset(
     }
 )
 # Tags of tokens that make a modifier specific enough to be a proper name.
-# characters of the standard transcription of foreign names (阿夫杰耶夫卡, 斯特拉斯堡); common in Chinese brand names
+# characters of the standard transcription of foreign names (伊万诺夫卡, 斯特拉斯堡); common in Chinese brand names
 # (通 华 金 东 文 明 英 丰 …) are left out, so that a Chinese product's name is never taken for a transcription
 TRANSLITERATION_CHARS: frozenset[str] = frozenset(
     "阿埃艾安昂奥巴拜班邦鲍贝本比彼宾波伯布查茨达戴丹德迪蒂杜顿多厄恩尔法菲费芬弗伏夫盖冈戈格贡古瓜哈赫亨洪胡霍"

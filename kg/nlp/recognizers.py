@@ -192,7 +192,7 @@ class Recognizer:
             if not (view.is_start(vs) and view.is_end(ve)):
                 continue
             if text.startswith("关系", ve):
-                continue  # 中韩战略合作伙伴关系: the partnership of two countries, no partner named
+                continue  # 两国战略合作伙伴关系: the partnership of two countries, no partner named
             name_end = vs
             i = view.index_at(vs) - 1
             while i >= 0 and view.tags[i] == "d" and view.starts[i] >= vs - 4:
@@ -223,7 +223,7 @@ class Recognizer:
             # list counts them exactly (视频彩铃、通信助理和192邮箱三项增值业务)
             count = _COUNTS.get(match.group()[0]) or (int(match.group()[0]) if match.group()[0].isdigit() else None)
             if label != "ORG" and count is None and _verb_after(view, match.end()):
-                continue  # 王毅等出席活动, 华为、小米等推出新品: the noun is the verb's object, not the members' class
+                continue  # 张明等出席活动, 华为、小米等推出新品: the noun is the verb's object, not the members' class
             weak_class = count is None and bool(
                 re.match(r"[\u4e00-\u9fff]{0,6}?(?:服务|业务|应用|功能)", text[match.end() : match.end() + 10])
             )
@@ -319,7 +319,7 @@ class Recognizer:
                 continue  # 医保电子|凭证: an industry word inside a longer noun phrase
             start = _without_descriptors(view, start, hs)  # 电商OZON公司 → OZON公司
             if label == "PRODUCT" and match.group() == "卡" and _transcribed_ka(view, start, hs):
-                continue  # 阿夫杰耶夫卡, 卡霍夫卡, 总理兰布卡: foreign places and people end in -ka, written 卡
+                continue  # 伊万诺夫卡, 总统奥列茨卡: foreign places and people end in -ka, written 卡
             if label == "ORG" and text.endswith(lx.NON_INSTITUTION_ENDINGS, start, he):
                 continue  # 发展新格局: 局 ends a common word here, not a bureau's name
             if weak and (hs - start < 2 or _place_object(view, hs)):
@@ -757,7 +757,7 @@ def _verb_after(view: TokenView, pos: int) -> bool:
 
 def _transcribed_ka(view: TokenView, start: int, hs: int) -> bool:
     """Whether the 卡 at hs ends a transcribed name rather than a card's: the three characters before it transcribe
-    foreign names, or two do and the segmenter's word ending in 卡 is a person's or a place's (兰布卡; not 银联卡,
+    foreign names, or two do and the segmenter's word ending in 卡 is a person's or a place's (奥列茨卡; not 银联卡,
     which jieba's dictionary also calls a person)."""
     if _transliterated(view.text[start:hs]):
         return True

@@ -97,8 +97,8 @@ def test_known_companies_and_universities_by_short_name(nlp: Language, text: str
 @pytest.mark.parametrize(
     ("text", "not_an_org"),
     [
-        ("游客坐着雪地摩托车奔驰在广袤的雪原上。", "奔驰"),  # the verb "to gallop"
-        ("化石记录了寒武纪生命大爆发之后的演化。", "寒武纪"),  # the geological period
+        ("骏马在草原上奔驰。", "奔驰"),  # the verb "to gallop"
+        ("寒武纪的海洋里生活着三叶虫。", "寒武纪"),  # the geological period
         ("京东方面表示，将加大投入。", "京东方"),  # 京东 + 方面 ("JD said")
         ("北大西洋的渔业资源正在恢复。", "北大"),
         ("物价涨幅回落，高通胀压力缓解。", "高通"),

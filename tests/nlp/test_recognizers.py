@@ -561,7 +561,7 @@ def test_chinese_card_names_stay_products(nlp: Language, text: str, card: str) -
 
 @pytest.mark.parametrize(
     "text",
-    ["针对返乡途中的“层层加码”问题，各地开通了热线。", "节目讲述了乡村振兴的“幸福密码”。", "游客纷纷“打卡”新景点。"],
+    ["有关部门纠正了执行中的“层层加码”做法。", "节目讲述了乡村振兴的“幸福密码”。", "游客纷纷“打卡”新景点。"],
 )
 def test_a_quote_ending_in_a_common_word_is_no_product(nlp: Language, text: str) -> None:
     """码 in 加码 and 密码, 卡 in 打卡: the head character belongs to a common word, so it names no product."""
@@ -578,9 +578,9 @@ def test_a_quote_ending_in_a_product_head_is_a_product(nlp: Language, text: str,
 @pytest.mark.parametrize(
     "text",
     [
-        "双方表示，这一倡议有力推动了当地经济建设。",  # a demonstrative opens no name
-        "各方的意愿必须更加强烈，而且要及时付诸行动。",  # an idiom ending in 行动
-        "推动中欧战略合作不断深化，中方支持欧盟战略自主。",  # 战略 as "strategic"
+        "这一倡议得到了多方响应。",  # a demonstrative opens no name
+        "会议提出的目标需要尽快付诸行动。",  # an idiom ending in 行动
+        "两国战略合作不断深化，双方尊重彼此的战略自主。",  # 战略 as "strategic"
     ],
 )
 def test_phrases_ending_in_an_initiative_word_are_no_initiatives(nlp: Language, text: str) -> None:
@@ -588,13 +588,13 @@ def test_phrases_ending_in_an_initiative_word_are_no_initiatives(nlp: Language, 
 
 
 def test_a_partnership_between_countries_names_no_partner(nlp: Language) -> None:
-    assert candidates(nlp, "推动中韩战略合作伙伴关系迈上新台阶。", "partner_side") == set()
+    assert candidates(nlp, "甲乙两国战略合作伙伴关系持续深化。", "partner_side") == set()
 
 
 def test_a_named_strategy_is_still_an_initiative(nlp: Language) -> None:
     assert ("鹏扬出海战略", "INITIATIVE") in entities(nlp, "星河集团发布“鹏扬出海战略”，加快布局海外市场。")
 
 
-@pytest.mark.parametrize("text", ["斐济总理兰布卡会见了代表团。", "我愿同穆塔里卡总统一道努力。"])
+@pytest.mark.parametrize("text", ["总理卡拉斯卡会见了代表团。", "总统奥列茨卡出席了仪式。"])
 def test_a_transcribed_name_after_other_words_is_no_card(nlp: Language, text: str) -> None:
     assert not {surface for surface, label in entities(nlp, text) if label == "PRODUCT"}
