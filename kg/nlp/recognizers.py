@@ -311,7 +311,12 @@ class Recognizer:
             weak = strict or (label == "ORG" and match.group() in lx.WEAK_ORG_HEADS)
             # a sub-unit is named with its parent: 清华大学五道口金融学院, 河北广电网络集团邯郸有限公司
             start = left_boundary(
-                view, hs, verbs_inside=label != "ORG", government=government, through_institutions=not weak
+                view,
+                hs,
+                verbs_inside=label != "ORG",
+                government=government,
+                through_institutions=not weak,
+                idioms_inside=label != "ORG",  # jieba tags some place names as idioms (茫崖), never an org's words
             )
             if start is None or start >= hs:
                 continue
@@ -458,6 +463,7 @@ def left_boundary(
     verbs_inside: bool = False,
     government: bool = False,
     through_institutions: bool = False,
+    idioms_inside: bool = True,
 ) -> int | None:
     """Leftmost start of a name ending at head_start: extend over name-like tokens, stop at anything else."""
     i = view.index_at(head_start)
@@ -493,6 +499,8 @@ def left_boundary(
             break
         if tag == "x" and (word[-1] in _TRAILING_CLITICS or (len(word) == 2 and word[0] in _LEADING_CLITICS)):
             break  # 已到|宣武法院, 告上|法院: an unknown word the segmenter glued from a verb and a function word
+        if tag == "i" and not idioms_inside:
+            break  # 始终保持|人民军队: an idiom is a clause's verb phrase, never part of an organization's name
         if word == " " and j > 0 and (_ALNUM_EDGE.search(view.words[j - 1]) or _ALNUM_EDGE.match(view.words[j + 1])):
             start = view.starts[j]  # 华为 P30 系列: one space beside a model number is part of the name
             j -= 1

@@ -598,3 +598,17 @@ def test_a_named_strategy_is_still_an_initiative(nlp: Language) -> None:
 @pytest.mark.parametrize("text", ["总理卡拉斯卡会见了代表团。", "总统奥列茨卡出席了仪式。"])
 def test_a_transcribed_name_after_other_words_is_no_card(nlp: Language, text: str) -> None:
     assert not {surface for surface, label in entities(nlp, text) if label == "PRODUCT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("经星河银行批准，方案获得通过。", "星河银行"),  # 经: "after", a preposition
+        ("各方始终保持与鹏扬集团的沟通。", "鹏扬集团"),
+        ("员工始终保持鹏扬集团的优良传统。", "鹏扬集团"),  # 始终保持: an idiom, the clause's verb phrase
+    ],
+)
+def test_an_organization_starts_after_prepositions_and_idioms(nlp: Language, text: str, name: str) -> None:
+    found = orgs(nlp, text)
+    assert name in found
+    assert not [o for o in found if o.endswith(name) and o != name]
