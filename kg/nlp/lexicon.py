@@ -347,7 +347,8 @@ STOP_WORDS: frozenset[str] = frozenset(
         "发起 启动 研发 开发 运营 合作 投资 入股 出资 监管 部署 应用 使用 接入 推广 上市 "
         # verbs that take an object: what follows them is a clause's object, what precedes them its subject
         "加入 设有 会同 压实 深化 落实 谋划 完善 签署 弘扬 强推 发挥 坚持 构建 加强 参与 举办 建成 利用 提供 "
-        "欢迎 用好 做好 建强 印发 规范 全面落实 全面实施 全面推进 全面深化 深入实施 深入推进 大力实施 加快实施 "
+        "会见 会晤 接见 欢迎 用好 做好 建强 印发 规范 "
+        "全面落实 全面实施 全面推进 全面深化 深入实施 深入推进 大力实施 加快实施 "
         # words of news reports that introduce a name: a caption, a dateline, a cited source, a short form
         "本报讯 图为 下称 简称 另据 交由 隶属 隶属于 记者 通讯员 联系 "
         # versus, between the names of two teams or parties

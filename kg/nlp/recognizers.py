@@ -25,6 +25,9 @@ _LEADING_FUNCTION_CHARS = frozenset("据在与和对向从由被把将为给")
 _MAX_NAME_TOKENS = 7
 # Function characters that open (已, 多) or close (向, 上) a two-character word the segmenter guessed from
 # a verb phrase (已到, 多受, 产向); such a word is no part of a name.
+_TO_A_PLACE = frozenset({"在", "赴", "来", "抵", "离", "返", "驻", "回", "到", "访", "于"})
+# one-character forms of Chinese provinces and cities that start no name of their own (not 苏, 台, 青, 云, 贵: 苏哈尔港)
+_CITY_SHORT_FORMS = frozenset("京沪津渝港澳冀晋辽浙皖闽赣鲁豫鄂湘粤桂琼川黔滇藏陕陇蓉穗杭")
 _LEADING_CLITICS = frozenset("已也都就才又还并而被把将向到在从由于对给多受")
 _TRAILING_CLITICS = frozenset("向到于受由被把将给对在从和与及是的了")
 _COMMON_FREQ = 300  # a dictionary word more frequent than this is a common word, not part of a proper name
@@ -499,6 +502,8 @@ def left_boundary(
             break
         if tag == "x" and (word[-1] in _TRAILING_CLITICS or (len(word) == 2 and word[0] in _LEADING_CLITICS)):
             break  # 已到|宣武法院, 告上|法院: an unknown word the segmenter glued from a verb and a function word
+        if word in _CITY_SHORT_FORMS and j > 0 and view.words[j - 1] in _TO_A_PLACE:
+            break  # 在京|中共中央政治局, 赴沪|星河银行: a city's one-character form after 在 or 赴 is where it is
         if tag == "i" and not idioms_inside:
             break  # 始终保持|人民军队: an idiom is a clause's verb phrase, never part of an organization's name
         if word == " " and j > 0 and (_ALNUM_EDGE.search(view.words[j - 1]) or _ALNUM_EDGE.match(view.words[j + 1])):

@@ -612,3 +612,17 @@ def test_an_organization_starts_after_prepositions_and_idioms(nlp: Language, tex
     found = orgs(nlp, text)
     assert name in found
     assert not [o for o in found if o.endswith(name) and o != name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("代表团在京星河银行总部参观。", "星河银行"),  # 在京: where, not part of the name
+        ("代表团赴沪星河集团考察。", "星河集团"),
+        ("市长在北京会见星河银行董事长。", "星河银行"),  # 会见 takes an object
+    ],
+)
+def test_a_place_after_zai_or_a_meeting_verb_opens_no_name(nlp: Language, text: str, name: str) -> None:
+    found = orgs(nlp, text)
+    assert name in found
+    assert not [o for o in found if o.endswith(name) and o != name]
