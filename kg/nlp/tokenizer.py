@@ -12,7 +12,7 @@ import logging
 import os
 import re
 from collections.abc import Iterable
-from functools import cache, lru_cache
+from functools import cache
 
 import jieba
 import numpy
@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
-from kg.nlp.segmenter import BLOCKS, Segmenter
+from kg.nlp.segmenter import Segmenter
 
 TOKENS_KEY = "kg_tokens"  # Doc.user_data: (text, words, tags) as segmented, so components need not re-read the Doc
 # 和 and 与 stay: they sit inside words jieba does not know as often as at their edge (碳中和)
@@ -32,7 +32,6 @@ _ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.+\-]*")
 # a number, with or without a unit (70MPa, 5G, 100MW): a quantity, never part of what makes a name proper
 _NUMBER = re.compile(r"[0-9０-９][0-9０-９.,%％]*[A-Za-z]{0,4}")
 _SPACE = re.compile(r"\s+")
-BLOCK_CACHE_SIZE = 1 << 17  # blocks remembered per tokenizer, least recently used out first (about 100 MB full)
 
 
 @cache
@@ -117,8 +116,8 @@ class JiebaTokenizer:
         for word in self.user_words:
             if len(word) > 1:
                 self._jieba.add_word(word, freq=max(self._jieba.suggest_freq(word, tune=False), 1000))
+        self._segmenter = Segmenter(self._jieba)
         # the tags a word outside jieba's dictionary can have: x, unless it is a place or common word given here
-        self._cut_block = lru_cache(maxsize=BLOCK_CACHE_SIZE)(Segmenter(self._jieba).cut_block)
         freq = self._jieba.FREQ
         self._unknown_tags = {"x"} | {t for w, t in self._tags.items() if len(w) > 1 and not freq.get(w)}
 
@@ -131,16 +130,6 @@ class JiebaTokenizer:
         # tuples: a Doc keeps them, and tuples of strings are left alone by the garbage collector, lists are not
         doc.user_data[TOKENS_KEY] = (text, tuple(words), tuple(tags))
         return doc
-
-    def _cut(self, text: str) -> list[str]:
-        """jieba's segmentation of the text, block by block as jieba itself splits it, with the blocks remembered:
-        news repeats its clauses (a fifth of the CCTV corpus's Chinese characters are in a clause seen before), and a
-        block's words depend on the block alone, so a repeated one costs a lookup instead of a segmentation."""
-        words: list[str] = []
-        for block in BLOCKS.split(text):
-            if block:
-                words += self._cut_block(block)
-        return words
 
     def _tag(self, words: list[str]) -> list[str]:
         """One dictionary lookup per word: each word is tagged when first seen and remembered (like the vocab, which
@@ -155,7 +144,7 @@ class JiebaTokenizer:
         jieba's HMM glues 据/在/该 onto the name after them and 等/的 onto the name before (据财|联社, 惠农e贷等).
 
         Only the few words tagged as unknown are looked at, so no Python code runs for the other words."""
-        words = self._cut(text)
+        words = self._segmenter.cut(text)
         tags = self._tag(words)
         freq = self._jieba.FREQ
         out_words: list[str] = []

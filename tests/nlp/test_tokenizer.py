@@ -89,6 +89,6 @@ def test_remembered_blocks_give_jiebas_own_segmentation() -> None:
         "",
     ]
     for text in texts * 2:  # the second pass is served from the remembered blocks
-        assert tokenizer._cut(text) == list(tokenizer._jieba.cut(text, HMM=True))
-    info = tokenizer._cut_block.cache_info()
+        assert tokenizer._segmenter.cut(text) == list(tokenizer._jieba.cut(text, HMM=True))
+    info = tokenizer._segmenter.cut_block.cache_info()
     assert info.hits > info.misses and info.maxsize is not None  # reused, and bounded
