@@ -208,12 +208,12 @@ SERIES_OF: tuple[str, ...] = (
 # Product heads that also name kinds of infrastructure (交易平台, 监测系统): the modifier must pick out one.
 KIND_PRODUCT_HEADS: frozenset[str] = frozenset({"平台", "系统"})
 # Initiative heads that also name kinds of works (风电项目, 供水工程): one field word before them names no project.
+KIND_INITIATIVE_HEADS: frozenset[str] = frozenset({"项目", "工程"})
 # 战略 before these is "strategic", an attribute of the noun that follows (两国战略合作, 战略自主), not a strategy
 STRATEGIC_COMPOUNDS: tuple[str, ...] = (
     "合作", "伙伴", "自主", "互信", "对话", "沟通", "投资", "协议", "布局", "机遇", "定力", "支点", "储备", "性",
     "层面", "高度", "意义", "地位", "关系", "新兴",
 )  # fmt: skip
-KIND_INITIATIVE_HEADS: frozenset[str] = frozenset({"项目", "工程"})
 # Openings of national platforms and systems named after what they do (全国…共享平台, 国家…服务平台).
 NATIONAL_SCOPES: tuple[str, ...] = ("国家", "全国", "中国")
 # ... and the weaker ones (服务, 业务, 产品, 支付, 通, 宝, 贷), which need a launch verb or a quote around the name.
@@ -448,8 +448,7 @@ NAME_TAGS: frozenset[str] = frozenset(
         "b",
     }
 )
-# Tags of tokens that make a modifier specific enough to be a proper name.
-# characters of the standard transcription of foreign names (伊万诺夫卡, 斯特拉斯堡); common in Chinese brand names
+# Characters of the standard transcription of foreign names (伊万诺夫卡, 斯特拉斯堡); common in Chinese brand names
 # (通 华 金 东 文 明 英 丰 …) are left out, so that a Chinese product's name is never taken for a transcription
 TRANSLITERATION_CHARS: frozenset[str] = frozenset(
     "阿埃艾安昂奥巴拜班邦鲍贝本比彼宾波伯布查茨达戴丹德迪蒂杜顿多厄恩尔法菲费芬弗伏夫盖冈戈格贡古瓜哈赫亨洪胡霍"
@@ -457,6 +456,7 @@ TRANSLITERATION_CHARS: frozenset[str] = frozenset(
     "纽努诺欧帕潘佩皮珀普奇恰乔切钦琼丘茹瑞萨塞桑瑟森莎舍什施舒斯索塔泰坦汤特滕廷图托瓦万韦维魏沃乌伍希锡谢辛"
     "休雅亚扬耶伊尤约泽扎詹兹佐"
 )
+# Tags of tokens that make a modifier specific enough to be a proper name.
 PROPER_TAGS: frozenset[str] = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "x", "eng"})
 
 

@@ -16,18 +16,19 @@ from spacy.tokens import Doc
 
 from kg.nlp import lexicon as lx
 from kg.nlp.text import Candidate, TokenView, WordSet, alternation, candidates_of, view_of
-from kg.nlp.tokenizer import dictionary_freqs, dictionary_tags
+from kg.nlp.tokenizer import dictionary_tags
 
 _MAX_NAME_CHARS = 20
 _ALNUM_EDGE = re.compile(r"[A-Za-z0-9]$|^[A-Za-z0-9]")
 _COMMON_VERB_FREQ = 5000
 _LEADING_FUNCTION_CHARS = frozenset("据在与和对向从由被把将为给")
 _MAX_NAME_TOKENS = 7
+# Words that say where something is (在京, 赴沪), and the one-character forms of Chinese provinces and cities that
+# start no name of their own (not 苏, 台, 青, 云, 贵: 苏哈尔港)
+_TO_A_PLACE = frozenset({"在", "赴", "来", "抵", "离", "返", "驻", "回", "到", "访", "于"})
+_CITY_SHORT_FORMS = frozenset("京沪津渝港澳冀晋辽浙皖闽赣鲁豫鄂湘粤桂琼川黔滇藏陕陇蓉穗杭")
 # Function characters that open (已, 多) or close (向, 上) a two-character word the segmenter guessed from
 # a verb phrase (已到, 多受, 产向); such a word is no part of a name.
-_TO_A_PLACE = frozenset({"在", "赴", "来", "抵", "离", "返", "驻", "回", "到", "访", "于"})
-# one-character forms of Chinese provinces and cities that start no name of their own (not 苏, 台, 青, 云, 贵: 苏哈尔港)
-_CITY_SHORT_FORMS = frozenset("京沪津渝港澳冀晋辽浙皖闽赣鲁豫鄂湘粤桂琼川黔滇藏陕陇蓉穗杭")
 _LEADING_CLITICS = frozenset("已也都就才又还并而被把将向到在从由于对给多受")
 _TRAILING_CLITICS = frozenset("向到于受由被把将给对在从和与及是的了")
 _COMMON_FREQ = 300  # a dictionary word more frequent than this is a common word, not part of a proper name
@@ -388,7 +389,7 @@ class Recognizer:
             if len(inner) < 2 or _QUANTITY.match(inner):
                 continue
             after = text[match.end() : match.end() + 8]
-            head_type = None if _head_in_common_word(inner) else _type_by_head(inner)
+            head_type = None if _head_in_common_word(inner, view.freqs) else _type_by_head(inner)
             label = head_type or _type_by_follower(after) or _event_by_head(inner, view.freqs)
             verb = _LAUNCH.search(text, max(0, match.start() - 4), match.start())
             # 推出“福农通”, 开发的“福农通”: the quote is the object itself, not 推出一批“绿灯”投资案例
@@ -780,7 +781,7 @@ def _transcribed_ka(view: TokenView, start: int, hs: int) -> bool:
 
 def _transliterated(name: str) -> bool:
     """Whether a name ends in a transcribed foreign name: its last three characters (two, if that is all) are ones
-    that transcribe foreign names (阿夫杰耶夫, 卡霍夫, 总理兰布)."""
+    that transcribe foreign names (伊万诺夫, 米哈伊洛夫, 总理卡拉斯)."""
     return len(name) >= 2 and all(ch in lx.TRANSLITERATION_CHARS for ch in name[-3:])
 
 
@@ -841,11 +842,11 @@ def _type_by_head(name: str, *, weak: bool = False) -> str | None:
     return None
 
 
-def _head_in_common_word(name: str) -> bool:
+def _head_in_common_word(name: str, freqs: dict[str, int]) -> bool:
     """Whether a one-character product head ends a common word with the character before it (层层加码, 打卡): then it
     is no head, and the quote is a phrase, not a product's name. (As for event words: see _event_by_head.)"""
     head = _PRODUCT_HEADS.longest_suffix(name)
-    return head is not None and len(head) == 1 and len(name) >= 2 and bool(dictionary_freqs().get(name[-2:]))
+    return head is not None and len(head) == 1 and len(name) >= 2 and bool(freqs.get(name[-2:]))
 
 
 def _event_by_head(name: str, freqs: dict[str, int]) -> str | None:
