@@ -182,7 +182,7 @@ class RelationExtractor:
             targets = _leading_run(text, ve, targets)
             if not targets:
                 continue
-            before = [x for x in orgs if x.end <= vs and not _separated(text, x.end, vs)]
+            before = _before(text, vs, orgs)
             launchers = _partner_group(text, before) if before else []
             conf = 0.8
             if not launchers:
@@ -201,8 +201,8 @@ class RelationExtractor:
         """partnered_with: A联合B, A与B合作."""
         for m in _triggers(_PARTNER, text, s, e, ents):
             vs, ve = m.span()
-            left = [x for x in orgs if x.end <= vs and not _separated(text, x.end, vs)]
-            right = _leading_run(text, ve, [x for x in orgs if x.start >= ve and not _separated(text, ve, x.start)])
+            left = _before(text, vs, orgs)
+            right = _leading_run(text, ve, _after(text, ve, orgs))
             if not right and m.group() in {"合作", "签约", "签署", "战略合作"}:
                 # A与B合作: the partners stand on either side of 与 before the verb; else all before it are partners
                 pair = _with_partner(text, s, vs, orgs)
@@ -246,8 +246,8 @@ class RelationExtractor:
         """subsidiary_of (or operates, for a product): A旗下(的)B / B是A的子公司."""
         for m in _SUBSIDIARY.finditer(text, s, e):
             cs, ce = m.span()
-            left = [x for x in orgs if x.end <= cs and not _separated(text, x.end, cs)]
-            right = [x for x in ents if x.start >= ce and not _separated(text, ce, x.start)]
+            left = _before(text, cs, orgs)
+            right = _after(text, ce, ents)
             if left and right and text[left[-1].end : cs] in {"", "的"}:
                 for t in _leading_run(text, ce, right):
                     rel = "subsidiary_of" if t.label == "ORG" else "operates"
@@ -259,8 +259,8 @@ class RelationExtractor:
         for pattern, rel, rule in ((_INVEST, "invested_in", "invest_verb"), (_REGULATE, "regulates", "regulate_verb")):
             for m in _triggers(pattern, text, s, e, ents):
                 vs, ve = m.span()
-                left = [x for x in orgs if x.end <= vs and not _separated(text, x.end, vs)]
-                right = [x for x in ents if x.start >= ve and not _separated(text, ve, x.start)]
+                left = _before(text, vs, orgs)
+                right = _after(text, ve, ents)
                 if not left or not right:
                     continue
                 for head in _partner_group(text, left):
@@ -270,12 +270,8 @@ class RelationExtractor:
         """operates: ORG 运营 PRODUCT."""
         for m in _triggers(_OPERATE, text, s, e, ents):
             vs, ve = m.span()
-            left = [x for x in orgs if x.end <= vs and not _separated(text, x.end, vs)]
-            right = [
-                x
-                for x in ents
-                if x.start >= ve and x.label in {"PRODUCT", "INITIATIVE"} and not _separated(text, ve, x.start)
-            ]
+            left = _before(text, vs, orgs)
+            right = _after(text, ve, [x for x in ents if x.label in {"PRODUCT", "INITIATIVE"}])
             if left and right:
                 for t in _leading_run(text, ve, right):
                     hit(left[-1].name, "operates", t.name, 0.65, "operate_verb")
@@ -516,6 +512,16 @@ def _clause_end(text: str, start: int, end: int) -> int:
 def _separated(text: str, a: int, b: int) -> bool:
     """Whether a clause boundary lies between two offsets."""
     return bool(_CLAUSE.search(text, a, b)) if a < b else False
+
+
+def _before(text: str, pos: int, ents: list[_Ent]) -> list[_Ent]:
+    """The entities that end before pos in the same clause."""
+    return [x for x in ents if x.end <= pos and not _separated(text, x.end, pos)]
+
+
+def _after(text: str, pos: int, ents: list[_Ent]) -> list[_Ent]:
+    """The entities that start after pos in the same clause."""
+    return [x for x in ents if x.start >= pos and not _separated(text, pos, x.start)]
 
 
 def _leading_run(text: str, start: int, ents: list[_Ent]) -> list[_Ent]:
