@@ -11,7 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.build import BuildReport, build
-from kg.graph import DEFAULT_BASE, KnowledgeGraph
+from kg.graph import KnowledgeGraph
+from kg.iri import DEFAULT_BASE
 from kg.model import Document, Entity, Evidence, Extraction, Relation
 
 __all__ = [

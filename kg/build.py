@@ -17,8 +17,9 @@ from pathlib import Path
 
 from kg import signals
 from kg.extract import Extractor
-from kg.graph import DEFAULT_BASE, KnowledgeGraph
+from kg.graph import KnowledgeGraph
 from kg.ingest import IngestError, read_documents
+from kg.iri import DEFAULT_BASE
 from kg.model import Document, Extraction
 
 SHARD_SIZE = 32

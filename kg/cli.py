@@ -13,7 +13,7 @@ import unicodedata
 import webbrowser
 from pathlib import Path
 
-from kg.graph import DEFAULT_BASE
+from kg.iri import DEFAULT_BASE
 
 
 def main(argv: list[str] | None = None) -> int:

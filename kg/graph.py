@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from kg.iri import DEFAULT_BASE
 from kg.model import (
     ENTITY_TYPES,
     SYMMETRIC_RELATIONS,
@@ -31,8 +32,6 @@ from kg.model import (
 
 if TYPE_CHECKING:
     import pandas
-
-DEFAULT_BASE = "https://w3id.org/kg/id/"
 
 
 @dataclass(slots=True)

@@ -33,7 +33,6 @@ latest ISO date among the documents, else 1970-01-01T00:00:00Z.
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import os
 import re
@@ -47,8 +46,8 @@ from typing import Any, NamedTuple
 import pyoxigraph as ox
 import rdflib
 
-from kg.graph import DEFAULT_BASE, KnowledgeGraph
-from kg.iri import document_iri, encode_segment, entity_iri
+from kg.graph import KnowledgeGraph
+from kg.iri import DEFAULT_BASE, assertion_iri, build_iri, document_iri, encode_segment, entity_iri
 from kg.model import DocumentMeta, EntityRecord, Evidence, Extraction, Relation, RelationRecord
 from kg.ontology import load_ontology, ontology_dir
 
@@ -87,24 +86,6 @@ _DATASET_FORMATS = frozenset({"nquads", "trig", "json-ld"})
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _ISO_DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])")
-
-
-def assertion_iri(base: str, relation: Relation | RelationRecord, evidence: Evidence) -> str:
-    """IRI of one reading of a fact: a hash of where it was read and by which rule."""
-    key = [
-        evidence.document, relation.head, relation.relation, relation.tail,
-        evidence.start, evidence.end, evidence.rule,
-    ]  # fmt: skip
-    return f"{base}assertion/{_digest(key)}"
-
-
-def build_iri(base: str, documents: Iterable[DocumentMeta]) -> str:
-    """IRI of the build: a hash of its input documents, so the same input names the same build."""
-    return f"{base}build/{_digest(sorted([d.id, d.content_hash] for d in documents))}"
-
-
-def _digest(value: Any) -> str:
-    return hashlib.sha256(json.dumps(value, ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
 
 
 def build_time(documents: Iterable[DocumentMeta]) -> str:

@@ -47,8 +47,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg import rdf
-from kg.graph import DEFAULT_BASE
-from kg.iri import encode_segment
+from kg.iri import DEFAULT_BASE, encode_segment
 from kg.store import ONTOLOGY_GRAPH, _ontology_quads, binding_term, python_value
 
 CHUNK = 1_000  # triples per SPARQL Update request; Virtuoso 7 parses no more than about 5,000
