@@ -29,6 +29,7 @@ from kg.model import (
     Relation,
     normalize_name,
 )
+from kg.unionfind import UnionFind
 
 if TYPE_CHECKING:
     import pandas
@@ -230,14 +231,7 @@ def _canonical_order(label: str, name: _Name) -> tuple:
 
 def _resolve(names: dict[str, _Name], facts: dict[tuple[str, str, str], set[Evidence]]) -> _Resolved:
     # Union labels that another label lists as its alias, when that alias points one way only.
-    parent = {label: label for label in names}
-
-    def root(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = UnionFind(names)
     by_norm: dict[str, set[str]] = defaultdict(set)
     for label in names:
         by_norm[normalize_name(label)].add(label)
@@ -246,22 +240,14 @@ def _resolve(names: dict[str, _Name], facts: dict[tuple[str, str, str], set[Evid
         for alias in name.aliases:
             alias_owners[normalize_name(alias)].add(label)
 
-    def union(a: str, b: str) -> None:
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
     for key, labels in sorted(by_norm.items()):
         ordered = sorted(labels)
         for other in ordered[1:]:
-            union(ordered[0], other)
+            sets.union(ordered[0], other)
         owners = alias_owners.get(key, set())
         if len(owners) == 1:
-            union(ordered[0], next(iter(owners)))
-
-    clusters: dict[str, list[str]] = defaultdict(list)
-    for label in names:
-        clusters[root(label)].append(label)
+            sets.union(ordered[0], next(iter(owners)))
+    clusters = sets.groups()
 
     entities: dict[str, Entity] = {}
     label_of: dict[str, str] = {}
