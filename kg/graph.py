@@ -27,6 +27,7 @@ from kg.model import (
     Evidence,
     Extraction,
     Relation,
+    fact_key,
     normalize_name,
 )
 from kg.unionfind import UnionFind
@@ -74,10 +75,7 @@ class KnowledgeGraph:
         for ent in extraction.entities:
             _merge_record(self._names[ent.label], ent, doc.id)
         for rel in extraction.relations:
-            head, tail = rel.head, rel.tail
-            if rel.relation in SYMMETRIC_RELATIONS and tail < head:
-                head, tail = tail, head
-            self._facts[(head, rel.relation, tail)].add(rel.evidence)
+            self._facts[fact_key(rel.head, rel.relation, rel.tail)].add(rel.evidence)
         self._resolved = None
 
     def update(self, extractions: Iterable[Extraction]) -> KnowledgeGraph:
@@ -294,9 +292,7 @@ def _resolve(names: dict[str, _Name], facts: dict[tuple[str, str, str], set[Evid
         h, t = label_of.get(head), label_of.get(tail)
         if h is None or t is None or h == t:
             continue
-        if rel in SYMMETRIC_RELATIONS and t < h:
-            h, t = t, h
-        merged[(h, rel, t)] |= evidence
+        merged[fact_key(h, rel, t)] |= evidence
     relations = [Relation(h, rel, t, sorted(ev, key=_evidence_order)) for (h, rel, t), ev in sorted(merged.items())]
 
     graph = nx.MultiDiGraph()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 ENTITY_TYPES: tuple[str, ...] = ("ORG", "PRODUCT", "INITIATIVE", "LOC")
 RELATION_LABELS: tuple[str, ...] = (
@@ -24,6 +25,16 @@ RELATION_LABELS: tuple[str, ...] = (
     "regulates",
 )
 SYMMETRIC_RELATIONS: frozenset[str] = frozenset({"partnered_with"})
+
+_End = TypeVar("_End", str, int)
+
+
+def fact_key(head: _End, relation: str, tail: _End) -> tuple[_End, str, _End]:
+    """A fact as it is stored and compared: the ends of a symmetric relation in sorted order, so that A–B and B–A
+    are one fact."""
+    if relation in SYMMETRIC_RELATIONS and tail < head:
+        return tail, relation, head
+    return head, relation, tail
 
 
 def normalize_name(name: str) -> str:
