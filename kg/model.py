@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import TypeVar
 
 ENTITY_TYPES: tuple[str, ...] = ("ORG", "PRODUCT", "INITIATIVE", "LOC")
@@ -47,47 +47,37 @@ _QUOTES = frozenset("\"'“”‘’「」『』《》〈〉()（）[]【】·�
 
 
 @dataclass(frozen=True, slots=True)
-class Document:
-    """One article: metadata and cleaned text."""
+class DocumentInfo:
+    """What is known about an article besides its text: the fields front matter or a JSON record give."""
 
     id: str
-    text: str
     title: str = ""
     date: str | None = None
     author: str = ""
     categories: tuple[str, ...] = ()
     source: str = ""
     url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Document(DocumentInfo):
+    """One article: its metadata and its cleaned text."""
+
+    text: str = field(kw_only=True)
 
     @property
     def content_hash(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
     def meta(self) -> DocumentMeta:
-        return DocumentMeta(
-            id=self.id,
-            title=self.title,
-            date=self.date,
-            author=self.author,
-            categories=self.categories,
-            source=self.source,
-            url=self.url,
-            content_hash=self.content_hash,
-            length=len(self.text),
-        )
+        info = {f.name: getattr(self, f.name) for f in fields(DocumentInfo)}
+        return DocumentMeta(**info, content_hash=self.content_hash, length=len(self.text))
 
 
 @dataclass(frozen=True, slots=True)
-class DocumentMeta:
+class DocumentMeta(DocumentInfo):
     """A document without its text: what the graph keeps about a source."""
 
-    id: str
-    title: str = ""
-    date: str | None = None
-    author: str = ""
-    categories: tuple[str, ...] = ()
-    source: str = ""
-    url: str = ""
     content_hash: str = ""
     length: int = 0
 
