@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from kg import plugins
 from kg.iri import DEFAULT_BASE
 from kg.model import (
     ENTITY_TYPES,
@@ -63,6 +64,7 @@ class KnowledgeGraph:
         self._records: dict[str, tuple[EntityRecord, ...]] = {}
         self._facts: dict[tuple[str, str, str], set[Evidence]] = defaultdict(set)
         self._resolved: _Resolved | None = None
+        self._revision = 0
 
     # building -------------------------------------------------------------
     def add(self, extraction: Extraction) -> None:
@@ -77,6 +79,7 @@ class KnowledgeGraph:
         for rel in extraction.relations:
             self._facts[fact_key(rel.head, rel.relation, rel.tail)].add(rel.evidence)
         self._resolved = None
+        self._revision += 1
 
     def update(self, extractions: Iterable[Extraction]) -> KnowledgeGraph:
         for extraction in extractions:
@@ -105,6 +108,12 @@ class KnowledgeGraph:
     @property
     def documents(self) -> list[DocumentMeta]:
         return [self._documents[k] for k in sorted(self._documents)]
+
+    @property
+    def revision(self) -> int:
+        """A number that moves whenever the graph changes: what is computed from the graph (an in-memory SPARQL
+        store) is stale once it has moved."""
+        return self._revision
 
     @property
     def nx(self) -> nx.MultiDiGraph:
@@ -176,26 +185,20 @@ class KnowledgeGraph:
             f"{len(r.relations)} relations>"
         )
 
-    # output -----------------------------------------------------------------
+    # output: implementations found by name in kg.plugins, so that this module imports none of them --------
     def save(self, directory: str | Path, workers: int = 1) -> list[Path]:
         """Write every export (the same files as `kg build`) into a directory; ``workers=2`` writes them in two
         processes."""
-        from kg.export import save_all
-
-        return save_all(self, Path(directory), workers=workers)
+        return plugins.load("save")(self, Path(directory), workers=workers)
 
     def sparql(
         self, query: str, bindings: dict[str, Any] | None = None, *, dataframe: bool = False
     ) -> list[dict] | pandas.DataFrame:
         """Run SPARQL over the graph; values are bound, never pasted into the query text."""
-        from kg.store import query_graph
-
-        return query_graph(self, query, bindings=bindings, dataframe=dataframe)
+        return plugins.load("sparql")(self, query, bindings=bindings, dataframe=dataframe)
 
     def _repr_html_(self) -> str:
-        from kg.viz import render_html
-
-        return render_html(self, notebook=True)
+        return plugins.load("html")(self, notebook=True)
 
     # resolution -------------------------------------------------------------
     def _resolve(self) -> _Resolved:
