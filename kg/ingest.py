@@ -499,15 +499,21 @@ def _record_documents(
     yield _document(doc_id, body, title, record, source)
 
 
+def unique_id(doc_id: str, seen: set[str]) -> str:
+    """The id itself the first time, then ``id#2``, ``id#3`` ... (added to ``seen``); ids name documents in exports
+    and IRIs."""
+    unique, suffix = doc_id, 2
+    while unique in seen:
+        unique = f"{doc_id}#{suffix}"
+        suffix += 1
+    seen.add(unique)
+    return unique
+
+
 def _unique(docs: Iterable[Document], seen: set[str]) -> Iterator[Document]:
-    """Rename later duplicates ``id#2``, ``id#3`` ...; ids name documents in exports and IRIs."""
+    """Rename later duplicates of an id (see `unique_id`)."""
     for doc in docs:
-        doc_id = doc.id
-        suffix = 2
-        while doc_id in seen:
-            doc_id = f"{doc.id}#{suffix}"
-            suffix += 1
-        seen.add(doc_id)
+        doc_id = unique_id(doc.id, seen)
         yield doc if doc_id == doc.id else replace(doc, id=doc_id)
 
 
