@@ -22,18 +22,10 @@ from typing import IO, TYPE_CHECKING, TextIO
 
 from kg.batch import SHARD_SIZE, BuildReport, ContentFilter
 from kg.extract import Extractor
-from kg.ingest import (
-    SNIFF_BYTES,
-    UTF16_BOMS,
-    IngestError,
-    binary_kind,
-    decoded_lines,
-    jsonl_documents,
-    read_failure,
-    read_path,
-    unique_id,
-    walk_inputs,
-)
+from kg.ingest.decode import SNIFF_BYTES, UTF16_BOMS, binary_kind, decoded_lines
+from kg.ingest.errors import IngestError, read_failure
+from kg.ingest.files import read_path, unique_id, walk_inputs
+from kg.ingest.jsonl import jsonl_documents
 from kg.model import Document, Extraction
 
 if TYPE_CHECKING:
