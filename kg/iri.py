@@ -1,8 +1,10 @@
 """IRIs minted from names: readable (Chinese stays Chinese) and always valid.
 
-Encoding is injective, so two different names never share an IRI, and it depends on the canonical label only,
-so a changed alias never changes an IRI. Readings of a fact and builds are named by a hash of what identifies them,
-so the same input mints the same IRIs on every run.
+An entity is ``base + "entity/" + label``, a document ``base + "doc/" + id``, with Chinese characters left as they
+are (IRIs, not URIs) and everything outside RFC 3987 ``iunreserved`` percent-encoded as UTF-8, ``%`` included, so
+the encoding is injective and distinct labels never share an IRI. An entity IRI depends on its canonical label only,
+so a new alias never moves it. Readings of a fact and builds are named by a hash of what identifies them, so the
+same input mints the same IRIs on every run.
 """
 
 from __future__ import annotations
