@@ -101,11 +101,6 @@ _INTEGERS = {
 }  # fmt: skip
 _FLOATS = {"decimal", "double", "float"}
 
-_FILE_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG, "json-ld": ox.RdfFormat.JSON_LD, "xml": ox.RdfFormat.RDF_XML,
-}  # fmt: skip
-
 # One store per graph, rebuilt when the graph changes (its revision moves) or its base does.
 _stores: weakref.WeakKeyDictionary[KnowledgeGraph, tuple[int, str, ox.Store]] = weakref.WeakKeyDictionary()
 
@@ -134,7 +129,7 @@ def ontology_quads() -> tuple[ox.Quad, ...]:
 def store_of_file(path: str | Path) -> ox.Store:
     """An in-memory store holding one RDF export as it is (any format kg writes) and the ontology."""
     store = ox.Store()
-    store.bulk_load(path=str(path), format=_FILE_FORMATS[rdf.format_of(path)])
+    store.bulk_load(path=str(path), format=rdf.FORMATS[rdf.format_of(path)][1])
     store.bulk_extend(ontology_quads())
     return store
 
