@@ -88,9 +88,12 @@ def focus_url(page: Path, name: str, depth: int) -> str:
     """The page's file URL that opens on the neighbourhood of `name` (its label or any alias), `depth` steps out.
 
     The page reads `#focus=LABEL&depth=N` when it loads. Raises LookupError, with a sentence a reader can act on,
-    when no entity of the page has that name.
+    when no entity of the page has that name or the file is no page of kg's.
     """
-    data = page_data(Path(page).read_text(encoding="utf-8"))
+    try:
+        data = page_data(Path(page).read_text(encoding="utf-8"))
+    except ValueError as error:
+        raise LookupError(f"{page}: {error}") from None
     key = normalize_name(name)
     for node in data["nodes"]:
         if any(normalize_name(n) == key for n in (node["label"], node["label_en"] or "", *node["aliases"])):

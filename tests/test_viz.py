@@ -273,6 +273,10 @@ def test_focus_url_takes_any_name_of_the_entity(tmp_path: Path) -> None:
     assert viz.focus_url(page, "上海", 1).endswith("#focus=%E4%B8%8A%E6%B5%B7&depth=1")
     with pytest.raises(LookupError, match="no entity is named '银联卡'"):
         viz.focus_url(page, "银联卡", 2)
+    foreign = tmp_path / "other.html"
+    foreign.write_text("<html><body>地图</body></html>", encoding="utf-8")
+    with pytest.raises(LookupError, match=r"other\.html: not a page written by kg"):
+        viz.focus_url(foreign, "银联", 2)
 
 
 def test_font_stack_names_the_common_cjk_fonts() -> None:

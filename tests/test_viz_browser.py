@@ -20,9 +20,10 @@ import networkx as nx
 import pytest
 
 import kg
+from kg.cli import main
 from kg.graph import KnowledgeGraph
 from kg.model import DocumentMeta, EntityRecord, Evidence, Extraction, RelationRecord
-from kg.viz import OVERVIEW_NODES, focus_url, write_html
+from kg.viz import OVERVIEW_NODES, write_html
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -411,12 +412,14 @@ def test_a_corpus_opens_on_its_best_connected_entities_and_answers_within_3_s(
 
 
 @pytest.mark.parametrize("n", CORPUS_SIZES)
-def test_a_focus_link_opens_exactly_the_neighbourhood(
-    n: int, corpora: Callable[[int], Corpus], open_view, tmp_path: Path
+def test_kg_view_focus_opens_exactly_the_neighbourhood(
+    n: int, corpora: Callable[[int], Corpus], open_view, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
     corpus = corpora(n)
     label = corpus.focus_target()
-    view = open_view(focus_url(corpus.page, label, 2))
+    monkeypatch.delenv("DISPLAY", raising=False)
+    assert main(["view", str(corpus.page.parent), "--focus", label, "--depth", "2"]) == 0
+    view = open_view(capsys.readouterr().out.strip().removeprefix("kg: view "))
     view.page.screenshot(path=tmp_path / f"focus-{n}.png")
     nodes, facts = corpus.ego(label, 2)
     assert shown(view) == nodes and shown_facts(view) == facts
@@ -424,9 +427,13 @@ def test_a_focus_link_opens_exactly_the_neighbourhood(
     assert_offline_and_quiet(view)
 
 
-def test_a_focus_link_takes_an_alias(examples: tuple[KnowledgeGraph, Path], open_view) -> None:
+def test_focus_from_the_command_line_takes_an_alias(
+    examples: tuple[KnowledgeGraph, Path], open_view, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
     g, path = examples
-    view = open_view(focus_url(path, "银联", 3))
+    monkeypatch.delenv("DISPLAY", raising=False)
+    assert main(["view", str(path.parent), "--focus", "银联", "--depth", "3"]) == 0
+    view = open_view(capsys.readouterr().out.strip().removeprefix("kg: view "))
     neighbourhood = set(nx.ego_graph(g.nx, "中国银联", radius=3, undirected=True))
     assert shown(view) == neighbourhood and 3 < len(neighbourhood) < len(g.entities())
     assert view.page.locator("#kg-focus-name").text_content().startswith("中国银联")
