@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urldefrag
+from urllib.parse import quote, urldefrag, urlencode
 
 import networkx as nx
 import pytest
@@ -275,6 +275,16 @@ def test_hostile_text_is_shown_literally_and_never_runs(hostile: tuple[Knowledge
     assert HOSTILE_NAME in view.page.locator("div.vis-tooltip").text_content()
     assert view.js("() => document.querySelectorAll('img, svg, iframe, object, embed').length") == 0
     assert view.js("() => document.scripts.length") == 3  # the data, vis-network and view.js
+    assert_offline_and_quiet(view)
+
+
+def test_a_hostile_focus_link_is_shown_literally(examples: tuple[KnowledgeGraph, Path], open_view) -> None:
+    _, path = examples
+    view = open_view(f"{path.resolve().as_uri()}#{urlencode({'focus': IMG + SCRIPT, 'depth': '2'}, quote_via=quote)}")
+    assert view.panel("p") == [f"没有名为“{IMG}{SCRIPT}”的实体。No entity is named {IMG}{SCRIPT}."]
+    assert view.js("() => window.__xss") is None
+    assert view.js("() => document.querySelectorAll('img, svg, iframe, object, embed').length") == 0
+    assert view.page.locator("#kg-focus-exit").is_disabled()
     assert_offline_and_quiet(view)
 
 
