@@ -11,8 +11,9 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
+from types import SimpleNamespace
 
 import jieba
 import numpy
@@ -92,7 +93,31 @@ def _indexes(items: list, values: Iterable) -> list[int]:
     return sorted(found)
 
 
-class JiebaTokenizer:
+class StatelessTokenizer:
+    """What spaCy asks of a tokenizer besides `__call__`: a tokenizer of ours is rebuilt from its config and has no
+    state to save, so serialising it writes nothing and reading it changes nothing."""
+
+    def __call__(self, text: str) -> Doc:
+        raise NotImplementedError
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        for text in texts:
+            yield self(text)
+
+    def to_bytes(self, **kwargs) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs) -> StatelessTokenizer:
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        return None
+
+    def from_disk(self, path, **kwargs) -> StatelessTokenizer:
+        return self
+
+
+class JiebaTokenizer(StatelessTokenizer):
     """A spaCy tokenizer: jieba segmentation with a private user dictionary, and dictionary POS tags."""
 
     def __init__(
@@ -172,22 +197,6 @@ class JiebaTokenizer:
             return words, tags
         return out_words + words[done:], out_tags + tags[done:]
 
-    def pipe(self, texts: Iterable[str], batch_size: int = 1000):
-        for text in texts:
-            yield self(text)
-
-    def to_bytes(self, **kwargs) -> bytes:
-        return b""
-
-    def from_bytes(self, data: bytes, **kwargs) -> JiebaTokenizer:
-        return self
-
-    def to_disk(self, path, **kwargs) -> None:
-        return None
-
-    def from_disk(self, path, **kwargs) -> JiebaTokenizer:
-        return self
-
 
 @registry.tokenizers("kg.JiebaTokenizer.v1")
 def create_jieba_tokenizer(use_ontology_words: bool = True):
@@ -205,5 +214,52 @@ def create_jieba_tokenizer(use_ontology_words: bool = True):
             places = [name for name, ent in forms if ent.type == "LOC"]
             common = MODERN_WORDS
         return JiebaTokenizer(nlp.vocab, words, places, common)
+
+    return make
+
+
+_PIECE = re.compile(r"[A-Za-z0-9]+|.", re.S)
+
+
+def char_doc(vocab: Vocab, text: str, words: Sequence[str], tags: Sequence[str]) -> Doc:
+    """A Doc of characters from jieba's words and tags: each character is tagged with its word's tag and its
+    position in the word (B, I, E, or S for a word of one piece)."""
+    pieces: list[str] = []
+    piece_tags: list[str] = []
+    for word, tag in zip(words, tags):
+        parts = _PIECE.findall(word)
+        for i, part in enumerate(parts):
+            pos = "S" if len(parts) == 1 else "B" if i == 0 else "E" if i == len(parts) - 1 else "I"
+            pieces.append(part)
+            piece_tags.append(f"{tag}-{pos}")
+    doc = Doc(vocab, words=pieces, spaces=[False] * len(pieces), tags=piece_tags)
+    doc.user_data[TOKENS_KEY] = (text, list(pieces), piece_tags)
+    return doc
+
+
+class CharTokenizer(StatelessTokenizer):
+    """Characters tagged with their jieba word (see `char_doc`), the tokens of a model trained by `kg train`; the
+    segmenter is built on first use, so loading a model whose tokenizer is never called (the pipeline passes its own
+    segmentation) costs nothing."""
+
+    def __init__(self, vocab: Vocab, use_ontology_words: bool = True) -> None:
+        self.vocab = vocab
+        self.use_ontology_words = use_ontology_words
+        self._segmenter = None
+
+    def __call__(self, text: str) -> Doc:
+        if self._segmenter is None:
+            own = SimpleNamespace(vocab=Vocab())  # its own vocab: jieba's words stay out of the model's
+            self._segmenter = create_jieba_tokenizer(self.use_ontology_words)(own)
+        _, words, tags = self._segmenter(text).user_data[TOKENS_KEY]
+        return char_doc(self.vocab, text, words, tags)
+
+
+@registry.tokenizers("kg.CharTokenizer.v1")
+def create_char_tokenizer(use_ontology_words: bool = True):
+    """Registered tokenizer factory: `[nlp.tokenizer] @tokenizers = "kg.CharTokenizer.v1"`."""
+
+    def make(nlp) -> CharTokenizer:
+        return CharTokenizer(nlp.vocab, use_ontology_words)
 
     return make
