@@ -13,7 +13,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from kg.nlp import entities, gazetteer, recognize, relations, tokenizer  # noqa: F401 - registers factories
+from kg.nlp import entities, gazetteer, recognize, relate, tokenizer  # noqa: F401 - registers factories
 from kg.nlp.trained import add_trained_ner
 
 PIPELINE = ("kg_gazetteer", "kg_recognizer", "kg_entities", "kg_relations")
