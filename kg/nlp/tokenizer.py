@@ -23,12 +23,15 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 
 from kg.nlp.segmenter import Segmenter
+from kg.nlp.words import LEADING_FUNCTION_CHARS, MEASURE_WORDS, MODERN_WORDS
 
 TOKENS_KEY = "kg_tokens"  # Doc.user_data: (text, words, tags) as segmented, so components need not re-read the Doc
-# 和 and 与 stay: they sit inside words jieba does not know as often as at their edge (碳中和)
-_LEADING_FUNCTION_CHARS = frozenset("据在对向从由被把将为给该")
+# LEADING_FUNCTION_CHARS are cut off the unknown word they open; 和 and 与 are not among them: they sit inside words
+# jieba does not know as often as at their edge (碳中和)
 _TRAILING_FUNCTION_CHARS = frozenset("等的了")
-_MEASURE_CHARS = frozenset("家个只款项张台套部座所类种批位名条件")
+# a measure word that opens an unknown word right after a number is cut off too (8|家星河); 次, 亿 and 万 stay: cutting
+# them changes the names found (万人政府 after a number would go), a change of behaviour measured and not made
+_MEASURE_CHARS = MEASURE_WORDS - {"次", "亿", "万"}
 _ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.+\-]*")
 # a number, with or without a unit (70MPa, 5G, 100MW): a quantity, never part of what makes a name proper
 _NUMBER = re.compile(r"[0-9０-９][0-9０-９.,%％]*[A-Za-z]{0,4}")
@@ -184,7 +187,7 @@ class JiebaTokenizer(StatelessTokenizer):
             done = i + 1
             pieces = []
             after_number = bool(out_words) and out_words[-1][-1:].isdigit()
-            if word[0] in _LEADING_FUNCTION_CHARS or (after_number and word[0] in _MEASURE_CHARS):
+            if word[0] in LEADING_FUNCTION_CHARS or (after_number and word[0] in _MEASURE_CHARS):
                 pieces.append(word[0])
                 word = word[1:]
             if len(word) > 1 and word[-1] in _TRAILING_FUNCTION_CHARS:
@@ -207,7 +210,7 @@ def create_jieba_tokenizer(use_ontology_words: bool = True):
         places: list[str] = []
         common: tuple[str, ...] = ()
         if use_ontology_words:
-            from kg.nlp.lexicon import MODERN_WORDS, known_surface_forms
+            from kg.nlp.known import known_surface_forms
 
             forms = known_surface_forms()
             words = [name for name, _ in forms]

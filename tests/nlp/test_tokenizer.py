@@ -7,7 +7,7 @@ import pytest
 from spacy.language import Language
 from spacy.vocab import Vocab
 
-from kg.nlp.lexicon import known_surface_forms
+from kg.nlp.known import known_surface_forms
 from kg.nlp.tokenizer import JiebaTokenizer, char_doc, dictionary_tags, tag_word
 
 INVENTED = "顺捷星河物流"  # a name no dictionary holds

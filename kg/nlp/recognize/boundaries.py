@@ -10,27 +10,26 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.nlp import lexicon as lx
+from kg.nlp import words
+from kg.nlp.known import known_surface_forms
+from kg.nlp.recognize import cues
 from kg.nlp.text import TokenView
 from kg.nlp.tokenizer import dictionary_tags
 
 _MAX_NAME_CHARS = 20
 _ALNUM_EDGE = re.compile(r"[A-Za-z0-9]$|^[A-Za-z0-9]")
 _COMMON_VERB_FREQ = 5000
-LEADING_FUNCTION_CHARS = frozenset("据在与和对向从由被把将为给")
+# what an unknown token that swallowed a preposition opens with (据财|联社): the tokenizer's function characters, and
+# 与 and 和, which the tokenizer leaves inside the unknown words it finds (碳中和) but which never open a name
+LEADING_FUNCTION_CHARS = words.LEADING_FUNCTION_CHARS | {"与", "和"}
 _MAX_NAME_TOKENS = 7
-# Words that say where something is (在京, 赴沪), and the one-character forms of Chinese provinces and cities that
-# start no name of their own (not 苏, 台, 青, 云, 贵: 苏哈尔港)
-_TO_A_PLACE = frozenset({"在", "赴", "来", "抵", "离", "返", "驻", "回", "到", "访", "于"})
-_CITY_SHORT_FORMS = frozenset("京沪津渝港澳冀晋辽浙皖闽赣鲁豫鄂湘粤桂琼川黔滇藏陕陇蓉穗杭")
-# Function characters that open (已, 多) or close (向, 上) a two-character word the segmenter guessed from
-# a verb phrase (已到, 多受, 产向); such a word is no part of a name.
-LEADING_CLITICS = frozenset("已也都就才又还并而被把将向到在从由于对给多受")
-_TRAILING_CLITICS = frozenset("向到于受由被把将给对在从和与及是的了")
 _COMMON_FREQ = 300  # a dictionary word more frequent than this is a common word, not part of a proper name
-# a count and a measure word: what opens a quantity, never a name (首张, 4700万张)
+# a count and a measure word: what opens a quantity, never a name (首张, 4700万张); the measure words of people (位,
+# 名), of items and times (条, 件, 次) and the numbers 亿 and 万 are left out: with them, other quotes and launch
+# objects would be read as quantities (a change of behaviour, measured and not made)
 QUANTITY = re.compile(
-    r"^(?:[逾近超约共]?[0-9０-９.,]+[万亿千百]*|[一二两三四五六七八九十百千万]+|首|每|多)[张个款家批项只台套部座所类种]"
+    r"^(?:[逾近超约共]?[0-9０-９.,]+[万亿千百]*|[一二两三四五六七八九十百千万]+|首|每|多)"
+    + words.measure_class(without="位名条件次亿万")
 )
 
 
@@ -57,10 +56,10 @@ def left_boundary(
         single = head_start + 1 == view.ends[i] or not verbs_inside
         compound = len(view.words[i]) - (view.ends[i] - head_start) >= 2 and view.tags[i] in {"n", "nz", "vn"}
         # 睿熙|保险公司: a common compound ending in the head word (保险公司) names its kind after a proper name
-        named_kind = compound and i > 0 and view.tags[i - 1] in lx.PROPER_TAGS
+        named_kind = compound and i > 0 and view.tags[i - 1] in cues.PROPER_TAGS
         if (
-            (view.tags[i] not in lx.PROPER_TAGS or view.tags[i] == "ns")
-            and (single or view.tags[i] not in lx.NAME_TAGS)
+            (view.tags[i] not in cues.PROPER_TAGS or view.tags[i] == "ns")
+            and (single or view.tags[i] not in cues.NAME_TAGS)
             and not named_kind
         ):
             return None
@@ -71,14 +70,14 @@ def left_boundary(
     tokens = 0
     while j >= 0 and tokens < _MAX_NAME_TOKENS:
         word, tag = view.words[j], view.tags[j]
-        conjoined = word == "和" and government and j > 0 and view.tags[j - 1] in lx.NAME_TAGS
-        if (word in lx.STOP_WORDS and not conjoined) or head_start - view.starts[j] > _MAX_NAME_CHARS:
+        conjoined = word == "和" and government and j > 0 and view.tags[j - 1] in cues.NAME_TAGS
+        if (word in cues.STOP_WORDS and not conjoined) or head_start - view.starts[j] > _MAX_NAME_CHARS:
             break
-        if word in lx.MEASURE_WORDS and j > 0 and view.tags[j - 1] == "m":
+        if word in words.MEASURE_WORDS and j > 0 and view.tags[j - 1] == "m":
             break
-        if tag == "x" and (word[-1] in _TRAILING_CLITICS or (len(word) == 2 and word[0] in LEADING_CLITICS)):
+        if tag == "x" and (word[-1] in cues.TRAILING_CLITICS or (len(word) == 2 and word[0] in cues.LEADING_CLITICS)):
             break  # 已到|宣武法院, 告上|法院: an unknown word the segmenter glued from a verb and a function word
-        if word in _CITY_SHORT_FORMS and j > 0 and view.words[j - 1] in _TO_A_PLACE:
+        if word in cues.CITY_SHORT_FORMS and j > 0 and view.words[j - 1] in cues.TO_A_PLACE:
             break  # 在京|中共中央政治局, 赴沪|星河银行: a city's one-character form after 在 or 赴 is where it is
         if tag == "i" and not idioms_inside:
             break  # 始终保持|人民军队: an idiom is a clause's verb phrase, never part of an organization's name
@@ -87,22 +86,22 @@ def left_boundary(
             j -= 1
             continue
         # a less common verb may sit inside a product's or program's name between nouns (乡村振兴主题卡)
-        if tag not in lx.NAME_TAGS and not (
+        if tag not in cues.NAME_TAGS and not (
             verbs_inside
             and tag in {"v", "vn"}
             and view.freqs.get(word, 0) < _COMMON_VERB_FREQ
             and j > 0
-            and view.tags[j - 1] in lx.NAME_TAGS
-            and view.words[j - 1] not in lx.STOP_WORDS
+            and view.tags[j - 1] in cues.NAME_TAGS
+            and view.words[j - 1] not in cues.STOP_WORDS
         ):
             break
-        if tag in lx.NAME_TAGS and word in lx.STRONG_ORG_HEADS and not through_institutions:
+        if tag in cues.NAME_TAGS and word in cues.STRONG_ORG_HEADS and not through_institutions:
             break  # 五道口金融学院|中国保险: a weak head word (保险) does not reach past an institution
         start = view.starts[j]
         tokens += 1
         j -= 1
         before = view.words[j] if j >= 0 else ""
-        institution = through_institutions and before.endswith(tuple(lx.STRONG_ORG_HEADS))
+        institution = through_institutions and before.endswith(tuple(cues.STRONG_ORG_HEADS))
         if tag == "ns" and (j < 0 or (view.tags[j] not in {"ns", "nz", "nt", "x", "eng", "j"} and not institution)):
             # a place opens a name (运营商|宁夏宝丰能源), unless a proper name (中证上海…) or, for a sub-unit, its
             # parent institution (河北广电网络集团邯郸有限公司) stands before it
@@ -125,7 +124,7 @@ def right_boundary(view: TokenView, i: int) -> int | None:
     j = i
     while j < len(view.words) and j - i < _MAX_NAME_TOKENS:
         word, tag = view.words[j], view.tags[j]
-        if word in lx.STOP_WORDS or (tag not in lx.NAME_TAGS and not (tag in {"v", "a"} and j > i)):
+        if word in cues.STOP_WORDS or (tag not in cues.NAME_TAGS and not (tag in {"v", "a"} and j > i)):
             break
         j += 1
         if tag not in {"v", "a"}:
@@ -136,7 +135,7 @@ def right_boundary(view: TokenView, i: int) -> int | None:
 def name_tokens(view: TokenView, start: int, end: int) -> bool:
     """Whether text[start:end] is made only of tokens that may sit inside a name (no verb, time or function word)."""
     return all(
-        view.tags[k] in lx.NAME_TAGS and view.words[k] not in lx.STOP_WORDS
+        view.tags[k] in cues.NAME_TAGS and view.words[k] not in cues.STOP_WORDS
         for k in range(view.index_at(start), view.index_at(end - 1) + 1)
     )
 
@@ -154,11 +153,11 @@ def is_proper(view: TokenView, start: int, end: int, *, strict: bool = False, pl
         if view.starts[k] < start or view.ends[k] > end:
             word = view.text[max(start, view.starts[k]) : min(end, view.ends[k])]
             tag = "x" if word not in view.freqs else dictionary_tag(word)
-        if tag in {"m", "w", "_SP"} or word in lx.GENERIC_MODIFIERS:
+        if tag in {"m", "w", "_SP"} or word in words.GENERIC_MODIFIERS:
             continue
         if tag == "ns" and (strict or not places):
             continue
-        if tag in lx.PROPER_TAGS:
+        if tag in cues.PROPER_TAGS:
             return True
         if not strict and view.freqs.get(word, 0) < _COMMON_FREQ and len(word) > 1:
             return True
@@ -179,8 +178,8 @@ def _fragmented_unknown(view: TokenView, start: int, end: int) -> bool:
         text not in view.freqs
         and all(len(w) == 1 or view.freqs.get(w, 0) < 1000 for w in pieces)  # 氢|能源 is two words, not a name
         and any(len(w) == 1 for w in pieces)
-        and all(view.tags[k] in lx.NAME_TAGS and view.words[k] not in lx.STOP_WORDS for k in range(i + 1, j + 1))
-        and not any(w in lx.GENERIC_MODIFIERS or w in lx.STOP_WORDS for w in pieces)
+        and all(view.tags[k] in cues.NAME_TAGS and view.words[k] not in cues.STOP_WORDS for k in range(i + 1, j + 1))
+        and not any(w in words.GENERIC_MODIFIERS or w in cues.STOP_WORDS for w in pieces)
     )
 
 
@@ -195,8 +194,8 @@ def continues_noun(view: TokenView, pos: int) -> bool:
     word, tag = view.words[i], view.tags[i]
     return (
         tag in {"n", "vn", "ng"}
-        and word not in lx.ORG_CONTEXT_AFTER
-        and not any(word.startswith(w) for w in lx.ORG_CONTEXT_AFTER)
+        and word not in cues.ORG_CONTEXT_AFTER
+        and not any(word.startswith(w) for w in cues.ORG_CONTEXT_AFTER)
     )
 
 
@@ -222,4 +221,4 @@ def _compositional(word: str, freqs: dict[str, int]) -> bool:
 
 @cache
 def _known_names() -> frozenset[str]:
-    return frozenset(name for name, ent in lx.known_surface_forms() if ent.type == "ORG")
+    return frozenset(name for name, ent in known_surface_forms() if ent.type == "ORG")

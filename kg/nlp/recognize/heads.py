@@ -10,21 +10,20 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.nlp import lexicon as lx
+from kg.nlp import words
+from kg.nlp.recognize import cues
 from kg.nlp.recognize.base import RecognizerRule
 from kg.nlp.recognize.boundaries import (
-    LEADING_CLITICS,
     LEADING_FUNCTION_CHARS,
     common_word,
     continues_noun,
     is_proper,
     left_boundary,
 )
-from kg.nlp.recognize.cues import PRODUCT_HEAD
 from kg.nlp.text import Candidate, TokenView
 
-_GENERIC_OPENINGS = tuple(m for m in lx.GENERIC_MODIFIERS if len(m) >= 2)
-_ORG_HEADS_LONGEST_FIRST = tuple(sorted(lx.ORG_HEADS, key=len, reverse=True))
+_GENERIC_OPENINGS = tuple(m for m in words.GENERIC_MODIFIERS if len(m) >= 2)
+_ORG_HEADS_LONGEST_FIRST = tuple(sorted(words.ORG_HEADS, key=len, reverse=True))
 
 
 def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
@@ -40,14 +39,18 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
         if not view.is_start(hs):
             # 科技股份|有限公司: the longest head starts inside a word, a shorter one may not
             hs = next((he - len(h) for h in _suffix_heads(match.group(), pattern) if view.is_start(he - len(h))), hs)
-        if label == "ORG" and PRODUCT_HEAD.search(text, max(0, he - 6), he) and _ends_with_product_head(text, hs, he):
+        if (
+            label == "ORG"
+            and cues.PRODUCT_HEAD.search(text, max(0, he - 6), he)
+            and _ends_with_product_head(text, hs, he)
+        ):
             continue  # 手机银行 is a product: the longest head word decides the type
-        if label == "PRODUCT" and match.group() not in lx.STRONG_PRODUCT_HEADS:
+        if label == "PRODUCT" and match.group() not in words.STRONG_PRODUCT_HEADS:
             continue
-        if match.group() == "战略" and text.startswith(lx.STRATEGIC_COMPOUNDS, he):
+        if match.group() == "战略" and text.startswith(cues.STRATEGIC_COMPOUNDS, he):
             continue  # 中欧战略合作: strategic, not a strategy
-        government = label == "ORG" and match.group() in lx.GOVERNMENT_HEADS
-        weak = strict or (label == "ORG" and match.group() in lx.WEAK_ORG_HEADS)
+        government = label == "ORG" and match.group() in cues.GOVERNMENT_HEADS
+        weak = strict or (label == "ORG" and match.group() in cues.WEAK_ORG_HEADS)
         # a sub-unit is named with its parent: 清华大学五道口金融学院, 河北广电网络集团邯郸有限公司
         start = left_boundary(
             view,
@@ -64,22 +67,22 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
         start = _without_descriptors(view, start, hs)  # 电商OZON公司 → OZON公司
         if label == "PRODUCT" and match.group() == "卡" and _transcribed_ka(view, start, hs):
             continue  # 伊万诺夫卡, 总统奥列茨卡: foreign places and people end in -ka, written 卡
-        if label == "ORG" and text.endswith(lx.NON_INSTITUTION_ENDINGS, start, he):
+        if label == "ORG" and text.endswith(cues.NON_INSTITUTION_ENDINGS, start, he):
             continue  # 发展新格局: 局 ends a common word here, not a bureau's name
         if weak and (hs - start < 2 or _place_object(view, hs)):
             continue  # 赴伊|投资, 对华|投资: a one-character place before a weak head is a verb's object
         # a place alone does not make a programme a name (美国跨境电商项目), though it makes 上海市政府 one
         if not is_proper(view, start, hs, strict=weak, places=label != "INITIATIVE") and not (
-            match.group() in lx.PUBLIC_BODY_HEADS and _place_and_field(view, start, hs)
+            match.group() in cues.PUBLIC_BODY_HEADS and _place_and_field(view, start, hs)
         ):
             continue
         if common_word(view, start, he) or _generic_dictionary_org(view, start, he):
             continue
-        if match.group() == "系列" and text.startswith(lx.SERIES_OF, he):
+        if match.group() == "系列" and text.startswith(cues.SERIES_OF, he):
             continue  # 文旅系列活动, 系列政策: 系列 counts the noun after it, it ends no product's name
-        if match.group() in lx.KIND_PRODUCT_HEADS and not names_one(view, start, hs):
+        if match.group() in cues.KIND_PRODUCT_HEADS and not names_one(view, start, hs):
             continue  # 金融科技平台, 远程供水系统: a kind of platform or system, not one
-        if match.group() in lx.KIND_INITIATIVE_HEADS and _one_field_word(view, start, hs):
+        if match.group() in cues.KIND_INITIATIVE_HEADS and _one_field_word(view, start, hs):
             continue  # 风电项目, 防洪工程: a field and a project name a kind of project
         out.append(Candidate(start, he, label, rule.name, rule.score))
 
@@ -90,7 +93,7 @@ def dictionary_orgs(view: TokenView, out: list[Candidate], rule: RecognizerRule)
     is no name: its modifier is a descriptor."""
     for k in [k for k, tag in enumerate(view.tags) if tag == "nt"]:
         word = view.words[k]
-        if len(word) < 2 or not word.endswith(lx.INSTITUTION_ENDINGS) or _generic_institution(word):
+        if len(word) < 2 or not word.endswith(cues.INSTITUTION_ENDINGS) or _generic_institution(word):
             continue
         start = view.starts[k]
         j = k - 1
@@ -114,12 +117,12 @@ def _generic_institution(word: str) -> bool:
     Some words the dictionary tags as organizations name an event or a document (交易会, 联合公报)."""
     head = next((h for h in _ORG_HEADS_LONGEST_FIRST if word.endswith(h) and len(word) > len(h)), word[-1])
     return (
-        word in lx.ORG_HEADS
-        or word in lx.GENERIC_INSTITUTIONS
-        or word.endswith(lx.NON_INSTITUTION_ENDINGS)
-        or word[: -len(head)] in lx.GENERIC_MODIFIERS
+        word in words.ORG_HEADS
+        or word in cues.GENERIC_INSTITUTIONS
+        or word.endswith(cues.NON_INSTITUTION_ENDINGS)
+        or word[: -len(head)] in words.GENERIC_MODIFIERS
         or word.startswith(_GENERIC_OPENINGS)
-        or word[0] in LEADING_CLITICS
+        or word[0] in cues.LEADING_CLITICS
         or word[0] in "一二两三四五六七八九十几数"
         or all(ch in "东西南北中内外" for ch in word[:-1])  # 中西部 is a region
         or (len(word) <= 4 and word.endswith(("组织", "军队", "部队")))  # 党组织, 人民军队: a collective
@@ -133,16 +136,18 @@ def _place_and_field(view: TokenView, start: int, end: int) -> bool:
         view.tags[i] == "ns"
         and view.starts[i] == start
         and j > i
-        and all(view.tags[k] in lx.NAME_TAGS and view.words[k] not in lx.GENERIC_MODIFIERS for k in range(i + 1, j + 1))
+        and all(
+            view.tags[k] in cues.NAME_TAGS and view.words[k] not in words.GENERIC_MODIFIERS for k in range(i + 1, j + 1)
+        )
     )
 
 
 def _without_descriptors(view: TokenView, start: int, end: int) -> int:
     """Drop descriptive words that open a name when a proper name follows them: 电商OZON公司 is OZON公司."""
     i = view.index_at(start)
-    while view.starts[i] == start and view.words[i] in lx.GENERIC_MODIFIERS and view.ends[i] < end:
+    while view.starts[i] == start and view.words[i] in words.GENERIC_MODIFIERS and view.ends[i] < end:
         nxt = i + 1
-        if view.tags[nxt] not in lx.PROPER_TAGS or view.tags[nxt] == "ns":
+        if view.tags[nxt] not in cues.PROPER_TAGS or view.tags[nxt] == "ns":
             break
         start = view.starts[nxt]
         i = nxt
@@ -160,10 +165,10 @@ def _place_object(view: TokenView, end: int) -> bool:
 def names_one(view: TokenView, start: int, end: int) -> bool:
     """Whether a modifier picks out one platform or system: a proper name or a place does (网联清算平台,
     南京江北污水收集系统), and so does a national scope (国家社会保险公共服务平台); common words alone do not."""
-    if view.text.startswith(lx.NATIONAL_SCOPES, start):
+    if view.text.startswith(cues.NATIONAL_SCOPES, start):
         return True
     return any(
-        view.words[k] not in lx.GENERIC_MODIFIERS and view.tags[k] in lx.PROPER_TAGS
+        view.words[k] not in words.GENERIC_MODIFIERS and view.tags[k] in cues.PROPER_TAGS
         for k in range(view.index_at(start), view.index_at(end - 1) + 1)
     )
 
@@ -171,28 +176,28 @@ def names_one(view: TokenView, start: int, end: int) -> bool:
 def _one_field_word(view: TokenView, start: int, end: int) -> bool:
     """Whether a modifier is one word that names a field (风电, 供水, 非遗), besides descriptors and counts (新型,
     二期); a place or an organization is not a field (碾盘山枢纽工程 has three words)."""
-    words = [
+    content = [
         k
         for k in range(view.index_at(start), view.index_at(end - 1) + 1)
-        if view.words[k] not in lx.GENERIC_MODIFIERS and view.tags[k] != "m"
+        if view.words[k] not in words.GENERIC_MODIFIERS and view.tags[k] != "m"
     ]
-    return len(words) <= 1 and all(view.tags[k] not in {"ns", "nt", "eng"} for k in words)
+    return len(content) <= 1 and all(view.tags[k] not in {"ns", "nt", "eng"} for k in content)
 
 
 def _ends_with_product_head(text: str, hs: int, he: int) -> bool:
-    return any(text.endswith(h, 0, he) and len(h) > he - hs for h in lx.STRONG_PRODUCT_HEADS)
+    return any(text.endswith(h, 0, he) and len(h) > he - hs for h in words.STRONG_PRODUCT_HEADS)
 
 
 def _names_a_field(view: TokenView, pos: int) -> bool:
     """An industry word is a field, not a company's name, before a field word (海洋科技|创新) or in a list of fields
     (电力、通信, 国际科技与创新); a list of companies goes on with a name (中瓷电子、石药集团)."""
     i = view.index_at(pos)
-    if view.words[i] in lx.FIELD_WORDS:
+    if view.words[i] in cues.FIELD_WORDS:
         return True
     if view.words[i] not in {"、", "与", "和", "及"} or i + 1 >= len(view.words):
         return False
     word, tag = view.words[i + 1], view.tags[i + 1]
-    return word in lx.FIELD_WORDS or word in lx.INDUSTRY_HEADS or tag not in lx.PROPER_TAGS
+    return word in cues.FIELD_WORDS or word in words.INDUSTRY_HEADS or tag not in cues.PROPER_TAGS
 
 
 @cache
@@ -218,4 +223,4 @@ def _transcribed_ka(view: TokenView, start: int, hs: int) -> bool:
 def _transliterated(name: str) -> bool:
     """Whether a name ends in a transcribed foreign name: its last three characters (two, if that is all) are ones
     that transcribe foreign names (伊万诺夫, 米哈伊洛夫, 总理卡拉斯)."""
-    return len(name) >= 2 and all(ch in lx.TRANSLITERATION_CHARS for ch in name[-3:])
+    return len(name) >= 2 and all(ch in cues.TRANSLITERATION_CHARS for ch in name[-3:])

@@ -3,10 +3,10 @@ says so."""
 
 from __future__ import annotations
 
-from kg.nlp import lexicon as lx
+from kg.nlp import words
+from kg.nlp.recognize import cues
 from kg.nlp.recognize.base import RecognizerRule
 from kg.nlp.recognize.boundaries import QUANTITY, is_proper, right_boundary
-from kg.nlp.recognize.cues import LAUNCH
 from kg.nlp.recognize.heads import names_one
 from kg.nlp.recognize.kinds import type_by_head
 from kg.nlp.text import Candidate, TokenView
@@ -15,7 +15,7 @@ from kg.nlp.text import Candidate, TokenView
 def launch_objects(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
     """The object of a launch verb (推出X, 发行X) is a product or initiative when its head word says so."""
     text = view.text
-    for match in LAUNCH.finditer(text):
+    for match in words.LAUNCH.finditer(text):
         vs, ve = match.span()
         if not (view.is_start(vs) and view.is_end(ve)):
             continue
@@ -37,7 +37,7 @@ def launch_objects(view: TokenView, out: list[Candidate], rule: RecognizerRule) 
         label = type_by_head(name, weak=True)
         if label is None or not is_proper(view, start, end):
             continue
-        kind = next((h for h in lx.KIND_PRODUCT_HEADS if name.endswith(h)), None)
+        kind = next((h for h in cues.KIND_PRODUCT_HEADS if name.endswith(h)), None)
         if kind is not None and not names_one(view, start, end - len(kind)):
             continue  # 建设科技创新资源共享平台: a kind of platform
         out.append(Candidate(start, end, label, rule.name, rule.score))

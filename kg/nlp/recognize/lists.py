@@ -6,20 +6,25 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from kg.nlp import lexicon as lx
+from kg.nlp import words
 from kg.nlp.recognize.base import RecognizerRule
 from kg.nlp.recognize.boundaries import common_word, is_proper, left_boundary, right_boundary
-from kg.nlp.recognize.cues import SHARED_HEADS
+from kg.nlp.recognize.cues import SHARED_HEAD_WORDS
 from kg.nlp.recognize.kinds import classifier_type, type_by_head
 from kg.nlp.text import Candidate, TokenView
 
 # a run of at least two list items joined by 、 (items without punctuation); possessive, since an item can only end
 # where a 、 or a character outside it follows, so giving back characters never finds another match
 _COORDINATION = re.compile(r"[^、，,。；;：:！？!?\s“”\"（）()]{2,14}+(?:、[^、，,。；;：:！？!?\s“”\"（）()]{2,14}+)+")
-# What closes a list: 等 (and so on), 在内的 (A、B在内的11款产品), or an exact count (A、B和C三项业务)
+# What closes a list: 等 (and so on), 在内的 (A、B在内的11款产品), or an exact count (A、B和C三项业务). Only the measure
+# words that count organizations, products and kinds close a list, not those of pieces (张, 台, 套, 部, 座), people
+# (位, 名), items and times (条, 件, 次) or the numbers 亿 and 万; an exact count after the last member takes fewer
+# still. With every measure word, other lists would close (a change of behaviour, measured and not made).
 _LIST_CLOSE = re.compile(
-    r"(?:等|在内的?)\s*(?:[0-9０-９]+|[一二三四五六七八九十百千几多]+)?\s*[家个所款项只类种批]?"
-    r"|(?<![0-9一二三四五六七八九十两])(?:[两三四五六七八九十]|[3-9])[家个款项种类]"
+    r"(?:等|在内的?)\s*(?:[0-9０-９]+|[一二三四五六七八九十百千几多]+)?\s*"
+    + words.measure_class(without="张台套部座位名条件次亿万")
+    + r"?|(?<![0-9一二三四五六七八九十两])(?:[两三四五六七八九十]|[3-9])"
+    + words.measure_class(without="所只批张台套部座位名条件次亿万")
 )
 _COUNTS = {"两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -61,7 +66,7 @@ def listed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             if not 2 <= end - start <= 16:
                 continue
             name = text[start:end]
-            headed = type_by_head(name) == label or (label == "ORG" and name.endswith(lx.ORG_HEADS))
+            headed = type_by_head(name) == label or (label == "ORG" and name.endswith(words.ORG_HEADS))
             # 洗碗机、坐便器等产品: kinds of goods; a product list names brands or models unless counted exactly
             strict = weak_class or (label == "PRODUCT" and count is None)
             named = is_proper(view, start, end, strict=strict) or (headed and not weak_class)
@@ -121,7 +126,7 @@ def _members(view: TokenView, start: int, end: int) -> list[tuple[int, int]]:
 
 def _shared_head(reference: str, name: str) -> str | None:
     """The organization or product head word two names end with, if any (基金 in 易方达基金 and 招商基金)."""
-    for head in SHARED_HEADS.suffixes(reference):
+    for head in SHARED_HEAD_WORDS.suffixes(reference):
         if name.endswith(head) and len(name) > len(head):
             return head
     return None

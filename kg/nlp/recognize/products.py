@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 
-from kg.nlp import lexicon as lx
+from kg.nlp import words
+from kg.nlp.recognize import cues
 from kg.nlp.recognize.base import RecognizerRule
 from kg.nlp.recognize.boundaries import is_proper, right_boundary
 from kg.nlp.text import Candidate, TokenView
 
 _GENERATION = re.compile(r"(?:第[一二三四五六七八九十0-9]+|上一|新一|下一)代\s?")
 # what ends an organization-owned product's word (银联|二维码, 银联|移动支付产品)
-_OWNED_PRODUCT_WORDS = (*lx.STRONG_PRODUCT_HEADS, "产品", "业务")
-_OWNED_TAGS = lx.NAME_TAGS | {"v"}
+_OWNED_PRODUCT_WORDS = (*words.STRONG_PRODUCT_HEADS, "产品", "业务")
+_OWNED_TAGS = cues.NAME_TAGS | {"v"}
 
 
 def generations(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
@@ -39,7 +40,7 @@ def owned_products(view: TokenView, out: list[Candidate], rule: RecognizerRule) 
         # up to three noun-like words after the name, the last one ending in a product word
         for k in range(i, min(i + 3, len(view.words))):
             word = view.words[k]
-            if view.tags[k] not in _OWNED_TAGS or word in lx.STOP_WORDS:
+            if view.tags[k] not in _OWNED_TAGS or word in cues.STOP_WORDS:
                 break
             bare = word in {"产品", "业务"} and k == i  # 银联产品 says nothing more than 银联
             if not bare and word.endswith(_OWNED_PRODUCT_WORDS) and len(word) <= 6:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from kg.nlp import lexicon as lx
+from kg.nlp import words
+from kg.nlp.recognize import cues
 from kg.nlp.recognize.base import RecognizerRule
 from kg.nlp.recognize.boundaries import QUANTITY, continues_noun
-from kg.nlp.recognize.cues import LAUNCH
 from kg.nlp.recognize.kinds import classifier_type, event_by_head, head_in_common_word, type_by_follower, type_by_head
 from kg.nlp.text import Candidate, TokenView
 
@@ -30,18 +30,20 @@ def quoted(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
         after = text[match.end() : match.end() + 8]
         head_type = None if head_in_common_word(inner, view.freqs) else type_by_head(inner)
         label = head_type or type_by_follower(after) or event_by_head(inner, view.freqs)
-        verb = LAUNCH.search(text, max(0, match.start() - 4), match.start())
+        verb = words.LAUNCH.search(text, max(0, match.start() - 4), match.start())
         # 推出“福农通”, 开发的“福农通”: the quote is the object itself, not 推出一批“绿灯”投资案例
         launched = (
             verb is not None
             and text[verb.end() : match.start()].strip() in {"", "了", "的"}
             and not continues_noun(view, match.end())
         )
-        if group == 2 and inner.endswith(lx.DOCUMENT_NOUNS):
+        if group == 2 and inner.endswith(cues.DOCUMENT_NOUNS):
             continue  # 《关于…的公告》, 《战略合作协议》: a document, not a product
         if label is None and launched and group != 2 and not after.startswith("的"):
             # 推出“福农通”: what is launched is a product; what is held (举办“X”) is an event or a campaign
-            label = type_by_head(inner, weak=True) or ("INITIATIVE" if verb.group() in lx.ORGANIZE_VERBS else "PRODUCT")
+            label = type_by_head(inner, weak=True) or (
+                "INITIATIVE" if verb.group() in cues.ORGANIZE_VERBS else "PRODUCT"
+            )
         if label is None:
             label = _chain_type(text, match.end())
         if label is None:

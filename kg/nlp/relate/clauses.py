@@ -10,12 +10,16 @@ from functools import cache
 
 from kg.nlp.relate.base import Assertion, DocumentRule, Mention, Passage, RelationHit
 from kg.nlp.text import YEAR
+from kg.nlp.words import JOINING_VERBS, alternation
 
 _CLAUSE = re.compile(r"[，,：:]")
 # what may stand between two coordinated entities: a conjunction, quotes, and list items that are not entities
 COORDINATION_GAP = re.compile(r"[”’」』\s]*(?:、|和|及|与|以及)?(?:[^，。；、,;]{1,14}、)*[“‘「『\s]*")
-# what joins the organizations of one subject: a conjunction or partnering verb, after an adverbial of time or place
-_JOIN_GAP = re.compile(r"\s*(?:在[^，。；、]{0,12}?)?(?:、|和|及|与|以及|联合|携手|联手|会同)\s*")
+# what joins the organizations of one subject: a conjunction, a verb of joining or 会同, after an adverbial of time or
+# place
+_JOIN_GAP = re.compile(
+    r"\s*(?:在[^，。；、]{0,12}?)?(?:、|和|及|与|以及|" + alternation((*JOINING_VERBS, "会同")).pattern + r")\s*"
+)
 
 
 def year_of(text: str, s: int, e: int) -> int | None:

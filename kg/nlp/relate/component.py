@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.entities import EntityInfo
-from kg.nlp.lexicon import known_orgs, known_places
+from kg.nlp.known import known_orgs, known_places
 from kg.nlp.relate import deploy, invest, launch, located, names, ownership, partner
 from kg.nlp.relate.base import (
     Assertion,
@@ -32,8 +32,9 @@ from kg.nlp.relate.base import (
     has_two_mentions,
 )
 from kg.nlp.relate.clauses import is_subject_position, year_of
-from kg.nlp.relate.cues import DEPLOY, INVEST, LAUNCH, OPERATE, PART, PARTNER, REGULATE, SUBSIDIARY
+from kg.nlp.relate.cues import DEPLOY, INVEST, OPERATE, PART, PARTNER, REGULATE, SUBSIDIARY
 from kg.nlp.text import sentence_bounds, text_of
+from kg.nlp.words import LAUNCH
 from kg.ontology import load_ontology
 
 SENTENCE_RULES: tuple[SentenceRule, ...] = (

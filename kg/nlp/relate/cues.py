@@ -1,15 +1,23 @@
-"""The relation rules' trigger patterns, compiled once from the word lists."""
+"""The relation rules' trigger words, read once from kg/nlp/relate/words/, as patterns compiled once.
+
+The launch verbs and the verbs of joining, which the recognizer reads too, are in `kg.nlp.words`.
+"""
 
 from __future__ import annotations
 
-from kg.nlp import lexicon as lx
-from kg.nlp.text import alternation
+from kg.nlp import words
+from kg.nlp.words import alternation, read_words
 
-LAUNCH = alternation(lx.LAUNCH_VERBS)
-PARTNER = alternation(lx.PARTNER_VERBS)
-INVEST = alternation(lx.INVEST_VERBS)
-REGULATE = alternation(lx.REGULATE_VERBS)
-DEPLOY = alternation(lx.DEPLOY_VERBS)
-OPERATE = alternation(lx.OPERATE_VERBS)
-PART = alternation(lx.PART_CUES)
-SUBSIDIARY = alternation(lx.SUBSIDIARY_CUES)
+
+def _own(name: str) -> tuple[str, ...]:
+    return read_words("kg.nlp.relate", name)
+
+
+AGREEMENT_VERBS = frozenset(_own("agreement_verbs"))
+PARTNER = alternation((*words.JOINING_VERBS, *AGREEMENT_VERBS))
+INVEST = alternation(_own("invest_verbs"))
+REGULATE = alternation(_own("regulate_verbs"))
+DEPLOY = alternation(_own("deploy_verbs"))
+OPERATE = alternation(_own("operate_verbs"))
+PART = alternation(_own("part_cues"))
+SUBSIDIARY = alternation(_own("subsidiary_cues"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.nlp.relate.base import Sentence, SentenceRule
 from kg.nlp.relate.clauses import clause_end, leading_run, separated, triggers
-from kg.nlp.relate.cues import LAUNCH
+from kg.nlp.words import LAUNCH
 
 
 def deploy_verb(sentence: Sentence, rule: SentenceRule) -> None:

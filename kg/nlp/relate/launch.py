@@ -7,7 +7,8 @@ import re
 
 from kg.nlp.relate.base import Sentence, SentenceRule
 from kg.nlp.relate.clauses import before, clause_end, leading_run, partner_group, separated, triggers
-from kg.nlp.relate.cues import LAUNCH, PART
+from kg.nlp.relate.cues import PART
+from kg.nlp.words import LAUNCH
 
 _SOURCE_MARKS = frozenset("从据向")  # prepositions before the source of a report (记者从X获悉, 据X消息)
 _BY = re.compile(r"由")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.nlp.lexicon import known_places
+from kg.nlp.known import known_places
 from kg.nlp.relate.base import DocumentRule, Passage, RelationHit, Sentence, SentenceRule
 from kg.nlp.relate.clauses import hit_in_sentence, separated
 

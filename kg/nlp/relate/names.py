@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 from collections import ChainMap
 
+from kg.nlp import words
 from kg.nlp.entities import specific_name
-from kg.nlp.lexicon import known_org_names, known_places
+from kg.nlp.known import known_org_names, known_places
 from kg.nlp.relate.base import DocumentRule, Passage, RelationHit
 from kg.nlp.relate.clauses import COORDINATION_GAP, hit_in_sentence
 
-_LIST_TAIL = re.compile(r"[”’」』]?等(?:[0-9０-９]+|[一二三四五六七八九十百千几多]+)?[家个所款项只类种批]?")
+_LIST_TAIL = re.compile(r"[”’」』]?等(?:[0-9０-９]+|[一二三四五六七八九十百千几多]+)?" + words.measure_class() + "?")
 
 
 def name_internal(passage: Passage, rule: DocumentRule) -> list[RelationHit]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from kg.nlp import words
 from kg.nlp.relate.base import Sentence, SentenceRule
 from kg.nlp.relate.clauses import after, before, leading_run, partner_group, separated, triggers
 
@@ -13,7 +14,9 @@ _IS_CHILD = re.compile(r"(是|为|系)[^，。；]{2,20}?的(?:全资|控股)?�
 _HOLDS = re.compile(r"持股(?:比例)?|持有[^，。；]{0,6}股份|参股")
 _OF = re.compile(r"(?:旗下|推出|发行|上报|申报)?的")
 # between an owner and 的: nothing, or the count and class that close its list (等8家公募基金公司)
-_OWNER_GAP = re.compile(r"(?:等?[0-9一二三四五六七八九十两几多]*[家个只]?[\u4e00-\u9fff]{0,6}(?:公司|企业|机构))?")
+_OWNER_GAP = re.compile(
+    r"(?:等?[0-9一二三四五六七八九十两几多]*" + words.measure_class() + r"?[\u4e00-\u9fff]{0,6}(?:公司|企业|机构))?"
+)
 _SHAREHOLDERS = re.compile(r"(?:的)?(?:发起)?股东(?:包括|为|有|是|共计[^，。；]{0,8}[，,]?)?[:：]?")
 
 

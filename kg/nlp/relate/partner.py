@@ -6,6 +6,7 @@ import re
 
 from kg.nlp.relate.base import Sentence, SentenceRule
 from kg.nlp.relate.clauses import after, before, leading_run, partner_group, separated, triggers, with_partner
+from kg.nlp.relate.cues import AGREEMENT_VERBS
 
 _JOINTLY = re.compile(r"(?:共同|联合|一起|携手)(?=[\u4e00-\u9fff])")
 
@@ -19,7 +20,7 @@ def partner_verb(sentence: Sentence, rule: SentenceRule) -> None:
         vs, ve = m.span()
         left = before(text, vs, orgs)
         right = leading_run(text, ve, after(text, ve, orgs))
-        if not right and m.group() in {"合作", "签约", "签署", "战略合作"}:
+        if not right and m.group() in AGREEMENT_VERBS:
             # A与B合作: the partners stand on either side of 与 before the verb; else all before it are partners
             pair = with_partner(text, s, vs, orgs)
             left, right = ([pair[0]], [pair[1]]) if pair else (left[-1:], left[:-1])
