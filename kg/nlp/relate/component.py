@@ -48,8 +48,13 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     ),
     SentenceRule("passive_launch", launch.passive_launch, has_org, (Assertion("launched", 0.7),)),
     SentenceRule("joint_subject", partner.joint_subject, has_org, (Assertion("partnered_with", 0.7),)),
-    SentenceRule("subsidiary_shape", ownership.held_under, has_org, (Assertion("subsidiary_of", 0.7),)),
-    SentenceRule("subsidiary_shape", ownership.declared_subsidiary, has_org, (Assertion("subsidiary_of", 0.75),)),
+    SentenceRule(
+        "subsidiary_shape",
+        ownership.subsidiary_shape,
+        has_org,
+        # X(旗)下(属)的Y, Y是X的(全资)子公司
+        (Assertion("subsidiary_of", 0.7), Assertion("subsidiary_of", 0.75)),
+    ),
     SentenceRule("shareholders", ownership.shareholders, has_org, (Assertion("invested_in", 0.65),)),
     SentenceRule("shareholding", ownership.shareholding, has_org, (Assertion("invested_in", 0.6),)),
     SentenceRule("possessive", ownership.possessive, has_org, (Assertion("operates", 0.6),)),

@@ -37,26 +37,20 @@ def subsidiary_cue(sentence: Sentence, rule: SentenceRule) -> None:
                     sentence.add(rule, runs, left[-1].name, t.name)
 
 
-def held_under(sentence: Sentence, rule: SentenceRule) -> None:
-    """X(旗)下(属)的Y: Y is a subsidiary of X."""
-    text, orgs = sentence.text, sentence.orgs
-    (child_of,) = rule.asserts
-    for m in _CHILD_OF.finditer(text, sentence.start, sentence.end):
+def subsidiary_shape(sentence: Sentence, rule: SentenceRule) -> None:
+    """Ownership stated by the sentence's shape: X(旗)下(属)的Y, and Y是X的(全资)子公司; one assertion per shape."""
+    text, s, e, orgs = sentence.text, sentence.start, sentence.end, sentence.orgs
+    held_under, declared = rule.asserts
+    for m in _CHILD_OF.finditer(text, s, e):
         parent = [x for x in orgs if x.end == m.start()]
         child = [x for x in orgs if x.start == m.end()]
         if parent and child:
-            sentence.add(rule, child_of, child[0].name, parent[0].name)
-
-
-def declared_subsidiary(sentence: Sentence, rule: SentenceRule) -> None:
-    """Y是X的(全资)子公司: Y is a subsidiary of X."""
-    text, orgs = sentence.text, sentence.orgs
-    (child_of,) = rule.asserts
-    for m in _IS_CHILD.finditer(text, sentence.start, sentence.end):
+            sentence.add(rule, held_under, child[0].name, parent[0].name)
+    for m in _IS_CHILD.finditer(text, s, e):
         child = [x for x in orgs if x.end == m.start()]
         parent = [x for x in orgs if x.start == m.start() + len(m.group(1))]
         if child and parent:
-            sentence.add(rule, child_of, child[0].name, parent[0].name)
+            sentence.add(rule, declared, child[0].name, parent[0].name)
 
 
 def shareholders(sentence: Sentence, rule: SentenceRule) -> None:
