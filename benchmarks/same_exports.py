@@ -82,8 +82,14 @@ def _compare(old: Path, work: Path, cctv: int) -> int:
 
 
 def _kg(tree: Path, args: list[str]) -> bytes:
+    """`python -m kg ARGS` on the code of `tree`: run from the tree, since `-m` puts the working folder first on the
+    path (before PYTHONPATH), and an editable install of another tree must not win either."""
     env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONHASHSEED": "0"}
-    done = subprocess.run([sys.executable, "-m", "kg", *args], env=env, capture_output=True, check=False)
+    where = subprocess.run([sys.executable, "-c", "import kg; print(kg.__file__)"], env=env, cwd=tree,
+                           capture_output=True, text=True, check=True).stdout.strip()  # fmt: skip
+    if not Path(where).is_relative_to(tree):
+        raise SystemExit(f"kg imports from {where}, not from {tree}")
+    done = subprocess.run([sys.executable, "-m", "kg", *args], env=env, cwd=tree, capture_output=True, check=False)
     if done.returncode not in (0, 1):
         sys.stderr.write(done.stderr.decode("utf-8", "replace"))
         raise SystemExit(f"kg {args[0]} failed in {tree} (exit {done.returncode})")

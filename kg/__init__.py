@@ -8,10 +8,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
-from kg.build import BuildReport, build
-from kg.graph import DEFAULT_BASE, KnowledgeGraph
+from kg.batch import BuildReport
+from kg.graph import KnowledgeGraph
+from kg.iri import DEFAULT_BASE
 from kg.model import Document, Entity, Evidence, Extraction, Relation
 
 __all__ = [
@@ -27,6 +30,16 @@ __all__ = [
     "load",
 ]
 __version__ = "0.1.0"
+
+
+def build(inputs: Iterable[str | Path], **options: Any) -> KnowledgeGraph:
+    """Read, extract and merge: the Python form of `kg build`, with the options of `kg.builder.build`.
+
+    The extraction pipeline (spaCy) is imported by the first build, not by `import kg`.
+    """
+    from kg.builder import build as build_graph
+
+    return build_graph(inputs, **options)
 
 
 def load(path: str | Path) -> KnowledgeGraph:

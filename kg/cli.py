@@ -13,7 +13,7 @@ import unicodedata
 import webbrowser
 from pathlib import Path
 
-from kg.graph import DEFAULT_BASE
+from kg.iri import DEFAULT_BASE
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -144,7 +144,8 @@ def _model_error(model: Path | None) -> str | None:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from kg.build import BuildReport, build
+    from kg.batch import BuildReport
+    from kg.builder import build
     from kg.distributed import ClusterError, require_dask
     from kg.ingest import IngestError
 
@@ -231,7 +232,7 @@ def _write_errors(path: Path, errors) -> None:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from kg.build import BuildReport, _unique
+    from kg.batch import BuildReport, unique_documents
     from kg.extract import Extractor, extraction_to_json
     from kg.ingest import read_documents
 
@@ -245,7 +246,8 @@ def _extract(args: argparse.Namespace) -> int:
 
     extractor = Extractor(args.model)
     out = sys.stdout
-    for extraction in extractor.extract_many(_unique(read_documents(args.inputs, on_error=show), BuildReport())):
+    documents = unique_documents(read_documents(args.inputs, on_error=show), BuildReport())
+    for extraction in extractor.extract_many(documents):
         out.write(json.dumps(extraction_to_json(extraction), ensure_ascii=False) + "\n")
     out.flush()
     return 1 if failures else 0

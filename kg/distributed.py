@@ -3,7 +3,7 @@
 The driver plans units of work (one per file, byte ranges of large JSON Lines files, shards of standard input),
 workers read their unit and send back compact `Extraction` records (never spaCy Docs), and the driver merges the
 results in input order. Ids are made unique and repeated content is dropped on the driver with the same rules and
-in the same order as `kg.ingest.read_documents` and `kg.build`, so the graph, the exports and the error report are
+in the same order as `kg.ingest.read_documents` and `kg.builder`, so the graph, the exports and the error report are
 the same as a single-process build.
 
 Dask is an optional dependency (``pip install kg[dask]``): this module imports it only when a cluster is used.
@@ -20,19 +20,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, TextIO
 
-from kg.build import SHARD_SIZE, BuildReport
+from kg.batch import SHARD_SIZE, BuildReport, ContentFilter
 from kg.extract import Extractor
-from kg.ingest import (
-    SNIFF_BYTES,
-    UTF16_BOMS,
-    IngestError,
-    binary_kind,
-    decoded_lines,
-    jsonl_documents,
-    read_failure,
-    read_path,
-    walk_inputs,
-)
+from kg.ingest.decode import SNIFF_BYTES, UTF16_BOMS, binary_kind, decoded_lines
+from kg.ingest.errors import IngestError, read_failure
+from kg.ingest.files import read_path, unique_id, walk_inputs
+from kg.ingest.jsonl import jsonl_documents
 from kg.model import Document, Extraction
 
 if TYPE_CHECKING:
@@ -190,16 +183,15 @@ def _connect(scheduler: str | None, n_workers: int | None):
 
 
 class _Merger:
-    """The driver's half of `kg.ingest._unique` and `kg.build._unique`, applied to events in input order."""
+    """The driver's half of `kg.ingest.unique_id` and `kg.batch.ContentFilter`, applied to events in input order."""
 
     def __init__(
         self, report: BuildReport, on_error: Callable[[IngestError], None] | None, known: frozenset[str]
     ) -> None:
         self.report = report
         self.on_error = on_error
-        self.known = known
+        self.contents = ContentFilter(report, known)
         self.ids: set[str] = set()
-        self.hashes: set[str] = set()
 
     def __call__(self, events: Iterable[_Event]) -> Iterator[Extraction]:
         for event in events:
@@ -208,32 +200,15 @@ class _Merger:
                 if self.on_error is not None:
                     self.on_error(event)
                 continue
-            raw_id, digest = (event.id, event.content_hash) if isinstance(event, _Skipped) else _key(event)
-            doc_id = self._unique_id(raw_id)
-            if digest in self.known:
-                self.report.unchanged += 1
-                continue
-            if digest in self.hashes:
-                self.report.duplicates += 1
+            if isinstance(event, _Skipped):
+                raw_id, digest, characters = event.id, event.content_hash, 0
+            else:
+                raw_id, digest, characters = event.document.id, event.document.content_hash, event.document.length
+            doc_id = unique_id(raw_id, self.ids)
+            if not self.contents.admit(digest, characters):
                 continue
             assert isinstance(event, Extraction)  # a unit skips only content built before or sent earlier
-            self.hashes.add(digest)
-            self.report.documents += 1
-            self.report.characters += event.document.length
             yield event if doc_id == raw_id else _renamed(event, doc_id)
-
-    def _unique_id(self, raw_id: str) -> str:
-        """Later duplicates of an id become ``id#2``, ``id#3`` ...: the rule of `kg.ingest.read_documents`."""
-        doc_id, suffix = raw_id, 2
-        while doc_id in self.ids:
-            doc_id = f"{raw_id}#{suffix}"
-            suffix += 1
-        self.ids.add(doc_id)
-        return doc_id
-
-
-def _key(extraction: Extraction) -> tuple[str, str]:
-    return extraction.document.id, extraction.document.content_hash
 
 
 def _renamed(extraction: Extraction, doc_id: str) -> Extraction:

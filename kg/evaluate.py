@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.model import ENTITY_TYPES, SYMMETRIC_RELATIONS, normalize_name
+from kg.model import ENTITY_TYPES, fact_key, normalize_name
 
 GOLD_SUFFIX = ".gold.json"
 
@@ -325,9 +325,7 @@ def _score_relations(
         if head is not None and tail is not None:
             pair = [g for g in relations if {g.head, g.tail} == {head, tail}]
             same = [
-                g
-                for g in pair
-                if label in g.labels and ((g.head, g.tail) == (head, tail) or label in SYMMETRIC_RELATIONS)
+                g for g in pair if label in g.labels and fact_key(g.head, label, g.tail) == fact_key(head, label, tail)
             ]
             # prefer a gold relation no earlier prediction has claimed
             typed = next((g for g in same if not g.typed_hit), same[0] if same else None)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from kg.model import SYMMETRIC_RELATIONS, Document, EntityRecord, Evidence, Extraction, RelationRecord
+from kg.model import Document, EntityRecord, Evidence, Extraction, RelationRecord, fact_key
 from kg.nlp import make_pipeline
 from kg.nlp.text import sentence_bounds, text_of
 
@@ -98,11 +98,9 @@ def extraction_to_json(extraction: Extraction) -> dict:
     ids = {e.label: f"e{i}" for i, e in enumerate(extraction.entities)}
     facts: dict[tuple[str, str, str], list[RelationRecord]] = {}
     for r in extraction.relations:
-        head, tail = r.head, r.tail
-        if r.relation in SYMMETRIC_RELATIONS and tail < head:
-            head, tail = tail, head
+        head, relation, tail = fact_key(r.head, r.relation, r.tail)
         if head in ids and tail in ids:
-            facts.setdefault((head, r.relation, tail), []).append(r)
+            facts.setdefault((head, relation, tail), []).append(r)
     relations = []
     for (head, relation, tail), records in facts.items():
         best = max(records, key=lambda r: (r.evidence.confidence, -r.evidence.start))

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from kg import plugins
+from kg.iri import DEFAULT_BASE
 from kg.model import (
     ENTITY_TYPES,
     SYMMETRIC_RELATIONS,
@@ -26,13 +28,13 @@ from kg.model import (
     Evidence,
     Extraction,
     Relation,
+    fact_key,
     normalize_name,
 )
+from kg.unionfind import UnionFind
 
 if TYPE_CHECKING:
     import pandas
-
-DEFAULT_BASE = "https://w3id.org/kg/id/"
 
 
 @dataclass(slots=True)
@@ -62,6 +64,7 @@ class KnowledgeGraph:
         self._records: dict[str, tuple[EntityRecord, ...]] = {}
         self._facts: dict[tuple[str, str, str], set[Evidence]] = defaultdict(set)
         self._resolved: _Resolved | None = None
+        self._revision = 0
 
     # building -------------------------------------------------------------
     def add(self, extraction: Extraction) -> None:
@@ -74,11 +77,9 @@ class KnowledgeGraph:
         for ent in extraction.entities:
             _merge_record(self._names[ent.label], ent, doc.id)
         for rel in extraction.relations:
-            head, tail = rel.head, rel.tail
-            if rel.relation in SYMMETRIC_RELATIONS and tail < head:
-                head, tail = tail, head
-            self._facts[(head, rel.relation, tail)].add(rel.evidence)
+            self._facts[fact_key(rel.head, rel.relation, rel.tail)].add(rel.evidence)
         self._resolved = None
+        self._revision += 1
 
     def update(self, extractions: Iterable[Extraction]) -> KnowledgeGraph:
         for extraction in extractions:
@@ -107,6 +108,12 @@ class KnowledgeGraph:
     @property
     def documents(self) -> list[DocumentMeta]:
         return [self._documents[k] for k in sorted(self._documents)]
+
+    @property
+    def revision(self) -> int:
+        """A number that moves whenever the graph changes: what is computed from the graph (an in-memory SPARQL
+        store) is stale once it has moved."""
+        return self._revision
 
     @property
     def nx(self) -> nx.MultiDiGraph:
@@ -178,26 +185,20 @@ class KnowledgeGraph:
             f"{len(r.relations)} relations>"
         )
 
-    # output -----------------------------------------------------------------
+    # output: implementations found by name in kg.plugins, so that this module imports none of them --------
     def save(self, directory: str | Path, workers: int = 1) -> list[Path]:
         """Write every export (the same files as `kg build`) into a directory; ``workers=2`` writes them in two
         processes."""
-        from kg.export import save_all
-
-        return save_all(self, Path(directory), workers=workers)
+        return plugins.load("save")(self, Path(directory), workers=workers)
 
     def sparql(
         self, query: str, bindings: dict[str, Any] | None = None, *, dataframe: bool = False
     ) -> list[dict] | pandas.DataFrame:
         """Run SPARQL over the graph; values are bound, never pasted into the query text."""
-        from kg.store import query_graph
-
-        return query_graph(self, query, bindings=bindings, dataframe=dataframe)
+        return plugins.load("sparql")(self, query, bindings=bindings, dataframe=dataframe)
 
     def _repr_html_(self) -> str:
-        from kg.viz import render_html
-
-        return render_html(self, notebook=True)
+        return plugins.load("html")(self, notebook=True)
 
     # resolution -------------------------------------------------------------
     def _resolve(self) -> _Resolved:
@@ -231,14 +232,7 @@ def _canonical_order(label: str, name: _Name) -> tuple:
 
 def _resolve(names: dict[str, _Name], facts: dict[tuple[str, str, str], set[Evidence]]) -> _Resolved:
     # Union labels that another label lists as its alias, when that alias points one way only.
-    parent = {label: label for label in names}
-
-    def root(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = UnionFind(names)
     by_norm: dict[str, set[str]] = defaultdict(set)
     for label in names:
         by_norm[normalize_name(label)].add(label)
@@ -247,22 +241,14 @@ def _resolve(names: dict[str, _Name], facts: dict[tuple[str, str, str], set[Evid
         for alias in name.aliases:
             alias_owners[normalize_name(alias)].add(label)
 
-    def union(a: str, b: str) -> None:
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
     for key, labels in sorted(by_norm.items()):
         ordered = sorted(labels)
         for other in ordered[1:]:
-            union(ordered[0], other)
+            sets.union(ordered[0], other)
         owners = alias_owners.get(key, set())
         if len(owners) == 1:
-            union(ordered[0], next(iter(owners)))
-
-    clusters: dict[str, list[str]] = defaultdict(list)
-    for label in names:
-        clusters[root(label)].append(label)
+            sets.union(ordered[0], next(iter(owners)))
+    clusters = sets.groups()
 
     entities: dict[str, Entity] = {}
     label_of: dict[str, str] = {}
@@ -309,9 +295,7 @@ def _resolve(names: dict[str, _Name], facts: dict[tuple[str, str, str], set[Evid
         h, t = label_of.get(head), label_of.get(tail)
         if h is None or t is None or h == t:
             continue
-        if rel in SYMMETRIC_RELATIONS and t < h:
-            h, t = t, h
-        merged[(h, rel, t)] |= evidence
+        merged[fact_key(h, rel, t)] |= evidence
     relations = [Relation(h, rel, t, sorted(ev, key=_evidence_order)) for (h, rel, t), ev in sorted(merged.items())]
 
     graph = nx.MultiDiGraph()

@@ -1,12 +1,23 @@
 """IRIs minted from names: readable (Chinese stays Chinese) and always valid.
 
-Encoding is injective, so two different names never share an IRI, and it depends on the canonical label only,
-so a changed alias never changes an IRI.
+An entity is ``base + "entity/" + label``, a document ``base + "doc/" + id``, with Chinese characters left as they
+are (IRIs, not URIs) and everything outside RFC 3987 ``iunreserved`` percent-encoded as UTF-8, ``%`` included, so
+the encoding is injective and distinct labels never share an IRI. An entity IRI depends on its canonical label only,
+so a new alias never moves it. Readings of a fact and builds are named by a hash of what identifies them, so the
+same input mints the same IRIs on every run.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import unicodedata
+from collections.abc import Iterable
+from typing import Any
+
+from kg.model import DocumentMeta, Evidence, Relation, RelationRecord
+
+DEFAULT_BASE = "https://w3id.org/kg/id/"
 
 _UCSCHAR = (
     (0xA0, 0xD7FF), (0xF900, 0xFDCF), (0xFDF0, 0xFFEF), (0x10000, 0x1FFFD), (0x20000, 0x2FFFD),
@@ -44,3 +55,21 @@ def entity_iri(base: str, label: str) -> str:
 
 def document_iri(base: str, doc_id: str) -> str:
     return f"{base}doc/{encode_segment(doc_id)}"
+
+
+def assertion_iri(base: str, relation: Relation | RelationRecord, evidence: Evidence) -> str:
+    """IRI of one reading of a fact: a hash of where it was read and by which rule."""
+    key = [
+        evidence.document, relation.head, relation.relation, relation.tail,
+        evidence.start, evidence.end, evidence.rule,
+    ]  # fmt: skip
+    return f"{base}assertion/{_digest(key)}"
+
+
+def build_iri(base: str, documents: Iterable[DocumentMeta]) -> str:
+    """IRI of the build: a hash of its input documents, so the same input names the same build."""
+    return f"{base}build/{_digest(sorted([d.id, d.content_hash] for d in documents))}"
+
+
+def _digest(value: Any) -> str:
+    return hashlib.sha256(json.dumps(value, ensure_ascii=False).encode("utf-8")).hexdigest()[:32]

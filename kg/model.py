@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import TypeVar
 
 ENTITY_TYPES: tuple[str, ...] = ("ORG", "PRODUCT", "INITIATIVE", "LOC")
 RELATION_LABELS: tuple[str, ...] = (
@@ -25,6 +26,16 @@ RELATION_LABELS: tuple[str, ...] = (
 )
 SYMMETRIC_RELATIONS: frozenset[str] = frozenset({"partnered_with"})
 
+_End = TypeVar("_End", str, int)
+
+
+def fact_key(head: _End, relation: str, tail: _End) -> tuple[_End, str, _End]:
+    """A fact as it is stored and compared: the ends of a symmetric relation in sorted order, so that A–B and B–A
+    are one fact."""
+    if relation in SYMMETRIC_RELATIONS and tail < head:
+        return tail, relation, head
+    return head, relation, tail
+
 
 def normalize_name(name: str) -> str:
     """Key used to compare names: NFKC, case-folded, without spaces or quote marks."""
@@ -36,47 +47,37 @@ _QUOTES = frozenset("\"'“”‘’「」『』《》〈〉()（）[]【】·�
 
 
 @dataclass(frozen=True, slots=True)
-class Document:
-    """One article: metadata and cleaned text."""
+class DocumentInfo:
+    """What is known about an article besides its text: the fields front matter or a JSON record give."""
 
     id: str
-    text: str
     title: str = ""
     date: str | None = None
     author: str = ""
     categories: tuple[str, ...] = ()
     source: str = ""
     url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Document(DocumentInfo):
+    """One article: its metadata and its cleaned text."""
+
+    text: str = field(kw_only=True)
 
     @property
     def content_hash(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
     def meta(self) -> DocumentMeta:
-        return DocumentMeta(
-            id=self.id,
-            title=self.title,
-            date=self.date,
-            author=self.author,
-            categories=self.categories,
-            source=self.source,
-            url=self.url,
-            content_hash=self.content_hash,
-            length=len(self.text),
-        )
+        info = {f.name: getattr(self, f.name) for f in fields(DocumentInfo)}
+        return DocumentMeta(**info, content_hash=self.content_hash, length=len(self.text))
 
 
 @dataclass(frozen=True, slots=True)
-class DocumentMeta:
+class DocumentMeta(DocumentInfo):
     """A document without its text: what the graph keeps about a source."""
 
-    id: str
-    title: str = ""
-    date: str | None = None
-    author: str = ""
-    categories: tuple[str, ...] = ()
-    source: str = ""
-    url: str = ""
     content_hash: str = ""
     length: int = 0
 

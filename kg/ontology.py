@@ -18,8 +18,7 @@ from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, SKOS
 
-from kg.graph import DEFAULT_BASE
-from kg.iri import encode_segment
+from kg.iri import DEFAULT_BASE, entity_iri
 from kg.model import ENTITY_TYPES, RELATION_LABELS
 
 NAMESPACE = "https://w3id.org/kg/ontology#"
@@ -224,7 +223,7 @@ def _places(path: Path) -> tuple[KnownEntity, ...]:
         rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
         return tuple(
             KnownEntity(
-                iri=DEFAULT_BASE + "entity/" + encode_segment(row["label"]),
+                iri=entity_iri(DEFAULT_BASE, row["label"]),
                 label=row["label"],
                 type="LOC",
                 aliases=tuple(a for a in row["aliases"].split("|") if a),

@@ -47,9 +47,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg import rdf
-from kg.graph import DEFAULT_BASE
-from kg.iri import encode_segment
-from kg.store import ONTOLOGY_GRAPH, _ontology_quads, binding_term, python_value
+from kg.iri import DEFAULT_BASE, encode_segment
+from kg.store import ONTOLOGY_GRAPH, binding_term, ontology_quads, python_value
 
 CHUNK = 1_000  # triples per SPARQL Update request; Virtuoso 7 parses no more than about 5,000
 METHODS = ("bulk", "gsp", "update")
@@ -197,7 +196,7 @@ def read_graphs(path_or_dir: str | Path, graph: str | None = None) -> dict[str, 
     for q in quads:
         name = q.graph_name.value if isinstance(q, ox.Quad) and isinstance(q.graph_name, ox.NamedNode) else target
         by_graph[name].append(ox.Triple(q.subject, q.predicate, q.object))
-    by_graph[ONTOLOGY_GRAPH] = [q.triple for q in _ontology_quads()]
+    by_graph[ONTOLOGY_GRAPH] = [q.triple for q in ontology_quads()]
     return dict(sorted(by_graph.items()))
 
 

@@ -101,30 +101,26 @@ _INTEGERS = {
 }  # fmt: skip
 _FLOATS = {"decimal", "double", "float"}
 
-_FILE_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG, "json-ld": ox.RdfFormat.JSON_LD, "xml": ox.RdfFormat.RDF_XML,
-}  # fmt: skip
-
-# One store per graph, rebuilt when the graph changes (KnowledgeGraph.add drops its resolution).
-_stores: weakref.WeakKeyDictionary[KnowledgeGraph, tuple[object, str, ox.Store]] = weakref.WeakKeyDictionary()
+# One store per graph, rebuilt when the graph changes (its revision moves) or its base does.
+_stores: weakref.WeakKeyDictionary[KnowledgeGraph, tuple[int, str, ox.Store]] = weakref.WeakKeyDictionary()
 
 
 def store_of(g: KnowledgeGraph) -> ox.Store:
     """The in-memory store of a graph, cached until the graph changes."""
-    resolution = g._resolve()
     cached = _stores.get(g)
-    if cached is not None and cached[0] is resolution and cached[1] == g.base:
+    if cached is not None and cached[0] == g.revision and cached[1] == g.base:
         return cached[2]
+    revision = g.revision
     store = ox.Store()
     store.bulk_load(rdf.Export.of(g).nquads(), ox.RdfFormat.N_QUADS)
-    store.bulk_extend(_ontology_quads())
-    _stores[g] = (resolution, g.base, store)
+    store.bulk_extend(ontology_quads())
+    _stores[g] = (revision, g.base, store)
     return store
 
 
 @functools.cache
-def _ontology_quads() -> tuple[ox.Quad, ...]:
+def ontology_quads() -> tuple[ox.Quad, ...]:
+    """ontology/kg.ttl in the named graph `ONTOLOGY_GRAPH`, as every store and server load gets it."""
     graph = ox.NamedNode(ONTOLOGY_GRAPH)
     triples = ox.parse(path=str(ontology_dir() / "kg.ttl"), format=ox.RdfFormat.TURTLE)
     return tuple(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
@@ -133,8 +129,8 @@ def _ontology_quads() -> tuple[ox.Quad, ...]:
 def store_of_file(path: str | Path) -> ox.Store:
     """An in-memory store holding one RDF export as it is (any format kg writes) and the ontology."""
     store = ox.Store()
-    store.bulk_load(path=str(path), format=_FILE_FORMATS[rdf.format_of(path)])
-    store.bulk_extend(_ontology_quads())
+    store.bulk_load(path=str(path), format=rdf.FORMATS[rdf.format_of(path)][1])
+    store.bulk_extend(ontology_quads())
     return store
 
 
@@ -160,7 +156,7 @@ def write_store(source: KnowledgeGraph | str | Path | Iterable[ox.Quad], directo
             store.bulk_load(path=str(source), format=rdf.FORMATS[rdf.format_of(source)][1])
         else:
             store.bulk_extend(source)
-        store.bulk_extend(_ontology_quads())
+        store.bulk_extend(ontology_quads())
         store.flush()
         del store  # closes the database before its directory moves
         _swap(staging, target)

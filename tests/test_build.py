@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 import networkx as nx
 import pytest
 
 import kg
-from kg.build import BuildReport
+from kg import builder
+from kg.batch import BuildReport
 from kg.ingest import IngestError, read_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
-BUILD_MODULE = importlib.import_module("kg.build")  # `kg.build` the attribute is the function
 
 # Short invented sentences about well-known organizations.
 GOOD = {
@@ -97,7 +96,7 @@ def _files(folder: Path) -> dict[str, bytes]:
 def test_two_workers_give_exactly_the_same_graph_and_bytes(
     examples: kg.KnowledgeGraph, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(BUILD_MODULE, "SHARD_SIZE", 1)  # several shards, so both workers get documents
+    monkeypatch.setattr(builder, "SHARD_SIZE", 1)  # several shards, so both workers get documents
     inputs = [EXAMPLES, corpus]
     one = kg.build(inputs, workers=1)
     two = kg.build(inputs, workers=2)

@@ -14,7 +14,7 @@ pytest.importorskip("dask")
 distributed = pytest.importorskip("distributed")
 
 import kg  # noqa: E402
-from kg.build import BuildReport  # noqa: E402
+from kg.batch import BuildReport  # noqa: E402
 from kg.distributed import (  # noqa: E402
     ClusterError,
     _File,

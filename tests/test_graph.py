@@ -341,3 +341,18 @@ def test_empty_graph() -> None:
     assert g.find("银联") is None
     assert g.nx.number_of_nodes() == 0
     assert "0 documents" in repr(g)
+
+
+def test_the_revision_moves_with_every_change_and_never_with_a_read() -> None:
+    g = KnowledgeGraph()
+    assert g.revision == 0
+    g.add(DOC_A)
+    after_add = g.revision
+    assert after_add > 0
+    g.entities()
+    g.relations(head="银联")
+    g.find("UnionPay")
+    assert g.revision == after_add
+    g.add(DOC_A)  # the same document again replaces it: still a change
+    assert g.revision > after_add
+    assert g.filtered(0.9).revision == 0  # a copy is a new graph

@@ -52,7 +52,7 @@ def state(_):
             sorted(int(s) for s in blocked)]
 
 signal.signal(signal.SIGTERM, interrupt)  # as the command line does
-pool = importlib.import_module("kg.build")._worker_pool(2, None)
+pool = importlib.import_module("kg.builder")._worker_pool(2, None)
 before = pool.map(state, range(2), chunksize=1)
 for process in pool._pool:
     os.kill(process.pid, signal.SIGINT)  # Ctrl-C reaches every process of the group

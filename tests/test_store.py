@@ -124,7 +124,7 @@ def test_write_store_holds_the_export_and_the_ontology(tmp_path) -> None:
     assert path == tmp_path / "store"
     quads = _store_quads(path)
     in_memory = ox.Store()  # Oxigraph stores xsd:nonNegativeInteger as xsd:integer, in memory as on disk
-    in_memory.extend([*rdf.to_quads(g), *store._ontology_quads()])
+    in_memory.extend([*rdf.to_quads(g), *store.ontology_quads()])
     assert quads == set(in_memory)
     ontology = ox.NamedNode(store.ONTOLOGY_GRAPH)
     assert any(q.graph_name == ontology for q in quads)

@@ -22,6 +22,7 @@ from kg.nlp.known import known_surface_forms
 from kg.nlp.text import Candidate, TokenView, WordSet, candidates_of, view_of
 from kg.nlp.tokenizer import dictionary_freqs
 from kg.ontology import load_ontology
+from kg.unionfind import UnionFind
 
 _GENERIC_SHORT = 300  # a short form more frequent than this in jieba's dictionary is a common word
 
@@ -107,18 +108,8 @@ class EntityResolver:
         surfaces: dict[str, Candidate] = {}
         for c in chosen:
             surfaces.setdefault(text[c.start : c.end], c)
-        parent = {s: s for s in surfaces}
-
-        def root(s: str) -> str:
-            while parent[s] != s:
-                parent[s] = parent[parent[s]]
-                s = parent[s]
-            return s
-
-        def union(a: str, b: str) -> None:
-            ra, rb = root(a), root(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
+        sets = UnionFind(surfaces)
+        union = sets.union
 
         # indexes that keep the rules below linear in the number of names: the names each tail ends, and the
         # organizations by the character an abbreviation of theirs would start with
@@ -157,9 +148,7 @@ class EntityResolver:
             if full in surfaces and short in surfaces:
                 union(full, short)  # X（以下简称“Y”）: the article says so itself
         canon: dict[str, str] = {}
-        members: dict[str, list[str]] = defaultdict(list)
-        for s in surfaces:
-            members[root(s)].append(s)
+        members = sets.groups()
         counts = Counter(text[c.start : c.end] for c in chosen)
         for group in members.values():
             best = min(group, key=lambda s: self._canonical_key(s, surfaces[s], counts[s]))

@@ -1,4 +1,4 @@
-"""The build: documents → extractions → KnowledgeGraph, in one process or several.
+"""The build: documents → extractions → KnowledgeGraph, in one process or several (`kg.build`, `kg build`).
 
 Workers receive shards of documents and send back `Extraction` records, never spaCy Docs. The graph merges
 extractions in an order-independent way, so any number of workers gives the same graph. One bad input is
@@ -11,38 +11,16 @@ import multiprocessing
 import multiprocessing.pool
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
 from kg import signals
+from kg.batch import SHARD_SIZE, BuildReport, unique_documents
 from kg.extract import Extractor
-from kg.graph import DEFAULT_BASE, KnowledgeGraph
+from kg.graph import KnowledgeGraph
 from kg.ingest import IngestError, read_documents
+from kg.iri import DEFAULT_BASE
 from kg.model import Document, Extraction
-
-SHARD_SIZE = 32
-
-
-@dataclass(slots=True)
-class BuildReport:
-    """What a build read, skipped and failed on."""
-
-    documents: int = 0
-    duplicates: int = 0
-    unchanged: int = 0
-    characters: int = 0
-    errors: list[IngestError] = field(default_factory=list)
-
-    def summary(self) -> str:
-        parts = [f"built {self.documents:,} documents"]
-        if self.unchanged:
-            parts.append(f"{self.unchanged:,} unchanged since the last build")
-        if self.duplicates:
-            parts.append(f"{self.duplicates:,} duplicates skipped")
-        if self.errors:
-            parts.append(f"{len(self.errors):,} failed")
-        return "; ".join(parts)
 
 
 def build(
@@ -88,7 +66,7 @@ def build(
     graph.base = base
     known = frozenset(d.content_hash for d in graph.documents)
     if scheduler is None:
-        documents = _unique(read_documents(inputs, on_error=failed), report, known)
+        documents = unique_documents(read_documents(inputs, on_error=failed), report, known)
         extractions = extract_all(documents, workers=workers, model=model)
     else:
         from kg.distributed import extract_on_cluster
@@ -151,25 +129,6 @@ def _shards(documents: Iterable[Document], size: int) -> Iterator[list[Document]
     it = iter(documents)
     while shard := list(islice(it, size)):
         yield shard
-
-
-def _unique(
-    documents: Iterable[Document], report: BuildReport, known: frozenset[str] = frozenset()
-) -> Iterator[Document]:
-    """The same content twice is one document: the first one read wins; content already built is skipped."""
-    seen: set[str] = set()
-    for doc in documents:
-        digest = doc.content_hash
-        if digest in known:
-            report.unchanged += 1
-            continue
-        if digest in seen:
-            report.duplicates += 1
-            continue
-        seen.add(digest)
-        report.documents += 1
-        report.characters += len(doc.text)
-        yield doc
 
 
 def _progress_bar(enabled: bool):

@@ -1,0 +1,185 @@
+"""Inputs, folders and files: what to read, in which order, and under which unique ids.
+
+A file is sniffed (`kg.ingest.decode`) and read as JSON Lines, as a whole-file JSON object or array of objects, or
+as one document (`kg.ingest.parse`); a folder is walked recursively in name order.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import TextIO
+
+from kg.ingest.decode import decode_bytes, decoded_lines, is_json_object, sniff
+from kg.ingest.errors import ErrorHandler, IngestError, raise_error, read_failure
+from kg.ingest.jsonl import jsonl_documents, record_documents
+from kg.ingest.parse import parse_text
+from kg.ingest.text import normalize_newlines
+from kg.model import Document
+
+#: Extensions picked up when walking a folder (a file named explicitly is always tried).
+FOLDER_EXTENSIONS: tuple[str, ...] = (
+    ".md",
+    ".markdown",
+    ".txt",
+    ".html",
+    ".htm",
+    ".jsonl",
+    ".ndjson",
+    ".jsonl.gz",
+    ".ndjson.gz",
+)
+_STDIN = "-"
+
+
+def read_documents(
+    inputs: Iterable[str | Path],
+    *,
+    on_error: ErrorHandler | None = None,
+    stdin: TextIO | None = None,
+) -> Iterator[Document]:
+    """Lazily yield documents from files, folders (recursively, sorted) and '-' (JSON Lines on stdin).
+
+    A bad input is reported to ``on_error`` (default: raise) and reading goes on
+    with the next one. Ids are made unique across all inputs by appending
+    ``#2``, ``#3`` ... to later duplicates, in input order.
+    """
+    report = on_error or raise_error
+    seen: set[str] = set()
+    for item in inputs:
+        given = str(item)
+        if given == _STDIN:
+            lines = enumerate(stdin if stdin is not None else sys.stdin, 1)
+            docs = jsonl_documents(lines, source="<stdin>", base_id="stdin", on_error=report)
+        else:
+            docs = _read_input(Path(item), given, report)
+        yield from _unique(docs, seen)
+
+
+def read_file(
+    path: str | Path,
+    *,
+    doc_id: str | None = None,
+    source: str | None = None,
+    on_error: ErrorHandler | None = None,
+) -> Iterator[Document]:
+    """Yield the documents of one file (many for JSON Lines), whatever its extension.
+
+    ``doc_id`` defaults to the file name and ``source`` to the path as given.
+    Errors go to ``on_error`` (default: raise); a bad JSON line does not stop
+    the lines after it when ``on_error`` returns.
+    """
+    path = Path(path)
+    docs = read_path(
+        path,
+        doc_id=doc_id if doc_id is not None else path.name,
+        source=source if source is not None else str(path),
+        on_error=on_error or raise_error,
+    )
+    return _unique(docs, set())
+
+
+def _read_input(path: Path, given: str, report: ErrorHandler) -> Iterator[Document]:
+    """One command-line input: a folder is walked, anything else is read as a file."""
+    if path.is_dir():
+        for file, rel in walk_inputs(path, report):
+            yield from read_path(file, doc_id=rel, source=str(file), on_error=report)
+    else:
+        yield from read_path(path, doc_id=path.name, source=given, on_error=report)
+
+
+def walk_inputs(root: Path, report: ErrorHandler, prefix: str = "") -> Iterator[tuple[Path, str]]:
+    """Files under ``root`` with a known extension, sorted by name, hidden entries skipped."""
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError as exc:
+        report(read_failure(str(root), exc))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        rel = f"{prefix}{entry.name}"
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False)
+        except OSError as exc:
+            report(read_failure(entry.path, exc))
+            continue
+        if is_dir:
+            yield from walk_inputs(Path(entry.path), report, prefix=f"{rel}/")
+        elif entry.name.lower().endswith(FOLDER_EXTENSIONS):
+            yield Path(entry.path), rel
+
+
+def read_path(path: Path, *, doc_id: str, source: str, on_error: ErrorHandler) -> Iterator[Document]:
+    """Sniff one file and yield its documents; every problem goes to ``on_error``."""
+    try:
+        raw = path.open("rb")
+    except OSError as exc:
+        on_error(read_failure(source, exc))
+        return
+    with raw:
+        try:
+            stream, jsonl = sniff(raw, path, source)
+            if not jsonl:
+                text = decode_bytes(stream.read(), source=source)
+        except (IngestError, OSError, EOFError, zlib.error) as exc:
+            on_error(read_failure(source, exc))
+            return
+        if jsonl:
+            try:
+                lines = decoded_lines(stream, source, on_error)
+                yield from jsonl_documents(lines, source=source, base_id=doc_id, on_error=on_error)
+            except (OSError, EOFError, zlib.error) as exc:
+                on_error(read_failure(source, exc))
+            return
+    yield from _text_documents(text, source=source, doc_id=doc_id, on_error=on_error)
+
+
+def _text_documents(text: str, *, source: str, doc_id: str, on_error: ErrorHandler) -> Iterator[Document]:
+    """A decoded file: whole-file JSON, JSON Lines in a non-UTF-8 encoding, or one document."""
+    stripped = text.lstrip("\ufeff \t\r\n")
+    if stripped.startswith(("{", "[")):
+        try:
+            data = json.loads(stripped)
+        except json.JSONDecodeError:
+            data = None
+        if isinstance(data, dict):
+            data = [data]
+        if isinstance(data, list):
+            for number, record in enumerate(data, 1):
+                yield from record_documents(
+                    record, source=source, base_id=doc_id, line=None, number=number, on_error=on_error
+                )
+            return
+        first = stripped.split("\n", 1)[0].strip()
+        if is_json_object(first):
+            lines = enumerate(normalize_newlines(text.lstrip("\ufeff")).split("\n"), 1)
+            yield from jsonl_documents(lines, source=source, base_id=doc_id, on_error=on_error)
+            return
+    try:
+        yield parse_text(text, source=source, doc_id=doc_id)
+    except IngestError as exc:
+        on_error(exc)
+
+
+def unique_id(doc_id: str, seen: set[str]) -> str:
+    """The id itself the first time, then ``id#2``, ``id#3`` ... (added to ``seen``); ids name documents in exports
+    and IRIs."""
+    unique, suffix = doc_id, 2
+    while unique in seen:
+        unique = f"{doc_id}#{suffix}"
+        suffix += 1
+    seen.add(unique)
+    return unique
+
+
+def _unique(docs: Iterable[Document], seen: set[str]) -> Iterator[Document]:
+    """Rename later duplicates of an id (see `unique_id`)."""
+    for doc in docs:
+        doc_id = unique_id(doc.id, seen)
+        yield doc if doc_id == doc.id else replace(doc, id=doc_id)

@@ -1,0 +1,243 @@
+"""A graph as RDF statements: the provenance model and the deterministic build time.
+
+Provenance. Every merged fact is asserted as a plain triple (``entity kg:launched entity``)
+and, for each piece of evidence, described by a ``kg:Assertion`` (an ``rdf:Statement``)::
+
+    <assertion/H> a kg:Assertion ;
+        rdf:subject / rdf:predicate / rdf:object   the fact ;
+        prov:wasDerivedFrom <doc/ID> ;              a kg:Document
+        kg:evidence "the sentence"@zh ;
+        oa:hasSelector <assertion/H#position> ,     oa:TextPositionSelector, oa:start, oa:end
+                       <assertion/H#quote> ;        oa:TextQuoteSelector, oa:exact
+        kg:year "2023"^^xsd:gYear ; kg:confidence 0.9 ; kg:rule "rule name" ;
+        prov:wasGeneratedBy <build/B> ; prov:generatedAtTime "…"^^xsd:dateTime .
+
+H hashes (document, head, relation, tail, start, end, rule) (`kg.iri.assertion_iri`). Selectors get IRIs, not blank
+nodes, so output is byte-identical from run to run. Each document's assertions and plain
+triples live in a named graph named by the document IRI; entities, documents and the build
+are in the default graph. Turtle, N-Triples and RDF/XML hold the union of all graphs.
+
+Build time. The build is a ``prov:Activity`` with ``prov:endedAtTime``; each assertion it
+generated (a ``prov:Entity``) carries the same instant as ``prov:generatedAtTime``, so a
+store can filter readings by when they were made without joining to the build. The time must
+not change between identical runs: it is ``SOURCE_DATE_EPOCH`` when that is set, else the
+latest ISO date among the documents, else 1970-01-01T00:00:00Z.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from typing import NamedTuple
+
+from kg.graph import KnowledgeGraph
+from kg.iri import assertion_iri, build_iri, document_iri, entity_iri
+from kg.model import DocumentMeta, Evidence, Relation
+from kg.ontology import load_ontology
+from kg.rdf.vocab import DCTERMS, KG, OA, PROV, RDF, SCHEMA, SKOS, XSD
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_ISO_DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])")
+
+
+def build_time(documents: Iterable[DocumentMeta]) -> str:
+    """The deterministic build time, as an xsd:dateTime (see the module docstring)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        moment = datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    dates = [d for d in (_iso_date(doc.date, prefix=True) for doc in documents) if d is not None]
+    return f"{max(dates, default=date(1970, 1, 1)).isoformat()}T00:00:00Z"
+
+
+def _iso_date(text: str | None, prefix: bool = False) -> date | None:
+    match = (_ISO_DATE_PREFIX if prefix else _ISO_DATE).match(text or "")
+    if match is None:
+        return None
+    try:
+        return date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
+
+
+# The export is assembled as plain strings: each statement carries its N-Quads terms, which are also its sort key
+# (graph, subject, predicate with rdf:type first, object), and the object's value and kind for JSON-LD. Sorting,
+# de-duplicating and writing N-Quads and N-Triples never build a pyoxigraph term (590k of them cost seconds).
+class Statement(NamedTuple):
+    graph: str  # the graph's IRI, or "" for the default graph
+    subject: str  # an IRI
+    order: str  # the predicate as it sorts: "" for rdf:type, so that types come first
+    object: str  # the object in N-Triples syntax
+    predicate: str  # "<iri>"
+    value: str  # the object's IRI or lexical form
+    kind: str  # "" for an IRI, "@tag" for a language-tagged string, else the datatype IRI
+
+
+# N-Triples escapes: ECHAR where one exists, UCHAR for the other control characters (canonical N-Triples)
+_ESCAPES = {i: f"\\u{i:04X}" for i in (*range(0x20), 0x7F)}
+_ESCAPES.update({ord("\\"): "\\\\", ord('"'): '\\"', 8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r"})
+# characters an IRIREF cannot hold; minted IRIs never have them, a --base might
+_NOT_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_TYPE = f"<{RDF}type>"
+
+
+def _decimal(value: float) -> str:
+    return format(Decimal(repr(float(value))), "f")
+
+
+class Assembler:
+    """Collects statements; each distinct IRI is checked and written in N-Triples syntax once."""
+
+    def __init__(self) -> None:
+        self.statements: list[Statement] = []
+        self._refs: dict[str, str] = {}
+
+    def ref(self, iri: str) -> str:
+        """The IRI in N-Triples syntax."""
+        found = self._refs.get(iri)
+        if found is None:
+            if _NOT_IRI.search(iri):
+                raise ValueError(f"not a valid IRI: {iri!r}")
+            found = self._refs[iri] = f"<{iri}>"
+        return found
+
+    def add(self, s: str, p: str, o: str, graph: str = "") -> None:
+        """A statement whose object is an IRI."""
+        refs = self._refs
+        predicate = refs.get(p) or self.ref(p)
+        obj = refs.get(o) or self.ref(o)
+        if s not in refs:
+            self.ref(s)
+        if graph and graph not in refs:
+            self.ref(graph)
+        self.statements.append(Statement(graph, s, "" if predicate == _TYPE else predicate, obj, predicate, o, ""))
+
+    def literal(self, s: str, p: str, value: str, graph: str = "", language: str = "", datatype: str = "") -> None:
+        """A statement whose object is a literal: language-tagged, typed (an XSD name or a full IRI), or a plain
+        string."""
+        lexical = '"' + value.translate(_ESCAPES) + '"'
+        if language:
+            obj, kind = f"{lexical}@{language}", "@" + language
+        elif datatype and datatype != XSD + "string":
+            kind = datatype if ":" in datatype else XSD + datatype
+            obj = f"{lexical}^^{self.ref(kind)}"
+        else:
+            obj, kind = lexical, XSD + "string"
+        refs = self._refs
+        predicate = refs.get(p) or self.ref(p)
+        if s not in refs:
+            self.ref(s)
+        if graph and graph not in refs:
+            self.ref(graph)
+        self.statements.append(Statement(graph, s, predicate, obj, predicate, value, kind))
+
+    def sorted_unique(self) -> list[Statement]:
+        """Each statement once, in a stable order that groups subjects and puts rdf:type first."""
+        return sorted(set(self.statements))
+
+
+def statements_of(g: KnowledgeGraph) -> list[Statement]:
+    onto = load_ontology()
+    base = g.base
+    documents = g.documents
+    out = Assembler()
+    add, literal = out.add, out.literal
+    doc_iris = {doc.id: document_iri(base, doc.id) for doc in documents}
+    entity_iris: dict[str, str] = {}
+
+    def entity(label: str) -> str:
+        iri = entity_iris.get(label)
+        if iri is None:
+            iri = entity_iris[label] = entity_iri(base, label)
+        return iri
+
+    build = build_iri(base, documents)
+    add(build, RDF + "type", KG + "Build")
+    add(build, RDF + "type", PROV + "Activity")
+    built_at = build_time(documents)
+    literal(build, PROV + "endedAtTime", built_at, datatype="dateTime")
+    for doc in documents:
+        node = doc_iris[doc.id]
+        add(build, PROV + "used", node)
+        _add_document(out, node, doc)
+
+    for ent in g.entities():
+        node = entity(ent.label)
+        add(node, RDF + "type", onto.types[ent.type].iri)
+        literal(node, SKOS + "prefLabel", ent.label, language="zh")
+        if ent.label_en:
+            literal(node, SKOS + "prefLabel", ent.label_en, language="en")
+        for alias in ent.aliases:
+            literal(node, SKOS + "altLabel", alias, language="en" if alias.isascii() else "zh")
+        literal(node, KG + "mentions", str(ent.mentions), datatype="integer")
+        if ent.known:
+            literal(node, KG + "known", "true", datatype="boolean")
+        for doc_id in ent.documents:
+            add(node, DCTERMS + "isReferencedBy", doc_iris.get(doc_id) or document_iri(base, doc_id))
+
+    for rel in g.relations():
+        head, tail = entity(rel.head), entity(rel.tail)
+        predicate = onto.relations[rel.relation].iri
+        for ev in rel.evidence:
+            graph = doc_iris.get(ev.document) or document_iri(base, ev.document)
+            add(head, predicate, tail, graph)
+            _add_assertion(out, graph, build, built_at, base, rel, ev, (head, predicate, tail))
+    return out.sorted_unique()
+
+
+def _add_document(out: Assembler, node: str, doc: DocumentMeta) -> None:
+    out.add(node, RDF + "type", KG + "Document")
+    out.literal(node, DCTERMS + "identifier", doc.id)
+    if doc.title:
+        out.literal(node, DCTERMS + "title", doc.title)
+    if doc.date:
+        is_date = _iso_date(doc.date) is not None
+        out.literal(node, DCTERMS + "date", doc.date, datatype="date" if is_date else "")
+    if doc.author:
+        out.literal(node, DCTERMS + "creator", doc.author)
+    for category in doc.categories:
+        out.literal(node, DCTERMS + "subject", category)
+    if doc.source:
+        out.literal(node, DCTERMS + "source", doc.source)
+    if doc.url:
+        out.literal(node, SCHEMA + "url", doc.url, datatype="anyURI")
+    if doc.content_hash:
+        out.literal(node, KG + "contentHash", doc.content_hash)
+    out.literal(node, KG + "length", str(doc.length), datatype="nonNegativeInteger")
+
+
+def _add_assertion(
+    out: Assembler,
+    graph: str,
+    build: str,
+    built_at: str,
+    base: str,
+    rel: Relation,
+    ev: Evidence,
+    triple: tuple[str, str, str],
+) -> None:
+    node = assertion_iri(base, rel, ev)
+    position, quote = node + "#position", node + "#quote"
+    add, literal = out.add, out.literal
+    add(node, RDF + "type", KG + "Assertion", graph)
+    add(node, RDF + "subject", triple[0], graph)
+    add(node, RDF + "predicate", triple[1], graph)
+    add(node, RDF + "object", triple[2], graph)
+    add(node, PROV + "wasDerivedFrom", graph, graph)
+    add(node, PROV + "wasGeneratedBy", build, graph)
+    literal(node, PROV + "generatedAtTime", built_at, graph, datatype="dateTime")
+    literal(node, KG + "evidence", ev.sentence, graph, language="zh")
+    literal(node, KG + "confidence", _decimal(ev.confidence), graph, datatype="decimal")
+    literal(node, KG + "rule", ev.rule, graph)
+    add(node, OA + "hasSelector", position, graph)
+    add(node, OA + "hasSelector", quote, graph)
+    add(position, RDF + "type", OA + "TextPositionSelector", graph)
+    literal(position, OA + "start", str(ev.start), graph, datatype="nonNegativeInteger")
+    literal(position, OA + "end", str(ev.end), graph, datatype="nonNegativeInteger")
+    add(quote, RDF + "type", OA + "TextQuoteSelector", graph)
+    literal(quote, OA + "exact", ev.sentence, graph)
+    if ev.year is not None:
+        literal(node, KG + "year", f"{ev.year:04d}", graph, datatype="gYear")
