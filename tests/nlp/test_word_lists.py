@@ -19,10 +19,18 @@ LIST_FILES = sorted(KG.rglob("words/*.txt"))
 def word_lists_in(source: str) -> list[tuple[int, int]]:
     """(line, number of words) of every literal word list in Python source: a list, tuple or set of strings, a
     frozenset or set of a string's Chinese characters (frozenset("…"); an alphabet or punctuation is no word list), or
-    a string split into words ("… …".split())."""
+    a string split into words ("… …".split()). A module's `__all__` lists names of its own, not words."""
     found = []
-    for node in ast.walk(ast.parse(source)):
+    tree = ast.parse(source)
+    exported = {
+        id(node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets)
+    }
+    for node in ast.walk(tree):
         words = 0
+        if id(node) in exported:
+            continue
         if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
             words = sum(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts)
         elif isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant):
@@ -50,6 +58,7 @@ def word_lists_in(source: str) -> list[tuple[int, int]]:
         ('X = frozenset("' + "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥" + '")', 22),
         ('X = tuple("' + " ".join(f"w{i}" for i in range(30)) + '".split())', 30),
         ('X = ("a", "b")\nY = set("甲乙丙")\nZ = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.,;")', 3),
+        ("__all__ = [" + ", ".join(f'"n{i}"' for i in range(30)) + ']\nX = ("a", "b")', 2),
     ],
 )
 def test_the_detector_finds_word_lists_in_every_form(source: str, longest: int) -> None:
