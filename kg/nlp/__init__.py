@@ -13,9 +13,9 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from kg.nlp import entities, gazetteer, recognizers, relations, tokenizer  # noqa: F401 - registers factories
+from kg.nlp import entities, gazetteer, measures, recognizers, relations, tokenizer  # noqa: F401 - registers factories
 
-PIPELINE = ("kg_gazetteer", "kg_recognizer", "kg_entities", "kg_relations")
+PIPELINE = ("kg_gazetteer", "kg_recognizer", "kg_entities", "kg_relations", "kg_measures")
 
 
 def make_pipeline(model: str | Path | None = None) -> Language:
