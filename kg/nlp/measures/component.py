@@ -90,6 +90,7 @@ class _List:
     parts: list[str]
     index: int
     rule: str
+    kind: str
     paired: str | None = None  # the property, when the members pair with the figures one by one
 
 
@@ -127,11 +128,17 @@ class _Sentence:
         anchor = clause.subject_end if own else opening(self.text, clause.start, clause.end, self.times)
         counted_entity = self._mention_at(figure.end + (self.text[figure.end : figure.end + 1] in "“「『"))
         counted = counted_noun(self.view, figure.end, clause.end)
-        if self.last is not None and _LIST_GAP.fullmatch(self.text, self.last.end, figure.start):
+        attribute = self._qualified(figure, clause)
+        if attribute is not None:
+            return attribute
+        last = self.last
+        if last is not None and last.kind == figure.kind and _LIST_GAP.fullmatch(self.text, last.end, figure.start):
             return self._continued(figure, counted)  # the next item of a list of figures (…，逾2700所学校，…)
         self.last = None
         if figure.start <= anchor and not own:
-            return self._qualified(figure, clause)  # the figure opens its clause: it is the clause's subject
+            return []  # the figure opens its clause: it is the clause's subject (7500家便利店支持…)
+        if figure.kind == "share" and counted and property_name("", counted, "share") not in _STAKE:
+            return []  # 七成用户来自海外: a part of a group, said of the part
         if any(anchor <= f.start and f.end <= figure.start for f in self.figures) or _NUMERAL.search(
             self.text, anchor, figure.start
         ):
@@ -140,7 +147,7 @@ class _Sentence:
             self.text, clause.start, figure.start
         ):
             return []  # 从214家…: the level before a change; 比进口产品高1个百分点: a difference
-        before = phrase(self.view, anchor, figure.start)
+        before = phrase(self.view, anchor, figure.start, self.times)
         if counted_entity is not None and counted_entity.type == "PRODUCT":
             verb = next((v for v in COUNT_VERBS if before.endswith(v)), None)
             if verb is not None:
@@ -148,7 +155,8 @@ class _Sentence:
         if subject_clause is None or subject_clause.source or not self._subject_of(subject_clause, own):
             return []
         start = subject_clause.subject_end
-        if self.text[start : figure.start].strip("”」』 ") == "等" or self._entity_between(start, figure.start):
+        held = {r.tail for r in self.invested if any(r.head == m.label for m in subject_clause.subjects)}
+        if self.text[start : figure.start].strip("”」』 ") == "等" or self._entity_between(start, figure.start, held):
             return []  # A等14所高校: the figure counts a list the subject is one of
         parts = before.split("、")
         respectively = len(parts) > 1 and self._respectively(figure)
@@ -161,9 +169,10 @@ class _Sentence:
         self.previous_property = name
         rule, confidence = ("clause_subject", 0.7) if own else ("earlier_clause_subject", 0.6)
         verb = before if counted else ""
-        self.last = _List(
-            figure.end + len(counted), paired or tuple(members), verb, parts, 0, rule, name if paired else None
-        )
+        if verb or paired or len(parts) > 1:
+            paired_name = name if paired else None
+            group = paired or tuple(members)
+            self.last = _List(figure.end + len(counted), group, verb, parts, 0, rule, figure.kind, paired_name)
         return [self._on(member, figure, name, rule, confidence) for member in members]
 
     def _continued(self, figure: Figure, counted: str) -> list[MeasureHit]:
@@ -181,19 +190,23 @@ class _Sentence:
             name = property_name(last.parts[index], "", figure.kind)
         else:
             name = None
-        self.last = _List(figure.end + len(counted), last.members, last.verb, last.parts, index, last.rule, last.paired)
+        self.last = _List(
+            figure.end + len(counted), last.members, last.verb, last.parts, index, last.rule, last.kind, last.paired
+        )
         if name is None or not members:
             return []
         return [self._on(member, figure, name, last.rule, 0.6) for member in members]
 
-    def _qualified(self, figure: Figure, clause: Clause) -> list[MeasureHit]:
-        """注册资本100亿元的X: the figure qualifies the entity after 的."""
+    def _qualified(self, figure: Figure, clause: Clause) -> list[MeasureHit] | None:
+        """注册资本100亿元的X: the figure qualifies the entity after 的; None when it does not."""
         after = figure.end + 1 if self.text.startswith("的", figure.end) else -1
         entity = self._mention_at(after)
         if entity is None:
+            return None
+        start = opening(self.text, clause.start, clause.end, self.times)
+        if any(start <= m.start < figure.start for m in self.mentions):
             return []
-        before = phrase(self.view, opening(self.text, clause.start, clause.end, self.times), figure.start)
-        name = property_name(before, "", figure.kind)
+        name = property_name(phrase(self.view, start, figure.start, self.times), "", figure.kind)
         return [] if name is None else [self._hit(figure, entity.label, name, "attribute", 0.7)]
 
     def _members(
@@ -274,9 +287,9 @@ class _Sentence:
     def _mention_at(self, position: int) -> Mention | None:
         return next((m for m in self.mentions if m.start == position), None)
 
-    def _entity_between(self, start: int, end: int) -> bool:
-        """Another entity between the subject and its figure, other than a place after 在/于 (在上海) or the members
-        of a list the figure counts (A、B等124个商业综合体)."""
+    def _entity_between(self, start: int, end: int, held: set[str]) -> bool:
+        """Another entity between the subject and its figure, other than a place after 在/于 (在上海), a company
+        the subject invested in (A入股B，持股5%), or the members of a list the figure counts (A、B等124个商场)."""
         clause_start = next(c for c in self.clauses if c.start <= end <= c.end).start
         between = [
             m
@@ -284,6 +297,7 @@ class _Sentence:
             if start <= m.start
             and m.end <= end
             and not (m.type == "LOC" and (m.start < clause_start or self.text[m.start - 1] in "在于"))
+            and m.label not in held
         ]
         if not between:
             return False

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from kg.nlp.measures.times import TimeRef
 from kg.nlp.measures.words import table, word_list
 from kg.nlp.text import TokenView
 
@@ -30,8 +31,9 @@ _DIGIT = re.compile(r"[0-9]")
 _QUOTES = frozenset("“”‘’「」『』\"'")
 
 
-def phrase(view: TokenView, start: int, end: int) -> str:
-    """The content words of text[start:end]: a preposition and its object (在全国) and function words left out."""
+def phrase(view: TokenView, start: int, end: int, times: list[TimeRef]) -> str:
+    """The content words of text[start:end]: a preposition and its object (在全国), dates and function words
+    left out."""
     words = []
     i = max(view.index_at(start), 0) if view.words else 0
     after_preposition = False
@@ -39,6 +41,8 @@ def phrase(view: TokenView, start: int, end: int) -> str:
         word, tag = view.words[i].strip(), view.tags[i]
         i += 1
         if view.starts[i - 1] < start or view.ends[i - 1] > end or not word:
+            continue
+        if any(t.start < view.ends[i - 1] and view.starts[i - 1] < t.end for t in times):
             continue
         if tag.startswith("p"):
             after_preposition = True
