@@ -17,7 +17,7 @@ def parse_number(text: str) -> float | None:
         plain = "一" + plain
     try:
         return _rounded(float(cn2an.cn2an(plain, "smart")))
-    except ValueError:
+    except (ValueError, KeyError, IndexError):  # cn2an's answer to some malformed numerals is a KeyError
         pass
     for suffix, factor in _MULTIPLIERS:
         if plain.endswith(suffix) and len(plain) > len(suffix):
