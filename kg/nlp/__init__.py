@@ -13,10 +13,10 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from kg.nlp import entities, gazetteer, recognize, relate, tokenizer  # noqa: F401 - registers factories
+from kg.nlp import entities, gazetteer, measures, recognize, relate, tokenizer  # noqa: F401 - registers factories
 from kg.nlp.trained import add_trained_ner
 
-PIPELINE = ("kg_gazetteer", "kg_recognizer", "kg_entities", "kg_relations")
+PIPELINE = ("kg_gazetteer", "kg_recognizer", "kg_entities", "kg_relations", "kg_measures")
 
 
 def make_pipeline(model: str | Path | None = None) -> Language:

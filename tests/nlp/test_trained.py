@@ -40,7 +40,14 @@ def test_pipeline_with_model_finds_a_name_no_rule_finds(trained) -> None:
     rules = make_pipeline()
     assert "青禾远航" not in {e.text for e in rules(NEW_SENTENCE).ents}
     nlp = make_pipeline(out)
-    assert nlp.pipe_names == ["kg_gazetteer", "kg_recognizer", "kg_trained_ner", "kg_entities", "kg_relations"]
+    assert nlp.pipe_names == [
+        "kg_gazetteer",
+        "kg_recognizer",
+        "kg_trained_ner",
+        "kg_entities",
+        "kg_relations",
+        "kg_measures",
+    ]
     doc = nlp(NEW_SENTENCE)
     trained_cands = [(c.start, c.end, c.label, c.score) for c in doc._.kg_candidates if c.rule == "trained_ner"]
     assert (0, 4, "ORG", 0.5) in trained_cands

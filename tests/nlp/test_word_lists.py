@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import unicodedata
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from kg.nlp.words import LOADED
 
 KG = Path(kg.nlp.__file__).resolve().parents[1]
 MAX_WORDS = 20
-LIST_FILES = sorted(KG.rglob("words/*.txt"))
+LIST_FILES = sorted([*KG.rglob("words/*.txt"), *KG.rglob("words/*.tsv")])
 
 
 def word_lists_in(source: str) -> list[tuple[int, int]]:
@@ -72,7 +73,8 @@ def test_no_python_file_holds_a_long_word_list(path: Path) -> None:
 
 
 def test_there_are_word_list_files() -> None:
-    assert len(LIST_FILES) >= 40 and {p.parent.parent.name for p in LIST_FILES} == {"nlp", "recognize", "relate"}
+    owners = {p.parent.parent.name for p in LIST_FILES}
+    assert len(LIST_FILES) >= 40 and owners == {"nlp", "recognize", "relate", "measures"}
 
 
 @pytest.mark.parametrize("path", LIST_FILES, ids=lambda p: str(p.relative_to(KG.parent)))
@@ -83,10 +85,12 @@ def test_a_word_list_file_has_a_header_and_no_duplicates(path: Path) -> None:
         if not line.startswith("#"):
             break
         header.append(line)
-    assert header and "Used by" in " ".join(header), (
+    assert header and re.search(r"(?i)\b(used|read) by\b", " ".join(header)), (
         f"{path}: no header comment saying what the list is for and who uses it"
     )
     entries = [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    if path.suffix == ".tsv":  # a table: its first column is the entry, the others describe it
+        entries = [e.split("\t")[0] for e in entries]
     assert entries and all(" " not in e for e in entries), path
     assert len(entries) == len(set(entries)), (
         f"{path}: duplicate entries {sorted({e for e in entries if entries.count(e) > 1})}"

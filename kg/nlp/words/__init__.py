@@ -24,6 +24,14 @@ def read_words(package: str, name: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
 
 
+def read_table(package: str, name: str) -> tuple[tuple[str, ...], ...]:
+    """The rows of `words/NAME.tsv` in a package's folder, split at tabs, in file order: a list whose entries carry
+    columns (a unit and its kind, a cue and the property it names)."""
+    text = files(package).joinpath("words", f"{name}.tsv").read_text(encoding="utf-8")
+    LOADED.add((package, name))
+    return tuple(tuple(line.split("\t")) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 def alternation(words: Iterable[str]) -> re.Pattern[str]:
     """One regular expression for a word list, longest words first so that the longest match wins."""
     return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
