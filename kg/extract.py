@@ -22,8 +22,8 @@ CHUNK_CHARS = 100_000  # long texts are cut at sentence boundaries into pieces o
 class Extractor:
     """Runs the pipeline over documents; holds one loaded pipeline."""
 
-    def __init__(self, model: str | Path | None = None, nlp: Language | None = None) -> None:
-        self.nlp = nlp or make_pipeline(model)
+    def __init__(self, model: str | Path | None = None, nlp: Language | None = None, *, backbone: bool = False) -> None:
+        self.nlp = nlp or make_pipeline(model, backbone=backbone)
 
     def extract(self, document: Document) -> Extraction:
         return next(iter(self.extract_many([document])))
