@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from kg.ingest.errors import IngestError
-from kg.ingest.text import clean_title
+from kg.ingest.text import clean_title, without_surrogates
 from kg.model import Document
 
 _FIX_YAML = "fix the front matter"
@@ -46,14 +46,14 @@ def load_front_matter(match: re.Match[str], text: str, source: str) -> dict[str,
 def to_document(doc_id: str, body: str, title: str, meta: dict, source: str) -> Document:
     """A Document from its cleaned text and the metadata of front matter or of a JSON record (the same keys)."""
     return Document(
-        id=doc_id,
+        id=without_surrogates(doc_id),
         text=body,
         title=title,
         date=normalize_date(meta.get("date")),
         author=_clean_author(meta.get("author")),
         categories=_categories(meta.get("categories"), meta.get("tags")),
-        source=source,
-        url=_url(meta),
+        source=without_surrogates(source),
+        url=without_surrogates(_url(meta)),
     )
 
 
