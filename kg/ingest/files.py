@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -127,14 +126,16 @@ def read_path(path: Path, *, doc_id: str, source: str, on_error: ErrorHandler) -
             stream, jsonl = sniff(raw, path, source)
             if not jsonl:
                 text = decode_bytes(stream.read(), source=source)
-        except (IngestError, OSError, EOFError, zlib.error) as exc:
+        except Exception as exc:
             on_error(read_failure(source, exc))
             return
         if jsonl:
             try:
                 lines = decoded_lines(stream, source, on_error)
                 yield from jsonl_documents(lines, source=source, base_id=doc_id, on_error=on_error)
-            except (OSError, EOFError, zlib.error) as exc:
+            except IngestError:
+                raise  # raised by on_error itself: stop as it asks
+            except Exception as exc:
                 on_error(read_failure(source, exc))
             return
     yield from _text_documents(text, source=source, doc_id=doc_id, on_error=on_error)
@@ -146,7 +147,7 @@ def _text_documents(text: str, *, source: str, doc_id: str, on_error: ErrorHandl
     if stripped.startswith(("{", "[")):
         try:
             data = json.loads(stripped)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             data = None
         if isinstance(data, dict):
             data = [data]
@@ -162,9 +163,11 @@ def _text_documents(text: str, *, source: str, doc_id: str, on_error: ErrorHandl
             yield from jsonl_documents(lines, source=source, base_id=doc_id, on_error=on_error)
             return
     try:
-        yield parse_text(text, source=source, doc_id=doc_id)
-    except IngestError as exc:
-        on_error(exc)
+        document = parse_text(text, source=source, doc_id=doc_id)
+    except Exception as exc:
+        on_error(read_failure(source, exc))
+        return
+    yield document
 
 
 def unique_id(doc_id: str, seen: set[str]) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 
-from kg.ingest.errors import ErrorHandler, IngestError
+from kg.ingest.errors import ErrorHandler, IngestError, unexpected_failure
 from kg.ingest.metadata import to_document
 from kg.ingest.parse import body_and_title
 from kg.ingest.text import normalize_newlines
@@ -28,6 +28,9 @@ def jsonl_documents(
             hint = "fix or remove this line"
             on_error(IngestError(source, f"invalid JSON at column {exc.colno}: {exc.msg}", hint, number))
             continue
+        except RecursionError as exc:  # arrays nested thousands deep
+            on_error(unexpected_failure(source, exc, number))
+            continue
         yield from record_documents(
             record, source=source, base_id=base_id, line=number, number=number, on_error=on_error
         )
@@ -36,19 +39,35 @@ def jsonl_documents(
 def record_documents(
     record: object, *, source: str, base_id: str, line: int | None, number: int, on_error: ErrorHandler
 ) -> Iterator[Document]:
-    """A JSON object with ``text`` and optional metadata; its text may be HTML or Markdown."""
-    where = "" if line is not None else f"record {number}: "
-    if not isinstance(record, dict):
-        on_error(IngestError(source, f"{where}JSON value is not an object", "put one object per line", line))
+    """A JSON object with ``text`` and optional metadata; its text may be HTML or Markdown.
+
+    Each record is its own unit of failure: whatever goes wrong with one is reported, and the next is read."""
+    try:
+        document = _record_document(record, source=source, base_id=base_id, line=line, number=number)
+    except IngestError as error:
+        on_error(error)
         return
+    except Exception as exc:
+        on_error(unexpected_failure(source, exc, line, _where(line, number)))
+        return
+    yield document
+
+
+def _record_document(record: object, *, source: str, base_id: str, line: int | None, number: int) -> Document:
+    where = _where(line, number)
+    if not isinstance(record, dict):
+        raise IngestError(source, f"{where}JSON value is not an object", "put one object per line", line)
     text = record.get("text")
     if not isinstance(text, str):
-        on_error(IngestError(source, f"{where}record has no 'text' string", "add a text field", line))
-        return
+        raise IngestError(source, f"{where}record has no 'text' string", "add a text field", line)
     raw_id = record.get("id")
     doc_id = str(raw_id) if raw_id not in (None, "") else f"{base_id}#{number}"
     body, title = body_and_title(normalize_newlines(text), record.get("title"))
     if not body:
-        on_error(IngestError(source, f"{where}empty document", "the record's text is empty", line))
-        return
-    yield to_document(doc_id, body, title, record, source)
+        raise IngestError(source, f"{where}empty document", "the record's text is empty", line)
+    return to_document(doc_id, body, title, record, source)
+
+
+def _where(line: int | None, number: int) -> str:
+    """How a message names a record: by its line (given apart), or as the n-th record of a JSON array."""
+    return "" if line is not None else f"record {number}: "
