@@ -29,6 +29,11 @@ class BuildReport:
     characters: int = 0
     errors: list[IngestError] = field(default_factory=list)
 
+    def not_built(self, characters: int) -> None:
+        """Take back a document counted when it was read whose extraction then failed: it is reported as failed."""
+        self.documents -= 1
+        self.characters -= characters
+
     def summary(self) -> str:
         parts = [f"built {self.documents:,} documents"]
         if self.unchanged:

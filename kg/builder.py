@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kg import signals
 from kg.batch import SHARD_SIZE, BuildReport, unique_documents
-from kg.extract import Extractor
+from kg.extract import ExtractionFailure, Extractor
 from kg.graph import KnowledgeGraph
 from kg.ingest import IngestError, read_documents
 from kg.iri import DEFAULT_BASE
@@ -82,6 +82,10 @@ def build(
         )
     bar = _progress_bar(progress)
     for extraction in extractions:
+        if isinstance(extraction, ExtractionFailure):
+            report.not_built(extraction.document.length)
+            failed(extraction.error())
+            continue
         graph.add(extraction)
         if bar is not None:
             bar.update(1)
@@ -93,10 +97,11 @@ def build(
 
 def extract_all(
     documents: Iterable[Document], *, workers: int = 1, model: str | Path | None = None
-) -> Iterator[Extraction]:
-    """Extractions in document order, from one process or from a pool that gets shards of documents."""
+) -> Iterator[Extraction | ExtractionFailure]:
+    """Extractions in document order, from one process or from a pool that gets shards of documents; a document
+    whose extraction fails gives an `ExtractionFailure` in its place."""
     if workers <= 1:
-        yield from Extractor(model).extract_many(documents)
+        yield from Extractor(model).extract_each(documents)
         return
     with _worker_pool(workers, model) as pool:
         for shard in pool.imap(_extract_shard, _shards(documents, SHARD_SIZE)):
@@ -120,9 +125,9 @@ def _init_worker(model: str | Path | None) -> None:
     _WORKER = Extractor(model)
 
 
-def _extract_shard(documents: list[Document]) -> list[Extraction]:
+def _extract_shard(documents: list[Document]) -> list[Extraction | ExtractionFailure]:
     assert _WORKER is not None
-    return list(_WORKER.extract_many(documents))
+    return list(_WORKER.extract_each(documents))
 
 
 def _shards(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, TextIO
 
 from kg.batch import SHARD_SIZE, BuildReport, ContentFilter
-from kg.extract import Extractor
+from kg.extract import ExtractionFailure, Extractor
 from kg.ingest.decode import SNIFF_BYTES, UTF16_BOMS, binary_kind, decoded_lines
 from kg.ingest.errors import IngestError, read_failure
 from kg.ingest.files import read_path, unique_id, walk_inputs
@@ -80,7 +80,7 @@ class _Skipped:
 
 
 _Unit = _File | _Range | _Records
-_Event = IngestError | Extraction | _Skipped
+_Event = IngestError | Extraction | ExtractionFailure | _Skipped
 
 
 def require_dask() -> None:
@@ -196,9 +196,7 @@ class _Merger:
     def __call__(self, events: Iterable[_Event]) -> Iterator[Extraction]:
         for event in events:
             if isinstance(event, IngestError):
-                self.report.errors.append(event)
-                if self.on_error is not None:
-                    self.on_error(event)
+                self._fail(event)
                 continue
             if isinstance(event, _Skipped):
                 raw_id, digest, characters = event.id, event.content_hash, 0
@@ -207,8 +205,17 @@ class _Merger:
             doc_id = unique_id(raw_id, self.ids)
             if not self.contents.admit(digest, characters):
                 continue
+            if isinstance(event, ExtractionFailure):  # counted as read, like the one-process build, then taken back
+                self.report.not_built(characters)
+                self._fail(replace(event, document=replace(event.document, id=doc_id)).error())
+                continue
             assert isinstance(event, Extraction)  # a unit skips only content built before or sent earlier
             yield event if doc_id == raw_id else _renamed(event, doc_id)
+
+    def _fail(self, error: IngestError) -> None:
+        self.report.errors.append(error)
+        if self.on_error is not None:
+            self.on_error(error)
 
 
 def _renamed(extraction: Extraction, doc_id: str) -> Extraction:
@@ -336,7 +343,7 @@ def _run(unit: _Unit, model: str | None, known: frozenset[str]) -> list[_Event]:
             continue
         hashes.add(digest)
         with _LOCK:
-            events.append(_extractor(model).extract(doc))
+            events.extend(_extractor(model).extract_each([doc]))
     return events
 
 

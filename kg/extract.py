@@ -7,15 +7,32 @@ not depend on spaCy.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
 
-from kg.model import Document, EntityRecord, Evidence, Extraction, RelationRecord, fact_key
+from kg.ingest.errors import IngestError, shown
+from kg.model import Document, DocumentMeta, EntityRecord, Evidence, Extraction, RelationRecord, fact_key
 from kg.nlp import make_pipeline
 from kg.nlp.text import sentence_bounds, text_of
 
 CHUNK_CHARS = 100_000  # long texts are cut at sentence boundaries into pieces of about this size
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractionFailure:
+    """A document whose extraction raised, in the place of its extraction: one document never costs the others.
+    Small and picklable, like `Extraction`, so that workers send it back."""
+
+    document: DocumentMeta
+    reason: str  # the exception, as "TypeName: message"
+
+    def error(self) -> IngestError:
+        """The error line and `errors.jsonl` record of the failure."""
+        doc = self.document
+        problem = f"document {shown(doc.id)}: extraction failed: {self.reason}"
+        return IngestError(doc.source or doc.id, problem, "skipped; please report this document")
 
 
 class Extractor:
@@ -29,14 +46,27 @@ class Extractor:
 
     def extract_many(self, documents: Iterable[Document], batch_size: int = 64) -> Iterator[Extraction]:
         for document in documents:
-            entities: dict[str, EntityRecord] = {}
-            relations: list[RelationRecord] = []
-            chunks = list(_chunks(document.text))
-            for offset, doc in zip(
-                (o for o, _ in chunks), self.nlp.pipe((t for _, t in chunks), batch_size=batch_size)
-            ):
-                _collect(document, doc, offset, entities, relations)
-            yield Extraction(document.meta(), tuple(entities[k] for k in sorted(entities)), tuple(relations))
+            yield self._extract(document, batch_size)
+
+    def extract_each(
+        self, documents: Iterable[Document], batch_size: int = 64
+    ) -> Iterator[Extraction | ExtractionFailure]:
+        """Like `extract_many`, but a document whose extraction raises gives an `ExtractionFailure` and the next
+        one is extracted: what a build runs."""
+        for document in documents:
+            try:
+                result: Extraction | ExtractionFailure = self._extract(document, batch_size)
+            except Exception as exc:
+                result = ExtractionFailure(document.meta(), f"{type(exc).__name__}: {exc}")
+            yield result
+
+    def _extract(self, document: Document, batch_size: int) -> Extraction:
+        entities: dict[str, EntityRecord] = {}
+        relations: list[RelationRecord] = []
+        chunks = list(_chunks(document.text))
+        for offset, doc in zip((o for o, _ in chunks), self.nlp.pipe((t for _, t in chunks), batch_size=batch_size)):
+            _collect(document, doc, offset, entities, relations)
+        return Extraction(document.meta(), tuple(entities[k] for k in sorted(entities)), tuple(relations))
 
 
 def _chunks(text: str) -> Iterator[tuple[int, str]]:
