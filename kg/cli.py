@@ -21,12 +21,35 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     _terminate_like_interrupt()
     try:
-        return args.run(args)
+        status = args.run(args)
+        sys.stdout.flush()  # here, where a full disk or a closed pipe can still be told in one line
+        return status
     except KeyboardInterrupt:
         print("kg: interrupted; exports already written are left as they were", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        _drop_stdout()
         return 0
+    except OSError as error:  # a full disk, a vanished folder: one line, never a traceback
+        _drop_stdout()
+        where = f"{_shown(error.filename)}: " if error.filename else ""
+        return _fail(f"{where}{error.strerror or error}", status=1)
+
+
+def _drop_stdout() -> None:
+    """Point standard output, which takes no more (a closed pipe, a full disk), at /dev/null: the interpreter's last
+    flush would otherwise fail once more, with a traceback."""
+    if sys.stdout is sys.__stdout__ and sys.stdout is not None:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _shown(path: object) -> str:
+    """A path as messages print it: escaped when it holds a newline, an escape or another unprintable character."""
+    from kg.ingest.errors import shown
+
+    return shown(os.fsdecode(path) if isinstance(path, (bytes, os.PathLike)) else str(path))
 
 
 def _terminate_like_interrupt() -> None:
@@ -125,9 +148,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _fail(message: str) -> int:
+def _fail(message: str, status: int = 2) -> int:
     print(f"kg: {message}", file=sys.stderr)
-    return 2
+    return status
 
 
 def _model_error(model: Path | None) -> str | None:
@@ -169,6 +192,10 @@ def _build(args: argparse.Namespace) -> int:
     def show(error: IngestError) -> None:
         print(f"kg: {error}", file=sys.stderr)
 
+    if all(item != "-" and not os.path.lexists(item) for item in args.inputs):  # a typo: fail before any loading
+        for item in args.inputs:
+            show(IngestError(item, "no such file or folder", "check the path"))
+        return _fail(f"no input found; {_left_as_is(args.output)}", status=1)
     previous = None
     if args.update:
         state = args.output / "kg.nq"
@@ -176,9 +203,9 @@ def _build(args: argparse.Namespace) -> int:
             import kg
 
             previous = kg.load(state)
-            print(f"kg: updating {state} ({len(previous.documents):,} documents)", file=sys.stderr)
+            print(f"kg: updating {_shown(state)} ({len(previous.documents):,} documents)", file=sys.stderr)
         else:
-            print(f"kg: {state} not found: building from scratch", file=sys.stderr)
+            print(f"kg: {_shown(state)} not found: building from scratch", file=sys.stderr)
     try:
         graph = build(
             args.inputs,
@@ -198,18 +225,31 @@ def _build(args: argparse.Namespace) -> int:
         return 1
     except ClusterError as error:
         return _fail(str(error))
-    paths = graph.save(args.output, workers=workers)
+    if report.documents + report.duplicates + report.unchanged == 0:
+        return _fail(f"{report.summary()}; no document was read, so {_left_as_is(args.output)}", status=1)
+    try:
+        paths = graph.save(args.output, workers=workers)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return _fail(f"cannot write the exports: {reason}; {_left_as_is(args.output)}", status=1)
+    errors_file = args.output / "errors.jsonl"
+    try:
+        if report.errors:
+            _write_errors(errors_file, report.errors)
+        else:
+            errors_file.unlink(missing_ok=True)  # the errors of an earlier build are not this build's
+    except OSError as error:
+        return _fail(f"cannot write {_shown(errors_file)}: {error.strerror or error}", status=1)
     if args.store is not None:
         from kg.store import write_store
 
         try:
             paths.append(write_store(args.output / "kg.nq", args.store))
         except (ValueError, OSError) as error:
-            print(f"kg: --store {args.store}: {error}", file=sys.stderr)
+            print(f"kg: --store {_shown(args.store)}: {error}", file=sys.stderr)
             return 1
     if report.errors:
-        _write_errors(args.output / "errors.jsonl", report.errors)
-        print(f"kg: {report.summary()}: see {args.output / 'errors.jsonl'}", file=sys.stderr)
+        print(f"kg: {report.summary()}: see {_shown(errors_file)}", file=sys.stderr)
     else:
         print(f"kg: {report.summary()}", file=sys.stderr)
     print(
@@ -220,20 +260,30 @@ def _build(args: argparse.Namespace) -> int:
     return 1 if report.errors else 0
 
 
+def _left_as_is(output: Path) -> str:
+    """What a build that writes nothing says about its output folder."""
+    if (output / "kg.nq").exists():
+        return f"the exports in {_shown(output)} are left as they were"
+    return f"nothing was written to {_shown(output)}"
+
+
 def _write_errors(path: Path, errors) -> None:
+    """errors.jsonl, replaced whole; a path that is no valid text (bytes of a file name) is kept as JSON escapes."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".errors.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        for e in errors:
-            out.write(
-                json.dumps({"path": e.path, "line": e.line, "problem": e.problem, "hint": e.hint}, ensure_ascii=False)
-                + "\n"
-            )
-    os.replace(tmp, path)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace") as out:
+            for e in errors:
+                record = {"path": e.path, "line": e.line, "problem": e.problem, "hint": e.hint}
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _extract(args: argparse.Namespace) -> int:
     from kg.batch import BuildReport, unique_documents
-    from kg.extract import Extractor, extraction_to_json
+    from kg.extract import ExtractionFailure, Extractor, extraction_to_json
     from kg.ingest import read_documents
 
     if problem := _model_error(args.model):
@@ -247,7 +297,10 @@ def _extract(args: argparse.Namespace) -> int:
     extractor = Extractor(args.model)
     out = sys.stdout
     documents = unique_documents(read_documents(args.inputs, on_error=show), BuildReport())
-    for extraction in extractor.extract_many(documents):
+    for extraction in extractor.extract_each(documents):
+        if isinstance(extraction, ExtractionFailure):
+            show(extraction.error())
+            continue
         out.write(json.dumps(extraction_to_json(extraction), ensure_ascii=False) + "\n")
     out.flush()
     return 1 if failures else 0
