@@ -7,7 +7,7 @@ not depend on spaCy.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -18,6 +18,10 @@ from kg.nlp import make_pipeline
 from kg.nlp.text import sentence_bounds, text_of
 
 CHUNK_CHARS = 100_000  # long texts are cut at sentence boundaries into pieces of about this size
+# readings of one fact kept per document: news repeats a fact a few times (16 at most in 12,000 CCTV items), a
+# document pasted together from copies of one article repeats it thousands of times, and each reading would become
+# about 17 RDF statements; the readings beyond these are counted (Evidence.more), not kept
+MAX_READINGS = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,11 +66,46 @@ class Extractor:
 
     def _extract(self, document: Document, batch_size: int) -> Extraction:
         entities: dict[str, EntityRecord] = {}
-        relations: list[RelationRecord] = []
+        relations = _Readings()
         chunks = list(_chunks(document.text))
         for offset, doc in zip((o for o, _ in chunks), self.nlp.pipe((t for _, t in chunks), batch_size=batch_size)):
             _collect(document, doc, offset, entities, relations)
-        return Extraction(document.meta(), tuple(entities[k] for k in sorted(entities)), tuple(relations))
+        return Extraction(document.meta(), tuple(entities[k] for k in sorted(entities)), relations.records())
+
+
+class _Readings:
+    """The readings of each fact in one document, at most `MAX_READINGS` of them: the most confident, the earlier
+    first among equals. Kept as they come, so that a document's memory does not grow with its repeats."""
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[str, str, str], list[tuple[int, RelationRecord]]] = {}
+        self._count: dict[tuple[str, str, str], int] = {}
+        self._order = 0  # of the next reading
+
+    def add(self, record: RelationRecord) -> None:
+        key = fact_key(record.head, record.relation, record.tail)
+        order = self._order
+        self._order += 1
+        self._count[key] = self._count.get(key, 0) + 1
+        kept = self._kept.setdefault(key, [])
+        if len(kept) < MAX_READINGS:
+            kept.append((order, record))
+            return
+        weakest = min(range(len(kept)), key=lambda i: (kept[i][1].evidence.confidence, -kept[i][0]))
+        if record.evidence.confidence > kept[weakest][1].evidence.confidence:
+            kept[weakest] = (order, record)
+
+    def records(self) -> tuple[RelationRecord, ...]:
+        """The kept readings in the order they came; the first of a fact counts those not kept."""
+        out: list[tuple[int, RelationRecord]] = []
+        for key, kept in self._kept.items():
+            kept.sort(key=lambda item: item[0])
+            more = self._count[key] - len(kept)
+            if more:
+                order, first = kept[0]
+                kept[0] = (order, replace(first, evidence=replace(first.evidence, more=more)))
+            out += kept
+        return tuple(record for _, record in sorted(out, key=lambda item: item[0]))
 
 
 def _chunks(text: str) -> Iterator[tuple[int, str]]:
@@ -85,9 +124,7 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
         yield start, text[start:]
 
 
-def _collect(
-    document: Document, doc, offset: int, entities: dict[str, EntityRecord], relations: list[RelationRecord]
-) -> None:
+def _collect(document: Document, doc, offset: int, entities: dict[str, EntityRecord], relations: _Readings) -> None:
     for label, info in doc._.kg_entities.items():
         old = entities.get(label)
         if old is None:
@@ -119,7 +156,7 @@ def _collect(
             confidence=hit.confidence,
             year=hit.year,
         )
-        relations.append(RelationRecord(hit.head, hit.relation, hit.tail, evidence))
+        relations.add(RelationRecord(hit.head, hit.relation, hit.tail, evidence))
 
 
 def extraction_to_json(extraction: Extraction) -> dict:
@@ -148,7 +185,7 @@ def extraction_to_json(extraction: Extraction) -> dict:
                 "evidence": ev.sentence,
                 "start": ev.start,
                 "end": ev.end,
-                "support": len(records),
+                "support": sum(1 + r.evidence.more for r in records),
             }
         )
     return {
