@@ -18,7 +18,7 @@ from kg import signals
 from kg.batch import SHARD_SIZE, BuildReport, unique_documents
 from kg.extract import ExtractionFailure, Extractor
 from kg.graph import KnowledgeGraph
-from kg.ingest import IngestError, read_documents
+from kg.ingest import IngestError, RecordFields, read_documents
 from kg.iri import DEFAULT_BASE
 from kg.model import Document, Extraction
 
@@ -36,6 +36,10 @@ def build(
     progress: bool = False,
     previous: KnowledgeGraph | None = None,
     scheduler: str | None = None,
+    text_field: str = "text",
+    id_field: str = "id",
+    title_field: str = "title",
+    date_field: str = "date",
 ) -> KnowledgeGraph:
     """Read, extract and merge: the Python form of `kg build`.
 
@@ -45,6 +49,8 @@ def build(
     With `scheduler` (a Dask scheduler address such as ``tcp://host:8786``, or ``"local"`` for a local cluster of
     `workers` processes), extraction runs on a Dask cluster (`kg.distributed`, needs ``pip install kg[dask]``);
     the graph and the report are the same.
+
+    `text_field`, `id_field`, `title_field` and `date_field` name the fields of JSON records to read.
 
     >>> g = build(["examples/"])  # doctest: +SKIP
     >>> g.find("银联").label  # doctest: +SKIP
@@ -65,8 +71,9 @@ def build(
     graph = previous if previous is not None else KnowledgeGraph(base)
     graph.base = base
     known = frozenset(d.content_hash for d in graph.documents)
+    fields = RecordFields(text_field, id_field, title_field, date_field)
     if scheduler is None:
-        documents = unique_documents(read_documents(inputs, on_error=failed), report, known)
+        documents = unique_documents(read_documents(inputs, on_error=failed, fields=fields), report, known)
         extractions = extract_all(documents, workers=workers, model=model)
     else:
         from kg.distributed import extract_on_cluster
@@ -79,6 +86,7 @@ def build(
             on_error=notify,
             report=report,
             known=known,
+            fields=fields,
         )
     bar = _progress_bar(progress)
     for extraction in extractions:

@@ -86,6 +86,7 @@ def _parser() -> argparse.ArgumentParser:
         help="merge into the graph already in DIR, skipping documents whose content it holds",
     )
     p.add_argument("--store", type=Path, metavar="DIR", help="also write an on-disk SPARQL store (replaced whole)")
+    _record_field_options(p)
     p.set_defaults(run=_build)
 
     p = sub.add_parser("train", help="train an NER model on gold files or CLUENER JSON Lines, for build --model")
@@ -105,6 +106,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="+", metavar="INPUT")
     p.add_argument("--format", choices=["jsonl"], default="jsonl")
     p.add_argument("--model", type=Path, metavar="DIR")
+    _record_field_options(p)
     p.set_defaults(run=_extract)
 
     p = sub.add_parser("eval", help="score extraction against gold annotations (*.gold.json)")
@@ -146,6 +148,21 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("path", type=Path, metavar="DIR_OR_FILE")
     p.set_defaults(run=_view)
     return parser
+
+
+def _record_field_options(parser: argparse.ArgumentParser) -> None:
+    """The names of the JSON record fields read, for JSON Lines whose fields are named otherwise."""
+    group = parser.add_argument_group("JSON records")
+    for name, what in (("text", "the article text"), ("id", "its id"), ("title", "its title"), ("date", "its date")):
+        group.add_argument(
+            f"--{name}-field", default=name, metavar="NAME", help=f"field holding {what} (default: {name})"
+        )
+
+
+def _fields(args: argparse.Namespace):
+    from kg.ingest import RecordFields
+
+    return RecordFields(args.text_field, args.id_field, args.title_field, args.date_field)
 
 
 def _fail(message: str, status: int = 2) -> int:
@@ -219,6 +236,10 @@ def _build(args: argparse.Namespace) -> int:
             report=report,
             on_error=show,
             progress=True,
+            text_field=args.text_field,
+            id_field=args.id_field,
+            title_field=args.title_field,
+            date_field=args.date_field,
         )
     except IngestError:
         print(f"kg: stopped at the first failure (--strict); {report.summary()}", file=sys.stderr)
@@ -296,7 +317,7 @@ def _extract(args: argparse.Namespace) -> int:
 
     extractor = Extractor(args.model)
     out = sys.stdout
-    documents = unique_documents(read_documents(args.inputs, on_error=show), BuildReport())
+    documents = unique_documents(read_documents(args.inputs, on_error=show, fields=_fields(args)), BuildReport())
     for extraction in extractor.extract_each(documents):
         if isinstance(extraction, ExtractionFailure):
             show(extraction.error())

@@ -16,7 +16,7 @@ from typing import TextIO
 
 from kg.ingest.decode import decode_bytes, decoded_lines, is_json_object, sniff
 from kg.ingest.errors import ErrorHandler, IngestError, raise_error, read_failure
-from kg.ingest.jsonl import jsonl_documents, record_documents
+from kg.ingest.jsonl import RECORD_FIELDS, RecordFields, jsonl_documents, record_documents
 from kg.ingest.parse import parse_text
 from kg.ingest.text import normalize_newlines
 from kg.model import Document
@@ -41,12 +41,14 @@ def read_documents(
     *,
     on_error: ErrorHandler | None = None,
     stdin: TextIO | None = None,
+    fields: RecordFields = RECORD_FIELDS,
 ) -> Iterator[Document]:
     """Lazily yield documents from files, folders (recursively, sorted) and '-' (JSON Lines on stdin).
 
     A bad input is reported to ``on_error`` (default: raise) and reading goes on
     with the next one. Ids are made unique across all inputs by appending
-    ``#2``, ``#3`` ... to later duplicates, in input order.
+    ``#2``, ``#3`` ... to later duplicates, in input order. ``fields`` names the
+    fields of JSON records that hold the text, id, title and date.
     """
     report = on_error or raise_error
     seen: set[str] = set()
@@ -54,9 +56,9 @@ def read_documents(
         given = str(item)
         if given == _STDIN:
             lines = enumerate(stdin if stdin is not None else sys.stdin, 1)
-            docs = jsonl_documents(lines, source="<stdin>", base_id="stdin", on_error=report)
+            docs = jsonl_documents(lines, source="<stdin>", base_id="stdin", on_error=report, fields=fields)
         else:
-            docs = _read_input(Path(item), given, report)
+            docs = _read_input(Path(item), given, report, fields)
         yield from _unique(docs, seen)
 
 
@@ -66,6 +68,7 @@ def read_file(
     doc_id: str | None = None,
     source: str | None = None,
     on_error: ErrorHandler | None = None,
+    fields: RecordFields = RECORD_FIELDS,
 ) -> Iterator[Document]:
     """Yield the documents of one file (many for JSON Lines), whatever its extension.
 
@@ -79,17 +82,18 @@ def read_file(
         doc_id=doc_id if doc_id is not None else path.name,
         source=source if source is not None else str(path),
         on_error=on_error or raise_error,
+        fields=fields,
     )
     return _unique(docs, set())
 
 
-def _read_input(path: Path, given: str, report: ErrorHandler) -> Iterator[Document]:
+def _read_input(path: Path, given: str, report: ErrorHandler, fields: RecordFields) -> Iterator[Document]:
     """One command-line input: a folder is walked, anything else is read as a file."""
     if path.is_dir():
         for file, rel in walk_inputs(path, report):
-            yield from read_path(file, doc_id=rel, source=str(file), on_error=report)
+            yield from read_path(file, doc_id=rel, source=str(file), on_error=report, fields=fields)
     else:
-        yield from read_path(path, doc_id=path.name, source=given, on_error=report)
+        yield from read_path(path, doc_id=path.name, source=given, on_error=report, fields=fields)
 
 
 def walk_inputs(root: Path, report: ErrorHandler, prefix: str = "") -> Iterator[tuple[Path, str]]:
@@ -114,7 +118,9 @@ def walk_inputs(root: Path, report: ErrorHandler, prefix: str = "") -> Iterator[
             yield Path(entry.path), rel
 
 
-def read_path(path: Path, *, doc_id: str, source: str, on_error: ErrorHandler) -> Iterator[Document]:
+def read_path(
+    path: Path, *, doc_id: str, source: str, on_error: ErrorHandler, fields: RecordFields = RECORD_FIELDS
+) -> Iterator[Document]:
     """Sniff one file and yield its documents; every problem goes to ``on_error``."""
     try:
         raw = path.open("rb")
@@ -132,16 +138,18 @@ def read_path(path: Path, *, doc_id: str, source: str, on_error: ErrorHandler) -
         if jsonl:
             try:
                 lines = decoded_lines(stream, source, on_error)
-                yield from jsonl_documents(lines, source=source, base_id=doc_id, on_error=on_error)
+                yield from jsonl_documents(lines, source=source, base_id=doc_id, on_error=on_error, fields=fields)
             except IngestError:
                 raise  # raised by on_error itself: stop as it asks
             except Exception as exc:
                 on_error(read_failure(source, exc))
             return
-    yield from _text_documents(text, source=source, doc_id=doc_id, on_error=on_error)
+    yield from _text_documents(text, source=source, doc_id=doc_id, on_error=on_error, fields=fields)
 
 
-def _text_documents(text: str, *, source: str, doc_id: str, on_error: ErrorHandler) -> Iterator[Document]:
+def _text_documents(
+    text: str, *, source: str, doc_id: str, on_error: ErrorHandler, fields: RecordFields
+) -> Iterator[Document]:
     """A decoded file: whole-file JSON, JSON Lines in a non-UTF-8 encoding, or one document."""
     stripped = text.lstrip("\ufeff \t\r\n")
     if stripped.startswith(("{", "[")):
@@ -154,13 +162,13 @@ def _text_documents(text: str, *, source: str, doc_id: str, on_error: ErrorHandl
         if isinstance(data, list):
             for number, record in enumerate(data, 1):
                 yield from record_documents(
-                    record, source=source, base_id=doc_id, line=None, number=number, on_error=on_error
+                    record, source=source, base_id=doc_id, line=None, number=number, on_error=on_error, fields=fields
                 )
             return
         first = stripped.split("\n", 1)[0].strip()
         if is_json_object(first):
             lines = enumerate(normalize_newlines(text.lstrip("\ufeff")).split("\n"), 1)
-            yield from jsonl_documents(lines, source=source, base_id=doc_id, on_error=on_error)
+            yield from jsonl_documents(lines, source=source, base_id=doc_id, on_error=on_error, fields=fields)
             return
     try:
         document = parse_text(text, source=source, doc_id=doc_id)
