@@ -73,7 +73,8 @@ def build(
     known = frozenset(d.content_hash for d in graph.documents)
     fields = RecordFields(text_field, id_field, title_field, date_field)
     if scheduler is None:
-        documents = unique_documents(read_documents(inputs, on_error=failed, fields=fields), report, known)
+        read = read_documents(inputs, on_error=failed, fields=fields, on_skipped=report.skipped.append)
+        documents = unique_documents(read, report, known)
         extractions = extract_all(documents, workers=workers, model=model)
     else:
         from kg.distributed import extract_on_cluster

@@ -165,8 +165,12 @@ def _fields(args: argparse.Namespace):
     return RecordFields(args.text_field, args.id_field, args.title_field, args.date_field)
 
 
-def _fail(message: str, status: int = 2) -> int:
+def _note(message: str) -> None:
     print(f"kg: {message}", file=sys.stderr)
+
+
+def _fail(message: str, status: int = 2) -> int:
+    _note(message)
     return status
 
 
@@ -246,6 +250,8 @@ def _build(args: argparse.Namespace) -> int:
         return 1
     except ClusterError as error:
         return _fail(str(error))
+    for skipped in report.skipped:
+        _note(str(skipped))
     if report.documents + report.duplicates + report.unchanged == 0:
         return _fail(f"{report.summary()}; no document was read, so {_left_as_is(args.output)}", status=1)
     try:
@@ -317,7 +323,8 @@ def _extract(args: argparse.Namespace) -> int:
 
     extractor = Extractor(args.model)
     out = sys.stdout
-    documents = unique_documents(read_documents(args.inputs, on_error=show, fields=_fields(args)), BuildReport())
+    read = read_documents(args.inputs, on_error=show, fields=_fields(args), on_skipped=lambda s: _note(str(s)))
+    documents = unique_documents(read, BuildReport())
     for extraction in extractor.extract_each(documents):
         if isinstance(extraction, ExtractionFailure):
             show(extraction.error())

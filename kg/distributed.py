@@ -26,6 +26,7 @@ from kg.ingest.decode import SNIFF_BYTES, UTF16_BOMS, binary_kind, decoded_lines
 from kg.ingest.errors import IngestError, read_failure
 from kg.ingest.files import read_path, unique_id, walk_inputs
 from kg.ingest.jsonl import RECORD_FIELDS, RecordFields, jsonl_documents
+from kg.ingest.skipped import SkippedFiles
 from kg.model import Document, Extraction
 
 if TYPE_CHECKING:
@@ -147,7 +148,9 @@ def _extract(
     pending: deque = deque()
     try:
         window = max(8, 4 * sum(client.nthreads().values()))
-        units = _units(inputs, partition_bytes, stdin, fields, lambda ranges: _first_lines(client, ranges))
+        units = _units(
+            inputs, partition_bytes, stdin, fields, report.skipped.append, lambda ranges: _first_lines(client, ranges)
+        )
         merge = _Merger(report, on_error, known)
         skip = client.scatter([known], broadcast=True)[0] if known else known  # sent to each worker once
 
@@ -240,9 +243,11 @@ def _units(
     partition_bytes: int,
     stdin: TextIO | None,
     fields: RecordFields,
+    on_skipped: Callable[[SkippedFiles], None],
     first_lines: Callable[[list[_Range]], list[int]],
 ) -> Iterator[_Unit | IngestError]:
-    """Units of work in input order; folders are walked here, in the order `kg.ingest` walks them."""
+    """Units of work in input order; folders are walked here, in the order `kg.ingest` walks them, and what they
+    hold of no readable kind goes to ``on_skipped``."""
     for item in inputs:
         given = str(item)
         if given == _STDIN:
@@ -253,7 +258,7 @@ def _units(
             yield from _file_units(path, path.name, given, partition_bytes, first_lines)
             continue
         errors: list[IngestError] = []
-        for file, rel in walk_inputs(path, errors.append):
+        for file, rel in walk_inputs(path, errors.append, on_skipped, given):
             yield from errors
             errors.clear()
             yield from _file_units(file, rel, str(file), partition_bytes, first_lines)
