@@ -19,6 +19,7 @@ from kg.batch import SHARD_SIZE, BuildReport, unique_documents
 from kg.extract import ExtractionFailure, Extractor
 from kg.graph import KnowledgeGraph
 from kg.ingest import IngestError, RecordFields, read_documents
+from kg.ingest.count import count_documents
 from kg.iri import DEFAULT_BASE
 from kg.model import Document, Extraction
 
@@ -57,6 +58,7 @@ def build(
     '中国银联'
     """
     report = report if report is not None else BuildReport()
+    inputs = list(inputs)  # read, and counted for the progress bar
 
     def notify(error: IngestError) -> None:
         if on_error is not None:
@@ -80,7 +82,7 @@ def build(
         from kg.distributed import extract_on_cluster
 
         extractions = extract_on_cluster(
-            list(inputs),
+            inputs,
             scheduler=None if scheduler == "local" else scheduler,
             n_workers=workers,
             model=model,
@@ -89,15 +91,17 @@ def build(
             known=known,
             fields=fields,
         )
-    bar = _progress_bar(progress)
+    bar = _progress_bar(progress, inputs)
+    built = 0
     for extraction in extractions:
         if isinstance(extraction, ExtractionFailure):
             report.not_built(extraction.document.length)
             failed(extraction.error())
-            continue
-        graph.add(extraction)
-        if bar is not None:
-            bar.update(1)
+        else:
+            graph.add(extraction)
+            built += 1
+        if bar is not None:  # documents done: built, skipped as read before, or failed
+            bar.update(built + report.duplicates + report.unchanged + len(report.errors) - bar.n)
             bar.set_postfix_str(f"{report.characters:,} chars", refresh=False)
     if bar is not None:
         bar.close()
@@ -145,9 +149,11 @@ def _shards(documents: Iterable[Document], size: int) -> Iterator[list[Document]
         yield shard
 
 
-def _progress_bar(enabled: bool):
+def _progress_bar(enabled: bool, inputs: Iterable[str | Path]):
+    """A bar on a terminal, with a total and the time left when the inputs can be counted cheaply."""
     if not enabled or not sys.stderr.isatty():
         return None
     from tqdm import tqdm
 
-    return tqdm(unit="doc", desc="kg build", file=sys.stderr, dynamic_ncols=True)
+    total = count_documents(inputs)
+    return tqdm(total=total, unit="doc", desc="kg build", file=sys.stderr, dynamic_ncols=True)
