@@ -7,12 +7,11 @@ import json
 import os
 import signal
 import sys
-import tempfile
 import threading
-import unicodedata
 import webbrowser
 from pathlib import Path
 
+from kg.console import drop_stdout, print_rows, shown_path, sparql_error, write_errors
 from kg.iri import DEFAULT_BASE
 
 
@@ -28,28 +27,12 @@ def main(argv: list[str] | None = None) -> int:
         print("kg: interrupted; exports already written are left as they were", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        _drop_stdout()
+        drop_stdout()
         return 0
     except OSError as error:  # a full disk, a vanished folder: one line, never a traceback
-        _drop_stdout()
-        where = f"{_shown(error.filename)}: " if error.filename else ""
+        drop_stdout()
+        where = f"{shown_path(error.filename)}: " if error.filename else ""
         return _fail(f"{where}{error.strerror or error}", status=1)
-
-
-def _drop_stdout() -> None:
-    """Point standard output, which takes no more (a closed pipe, a full disk), at /dev/null: the interpreter's last
-    flush would otherwise fail once more, with a traceback."""
-    if sys.stdout is sys.__stdout__ and sys.stdout is not None:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-
-
-def _shown(path: object) -> str:
-    """A path as messages print it: escaped when it holds a newline, an escape or another unprintable character."""
-    from kg.ingest.errors import shown
-
-    return shown(os.fsdecode(path) if isinstance(path, (bytes, os.PathLike)) else str(path))
 
 
 def _terminate_like_interrupt() -> None:
@@ -224,9 +207,9 @@ def _build(args: argparse.Namespace) -> int:
             import kg
 
             previous = kg.load(state)
-            print(f"kg: updating {_shown(state)} ({len(previous.documents):,} documents)", file=sys.stderr)
+            print(f"kg: updating {shown_path(state)} ({len(previous.documents):,} documents)", file=sys.stderr)
         else:
-            print(f"kg: {_shown(state)} not found: building from scratch", file=sys.stderr)
+            print(f"kg: {shown_path(state)} not found: building from scratch", file=sys.stderr)
     try:
         graph = build(
             args.inputs,
@@ -262,21 +245,21 @@ def _build(args: argparse.Namespace) -> int:
     errors_file = args.output / "errors.jsonl"
     try:
         if report.errors:
-            _write_errors(errors_file, report.errors)
+            write_errors(errors_file, report.errors)
         else:
             errors_file.unlink(missing_ok=True)  # the errors of an earlier build are not this build's
     except OSError as error:
-        return _fail(f"cannot write {_shown(errors_file)}: {error.strerror or error}", status=1)
+        return _fail(f"cannot write {shown_path(errors_file)}: {error.strerror or error}", status=1)
     if args.store is not None:
         from kg.store import write_store
 
         try:
             paths.append(write_store(args.output / "kg.nq", args.store))
         except (ValueError, OSError) as error:
-            print(f"kg: --store {_shown(args.store)}: {error}", file=sys.stderr)
+            print(f"kg: --store {shown_path(args.store)}: {error}", file=sys.stderr)
             return 1
     if report.errors:
-        print(f"kg: {report.summary()}: see {_shown(errors_file)}", file=sys.stderr)
+        print(f"kg: {report.summary()}: see {shown_path(errors_file)}", file=sys.stderr)
     else:
         print(f"kg: {report.summary()}", file=sys.stderr)
     print(
@@ -290,22 +273,8 @@ def _build(args: argparse.Namespace) -> int:
 def _left_as_is(output: Path) -> str:
     """What a build that writes nothing says about its output folder."""
     if (output / "kg.nq").exists():
-        return f"the exports in {_shown(output)} are left as they were"
-    return f"nothing was written to {_shown(output)}"
-
-
-def _write_errors(path: Path, errors) -> None:
-    """errors.jsonl, replaced whole; a path that is no valid text (bytes of a file name) is kept as JSON escapes."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".errors.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace") as out:
-            for e in errors:
-                record = {"path": e.path, "line": e.line, "problem": e.problem, "hint": e.hint}
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        return f"the exports in {shown_path(output)} are left as they were"
+    return f"nothing was written to {shown_path(output)}"
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -394,12 +363,19 @@ def _validate(args: argparse.Namespace) -> int:
 def _query(args: argparse.Namespace) -> int:
     from kg.store import open_store, query_store, store_of_file
 
-    text = args.sparql
+    text, query_name = args.sparql, "query"
     if text.startswith("@"):
-        text = Path(text[1:]).read_text(encoding="utf-8")
+        query_name = shown_path(text[1:])
+        try:
+            text = Path(text[1:]).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
+            return _fail(f"{query_name}: cannot read the query: {reason}")
+    if not text.strip():
+        return _fail(f"{query_name}: the query is empty")
     source = args.data or args.store
     if not source.exists():
-        return _fail(f"{source}: no such {'file' if args.data else 'store'}")
+        return _fail(f"{shown_path(source)}: no such {'file' if args.data else 'store'}")
     bindings = {}
     for item in args.bind:
         name, sep, value = item.partition("=")
@@ -408,13 +384,18 @@ def _query(args: argparse.Namespace) -> int:
         bindings[name] = value
     try:
         store = store_of_file(args.data) if args.data else open_store(args.store)
-        rows = query_store(store, text, bindings)
     except (SyntaxError, ValueError, OSError) as error:
-        return _fail(f"{source}: {error}")
+        return _fail(f"{shown_path(source)}: {error}")
+    try:
+        rows = query_store(store, text, bindings)
+    except SyntaxError as error:
+        return _fail(sparql_error(query_name, text, str(error)))
+    except (ValueError, OSError) as error:
+        return _fail(f"{query_name}: {error}")
     if isinstance(rows, bool):
         print("true" if rows else "false")
         return 0
-    _print_rows(rows, args.format)
+    print_rows(rows, args.format)
     return 0
 
 
@@ -431,38 +412,6 @@ def _load(args: argparse.Namespace) -> int:
         return 1
     print(f"kg: {report.summary()}", file=sys.stderr)
     return 0
-
-
-def _print_rows(rows: list[dict], fmt: str) -> None:
-    columns = list(rows[0]) if rows else []
-    if fmt == "json":
-        print(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
-    elif fmt == "csv":
-        import csv
-
-        writer = csv.DictWriter(sys.stdout, fieldnames=columns)
-        writer.writeheader()
-        writer.writerows(rows)
-    else:
-        cells = [[_cell(r.get(c)) for c in columns] for r in rows]
-        widths = [max([_width(c), *(_width(row[i]) for row in cells)]) for i, c in enumerate(columns)]
-        print("  ".join(_pad(c, w) for c, w in zip(columns, widths)).rstrip())
-        for row in cells:
-            print("  ".join(_pad(v, w) for v, w in zip(row, widths)).rstrip())
-        print(f"({len(rows)} rows)")
-
-
-def _cell(value) -> str:
-    return "" if value is None else str(value).replace("\n", " ")
-
-
-def _width(text: str) -> int:
-    """Display width: East Asian wide characters take two columns."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
 
 
 def _view(args: argparse.Namespace) -> int:
