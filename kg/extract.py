@@ -6,6 +6,8 @@ not depend on spaCy.
 
 from __future__ import annotations
 
+import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -15,13 +17,14 @@ from spacy.language import Language
 from kg.ingest.errors import IngestError, shown
 from kg.model import Document, DocumentMeta, EntityRecord, Evidence, Extraction, RelationRecord, fact_key
 from kg.nlp import make_pipeline
-from kg.nlp.text import sentence_bounds, text_of
+from kg.nlp.text import MAX_SENTENCE_CHARS, sentence_bounds, text_of
 
 CHUNK_CHARS = 100_000  # long texts are cut at sentence boundaries into pieces of about this size
 # readings of one fact kept per document: news repeats a fact a few times (16 at most in 12,000 CCTV items), a
 # document pasted together from copies of one article repeats it thousands of times, and each reading would become
 # about 17 RDF statements; the readings beyond these are counted (Evidence.more), not kept
 MAX_READINGS = 20
+_NON_SPACE = re.compile(r"\S")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +70,15 @@ class Extractor:
     def _extract(self, document: Document, batch_size: int) -> Extraction:
         entities: dict[str, EntityRecord] = {}
         relations = _Readings()
-        chunks = list(_chunks(document.text))
-        for offset, doc in zip((o for o, _ in chunks), self.nlp.pipe((t for _, t in chunks), batch_size=batch_size)):
-            _collect(document, doc, offset, entities, relations)
+        offsets: deque[int] = deque()  # of the chunks the pipeline has been given, cut as it asks for them
+
+        def texts() -> Iterator[str]:
+            for offset, text in _chunks(document.text):
+                offsets.append(offset)
+                yield text
+
+        for doc in self.nlp.pipe(texts(), batch_size=batch_size):
+            _collect(document, doc, offsets.popleft(), entities, relations)
         return Extraction(document.meta(), tuple(entities[k] for k in sorted(entities)), relations.records())
 
 
@@ -109,17 +118,19 @@ class _Readings:
 
 
 def _chunks(text: str) -> Iterator[tuple[int, str]]:
-    if len(text) <= CHUNK_CHARS:
-        yield 0, text
-        return
+    """Pieces of about `CHUNK_CHARS`, each ending where the first sentence that reaches the limit starts.
+
+    The sentences are found in a window of the text at a time, a sentence's length past the limit, so that a long
+    text is never split into sentences, nor copied, all at once."""
     start = 0
-    for s, e in sentence_bounds(text):
-        if e - start >= CHUNK_CHARS and s > start:
-            yield start, text[start:s]
-            start = s
-        while e - start > CHUNK_CHARS:  # one sentence longer than a chunk: cut it hard
-            yield start, text[start : start + CHUNK_CHARS]
-            start += CHUNK_CHARS
+    while len(text) - start > CHUNK_CHARS:
+        window = text[start : start + CHUNK_CHARS + MAX_SENTENCE_CHARS + 1]
+        cut = next((s for s, e in sentence_bounds(window) if e >= CHUNK_CHARS), None)
+        if cut is None:  # nothing but space from the last sentence to the window's end: the next starts beyond it
+            following = _NON_SPACE.search(text, start + len(window))
+            cut = following.start() - start if following else len(text) - start
+        yield start, text[start : start + (cut or CHUNK_CHARS)]  # a sentence longer than a chunk is cut hard
+        start += cut or CHUNK_CHARS
     if start < len(text):
         yield start, text[start:]
 
