@@ -1,0 +1,145 @@
+"""Time and peak memory of `kg build` on one big document: 1, 10 and 50 MB, on a single line and with line breaks.
+
+    python benchmarks/big_documents.py [--sizes 1 10 50] [--json results.json]
+
+The document is invented here, from the word list in `benchmarks/data/big_documents_words.txt` and names made of
+random characters: sentences that say who launched or partnered with what (one in five, names drawn as in the news,
+a few often and most seldom), one sentence repeated word for word (one in four), sentences of common words, and
+long runs of characters with no punctuation (a table pasted without its separators, a name list run together).
+
+Each build runs in its own process (`--measure`), which reports its own peak resident memory from
+`resource.getrusage`, so that one size never inherits the memory of another. The table gives the clock and CPU
+seconds, the peak memory and the size of the exports per size, and how CPU time and memory grow per MB against the
+smallest size: 1.00 is linear (loading the pipeline, ~2 s and ~0.3 GB, makes the smallest size look dearer).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORDS = Path(__file__).resolve().parent / "data" / "big_documents_words.txt"
+MB = 1 << 20
+_NAME_CHARS = "华信通达安泰恒盛鑫源汇联创丰瑞宏博嘉隆兴明德康福"  # invented names are drawn from these
+_RARE = [chr(c) for c in range(0x9F00, 0x9FA0)]  # characters outside the segmenter's dictionary
+_ORG_HEADS = ("科技公司", "银行", "集团", "研究院")
+_PRODUCT_HEADS = ("卡", "平台", "App", "系统")
+
+
+def words() -> list[str]:
+    lines = WORDS.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def document(size: int, *, line_breaks: bool, seed: int = 0) -> str:
+    """About `size` bytes of invented news in UTF-8, one line or paragraphs of five sentences."""
+    rng = random.Random(seed)
+    vocabulary = words()
+    orgs = ["".join(rng.choices(_NAME_CHARS, k=rng.randint(2, 4))) + rng.choice(_ORG_HEADS) for _ in range(400)]
+    products = ["".join(rng.choices(_NAME_CHARS, k=2)) + rng.choice(_PRODUCT_HEADS) for _ in range(400)]
+    weights = [1 / rank for rank in range(1, 401)]  # a few names are in the news all the time, most seldom
+
+    def org() -> str:
+        return rng.choices(orgs, weights)[0]
+
+    repeated = f"{orgs[0]}与{orgs[1]}合作推出{products[0]}。"
+    parts: list[str] = []
+    length = 0
+    while length < size:
+        kind = rng.random()
+        if kind < 0.12:
+            sentence = f"{rng.randint(2015, 2024)}年，{org()}推出{rng.choices(products, weights)[0]}，"
+            sentence += "".join(rng.choices(vocabulary, k=rng.randint(3, 8))) + "。"
+        elif kind < 0.20:
+            sentence = f"{org()}与{org()}达成合作，" + "".join(rng.choices(vocabulary, k=5)) + "。"
+        elif kind < 0.45:
+            sentence = repeated
+        elif kind < 0.98:
+            sentence = "".join(rng.choices(vocabulary, k=rng.randint(5, 15))) + rng.choice("，。")
+        else:  # a long run without punctuation: random characters, and names run together
+            run = "".join(rng.choices(_RARE, k=rng.randint(500, 5000)))
+            sentence = run + "".join(rng.choices(orgs, k=rng.randint(20, 200)))
+        if line_breaks and rng.random() < 0.2:
+            sentence += "\n"
+        parts.append(sentence)
+        length += len(sentence.encode("utf-8"))
+    return "".join(parts)
+
+
+def measure(source: Path, out: Path) -> dict:
+    """One build in this process: seconds and peak resident memory (MB)."""
+    from kg.cli import main
+
+    start = time.perf_counter()
+    status = main(["build", str(source), "-o", str(out)])
+    seconds = time.perf_counter() - start
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    exported = sum(p.stat().st_size for p in out.iterdir()) if out.exists() else 0
+    return {
+        "status": status,
+        "seconds": round(seconds, 1),
+        "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1),  # steadier than the clock on a shared machine
+        "peak_mb": round(usage.ru_maxrss / 1024),  # kilobytes on Linux
+        "exports_mb": round(exported / MB, 1),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 50], metavar="MB")
+    parser.add_argument("--json", type=Path, help="write the rows as JSON")
+    parser.add_argument("--measure", nargs=2, type=Path, metavar=("FILE", "DIR"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.measure:
+        print(json.dumps(measure(*args.measure)))
+        return 0
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="kg-big-") as tmp:
+        for line_breaks in (False, True):
+            for size in args.sizes:
+                source = Path(tmp) / f"doc_{size}mb.txt"
+                source.write_text(document(size * MB, line_breaks=line_breaks), encoding="utf-8")
+                out = Path(tmp) / "out"
+                done = subprocess.run(
+                    [sys.executable, __file__, "--measure", str(source), str(out)],
+                    capture_output=True,
+                    text=True,
+                    check=False,
+                )
+                if done.returncode != 0:
+                    print(done.stderr, file=sys.stderr)
+                    return 1
+                row = {"mb": size, "layout": "lines" if line_breaks else "one line", **json.loads(done.stdout)}
+                rows.append(row)
+                print(json.dumps(row), file=sys.stderr)
+    _print_table(rows)
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+def _print_table(rows: list[dict]) -> None:
+    """Growth is per MB against the smallest size of the same layout: 1.00 is linear, 1.30 is 30% dearer per MB."""
+    print("| layout | MB | seconds | CPU seconds | peak memory (MB) | exports (MB) | CPU time growth | memory growth |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for row in rows:
+        first = next(r for r in rows if r["layout"] == row["layout"])
+        scale = row["mb"] / first["mb"]
+        time_growth = row["cpu_seconds"] / first["cpu_seconds"] / scale
+        memory_growth = row["peak_mb"] / first["peak_mb"] / scale
+        print(
+            f"| {row['layout']} | {row['mb']} | {row['seconds']:.1f} | {row['cpu_seconds']:.1f} | {row['peak_mb']:,} "
+            f"| {row['exports_mb']:.1f} | {time_growth:.2f} | {memory_growth:.2f} |"
+        )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
