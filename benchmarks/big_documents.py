@@ -1,6 +1,7 @@
 """Time and peak memory of `kg build` on one big document: 1, 10 and 50 MB, on a single line and with line breaks.
 
     python benchmarks/big_documents.py [--sizes 1 10 50] [--json results.json]
+    python benchmarks/big_documents.py --table results.json      # the table again, from saved rows
 
 The document is invented here, from the word list in `benchmarks/data/big_documents_words.txt` and names made of
 random characters: sentences that say who launched or partnered with what (one in five, names drawn as in the news,
@@ -9,8 +10,9 @@ long runs of characters with no punctuation (a table pasted without its separato
 
 Each build runs in its own process (`--measure`), which reports its own peak resident memory from
 `resource.getrusage`, so that one size never inherits the memory of another. The table gives the clock and CPU
-seconds, the peak memory and the size of the exports per size, and how CPU time and memory grow per MB against the
-smallest size: 1.00 is linear (loading the pipeline, ~2 s and ~0.3 GB, makes the smallest size look dearer).
+seconds, the peak memory and the size of the exports per size, and what each MB added since the size before cost in
+CPU seconds and in memory; loading the pipeline (~2 s, ~0.3 GB) is paid once, so the growth is the ratio of those
+marginal costs, printed last (1.00 is linear). CPU seconds are steadier than the clock on a shared machine.
 """
 
 from __future__ import annotations
@@ -96,10 +98,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 50], metavar="MB")
     parser.add_argument("--json", type=Path, help="write the rows as JSON")
+    parser.add_argument("--table", type=Path, metavar="JSON", help="print the table of rows written by --json")
     parser.add_argument("--measure", nargs=2, type=Path, metavar=("FILE", "DIR"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
         print(json.dumps(measure(*args.measure)))
+        return 0
+    if args.table:
+        _print_table(json.loads(args.table.read_text(encoding="utf-8")))
         return 0
     rows = []
     with tempfile.TemporaryDirectory(prefix="kg-big-") as tmp:
@@ -127,18 +133,35 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _print_table(rows: list[dict]) -> None:
-    """Growth is per MB against the smallest size of the same layout: 1.00 is linear, 1.30 is 30% dearer per MB."""
-    print("| layout | MB | seconds | CPU seconds | peak memory (MB) | exports (MB) | CPU time growth | memory growth |")
+    """The rows, with the cost of each added MB against the sizes before: loading the pipeline is paid once, so the
+    ratio of marginal costs tells the growth (1.00 linear, 1.30 a third dearer per MB at the larger size)."""
+    print(
+        "| layout | MB | seconds | CPU seconds | peak memory (MB) | exports (MB) | CPU s / added MB | MB / added MB |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
-    for row in rows:
-        first = next(r for r in rows if r["layout"] == row["layout"])
-        scale = row["mb"] / first["mb"]
-        time_growth = row["cpu_seconds"] / first["cpu_seconds"] / scale
-        memory_growth = row["peak_mb"] / first["peak_mb"] / scale
-        print(
-            f"| {row['layout']} | {row['mb']} | {row['seconds']:.1f} | {row['cpu_seconds']:.1f} | {row['peak_mb']:,} "
-            f"| {row['exports_mb']:.1f} | {time_growth:.2f} | {memory_growth:.2f} |"
-        )
+    growth: dict[str, list[float]] = {"CPU time": [], "memory": []}
+    for layout in dict.fromkeys(r["layout"] for r in rows):
+        previous: dict | None = None
+        first: tuple[float, float] | None = None
+        for row in (r for r in rows if r["layout"] == layout):
+            added = ("", "")
+            if previous is not None:
+                mb = row["mb"] - previous["mb"]
+                cpu, memory = ((row[k] - previous[k]) / mb for k in ("cpu_seconds", "peak_mb"))
+                added = (f"{cpu:.2f}", f"{memory:.0f}")
+                if first is None:
+                    first = (cpu, memory)
+                else:
+                    growth["CPU time"].append(cpu / first[0])
+                    growth["memory"].append(memory / first[1])
+            print(
+                f"| {layout} | {row['mb']} | {row['seconds']:.1f} | {row['cpu_seconds']:.1f} | {row['peak_mb']:,} "
+                f"| {row['exports_mb']:.1f} | {added[0]} | {added[1]} |"
+            )
+            previous = row
+    for what, ratios in growth.items():
+        if ratios:
+            print(f"{what}: each added MB costs at most {max(ratios):.2f}x what it cost between the first two sizes")
 
 
 if __name__ == "__main__":
