@@ -21,6 +21,7 @@ import argparse
 import json
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -100,20 +101,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write the rows as JSON")
     parser.add_argument("--table", type=Path, metavar="JSON", help="print the table of rows written by --json")
     parser.add_argument("--measure", nargs=2, type=Path, metavar=("FILE", "DIR"), help=argparse.SUPPRESS)
+    parser.add_argument("--write", nargs=3, metavar=("MB", "LAYOUT", "FILE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
         print(json.dumps(measure(*args.measure)))
+        return 0
+    if args.write:
+        size, layout, path = args.write
+        Path(path).write_text(document(int(size) * MB, line_breaks=layout == "lines"), encoding="utf-8")
         return 0
     if args.table:
         _print_table(json.loads(args.table.read_text(encoding="utf-8")))
         return 0
     rows = []
     with tempfile.TemporaryDirectory(prefix="kg-big-") as tmp:
-        for line_breaks in (False, True):
+        for layout in ("one line", "lines"):
             for size in args.sizes:
-                source = Path(tmp) / f"doc_{size}mb.txt"
-                source.write_text(document(size * MB, line_breaks=line_breaks), encoding="utf-8")
-                out = Path(tmp) / "out"
+                # the text is written by a process of its own: on Linux a process started by a large one counts the
+                # memory of its parent in ru_maxrss, so this one stays small
+                source, out = Path(tmp) / f"doc_{size}mb.txt", Path(tmp) / f"out_{size}mb"
+                subprocess.run([sys.executable, __file__, "--write", str(size), layout, str(source)], check=True)
                 done = subprocess.run(
                     [sys.executable, __file__, "--measure", str(source), str(out)],
                     capture_output=True,
@@ -123,7 +130,9 @@ def main(argv: list[str] | None = None) -> int:
                 if done.returncode != 0:
                     print(done.stderr, file=sys.stderr)
                     return 1
-                row = {"mb": size, "layout": "lines" if line_breaks else "one line", **json.loads(done.stdout)}
+                source.unlink()
+                shutil.rmtree(out)
+                row = {"mb": size, "layout": layout, **json.loads(done.stdout)}
                 rows.append(row)
                 print(json.dumps(row), file=sys.stderr)
     _print_table(rows)
