@@ -15,6 +15,7 @@ from kg.model import Document
 
 if TYPE_CHECKING:
     from kg.ingest import IngestError
+    from kg.ingest.skipped import SkippedFiles
 
 SHARD_SIZE = 32  # documents per task sent to a worker
 
@@ -28,6 +29,12 @@ class BuildReport:
     unchanged: int = 0
     characters: int = 0
     errors: list[IngestError] = field(default_factory=list)
+    skipped: list[SkippedFiles] = field(default_factory=list)  # per folder walked: files of no readable kind
+
+    def not_built(self, characters: int) -> None:
+        """Take back a document counted when it was read whose extraction then failed: it is reported as failed."""
+        self.documents -= 1
+        self.characters -= characters
 
     def summary(self) -> str:
         parts = [f"built {self.documents:,} documents"]

@@ -16,9 +16,10 @@ from pathlib import Path
 
 from kg import signals
 from kg.batch import SHARD_SIZE, BuildReport, unique_documents
-from kg.extract import Extractor
+from kg.extract import ExtractionFailure, Extractor
 from kg.graph import KnowledgeGraph
-from kg.ingest import IngestError, read_documents
+from kg.ingest import IngestError, RecordFields, read_documents
+from kg.ingest.count import count_documents
 from kg.iri import DEFAULT_BASE
 from kg.model import Document, Extraction
 
@@ -37,6 +38,10 @@ def build(
     progress: bool = False,
     previous: KnowledgeGraph | None = None,
     scheduler: str | None = None,
+    text_field: str = "text",
+    id_field: str = "id",
+    title_field: str = "title",
+    date_field: str = "date",
 ) -> KnowledgeGraph:
     """Read, extract and merge: the Python form of `kg build`.
 
@@ -50,11 +55,14 @@ def build(
     `workers` processes), extraction runs on a Dask cluster (`kg.distributed`, needs ``pip install kg[dask]``);
     the graph and the report are the same.
 
+    `text_field`, `id_field`, `title_field` and `date_field` name the fields of JSON records to read.
+
     >>> g = build(["examples/"])  # doctest: +SKIP
     >>> g.find("银联").label  # doctest: +SKIP
     '中国银联'
     """
     report = report if report is not None else BuildReport()
+    inputs = list(inputs)  # read, and counted for the progress bar
 
     def notify(error: IngestError) -> None:
         if on_error is not None:
@@ -69,14 +77,16 @@ def build(
     graph = previous if previous is not None else KnowledgeGraph(base)
     graph.base = base
     known = frozenset(d.content_hash for d in graph.documents)
+    fields = RecordFields(text_field, id_field, title_field, date_field)
     if scheduler is None:
-        documents = unique_documents(read_documents(inputs, on_error=failed), report, known)
+        read = read_documents(inputs, on_error=failed, fields=fields, on_skipped=report.skipped.append)
+        documents = unique_documents(read, report, known)
         extractions = extract_all(documents, workers=workers, model=model, backbone=backbone)
     else:
         from kg.distributed import extract_on_cluster
 
         extractions = extract_on_cluster(
-            list(inputs),
+            inputs,
             scheduler=None if scheduler == "local" else scheduler,
             n_workers=workers,
             model=model,
@@ -84,12 +94,19 @@ def build(
             on_error=notify,
             report=report,
             known=known,
+            fields=fields,
         )
-    bar = _progress_bar(progress)
+    bar = _progress_bar(progress, inputs)
+    built = 0
     for extraction in extractions:
-        graph.add(extraction)
-        if bar is not None:
-            bar.update(1)
+        if isinstance(extraction, ExtractionFailure):
+            report.not_built(extraction.document.length)
+            failed(extraction.error())
+        else:
+            graph.add(extraction)
+            built += 1
+        if bar is not None:  # documents done: built, skipped as read before, or failed
+            bar.update(built + report.duplicates + report.unchanged + len(report.errors) - bar.n)
             bar.set_postfix_str(f"{report.characters:,} chars", refresh=False)
     if bar is not None:
         bar.close()
@@ -98,10 +115,11 @@ def build(
 
 def extract_all(
     documents: Iterable[Document], *, workers: int = 1, model: str | Path | None = None, backbone: bool = False
-) -> Iterator[Extraction]:
-    """Extractions in document order, from one process or from a pool that gets shards of documents."""
+) -> Iterator[Extraction | ExtractionFailure]:
+    """Extractions in document order, from one process or from a pool that gets shards of documents; a document
+    whose extraction fails gives an `ExtractionFailure` in its place."""
     if workers <= 1:
-        yield from Extractor(model, backbone=backbone).extract_many(documents)
+        yield from Extractor(model, backbone=backbone).extract_each(documents)
         return
     with _worker_pool(workers, model, backbone=backbone) as pool:
         for shard in pool.imap(_extract_shard, _shards(documents, SHARD_SIZE)):
@@ -125,9 +143,9 @@ def _init_worker(model: str | Path | None, backbone: bool) -> None:
     _WORKER = Extractor(model, backbone=backbone)
 
 
-def _extract_shard(documents: list[Document]) -> list[Extraction]:
+def _extract_shard(documents: list[Document]) -> list[Extraction | ExtractionFailure]:
     assert _WORKER is not None
-    return list(_WORKER.extract_many(documents))
+    return list(_WORKER.extract_each(documents))
 
 
 def _shards(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -136,9 +154,11 @@ def _shards(documents: Iterable[Document], size: int) -> Iterator[list[Document]
         yield shard
 
 
-def _progress_bar(enabled: bool):
+def _progress_bar(enabled: bool, inputs: Iterable[str | Path]):
+    """A bar on a terminal, with a total and the time left when the inputs can be counted cheaply."""
     if not enabled or not sys.stderr.isatty():
         return None
     from tqdm import tqdm
 
-    return tqdm(unit="doc", desc="kg build", file=sys.stderr, dynamic_ncols=True)
+    total = count_documents(inputs)
+    return tqdm(total=total, unit="doc", desc="kg build", file=sys.stderr, dynamic_ncols=True)

@@ -7,12 +7,11 @@ import json
 import os
 import signal
 import sys
-import tempfile
 import threading
-import unicodedata
 import webbrowser
 from pathlib import Path
 
+from kg.console import drop_stdout, print_rows, shown_path, sparql_error, write_errors
 from kg.iri import DEFAULT_BASE
 
 BACKBONE_HELP = (
@@ -26,12 +25,19 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     _terminate_like_interrupt()
     try:
-        return args.run(args)
+        status = args.run(args)
+        sys.stdout.flush()  # here, where a full disk or a closed pipe can still be told in one line
+        return status
     except KeyboardInterrupt:
         print("kg: interrupted; exports already written are left as they were", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        drop_stdout()
         return 0
+    except OSError as error:  # a full disk, a vanished folder: one line, never a traceback
+        drop_stdout()
+        where = f"{shown_path(error.filename)}: " if error.filename else ""
+        return _fail(f"{where}{error.strerror or error}", status=1)
 
 
 def _terminate_like_interrupt() -> None:
@@ -69,6 +75,7 @@ def _parser() -> argparse.ArgumentParser:
         help="merge into the graph already in DIR, skipping documents whose content it holds",
     )
     p.add_argument("--store", type=Path, metavar="DIR", help="also write an on-disk SPARQL store (replaced whole)")
+    _record_field_options(p)
     p.set_defaults(run=_build)
 
     p = sub.add_parser("train", help="train an NER model on gold files or CLUENER JSON Lines, for build --model")
@@ -89,6 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["jsonl"], default="jsonl")
     p.add_argument("--model", type=Path, metavar="DIR")
     p.add_argument("--backbone", action="store_true", help=BACKBONE_HELP)
+    _record_field_options(p)
     p.set_defaults(run=_extract)
 
     p = sub.add_parser("eval", help="score extraction against gold annotations (*.gold.json)")
@@ -135,9 +143,28 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _fail(message: str) -> int:
+def _record_field_options(parser: argparse.ArgumentParser) -> None:
+    """The names of the JSON record fields read, for JSON Lines whose fields are named otherwise."""
+    group = parser.add_argument_group("JSON records")
+    for name, what in (("text", "the article text"), ("id", "its id"), ("title", "its title"), ("date", "its date")):
+        group.add_argument(
+            f"--{name}-field", default=name, metavar="NAME", help=f"field holding {what} (default: {name})"
+        )
+
+
+def _fields(args: argparse.Namespace):
+    from kg.ingest import RecordFields
+
+    return RecordFields(args.text_field, args.id_field, args.title_field, args.date_field)
+
+
+def _note(message: str) -> None:
     print(f"kg: {message}", file=sys.stderr)
-    return 2
+
+
+def _fail(message: str, status: int = 2) -> int:
+    _note(message)
+    return status
 
 
 def _model_error(model: Path | None) -> str | None:
@@ -179,6 +206,10 @@ def _build(args: argparse.Namespace) -> int:
     def show(error: IngestError) -> None:
         print(f"kg: {error}", file=sys.stderr)
 
+    if all(item != "-" and not os.path.lexists(item) for item in args.inputs):  # a typo: fail before any loading
+        for item in args.inputs:
+            show(IngestError(item, "no such file or folder", "check the path"))
+        return _fail(f"no input found; {_left_as_is(args.output)}", status=1)
     previous = None
     if args.update:
         state = args.output / "kg.nq"
@@ -186,9 +217,9 @@ def _build(args: argparse.Namespace) -> int:
             import kg
 
             previous = kg.load(state)
-            print(f"kg: updating {state} ({len(previous.documents):,} documents)", file=sys.stderr)
+            print(f"kg: updating {shown_path(state)} ({len(previous.documents):,} documents)", file=sys.stderr)
         else:
-            print(f"kg: {state} not found: building from scratch", file=sys.stderr)
+            print(f"kg: {shown_path(state)} not found: building from scratch", file=sys.stderr)
     try:
         graph = build(
             args.inputs,
@@ -203,24 +234,43 @@ def _build(args: argparse.Namespace) -> int:
             report=report,
             on_error=show,
             progress=True,
+            text_field=args.text_field,
+            id_field=args.id_field,
+            title_field=args.title_field,
+            date_field=args.date_field,
         )
     except IngestError:
         print(f"kg: stopped at the first failure (--strict); {report.summary()}", file=sys.stderr)
         return 1
     except ClusterError as error:
         return _fail(str(error))
-    paths = graph.save(args.output, workers=workers)
+    for skipped in report.skipped:
+        _note(str(skipped))
+    if report.documents + report.duplicates + report.unchanged == 0:
+        return _fail(f"{report.summary()}; no document was read, so {_left_as_is(args.output)}", status=1)
+    try:
+        paths = graph.save(args.output, workers=workers)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return _fail(f"cannot write the exports: {reason}; {_left_as_is(args.output)}", status=1)
+    errors_file = args.output / "errors.jsonl"
+    try:
+        if report.errors:
+            write_errors(errors_file, report.errors)
+        else:
+            errors_file.unlink(missing_ok=True)  # the errors of an earlier build are not this build's
+    except OSError as error:
+        return _fail(f"cannot write {shown_path(errors_file)}: {error.strerror or error}", status=1)
     if args.store is not None:
         from kg.store import write_store
 
         try:
             paths.append(write_store(args.output / "kg.nq", args.store))
         except (ValueError, OSError) as error:
-            print(f"kg: --store {args.store}: {error}", file=sys.stderr)
+            print(f"kg: --store {shown_path(args.store)}: {error}", file=sys.stderr)
             return 1
     if report.errors:
-        _write_errors(args.output / "errors.jsonl", report.errors)
-        print(f"kg: {report.summary()}: see {args.output / 'errors.jsonl'}", file=sys.stderr)
+        print(f"kg: {report.summary()}: see {shown_path(errors_file)}", file=sys.stderr)
     else:
         print(f"kg: {report.summary()}", file=sys.stderr)
     print(
@@ -231,20 +281,16 @@ def _build(args: argparse.Namespace) -> int:
     return 1 if report.errors else 0
 
 
-def _write_errors(path: Path, errors) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".errors.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        for e in errors:
-            out.write(
-                json.dumps({"path": e.path, "line": e.line, "problem": e.problem, "hint": e.hint}, ensure_ascii=False)
-                + "\n"
-            )
-    os.replace(tmp, path)
+def _left_as_is(output: Path) -> str:
+    """What a build that writes nothing says about its output folder."""
+    if (output / "kg.nq").exists():
+        return f"the exports in {shown_path(output)} are left as they were"
+    return f"nothing was written to {shown_path(output)}"
 
 
 def _extract(args: argparse.Namespace) -> int:
     from kg.batch import BuildReport, unique_documents
-    from kg.extract import Extractor, extraction_to_json
+    from kg.extract import ExtractionFailure, Extractor, extraction_to_json
     from kg.ingest import read_documents
 
     if problem := _model_error(args.model):
@@ -257,8 +303,12 @@ def _extract(args: argparse.Namespace) -> int:
 
     extractor = Extractor(args.model, backbone=args.backbone)
     out = sys.stdout
-    documents = unique_documents(read_documents(args.inputs, on_error=show), BuildReport())
-    for extraction in extractor.extract_many(documents):
+    read = read_documents(args.inputs, on_error=show, fields=_fields(args), on_skipped=lambda s: _note(str(s)))
+    documents = unique_documents(read, BuildReport())
+    for extraction in extractor.extract_each(documents):
+        if isinstance(extraction, ExtractionFailure):
+            show(extraction.error())
+            continue
         out.write(json.dumps(extraction_to_json(extraction), ensure_ascii=False) + "\n")
     out.flush()
     return 1 if failures else 0
@@ -326,12 +376,19 @@ def _validate(args: argparse.Namespace) -> int:
 def _query(args: argparse.Namespace) -> int:
     from kg.store import open_store, query_store, store_of_file
 
-    text = args.sparql
+    text, query_name = args.sparql, "query"
     if text.startswith("@"):
-        text = Path(text[1:]).read_text(encoding="utf-8")
+        query_name = shown_path(text[1:])
+        try:
+            text = Path(text[1:]).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
+            return _fail(f"{query_name}: cannot read the query: {reason}")
+    if not text.strip():
+        return _fail(f"{query_name}: the query is empty")
     source = args.data or args.store
     if not source.exists():
-        return _fail(f"{source}: no such {'file' if args.data else 'store'}")
+        return _fail(f"{shown_path(source)}: no such {'file' if args.data else 'store'}")
     bindings = {}
     for item in args.bind:
         name, sep, value = item.partition("=")
@@ -340,13 +397,18 @@ def _query(args: argparse.Namespace) -> int:
         bindings[name] = value
     try:
         store = store_of_file(args.data) if args.data else open_store(args.store)
-        rows = query_store(store, text, bindings)
     except (SyntaxError, ValueError, OSError) as error:
-        return _fail(f"{source}: {error}")
+        return _fail(f"{shown_path(source)}: {error}")
+    try:
+        rows = query_store(store, text, bindings)
+    except SyntaxError as error:
+        return _fail(sparql_error(query_name, text, str(error)))
+    except (ValueError, OSError) as error:
+        return _fail(f"{query_name}: {error}")
     if isinstance(rows, bool):
         print("true" if rows else "false")
         return 0
-    _print_rows(rows, args.format)
+    print_rows(rows, args.format)
     return 0
 
 
@@ -363,38 +425,6 @@ def _load(args: argparse.Namespace) -> int:
         return 1
     print(f"kg: {report.summary()}", file=sys.stderr)
     return 0
-
-
-def _print_rows(rows: list[dict], fmt: str) -> None:
-    columns = list(rows[0]) if rows else []
-    if fmt == "json":
-        print(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
-    elif fmt == "csv":
-        import csv
-
-        writer = csv.DictWriter(sys.stdout, fieldnames=columns)
-        writer.writeheader()
-        writer.writerows(rows)
-    else:
-        cells = [[_cell(r.get(c)) for c in columns] for r in rows]
-        widths = [max([_width(c), *(_width(row[i]) for row in cells)]) for i, c in enumerate(columns)]
-        print("  ".join(_pad(c, w) for c, w in zip(columns, widths)).rstrip())
-        for row in cells:
-            print("  ".join(_pad(v, w) for v, w in zip(row, widths)).rstrip())
-        print(f"({len(rows)} rows)")
-
-
-def _cell(value) -> str:
-    return "" if value is None else str(value).replace("\n", " ")
-
-
-def _width(text: str) -> int:
-    """Display width: East Asian wide characters take two columns."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
 
 
 def _view(args: argparse.Namespace) -> int:

@@ -21,11 +21,12 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, TextIO
 
 from kg.batch import SHARD_SIZE, BuildReport, ContentFilter
-from kg.extract import Extractor
+from kg.extract import ExtractionFailure, Extractor
 from kg.ingest.decode import SNIFF_BYTES, UTF16_BOMS, binary_kind, decoded_lines
 from kg.ingest.errors import IngestError, read_failure
 from kg.ingest.files import read_path, unique_id, walk_inputs
-from kg.ingest.jsonl import jsonl_documents
+from kg.ingest.jsonl import RECORD_FIELDS, RecordFields, jsonl_documents
+from kg.ingest.skipped import SkippedFiles
 from kg.model import Document, Extraction
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ class _Skipped:
 
 
 _Unit = _File | _Range | _Records
-_Event = IngestError | Extraction | _Skipped
+_Event = IngestError | Extraction | ExtractionFailure | _Skipped
 
 
 def require_dask() -> None:
@@ -103,6 +104,7 @@ def extract_on_cluster(
     n_workers: int | None = None,
     known: Collection[str] = frozenset(),
     stdin: TextIO | None = None,
+    fields: RecordFields = RECORD_FIELDS,
 ) -> Iterator[Extraction]:
     """Extractions of ``inputs`` computed on a Dask cluster, in input order, duplicates removed.
 
@@ -111,7 +113,7 @@ def extract_on_cluster(
     are appended to ``report.errors`` and passed to ``on_error`` (which may raise to stop), as in `kg.build`;
     ``report`` also counts documents, duplicates and characters. Documents whose content hash is in ``known``
     (an earlier build's) are skipped on the workers and counted as unchanged. ``model`` and ``backbone`` choose each
-    worker's pipeline, as in `kg.build`.
+    worker's pipeline, as in `kg.build`; ``fields`` names the fields of JSON records to read.
     """
     require_dask()
     if partition_bytes < 1:
@@ -127,6 +129,7 @@ def extract_on_cluster(
         n_workers=n_workers,
         known=frozenset(known),
         stdin=stdin,
+        fields=fields,
     )
 
 
@@ -142,19 +145,24 @@ def _extract(
     n_workers: int | None,
     known: frozenset[str],
     stdin: TextIO | None,
+    fields: RecordFields,
 ) -> Iterator[Extraction]:
     client, cluster = _connect(scheduler, n_workers)
     pending: deque = deque()
     try:
         window = max(8, 4 * sum(client.nthreads().values()))
-        units = _units(inputs, partition_bytes, stdin, lambda ranges: _first_lines(client, ranges))
+        units = _units(
+            inputs, partition_bytes, stdin, fields, report.skipped.append, lambda ranges: _first_lines(client, ranges)
+        )
         merge = _Merger(report, on_error, known)
         skip = client.scatter([known], broadcast=True)[0] if known else known  # sent to each worker once
 
         def fill() -> None:
             while len(pending) < window and (unit := next(units, None)) is not None:
                 is_error = isinstance(unit, IngestError)
-                pending.append(unit if is_error else client.submit(_run, unit, model, skip, backbone, pure=False))
+                pending.append(
+                    unit if is_error else client.submit(_run, unit, model, skip, fields, backbone, pure=False)
+                )
 
         fill()
         while pending:
@@ -200,9 +208,7 @@ class _Merger:
     def __call__(self, events: Iterable[_Event]) -> Iterator[Extraction]:
         for event in events:
             if isinstance(event, IngestError):
-                self.report.errors.append(event)
-                if self.on_error is not None:
-                    self.on_error(event)
+                self._fail(event)
                 continue
             if isinstance(event, _Skipped):
                 raw_id, digest, characters = event.id, event.content_hash, 0
@@ -211,8 +217,17 @@ class _Merger:
             doc_id = unique_id(raw_id, self.ids)
             if not self.contents.admit(digest, characters):
                 continue
+            if isinstance(event, ExtractionFailure):  # counted as read, like the one-process build, then taken back
+                self.report.not_built(characters)
+                self._fail(replace(event, document=replace(event.document, id=doc_id)).error())
+                continue
             assert isinstance(event, Extraction)  # a unit skips only content built before or sent earlier
             yield event if doc_id == raw_id else _renamed(event, doc_id)
+
+    def _fail(self, error: IngestError) -> None:
+        self.report.errors.append(error)
+        if self.on_error is not None:
+            self.on_error(error)
 
 
 def _renamed(extraction: Extraction, doc_id: str) -> Extraction:
@@ -232,20 +247,23 @@ def _units(
     inputs: Iterable[str | Path],
     partition_bytes: int,
     stdin: TextIO | None,
+    fields: RecordFields,
+    on_skipped: Callable[[SkippedFiles], None],
     first_lines: Callable[[list[_Range]], list[int]],
 ) -> Iterator[_Unit | IngestError]:
-    """Units of work in input order; folders are walked here, in the order `kg.ingest` walks them."""
+    """Units of work in input order; folders are walked here, in the order `kg.ingest` walks them, and what they
+    hold of no readable kind goes to ``on_skipped``."""
     for item in inputs:
         given = str(item)
         if given == _STDIN:
-            yield from _stdin_units(stdin if stdin is not None else sys.stdin)
+            yield from _stdin_units(stdin if stdin is not None else sys.stdin, fields)
             continue
         path = Path(item)
         if not path.is_dir():
             yield from _file_units(path, path.name, given, partition_bytes, first_lines)
             continue
         errors: list[IngestError] = []
-        for file, rel in walk_inputs(path, errors.append):
+        for file, rel in walk_inputs(path, errors.append, on_skipped, given):
             yield from errors
             errors.clear()
             yield from _file_units(file, rel, str(file), partition_bytes, first_lines)
@@ -303,10 +321,11 @@ def _first_lines(client: Client, ranges: list[_Range]) -> list[int]:
     return firsts
 
 
-def _stdin_units(stream: TextIO) -> Iterator[_Records]:
+def _stdin_units(stream: TextIO, fields: RecordFields) -> Iterator[_Records]:
     """JSON Lines from standard input, read on the driver (workers cannot see it) and shipped in shards."""
     items: list[Document | IngestError] = []
-    for doc in jsonl_documents(enumerate(stream, 1), source="<stdin>", base_id="stdin", on_error=items.append):
+    lines = enumerate(stream, 1)
+    for doc in jsonl_documents(lines, source="<stdin>", base_id="stdin", on_error=items.append, fields=fields):
         items.append(doc)
         if len(items) >= SHARD_SIZE:
             yield _Records(tuple(items))
@@ -329,26 +348,32 @@ def _extractor(model: str | None, backbone: bool) -> Extractor:
     return extractor
 
 
-def _run(unit: _Unit, model: str | None, known: frozenset[str], backbone: bool = False) -> list[_Event]:
+def _run(
+    unit: _Unit,
+    model: str | None,
+    known: frozenset[str],
+    fields: RecordFields = RECORD_FIELDS,
+    backbone: bool = False,
+) -> list[_Event]:
     """Read one unit and extract its documents; errors and skipped documents keep their place among them."""
     events: list[_Event] = []
     hashes: set[str] = set()
-    for doc in _documents(unit, events.append):
+    for doc in _documents(unit, events.append, fields):
         digest = doc.content_hash
         if digest in hashes or digest in known:
             events.append(_Skipped(doc.id, digest))
             continue
         hashes.add(digest)
         with _LOCK:
-            events.append(_extractor(model, backbone).extract(doc))
+            events.extend(_extractor(model, backbone).extract_each([doc]))
     return events
 
 
-def _documents(unit: _Unit, report: Callable[[IngestError], None]) -> Iterator[Document]:
+def _documents(unit: _Unit, report: Callable[[IngestError], None], fields: RecordFields) -> Iterator[Document]:
     if isinstance(unit, _File):
-        yield from read_path(Path(unit.path), doc_id=unit.doc_id, source=unit.source, on_error=report)
+        yield from read_path(Path(unit.path), doc_id=unit.doc_id, source=unit.source, on_error=report, fields=fields)
     elif isinstance(unit, _Range):
-        yield from _range_documents(unit, report)
+        yield from _range_documents(unit, report, fields)
     else:
         for item in unit.items:
             if isinstance(item, IngestError):
@@ -357,12 +382,12 @@ def _documents(unit: _Unit, report: Callable[[IngestError], None]) -> Iterator[D
                 yield item
 
 
-def _range_documents(unit: _Range, report: Callable[[IngestError], None]) -> Iterator[Document]:
+def _range_documents(unit: _Range, report: Callable[[IngestError], None], fields: RecordFields) -> Iterator[Document]:
     try:
         with open(unit.path, "rb") as f:
             f.seek(unit.start)
             lines = decoded_lines(_lines_between(f, unit.end - unit.start), unit.source, report, unit.first_line)
-            yield from jsonl_documents(lines, source=unit.source, base_id=unit.doc_id, on_error=report)
+            yield from jsonl_documents(lines, source=unit.source, base_id=unit.doc_id, on_error=report, fields=fields)
     except OSError as exc:
         report(read_failure(unit.source, exc))
 

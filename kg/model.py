@@ -84,7 +84,10 @@ class DocumentMeta(DocumentInfo):
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """Where a fact was read: the sentence and the character offsets in the document text."""
+    """Where a fact was read: the sentence and the character offsets in the document text.
+
+    A document keeps a bounded number of readings of one fact (`kg.extract.MAX_READINGS`); ``more`` counts the
+    readings beyond them, on the first kept one, so each piece of evidence stands for ``1 + more`` readings."""
 
     document: str
     sentence: str
@@ -93,6 +96,7 @@ class Evidence:
     rule: str
     confidence: float
     year: int | None = None
+    more: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -199,7 +199,7 @@ def test_workers_run_the_backbone_when_asked(tmp_path: Path) -> None:
     path = tmp_path / "news.txt"
     path.write_text("南湖传媒总编辑马丽说，新栏目反响良好。", encoding="utf-8")  # an organization only LAC finds
     unit = _File(str(path), path.name, str(path))
-    plain, accurate = (_run(unit, None, frozenset(), backbone) for backbone in (False, True))
+    plain, accurate = (_run(unit, None, frozenset(), backbone=backbone) for backbone in (False, True))
     assert "南湖传媒" not in {e.label for e in plain[0].entities}
     assert "南湖传媒" in {e.label for e in accurate[0].entities if e.type == "ORG"}
 

@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+import xml.dom.minidom
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -199,11 +200,15 @@ def test_hostile_text_survives_every_format() -> None:
 
 @pytest.mark.parametrize("fmt", list(rdf.FORMATS))
 def test_control_characters_are_escaped_and_come_back(fmt: str) -> None:
-    title = 'a\x00b\x07c\x08d\te\x0bf\x0cg\rh\x1fi\x7fj"k\\l\u2028m'
+    title = 'a\x00b\x07c\x08d\te\x0bf\x0cg\rh\x1fi\x7fj"k\\l\u2028m\ufffen'
     g = KnowledgeGraph().update([Extraction(DocumentMeta(id="d1", title=title), (EntityRecord("华为", "ORG"),))])
     data = rdf.serialize(g, fmt)
     titles = [q.object.value for q in ox.parse(data, format=rdf.FORMATS[fmt][1]) if q.predicate.value.endswith("title")]
-    assert titles == [title]
+    if fmt == "xml":  # XML 1.0 cannot hold most C0 controls nor U+FFFE, even escaped: they become U+FFFD
+        xml.dom.minidom.parseString(data)
+        assert titles == [re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe]", "\ufffd", title)]
+    else:
+        assert titles == [title]
     if fmt in {"ntriples", "nquads"}:
         assert b"\\u0000" in data and b"\\t" in data and b"\x00" not in data
 

@@ -9,12 +9,14 @@ walks inputs and folders. The cleaned text (`text`) is what every later stage co
 from kg.ingest.decode import decode_bytes
 from kg.ingest.errors import IngestError
 from kg.ingest.files import read_documents, read_file
+from kg.ingest.jsonl import RecordFields
 from kg.ingest.metadata import normalize_date
 from kg.ingest.parse import parse_text
 from kg.ingest.text import clean_text
 
 __all__ = [
     "IngestError",
+    "RecordFields",
     "clean_text",
     "decode_bytes",
     "normalize_date",

@@ -2,7 +2,8 @@
 or text), and text is decoded as UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.
 
 Bytes that are neither UTF-8 nor GB18030 are decoded as UTF-8 with replacement characters when at most 1% of the
-text is replaced, and are an error otherwise.
+text is replaced, and are an error otherwise. Bytes that start like UTF-16 but do not decode as UTF-16 text are tried
+as the other encodings, and are undecodable when those fail too.
 """
 
 from __future__ import annotations
@@ -84,14 +85,15 @@ def decode_bytes(data: bytes, *, source: str) -> str:
     kind = binary_kind(data)
     if kind:
         raise IngestError(source, f"binary file ({kind})", "convert it to text first")
-    if data.startswith(UTF16_BOMS):
+    marked = data.startswith(UTF16_BOMS)
+    if marked:
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
-            raise IngestError(source, "invalid UTF-16 text", "convert it to UTF-8") from None
-        if not _looks_like_text(text):
-            raise IngestError(source, "not text, although it starts with a UTF-16 mark", "convert it to UTF-8")
-        return text
+            pass
+        else:
+            if _looks_like_text(text):
+                return text
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -105,7 +107,9 @@ def decode_bytes(data: bytes, *, source: str) -> str:
             return text
     text = data.decode("utf-8-sig", errors="replace")
     if text.count("\ufffd") > _MAX_REPLACED * len(text):
-        raise IngestError(source, "not UTF-8 or GB18030 text", "convert it to UTF-8")
+        # two bytes that look like a UTF-16 mark make no UTF-16 file: such bytes are undecodable, like any others
+        problem = "not UTF-16, UTF-8 or GB18030 text, although it starts with a UTF-16 mark" if marked else ""
+        raise IngestError(source, problem or "not UTF-8 or GB18030 text", "convert it to UTF-8")
     return text
 
 

@@ -24,7 +24,7 @@ class IngestError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        where = shown(self.path) if self.line is None else f"{shown(self.path)}:{self.line}"
         return f"{where}: {self.problem} ({self.hint})"
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -35,12 +35,28 @@ class IngestError(Exception):
 ErrorHandler = Callable[[IngestError], None]
 
 
+def shown(name: str) -> str:
+    """A file name as a message prints it: as it is when every character is printable, else quoted with escapes
+    (``'a\\nb.txt'``), so that a newline or an escape sequence in a name can neither fake a line of output nor
+    drive the terminal. A name that starts with a quote is quoted too, so the two never look alike."""
+    if name.isprintable() and not name.startswith(("'", '"')):
+        return name
+    return repr(name)
+
+
 def raise_error(error: IngestError) -> None:
     """The handler when none is given: stop at the first bad input."""
     raise error
 
 
-def read_failure(source: str, exc: BaseException) -> IngestError:
+def unexpected_failure(source: str, exc: Exception, line: int | None = None, where: str = "") -> IngestError:
+    """An exception no reader foresaw, as one error line (``where`` names a record of a file without lines): that
+    input is skipped and the others are read."""
+    problem = f"{where}cannot read: {type(exc).__name__}: {exc}"
+    return IngestError(source, problem, "skipped; please report this input", line)
+
+
+def read_failure(source: str, exc: Exception) -> IngestError:
     """Any failure to read a file, as one IngestError line."""
     if isinstance(exc, IngestError):
         return exc
@@ -52,5 +68,6 @@ def read_failure(source: str, exc: BaseException) -> IngestError:
         return IngestError(source, "permission denied", "check the file's permissions")
     if isinstance(exc, IsADirectoryError):
         return IngestError(source, "is a folder", "read folders with read_documents")
-    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-    return IngestError(source, f"cannot read: {reason}", "check the path")
+    if isinstance(exc, OSError):
+        return IngestError(source, f"cannot read: {exc.strerror or exc}", "check the path")
+    return unexpected_failure(source, exc)

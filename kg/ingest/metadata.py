@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from kg.ingest.errors import IngestError
-from kg.ingest.text import clean_title
+from kg.ingest.text import clean_title, without_surrogates
 from kg.model import Document
 
 _FIX_YAML = "fix the front matter"
@@ -43,17 +43,18 @@ def load_front_matter(match: re.Match[str], text: str, source: str) -> dict[str,
     return {str(k).lower(): v for k, v in data.items()}
 
 
-def to_document(doc_id: str, body: str, title: str, meta: dict, source: str) -> Document:
-    """A Document from its cleaned text and the metadata of front matter or of a JSON record (the same keys)."""
+def to_document(doc_id: str, body: str, title: str, meta: dict, source: str, date_key: str = "date") -> Document:
+    """A Document from its cleaned text and the metadata of front matter or of a JSON record (the same keys; a
+    record's date may be under another name)."""
     return Document(
-        id=doc_id,
+        id=without_surrogates(doc_id),
         text=body,
         title=title,
-        date=normalize_date(meta.get("date")),
+        date=normalize_date(meta.get(date_key)),
         author=_clean_author(meta.get("author")),
         categories=_categories(meta.get("categories"), meta.get("tags")),
-        source=source,
-        url=_url(meta),
+        source=without_surrogates(source),
+        url=without_surrogates(_url(meta)),
     )
 
 

@@ -4,7 +4,9 @@ jieba finds the most probable path through the words of a block in three passes:
 every position, a route over it (a generator and a `log` per candidate), then a walk that sends runs of single
 characters to the HMM. Here the candidate scan and the route are one backwards pass over precomputed log
 probabilities, and the HMM's answer for a run is remembered. The arithmetic and the tie-breaking are jieba's, so the
-words are the same; `tests/nlp/test_segmenter.py` compares the two on generated text.
+words are the same; `tests/nlp/test_segmenter.py` compares the two on generated text. One difference bounds the time:
+a run of more than `MAX_HMM_RUN` unknown characters goes to the HMM in pieces of that length, where jieba's time
+grows with the square of the run (a run of 100,000 characters took 25 s).
 """
 
 from __future__ import annotations
@@ -20,6 +22,11 @@ BLOCKS = jieba.re_han_default
 _ABSENT = object()
 HMM_CACHE_SIZE = 1 << 15  # runs of unknown characters remembered (a few MB)
 BLOCK_CACHE_SIZE = 1 << 17  # blocks remembered, least recently used out first (about 100 MB full)
+# jieba's HMM copies the best path at every character, so its time grows with the square of a run's length: a run of
+# unknown characters longer than this (a table pasted without separators, never a word) goes to it in pieces
+MAX_HMM_RUN = 100
+# a block longer than this is not remembered: repeats are clauses, and a cache of long blocks would hold megabytes
+MAX_CACHED_BLOCK = 100
 
 
 class Segmenter:
@@ -42,10 +49,10 @@ class Segmenter:
 
     def cut(self, text: str) -> list[str]:
         words: list[str] = []
-        cut_block = self.cut_block
+        cut_block, segment_block = self.cut_block, self._segment_block
         for block in BLOCKS.split(text):
             if block:
-                words += cut_block(block)
+                words += cut_block(block) if len(block) <= MAX_CACHED_BLOCK else segment_block(block)
         return words
 
     def _segment_block(self, block: str) -> tuple[str, ...]:
@@ -102,6 +109,8 @@ class Segmenter:
 def _run(run: str, freq: dict[str, int], hmm) -> tuple[str, ...] | str:
     if len(run) == 1:
         return (run,)
-    if not freq.get(run):
+    if freq.get(run):
+        return run  # a known word cut into characters: jieba yields them one by one
+    if len(run) <= MAX_HMM_RUN:
         return hmm(run)
-    return run  # a known word cut into characters: jieba yields them one by one
+    return tuple(word for start in range(0, len(run), MAX_HMM_RUN) for word in hmm(run[start : start + MAX_HMM_RUN]))

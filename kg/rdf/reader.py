@@ -140,6 +140,7 @@ def _relation(
         if _has_type(sp, OA + "TextPositionSelector"):
             start, end = int(_value(sp, OA + "start") or 0), int(_value(sp, OA + "end") or 0)
     year = _value(p, KG + "year")
+    more = _value(p, KG + "moreEvidence")
     evidence = Evidence(
         document=docs[source].id,
         sentence=_lang_value(p.get(KG + "evidence", []), "zh") or _value(p, KG + "evidence") or "",
@@ -148,5 +149,6 @@ def _relation(
         rule=_value(p, KG + "rule") or "",
         confidence=float(_value(p, KG + "confidence") or 0.0),
         year=int(year) if year is not None else None,
+        more=int(more) if more is not None else 0,
     )
     return RelationRecord(head, code, tail, evidence)

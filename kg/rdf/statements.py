@@ -10,6 +10,7 @@ and, for each piece of evidence, described by a ``kg:Assertion`` (an ``rdf:State
         oa:hasSelector <assertion/H#position> ,     oa:TextPositionSelector, oa:start, oa:end
                        <assertion/H#quote> ;        oa:TextQuoteSelector, oa:exact
         kg:year "2023"^^xsd:gYear ; kg:confidence 0.9 ; kg:rule "rule name" ;
+        kg:moreEvidence 3 ;                         readings of the fact in the document not kept
         prov:wasGeneratedBy <build/B> ; prov:generatedAtTime "…"^^xsd:dateTime .
 
 H hashes (document, head, relation, tail, start, end, rule) (`kg.iri.assertion_iri`). Selectors get IRIs, not blank
@@ -241,3 +242,5 @@ def _add_assertion(
     literal(quote, OA + "exact", ev.sentence, graph)
     if ev.year is not None:
         literal(node, KG + "year", f"{ev.year:04d}", graph, datatype="gYear")
+    if ev.more:
+        literal(node, KG + "moreEvidence", str(ev.more), graph, datatype="nonNegativeInteger")

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -18,6 +19,13 @@ from kg.rdf.statements import Assembler, Statement, statements_of
 from kg.rdf.vocab import FORMATS, PREFIXES
 
 _DATASET_FORMATS = frozenset({"nquads", "trig", "json-ld"})
+# In N-Triples text: an escaped backslash (kept), or the escape of a character XML 1.0 cannot hold (C0 controls but
+# tab, LF and CR), or U+FFFE/U+FFFF as bytes
+_XML_INVALID = re.compile(rb"\\\\|\\u00(?:0[0-8BCEF]|1[0-9A-F])|\\[bf]|\xef\xbf[\xbe\xbf]")
+# In Turtle and TriG text: a string (kept), an IRI (kept), or any other run of characters; a run that ends with an
+# escaped "." (doc:a\.) is a legal prefixed name that rdflib reads as a name followed by the end of a statement
+_TURTLE_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|<[^>\n]*>|((?:[^\s"<\\]|\\.)+)')
+_LOCAL_ESCAPE = re.compile(r"\\(.)")
 
 
 class Export:
@@ -90,7 +98,11 @@ class Export:
             source, kind = self.nquads(), ox.RdfFormat.N_QUADS
         else:
             source, kind = self.ntriples(), ox.RdfFormat.N_TRIPLES
-        return ox.serialize(ox.parse(source, format=kind), format=FORMATS[format][1], prefixes=_prefixes(self.base))
+        if format == "xml":
+            source = _xml_safe(source)
+        prefixes = _prefixes(self.base)
+        data = ox.serialize(ox.parse(source, format=kind), format=FORMATS[format][1], prefixes=prefixes)
+        return data if format == "xml" else _full_iris_for_dotted_names(data, prefixes)
 
 
 def serialize(source: KnowledgeGraph | Export | Iterable[ox.Quad], format: str, base: str = DEFAULT_BASE) -> bytes:
@@ -110,6 +122,29 @@ def serialize(source: KnowledgeGraph | Export | Iterable[ox.Quad], format: str, 
 
 def _prefixes(base: str) -> dict[str, str]:
     return {**PREFIXES, "entity": base + "entity/", "doc": base + "doc/"}
+
+
+def _xml_safe(ntriples: bytes) -> bytes:
+    """N-Triples whose literals hold no character XML 1.0 forbids: each becomes U+FFFD, so that kg.rdf is
+    well-formed whatever a title or a sentence held (the other formats keep every character)."""
+    return _XML_INVALID.sub(lambda m: m[0] if m[0] == b"\\\\" else b"\\uFFFD", ntriples)
+
+
+def _full_iris_for_dotted_names(data: bytes, prefixes: dict[str, str]) -> bytes:
+    """Turtle or TriG where a prefixed name ending in an escaped "." (``doc:a\\.``, legal Turtle that rdflib cannot
+    read) is written as a full IRI instead. Such names are rare, so the text is scanned only when one may be there."""
+    if b"\\. " not in data and b"\\.\n" not in data:
+        return data
+
+    def rewrite(match: re.Match[str]) -> str:
+        name = match[1]
+        if name is None or not name.endswith("\\."):
+            return match[0]
+        prefix, _, local = name.partition(":")
+        namespace = prefixes.get(prefix)
+        return match[0] if namespace is None else "<" + namespace + _LOCAL_ESCAPE.sub(r"\1", local) + ">"
+
+    return _TURTLE_TOKEN.sub(rewrite, data.decode("utf-8")).encode("utf-8")
 
 
 def to_quads(g: KnowledgeGraph) -> list[ox.Quad]:
