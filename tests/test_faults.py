@@ -90,15 +90,16 @@ def test_a_record_that_breaks_the_reader_is_one_error(
 
 
 def _fail_on_a(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Extraction raises for the document 'a', as a bug in a rule would."""
-    real = Extractor._extract
+    """Extraction raises for the document 'a', as a bug in a rule would: in the middle of the group of documents
+    that share one pass of the pipeline."""
+    real = extract._collect
 
-    def broken(self, document: Document, batch_size: int):
+    def broken(document: Document, *args, **kwargs) -> None:
         if document.id == "a":
             raise ValueError("a rule broke")
-        return real(self, document, batch_size)
+        real(document, *args, **kwargs)
 
-    monkeypatch.setattr(Extractor, "_extract", broken)
+    monkeypatch.setattr(extract, "_collect", broken)
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
