@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -35,6 +35,7 @@ from kg.unionfind import UnionFind
 
 if TYPE_CHECKING:
     import pandas
+    import rdflib
 
 
 @dataclass(slots=True)
@@ -196,6 +197,20 @@ class KnowledgeGraph:
     ) -> list[dict] | pandas.DataFrame:
         """Run SPARQL over the graph; values are bound, never pasted into the query text."""
         return plugins.load("sparql")(self, query, bindings=bindings, dataframe=dataframe)
+
+    def to_rdflib(self) -> rdflib.Dataset:
+        """The graph as an rdflib Dataset, a named graph per document: the quads of kg.nq."""
+        return plugins.load("rdflib")(self)
+
+    def serialize(
+        self,
+        destination: str | Path | IO[bytes] | IO[str] | None = None,
+        format: str = "turtle",
+        encoding: str | None = None,
+    ) -> str | bytes | KnowledgeGraph:
+        """An export in one of rdflib's format names (turtle, nt, nquads, trig, json-ld, xml), as rdflib's
+        `Graph.serialize`: str, bytes with an `encoding`, or written to `destination` (the graph is returned)."""
+        return plugins.load("serialize")(self, destination, format, encoding)
 
     def _repr_html_(self) -> str:
         return plugins.load("html")(self, notebook=True)
