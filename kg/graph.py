@@ -193,10 +193,14 @@ class KnowledgeGraph:
         return plugins.load("save")(self, Path(directory), workers=workers)
 
     def sparql(
-        self, query: str, bindings: dict[str, Any] | None = None, *, dataframe: bool = False
-    ) -> list[dict] | pandas.DataFrame:
-        """Run SPARQL over the graph; values are bound, never pasted into the query text."""
-        return plugins.load("sparql")(self, query, bindings=bindings, dataframe=dataframe)
+        self, query: str, bindings: dict[str, Any] | None = None, *, as_df: bool = False
+    ) -> list[dict[str, Any]] | bool | pandas.DataFrame:
+        """Run SPARQL over the graph: rows as dicts {variable: value} in SELECT order (a bool for ASK), or with
+        ``as_df=True`` a pandas DataFrame.
+
+        Bindings are values (str, int, float, bool, rdflib or pyoxigraph terms), never pasted into the query text.
+        """
+        return plugins.load("sparql")(self, query, bindings=bindings, as_df=as_df)
 
     def to_rdflib(self) -> rdflib.Dataset:
         """The graph as an rdflib Dataset, a named graph per document: the quads of kg.nq."""

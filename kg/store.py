@@ -28,6 +28,7 @@ import rdflib
 
 from kg import rdf
 from kg.graph import KnowledgeGraph
+from kg.interop import dataframe
 from kg.ontology import ontology_dir
 
 if TYPE_CHECKING:
@@ -196,30 +197,30 @@ def open_store(directory: str | Path) -> ox.Store:
 
 
 def query_store(
-    store: ox.Store, query: str, bindings: dict[str, Any] | None = None, dataframe: bool = False
+    store: ox.Store, query: str, bindings: dict[str, Any] | None = None, as_df: bool = False
 ) -> list[dict[str, Any]] | bool | pandas.DataFrame:
     """Run SPARQL over a store; the same rules as query_graph."""
-    return _run(store, query, bindings, dataframe)
+    return _run(store, query, bindings, as_df)
 
 
 def query_graph(
     g: KnowledgeGraph,
     query: str,
     bindings: dict[str, Any] | None = None,
-    dataframe: bool = False,
+    as_df: bool = False,
 ) -> list[dict[str, Any]] | bool | pandas.DataFrame:
-    """Run SPARQL over g: rows as {variable: value}, a bool for ASK, or a DataFrame.
+    """Run SPARQL over g: rows as {variable: value} in SELECT order, a bool for ASK, or a DataFrame (`as_df`).
 
     Bindings map variable names (with or without "?") to values: str, int, float and bool
     become literals; pyoxigraph or rdflib terms are used as they are (an IRI as a
     NamedNode or URIRef). Standard prefixes (kg, rdf, skos, prov, oa, dcterms, schema, ...)
     are predeclared. IRIs come back as str, numbers and years as int or float.
     """
-    return _run(store_of(g), query, bindings, dataframe)
+    return _run(store_of(g), query, bindings, as_df)
 
 
 def _run(
-    store: ox.Store, query: str, bindings: dict[str, Any] | None, dataframe: bool
+    store: ox.Store, query: str, bindings: dict[str, Any] | None, as_df: bool
 ) -> list[dict[str, Any]] | bool | pandas.DataFrame:
     substitutions = {ox.Variable(k.lstrip("?$")): binding_term(v) for k, v in (bindings or {}).items()}
     try:
@@ -241,13 +242,7 @@ def _run(
     else:
         columns = [v.value for v in results.variables]
         rows = [{c: python_value(solution[c]) for c in columns} for solution in results]
-    if not dataframe:
-        return rows
-    try:
-        import pandas
-    except ImportError as error:
-        raise ImportError("dataframe=True needs pandas: pip install pandas") from error
-    return pandas.DataFrame(rows, columns=columns)
+    return dataframe(rows, columns) if as_df else rows
 
 
 def binding_term(value: Any) -> ox.NamedNode | ox.Literal | ox.BlankNode:

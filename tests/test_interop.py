@@ -1,9 +1,10 @@
 """The graph for rdflib and pandas users: to_rdflib() as rdflib reads kg.nq, serialize() under rdflib's format names,
-and back."""
+SPARQL answers as DataFrames."""
 
 from __future__ import annotations
 
 import io
+import sys
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -118,6 +119,28 @@ def test_serialize_with_an_encoding_gives_bytes_in_utf8_only() -> None:
 def test_an_unknown_format_names_the_known_ones_and_rdflibs_way() -> None:
     with pytest.raises(ValueError, match=r"'n3'.*turtle.*to_rdflib\(\)\.serialize"):
         sample_graph().serialize(format="n3")
+
+
+def test_sparql_as_df() -> None:
+    pandas = pytest.importorskip("pandas")
+    query = """SELECT ?product ?year WHERE {
+        ?a rdf:object ?p . ?p skos:prefLabel ?product . OPTIONAL { ?a kg:year ?year } } ORDER BY ?product ?year"""
+    g = sample_graph()
+    frame = g.sparql(query, as_df=True)
+    assert isinstance(frame, pandas.DataFrame)
+    rows = g.sparql(query)
+    assert list(frame.columns) == ["product", "year"]
+    assert frame.to_dict("records") == rows
+    assert list(frame["year"].isna()) == [r["year"] is None for r in rows]
+    assert None in [r["year"] for r in rows]
+    assert str(frame["year"].dtype) == "Int64"  # a year that is sometimes missing stays an integer
+
+
+def test_as_df_without_pandas_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(ImportError, match="pip install pandas"):
+        sample_graph().sparql("SELECT ?x WHERE { ?x a kg:Document }", as_df=True)
+    assert len(sample_graph().sparql("SELECT ?x WHERE { ?x a kg:Document }")) == 2
 
 
 def test_the_formats_table_names_only_formats_kg_writes() -> None:
