@@ -198,7 +198,9 @@ class KnowledgeGraph:
         """Run SPARQL over the graph: rows as dicts {variable: value} in SELECT order (a bool for ASK), or with
         ``as_df=True`` a pandas DataFrame.
 
-        Bindings are values (str, int, float, bool, rdflib or pyoxigraph terms), never pasted into the query text.
+        Bindings are values (str, int, float, bool, rdflib or pyoxigraph terms), never pasted into the query text; a
+        plain string also matches the language-tagged labels ("中国银联"@zh) where the query matches it in a triple
+        pattern (see `kg.bindings`).
         """
         return plugins.load("sparql")(self, query, bindings=bindings, as_df=as_df)
 
