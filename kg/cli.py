@@ -121,6 +121,8 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("view", help="open the interactive HTML view of a build folder or RDF file")
     p.add_argument("path", type=Path, metavar="DIR_OR_FILE")
+    p.add_argument("--focus", metavar="NAME", help="open on this entity's neighbourhood (its name or any alias)")
+    p.add_argument("--depth", type=int, default=2, metavar="N", help="relations from --focus to show (default 2)")
     p.set_defaults(run=_view)
     return parser
 
@@ -386,7 +388,10 @@ def _pad(text: str, width: int) -> str:
 
 def _view(args: argparse.Namespace) -> int:
     import kg
-    from kg.viz import write_html
+    from kg.viz import focus_url, write_html
+
+    if args.depth < 1:
+        return _fail(f"--depth {args.depth}: give 1 or more")
 
     path = args.path
     if path.is_dir():
@@ -404,8 +409,13 @@ def _view(args: argparse.Namespace) -> int:
     else:
         return _fail(f"{path}: no such file or folder")
     url = html.resolve().as_uri()
+    if args.focus is not None:
+        try:
+            url = focus_url(html, args.focus, args.depth)
+        except LookupError as error:
+            return _fail(str(error))
     opened = False
     if os.environ.get("DISPLAY") or sys.platform in {"darwin", "win32"}:
         opened = webbrowser.open(url)
-    print(f"kg: {'opened' if opened else 'view'} {html}")
+    print(f"kg: {'opened' if opened else 'view'} {url if args.focus is not None else html}")
     return 0

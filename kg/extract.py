@@ -11,8 +11,9 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from kg.model import Document, EntityRecord, Evidence, Extraction, RelationRecord, fact_key
+from kg.model import Document, EntityRecord, Evidence, Extraction, Measurement, RelationRecord, fact_key
 from kg.nlp import make_pipeline
+from kg.nlp.measures import resolve
 from kg.nlp.text import sentence_bounds, text_of
 
 CHUNK_CHARS = 100_000  # long texts are cut at sentence boundaries into pieces of about this size
@@ -31,12 +32,16 @@ class Extractor:
         for document in documents:
             entities: dict[str, EntityRecord] = {}
             relations: list[RelationRecord] = []
+            measurements: list[Measurement] = []
             chunks = list(_chunks(document.text))
             for offset, doc in zip(
                 (o for o, _ in chunks), self.nlp.pipe((t for _, t in chunks), batch_size=batch_size)
             ):
                 _collect(document, doc, offset, entities, relations)
-            yield Extraction(document.meta(), tuple(entities[k] for k in sorted(entities)), tuple(relations))
+                measurements.extend(_measurements(document, doc, offset))
+            yield Extraction(
+                document.meta(), tuple(entities[k] for k in sorted(entities)), tuple(relations), tuple(measurements)
+            )
 
 
 def _chunks(text: str) -> Iterator[tuple[int, str]]:
@@ -92,6 +97,65 @@ def _collect(
         relations.append(RelationRecord(hit.head, hit.relation, hit.tail, evidence))
 
 
+def _measurements(document: Document, doc, offset: int) -> Iterator[Measurement]:
+    """The figures of a Doc as records, their times resolved with the document's date."""
+    text = text_of(doc)
+    for hit in doc._.kg_measurements or ():
+        resolved = resolve(hit.time, document.date) if hit.time is not None else None
+        year = int(resolved.value[:4]) if resolved is not None and resolved.value else None
+        yield Measurement(
+            subject=hit.subject,
+            property=hit.property,
+            value=hit.value,
+            unit=hit.unit,
+            comparison=hit.comparison,
+            text=text[hit.start : hit.end],
+            start=offset + hit.start,
+            end=offset + hit.end,
+            evidence=Evidence(
+                document=document.id,
+                sentence=text[hit.sent_start : hit.sent_end],
+                start=offset + hit.sent_start,
+                end=offset + hit.sent_end,
+                rule=hit.rule,
+                confidence=hit.confidence,
+                year=year,
+            ),
+            upper=hit.upper,
+            relation=hit.relation,
+            object=hit.object,
+            time=resolved.value if resolved else None,
+            precision=resolved.precision if resolved else None,
+            time_text=hit.time.text if hit.time is not None else None,
+            time_note=resolved.note if resolved else "",
+        )
+
+
+def measurement_to_json(m: Measurement) -> dict:
+    """One measurement of `kg extract`: the figure, what it is about, when it holds, and its evidence."""
+    return {
+        "subject": m.subject,
+        **({"relation": m.relation, "object": m.object} if m.relation else {}),
+        "property": m.property,
+        "value": m.value,
+        **({"upper": m.upper} if m.upper is not None else {}),
+        "unit": m.unit,
+        "comparison": m.comparison,
+        "text": m.text,
+        "start": m.start,
+        "end": m.end,
+        "time": m.time,
+        "precision": m.precision,
+        **({"time_text": m.time_text} if m.time_text else {}),
+        **({"time_note": m.time_note} if m.time_note else {}),
+        "rule": m.evidence.rule,
+        "confidence": m.evidence.confidence,
+        "evidence": m.evidence.sentence,
+        "sentence_start": m.evidence.start,
+        "sentence_end": m.evidence.end,
+    }
+
+
 def extraction_to_json(extraction: Extraction) -> dict:
     """The JSON Lines record of `kg extract`, in the scorer's format (corpus/README.md): one record per fact,
     with the best-supported evidence and the number of sentences behind it."""
@@ -136,4 +200,5 @@ def extraction_to_json(extraction: Extraction) -> dict:
             for e in extraction.entities
         ],
         "relations": relations,
+        "measurements": [measurement_to_json(m) for m in extraction.measurements],
     }

@@ -118,12 +118,38 @@ class RelationRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class Measurement:
+    """A figure the text states about an entity, or about a relation when `relation` and `object` are set (a
+    stake on an invested_in). A share is a fraction (8.97% and 七成 are 0.0897 and 0.7, unit "%"); a range has an
+    `upper` bound. `time` is when it holds (2021-12-31, 2022-Q1, 2021-H1, 2021, or a span 2019/2022-03-18) with
+    its `precision`; `time_note` says when it was read with the document's date, or why there is none."""
+
+    subject: str
+    property: str
+    value: float
+    unit: str
+    comparison: str
+    text: str
+    start: int
+    end: int
+    evidence: Evidence
+    upper: float | None = None
+    relation: str | None = None
+    object: str | None = None
+    time: str | None = None
+    precision: str | None = None
+    time_text: str | None = None
+    time_note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything extracted from one document."""
 
     document: DocumentMeta
     entities: tuple[EntityRecord, ...] = ()
     relations: tuple[RelationRecord, ...] = ()
+    measurements: tuple[Measurement, ...] = ()
 
 
 @dataclass(slots=True)

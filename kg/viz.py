@@ -15,29 +15,30 @@ import math
 import os
 import re
 import tempfile
+from collections import Counter
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlencode
 
 import numpy as np
 
 from kg.graph import KnowledgeGraph
-from kg.model import SYMMETRIC_RELATIONS
+from kg.model import SYMMETRIC_RELATIONS, normalize_name
 from kg.ontology import load_ontology
+from kg.view_layout import label_box, layout_positions
 
 LARGE_GRAPH_NODES = 1500
 """Above this many nodes, positions are computed in Python and physics starts off."""
 
-LAYOUT_SEED = 42
-LAYOUT_ITERATIONS = 100
-_REPULSION_SAMPLE = 200
-_REPULSION_PAIRS = 1_000_000  # per step; bigger graphs sample fewer nodes (never under 50) so time stays linear in n
-_PIXELS_PER_NODE = 120
+OVERVIEW_NODES = 150
+"""At most this many related nodes are drawn first: those with the most relations (unless one degree holds more)."""
 
 _VIS_SHAPES = frozenset({"dot", "square", "diamond", "triangle", "triangleDown", "star", "hexagon", "ellipse", "box"})
 _COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
 _FALLBACK_COLOR = "#9D9D9D"
 _PLACEHOLDER = re.compile(r"@@([A-Z_]+)@@")
+_DATA_ELEMENT = re.compile(r'<script type="application/json" id="kg-data">(.*?)</script>', re.DOTALL)
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
@@ -81,6 +82,32 @@ def write_html(g: KnowledgeGraph, path: Path, *, title: str = "kg") -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def focus_url(page: Path, name: str, depth: int) -> str:
+    """The page's file URL that opens on the neighbourhood of `name` (its label or any alias), `depth` steps out.
+
+    The page reads `#focus=LABEL&depth=N` when it loads. Raises LookupError, with a sentence a reader can act on,
+    when no entity of the page has that name or the file is no page of kg's.
+    """
+    try:
+        data = page_data(Path(page).read_text(encoding="utf-8"))
+    except ValueError as error:
+        raise LookupError(f"{page}: {error}") from None
+    key = normalize_name(name)
+    for node in data["nodes"]:
+        if any(normalize_name(n) == key for n in (node["label"], node["label_en"] or "", *node["aliases"])):
+            fragment = urlencode({"focus": node["label"], "depth": depth}, quote_via=quote)
+            return f"{Path(page).resolve().as_uri()}#{fragment}"
+    raise LookupError(f"{page}: no entity is named {name!r}; search the page for a name or alias it has")
+
+
+def page_data(document: str) -> dict[str, Any]:
+    """The graph data embedded in a page that render_html wrote."""
+    match = _DATA_ELEMENT.search(document)
+    if match is None:
+        raise ValueError("not a page written by kg: it has no kg-data element")
+    return json.loads(match.group(1))
 
 
 def script_json(value: Any) -> str:
@@ -140,7 +167,7 @@ def graph_data(g: KnowledgeGraph) -> dict[str, Any]:
             "aliases": e.aliases,
             "mentions": e.mentions,
             "documents": len(e.documents),
-            "size": round(min(50.0, 10 + 5 * math.log2(1 + e.mentions)), 1),
+            "size": round(min(30.0, 8 + 3 * math.log2(1 + e.mentions)), 1),
         }
         for e in entities
     ]
@@ -165,9 +192,17 @@ def graph_data(g: KnowledgeGraph) -> dict[str, Any]:
         }
         for i, r in enumerate(relations)
     ]
+    pairs = [(e["from"], e["to"]) for e in edges]
+    degrees = np.bincount(np.array(pairs, dtype=np.intp).ravel(), minlength=len(nodes)).tolist()
+    for node, degree in zip(nodes, degrees, strict=True):
+        node["degree"] = degree
+    min_degree = overview_min_degree(degrees)
     large = len(nodes) > LARGE_GRAPH_NODES
     if large:
-        positions = layout_positions(len(nodes), [(e["from"], e["to"]) for e in edges])
+        core = [i for i, d in enumerate(degrees) if d >= min_degree]
+        mentions = [node["mentions"] for node in nodes]
+        boxes = [label_box(node["label"], node["size"]) for node in nodes]
+        positions = layout_positions(len(nodes), pairs, core=core, mentions=mentions, boxes=boxes)
         for node, (x, y) in zip(nodes, positions.tolist(), strict=True):
             node["x"], node["y"] = x, y
     return {
@@ -176,49 +211,26 @@ def graph_data(g: KnowledgeGraph) -> dict[str, Any]:
         "documents": {d.id: {"title": d.title, "date": d.date} for d in g.documents},
         "nodes": nodes,
         "edges": edges,
+        "overview": {"min_degree": min_degree, "isolated": len(nodes) <= OVERVIEW_NODES},
         "physics": not large,
         "layout": "python" if large else "browser",
     }
 
 
-def layout_positions(n: int, edges: list[tuple[int, int]], *, seed: int = LAYOUT_SEED) -> np.ndarray:
-    """Integer pixel positions for n nodes: Fruchterman-Reingold with sampled repulsion.
+def overview_min_degree(degrees: list[int]) -> int:
+    """The fewest relations a node needs to be in the first picture: the least that keeps it to OVERVIEW_NODES.
 
-    Exact repulsion costs n² per step; against a random sample of nodes it costs
-    n·s, which keeps 5,000 nodes to about a second without scipy; beyond that the
-    sample shrinks, since a fresh one each step averages out. A weak pull to
-    the centre keeps disconnected pieces on the canvas. A fixed seed makes the
-    layout the same on every run.
+    A graph of no more than OVERVIEW_NODES nodes is shown whole (from 1, and its isolated nodes with it).
     """
-    if n == 0:
-        return np.zeros((0, 2), dtype=np.int64)
-    rng = np.random.default_rng(seed)
-    pos = rng.random((n, 2)) - 0.5
-    heads = np.fromiter((u for u, _ in edges), dtype=np.intp, count=len(edges))
-    tails = np.fromiter((v for _, v in edges), dtype=np.intp, count=len(edges))
-    k = 1.0 / math.sqrt(n)
-    sample = min(_REPULSION_SAMPLE, n, max(50, _REPULSION_PAIRS // n))
-    repulsion = k * k * n / sample
-    step = 0.1
-    cooling = step / (LAYOUT_ITERATIONS + 1)
-    for _ in range(LAYOUT_ITERATIONS):
-        others = pos[rng.choice(n, sample, replace=False)]
-        # sum over the sample of (p - q) * w with w = repulsion / |p - q|², as matrix products: p * sum(w) - w @ q
-        dist2 = (pos * pos).sum(axis=1)[:, None] + (others * others).sum(axis=1)[None, :] - 2.0 * (pos @ others.T)
-        weights = repulsion / np.maximum(dist2, 1e-6)
-        disp = pos * weights.sum(axis=1)[:, None] - weights @ others
-        delta = pos[heads] - pos[tails]
-        pull = delta * (np.sqrt(np.einsum("ij,ij->i", delta, delta)) / k)[:, None]
-        for axis in (0, 1):
-            disp[:, axis] += np.bincount(tails, pull[:, axis], n) - np.bincount(heads, pull[:, axis], n)
-        disp -= pos
-        length = np.maximum(np.sqrt(np.einsum("ij,ij->i", disp, disp)), 1e-9)
-        pos += disp * (np.minimum(length, step) / length)[:, None]
-        step -= cooling
-    pos -= pos.mean(axis=0)
-    extent = float(np.abs(pos).max()) or 1.0
-    half_side = _PIXELS_PER_NODE * math.sqrt(n) / 2
-    return np.rint(pos * (half_side / extent)).astype(np.int64)
+    counts = Counter(d for d in degrees if d > 0)
+    if len(degrees) <= OVERVIEW_NODES or not counts:
+        return min(counts, default=1)
+    shown = sum(counts.values())
+    for degree in sorted(counts):
+        if shown <= OVERVIEW_NODES:
+            return degree
+        shown -= counts[degree]
+    return max(counts)
 
 
 @functools.cache

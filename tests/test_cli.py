@@ -264,6 +264,31 @@ def test_view_missing_path(tmp_path: Path, capsys: pytest.CaptureFixture) -> Non
     assert "no such file" in capsys.readouterr().err
 
 
+def test_view_focus_prints_the_link_to_the_neighbourhood(
+    export: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    page = (export / "kg.html").resolve().as_uri()
+    for name in ("中国银联", "银联", "UnionPay"):  # the label and two aliases
+        assert main(["view", str(export), "--focus", name, "--depth", "1"]) == 0
+        assert capsys.readouterr().out == f"kg: view {page}#focus=%E4%B8%AD%E5%9B%BD%E9%93%B6%E8%81%94&depth=1\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--focus", "不存在的公司"], "no entity is named '不存在的公司'"),
+        (["--focus", "银联", "--depth", "0"], "--depth 0: give 1 or more"),
+    ],
+)
+def test_view_focus_errors_are_one_line(export: Path, args: list[str], message: str, capsys) -> None:
+    assert main(["view", str(export), *args]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.count("\n") == 1
+    assert message in captured.err and "Traceback" not in captured.err
+
+
 # python -m kg ---------------------------------------------------------------------------------------------
 def test_python_dash_m_kg(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")

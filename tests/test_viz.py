@@ -7,10 +7,10 @@ import json
 import re
 import shutil
 import subprocess
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from kg import viz
@@ -239,18 +239,53 @@ def test_large_graph_gets_python_positions_and_no_physics() -> None:
     assert all(isinstance(node["x"], int) and isinstance(node["y"], int) for node in data["nodes"])
 
 
-def test_layout_keeps_neighbours_close_and_is_repeatable() -> None:
-    rng = np.random.default_rng(0)
-    n = 2000
-    edges = [(i, int(rng.integers(0, i))) for i in range(1, n)]
-    positions = viz.layout_positions(n, edges)
-    assert positions.shape == (n, 2)
-    assert np.array_equal(positions, viz.layout_positions(n, edges))
-    edge_length = np.mean([np.hypot(*(positions[u] - positions[v])) for u, v in edges])
-    a, b = rng.integers(0, n, 2000), rng.integers(0, n, 2000)
-    random_pair = np.mean(np.hypot(*(positions[a] - positions[b]).T))
-    assert edge_length < random_pair / 4
-    assert viz.layout_positions(0, []).shape == (0, 2)
+def test_overview_starts_from_the_best_connected_nodes() -> None:
+    assert viz.OVERVIEW_NODES == 150
+    degrees = [0] * 500 + [1] * 300 + [2] * 100 + [5] * 40 + [9] * 3
+    assert viz.overview_min_degree(degrees) == 2  # 143 nodes; from 1 they would be 443
+    assert viz.overview_min_degree([0] * 100 + [3] * 40 + [4] * 5) == 3  # a small graph is shown whole
+    assert viz.overview_min_degree([2] * 400 + [7] * 200) == 7  # one degree holds more than the budget
+    assert viz.overview_min_degree([0] * 400) == 1
+
+
+def test_nodes_carry_their_degree_and_the_overview_its_threshold() -> None:
+    g = build(unionpay_extractions())
+    data = embedded_data(viz.render_html(g))
+    degree = {n["label"]: n["degree"] for n in data["nodes"]}
+    ends = Counter(label for r in g.relations() for label in (r.head, r.tail))
+    assert degree == {e.label: ends[e.label] for e in g.entities()}
+    assert degree["中国银联"] == 3 and degree["数字人民币试点"] == 0
+    assert data["overview"] == {"min_degree": 1, "isolated": True}
+
+
+def test_page_data_reads_back_what_render_html_wrote() -> None:
+    g = build([*unionpay_extractions(), hostile_extraction()])
+    assert viz.page_data(viz.render_html(g)) == json.loads(json.dumps(viz.graph_data(g)))
+    with pytest.raises(ValueError, match="kg-data"):
+        viz.page_data("<html></html>")
+
+
+def test_focus_url_takes_any_name_of_the_entity(tmp_path: Path) -> None:
+    page = viz.write_html(build(unionpay_extractions()), tmp_path / "kg.html")
+    expected = page.resolve().as_uri() + "#focus=%E4%B8%AD%E5%9B%BD%E9%93%B6%E8%81%94&depth=2"
+    for name in ("中国银联", "银联", "China UnionPay", " 中国银联 "):
+        assert viz.focus_url(page, name, 2) == expected
+    assert viz.focus_url(page, "上海", 1).endswith("#focus=%E4%B8%8A%E6%B5%B7&depth=1")
+    with pytest.raises(LookupError, match="no entity is named '银联卡'"):
+        viz.focus_url(page, "银联卡", 2)
+    foreign = tmp_path / "other.html"
+    foreign.write_text("<html><body>地图</body></html>", encoding="utf-8")
+    with pytest.raises(LookupError, match=r"other\.html: not a page written by kg"):
+        viz.focus_url(foreign, "银联", 2)
+
+
+def test_font_stack_names_the_common_cjk_fonts() -> None:
+    css = (Path(viz.__file__).parent / "templates" / "view.css").read_text(encoding="utf-8")
+    stack = re.search(r"font-family:([^;]*);", css).group(1)
+    fonts = ("PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC")
+    for font in (*fonts, "WenQuanYi Zen Hei"):
+        assert f'"{font}"' in stack
+    assert stack.strip().endswith("sans-serif")
 
 
 def test_write_html_replaces_the_file_atomically(tmp_path: Path) -> None:

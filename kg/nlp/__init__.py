@@ -13,9 +13,10 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from kg.nlp import entities, gazetteer, recognizers, relations, tokenizer  # noqa: F401 - registers factories
+from kg.nlp import entities, gazetteer, measures, recognize, relate, tokenizer  # noqa: F401 - registers factories
+from kg.nlp.trained import add_trained_ner
 
-PIPELINE = ("kg_gazetteer", "kg_recognizer", "kg_entities", "kg_relations")
+PIPELINE = ("kg_gazetteer", "kg_recognizer", "kg_entities", "kg_relations", "kg_measures")
 
 
 def make_pipeline(model: str | Path | None = None) -> Language:
@@ -24,7 +25,5 @@ def make_pipeline(model: str | Path | None = None) -> Language:
     for name in PIPELINE:
         nlp.add_pipe(name)
     if model is not None:
-        from kg.train import add_trained_ner
-
         add_trained_ner(nlp, Path(model))
     return nlp

@@ -17,7 +17,8 @@ from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.nlp import lexicon as lx
+from kg.nlp import words
+from kg.nlp.known import known_surface_forms
 from kg.nlp.text import Candidate, TokenView, WordSet, candidates_of, view_of
 from kg.nlp.tokenizer import dictionary_freqs
 from kg.ontology import load_ontology
@@ -43,7 +44,7 @@ class EntityResolver:
         self.name = name
         onto = load_ontology()
         self._places = {p.label for p in onto.places} | {a for p in onto.places for a in p.aliases if len(a) >= 2}
-        self._known_by_name = {surface: ent for surface, ent in lx.known_surface_forms()}
+        self._known_by_name = {surface: ent for surface, ent in known_surface_forms()}
 
     def __call__(self, doc: Doc) -> Doc:
         view = view_of(doc)
@@ -166,11 +167,11 @@ class EntityResolver:
     def _cores_once(self, surface: str, label: str) -> list[str]:
         cores = []
         if label == "PRODUCT":
-            for deco in lx.PRODUCT_DECORATIONS:
+            for deco in words.PRODUCT_DECORATIONS:
                 if surface.endswith(deco) and len(surface) - len(deco) >= 2:
                     cores.append(surface[: -len(deco)].rstrip())
         if label == "ORG":
-            for suffix in (*lx.LEGAL_SUFFIXES, "公司"):
+            for suffix in (*words.LEGAL_SUFFIXES, "公司"):
                 if surface.endswith(suffix) and len(surface) - len(suffix) >= 2:
                     cores.append(surface[: -len(suffix)])
                     break
@@ -187,8 +188,8 @@ class EntityResolver:
 
     @staticmethod
     def _canonical_key(surface: str, cand: Candidate, count: int) -> tuple:
-        legal = surface.endswith(lx.LEGAL_SUFFIXES)
-        decorated = cand.label == "PRODUCT" and surface.endswith(lx.PRODUCT_DECORATIONS)
+        legal = surface.endswith(words.LEGAL_SUFFIXES)
+        decorated = cand.label == "PRODUCT" and surface.endswith(words.PRODUCT_DECORATIONS)
         return (not cand.known, legal, decorated, -count, -len(surface), surface)
 
     # short forms ----------------------------------------------------------
@@ -269,9 +270,9 @@ class EntityResolver:
 
 _LATIN_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9&.\- ]*[A-Za-z0-9]")
 _ORG_CLASS_WORDS = frozenset({"公司", "集团", "电商", "平台", "银行", "企业"})
-_ALL_HEADS = WordSet((*lx.ORG_HEADS, *lx.INDUSTRY_HEADS, *lx.PRODUCT_HEADS, *lx.INITIATIVE_HEADS))
-_OPENING_ORG_HEADS = WordSet(h for h in lx.ORG_HEADS if len(h) >= 2)
-_SHORT_FORM_HEADS = WordSet((*lx.INDUSTRY_HEADS, "基金", "证券", "保险", "集团", "公司"))  # what a short form drops
+_ALL_HEADS = WordSet((*words.ORG_HEADS, *words.INDUSTRY_HEADS, *words.PRODUCT_HEADS, *words.INITIATIVE_HEADS))
+_OPENING_ORG_HEADS = WordSet(h for h in words.ORG_HEADS if len(h) >= 2)
+_SHORT_FORM_HEADS = WordSet((*words.INDUSTRY_HEADS, "基金", "证券", "保险", "集团", "公司"))  # what a short form drops
 
 
 _SHORT_FORM = re.compile(
@@ -325,7 +326,7 @@ def specific_name(name: str) -> bool:
         return False
     if _OPENING_ORG_HEADS.has_prefix(modifier):
         return False
-    if modifier in lx.GENERIC_MODIFIERS:
+    if modifier in words.GENERIC_MODIFIERS:
         return False
     return dictionary_freqs().get(modifier, 0) < 300
 

@@ -10,7 +10,7 @@ import ahocorasick
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.lexicon import known_surface_forms
+from kg.nlp.known import known_surface_forms
 from kg.nlp.text import Candidate, candidates_of, view_of
 
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")

@@ -93,11 +93,6 @@ class WordSet:
         return any(text[:n] in self.words for n in self.lengths if n <= len(text))
 
 
-def alternation(words: Iterable[str]) -> re.Pattern[str]:
-    """One regular expression for a word list, longest words first so that the longest match wins."""
-    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
-
-
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """Sentences as (start, end) offsets, trimmed of surrounding whitespace."""
     bounds = []

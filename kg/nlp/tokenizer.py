@@ -11,8 +11,9 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
+from types import SimpleNamespace
 
 import jieba
 import numpy
@@ -22,12 +23,15 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 
 from kg.nlp.segmenter import Segmenter
+from kg.nlp.words import LEADING_FUNCTION_CHARS, MEASURE_WORDS, MODERN_WORDS
 
 TOKENS_KEY = "kg_tokens"  # Doc.user_data: (text, words, tags) as segmented, so components need not re-read the Doc
-# 和 and 与 stay: they sit inside words jieba does not know as often as at their edge (碳中和)
-_LEADING_FUNCTION_CHARS = frozenset("据在对向从由被把将为给该")
+# LEADING_FUNCTION_CHARS are cut off the unknown word they open; 和 and 与 are not among them: they sit inside words
+# jieba does not know as often as at their edge (碳中和)
 _TRAILING_FUNCTION_CHARS = frozenset("等的了")
-_MEASURE_CHARS = frozenset("家个只款项张台套部座所类种批位名条件")
+# a measure word that opens an unknown word right after a number is cut off too (8|家星河); 次, 亿 and 万 stay: cutting
+# them changes the names found (万人政府 after a number would go), a change of behaviour measured and not made
+_MEASURE_CHARS = MEASURE_WORDS - {"次", "亿", "万"}
 _ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.+\-]*")
 # a number, with or without a unit (70MPa, 5G, 100MW): a quantity, never part of what makes a name proper
 _NUMBER = re.compile(r"[0-9０-９][0-9０-９.,%％]*[A-Za-z]{0,4}")
@@ -92,7 +96,31 @@ def _indexes(items: list, values: Iterable) -> list[int]:
     return sorted(found)
 
 
-class JiebaTokenizer:
+class StatelessTokenizer:
+    """What spaCy asks of a tokenizer besides `__call__`: a tokenizer of ours is rebuilt from its config and has no
+    state to save, so serialising it writes nothing and reading it changes nothing."""
+
+    def __call__(self, text: str) -> Doc:
+        raise NotImplementedError
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        for text in texts:
+            yield self(text)
+
+    def to_bytes(self, **kwargs) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs) -> StatelessTokenizer:
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        return None
+
+    def from_disk(self, path, **kwargs) -> StatelessTokenizer:
+        return self
+
+
+class JiebaTokenizer(StatelessTokenizer):
     """A spaCy tokenizer: jieba segmentation with a private user dictionary, and dictionary POS tags."""
 
     def __init__(
@@ -159,7 +187,7 @@ class JiebaTokenizer:
             done = i + 1
             pieces = []
             after_number = bool(out_words) and out_words[-1][-1:].isdigit()
-            if word[0] in _LEADING_FUNCTION_CHARS or (after_number and word[0] in _MEASURE_CHARS):
+            if word[0] in LEADING_FUNCTION_CHARS or (after_number and word[0] in _MEASURE_CHARS):
                 pieces.append(word[0])
                 word = word[1:]
             if len(word) > 1 and word[-1] in _TRAILING_FUNCTION_CHARS:
@@ -172,22 +200,6 @@ class JiebaTokenizer:
             return words, tags
         return out_words + words[done:], out_tags + tags[done:]
 
-    def pipe(self, texts: Iterable[str], batch_size: int = 1000):
-        for text in texts:
-            yield self(text)
-
-    def to_bytes(self, **kwargs) -> bytes:
-        return b""
-
-    def from_bytes(self, data: bytes, **kwargs) -> JiebaTokenizer:
-        return self
-
-    def to_disk(self, path, **kwargs) -> None:
-        return None
-
-    def from_disk(self, path, **kwargs) -> JiebaTokenizer:
-        return self
-
 
 @registry.tokenizers("kg.JiebaTokenizer.v1")
 def create_jieba_tokenizer(use_ontology_words: bool = True):
@@ -198,12 +210,59 @@ def create_jieba_tokenizer(use_ontology_words: bool = True):
         places: list[str] = []
         common: tuple[str, ...] = ()
         if use_ontology_words:
-            from kg.nlp.lexicon import MODERN_WORDS, known_surface_forms
+            from kg.nlp.known import known_surface_forms
 
             forms = known_surface_forms()
             words = [name for name, _ in forms]
             places = [name for name, ent in forms if ent.type == "LOC"]
             common = MODERN_WORDS
         return JiebaTokenizer(nlp.vocab, words, places, common)
+
+    return make
+
+
+_PIECE = re.compile(r"[A-Za-z0-9]+|.", re.S)
+
+
+def char_doc(vocab: Vocab, text: str, words: Sequence[str], tags: Sequence[str]) -> Doc:
+    """A Doc of characters from jieba's words and tags: each character is tagged with its word's tag and its
+    position in the word (B, I, E, or S for a word of one piece)."""
+    pieces: list[str] = []
+    piece_tags: list[str] = []
+    for word, tag in zip(words, tags):
+        parts = _PIECE.findall(word)
+        for i, part in enumerate(parts):
+            pos = "S" if len(parts) == 1 else "B" if i == 0 else "E" if i == len(parts) - 1 else "I"
+            pieces.append(part)
+            piece_tags.append(f"{tag}-{pos}")
+    doc = Doc(vocab, words=pieces, spaces=[False] * len(pieces), tags=piece_tags)
+    doc.user_data[TOKENS_KEY] = (text, list(pieces), piece_tags)
+    return doc
+
+
+class CharTokenizer(StatelessTokenizer):
+    """Characters tagged with their jieba word (see `char_doc`), the tokens of a model trained by `kg train`; the
+    segmenter is built on first use, so loading a model whose tokenizer is never called (the pipeline passes its own
+    segmentation) costs nothing."""
+
+    def __init__(self, vocab: Vocab, use_ontology_words: bool = True) -> None:
+        self.vocab = vocab
+        self.use_ontology_words = use_ontology_words
+        self._segmenter = None
+
+    def __call__(self, text: str) -> Doc:
+        if self._segmenter is None:
+            own = SimpleNamespace(vocab=Vocab())  # its own vocab: jieba's words stay out of the model's
+            self._segmenter = create_jieba_tokenizer(self.use_ontology_words)(own)
+        _, words, tags = self._segmenter(text).user_data[TOKENS_KEY]
+        return char_doc(self.vocab, text, words, tags)
+
+
+@registry.tokenizers("kg.CharTokenizer.v1")
+def create_char_tokenizer(use_ontology_words: bool = True):
+    """Registered tokenizer factory: `[nlp.tokenizer] @tokenizers = "kg.CharTokenizer.v1"`."""
+
+    def make(nlp) -> CharTokenizer:
+        return CharTokenizer(nlp.vocab, use_ontology_words)
 
     return make

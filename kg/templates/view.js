@@ -3,6 +3,11 @@
 (function () {
   "use strict";
 
+  const READABLE_PX = 12; // the default zoom never draws a label smaller than this
+  const FONT_PX = 16;
+  const RING_GAP = 200; // pixels between the rings of a neighbourhood
+  const RING_SPACING = 80; // pixels between two nodes on a ring
+
   const data = JSON.parse(document.getElementById("kg-data").textContent);
   const typeByCode = new Map(data.types.map((t) => [t.code, t]));
   const relationByCode = new Map(data.relations.map((r) => [r.code, r]));
@@ -13,14 +18,52 @@
     edgesOfNode.get(edge.from).push(edge);
     if (edge.to !== edge.from) edgesOfNode.get(edge.to).push(edge);
   }
+
+  // ---- what is shown -------------------------------------------------------------
+  // Outside a neighbourhood, a node shows when it passes the sliders (isolated nodes: the checkbox); inside one,
+  // when it is in the neighbourhood. Nodes the reader asked for (search, links, neighbours) show either way, and a
+  // hidden type hides a node always. An edge shows when both ends do and its relation is not hidden.
   const hiddenTypes = new Set();
   const hiddenRelations = new Set();
+  const revealed = new Set();
+  const steps = (key) => [...new Set(data.nodes.map((n) => n[key]).filter((v) => v > 0))].sort((a, b) => a - b);
+  const degreeSteps = steps("degree");
+  const mentionSteps = steps("mentions");
+  const show = {
+    minDegree: data.overview.min_degree,
+    minMentions: mentionSteps.length ? mentionSteps[0] : 0,
+    isolated: data.overview.isolated,
+    focus: null, // { id, depth, members: Set of ids }
+  };
+  const shown = new Uint8Array(data.nodes.length);
+
+  function passesSliders(node) {
+    if (node.mentions < show.minMentions) return false;
+    return node.degree === 0 ? show.isolated : node.degree >= show.minDegree;
+  }
+
+  function isShown(node) {
+    if (hiddenTypes.has(node.type)) return false;
+    if (revealed.has(node.id)) return true;
+    return show.focus ? show.focus.members.has(node.id) : passesSliders(node);
+  }
+
+  function computeShown() {
+    for (const node of data.nodes) shown[node.id] = isShown(node) ? 1 : 0;
+  }
 
   function el(tag, text, className) {
     const node = document.createElement(tag);
     if (text !== undefined && text !== null) node.textContent = String(text);
     if (className) node.className = className;
     return node;
+  }
+
+  function button(text, onClick) {
+    const b = el("button", text);
+    b.type = "button";
+    b.addEventListener("click", onClick);
+    return b;
   }
 
   function relationLabel(code) {
@@ -41,18 +84,20 @@
     return box;
   }
 
-  function nodeTooltip(node) {
+  function nodeTooltip(id) {
+    const node = nodeById.get(id);
     const type = typeByCode.get(node.type);
     return tooltip([
       node.label,
       node.label_en,
       type.label_zh + " / " + type.label_en,
       node.aliases.length ? "别名: " + node.aliases.join("、") : "",
-      "提及 " + node.mentions + " 次 · " + node.documents + " 篇文档",
+      "提及 " + node.mentions + " 次 · " + node.documents + " 篇文档 · " + node.degree + " 条关系",
     ]);
   }
 
-  function edgeTooltip(edge) {
+  function edgeTooltip(id) {
+    const edge = edgeById.get(id);
     const rel = relationByCode.get(edge.relation);
     return tooltip([
       nodeById.get(edge.from).label + " → " + relationLabel(edge.relation) + " → " + nodeById.get(edge.to).label,
@@ -62,13 +107,13 @@
   }
 
   // ---- network -------------------------------------------------------------
+  const large = data.layout === "python";
   const nodes = new vis.DataSet(
     data.nodes.map((n) => {
       const type = typeByCode.get(n.type);
       const item = {
         id: n.id,
         label: n.label,
-        title: nodeTooltip(n),
         shape: type.shape,
         size: n.size,
         color: { background: type.color, border: type.color, highlight: { background: type.color, border: "#1f2328" } },
@@ -89,49 +134,67 @@
         from: e.from,
         to: e.to,
         label: edgeLabel(e),
-        title: edgeTooltip(e),
         arrows: rel && rel.symmetric ? "" : "to",
         width: Math.min(6, 1 + Math.log2(e.evidence.length)),
         kgRelation: e.relation,
       };
     }),
   );
-  const visibleNode = (id) => !hiddenTypes.has(nodeById.get(id).type);
-  const nodesView = new vis.DataView(nodes, { filter: (n) => !hiddenTypes.has(n.kgType) });
+  computeShown();
+  const nodesView = new vis.DataView(nodes, { filter: (n) => shown[n.id] === 1 });
   const edgesView = new vis.DataView(edges, {
-    filter: (e) => !hiddenRelations.has(e.kgRelation) && visibleNode(e.from) && visibleNode(e.to),
+    filter: (e) => !hiddenRelations.has(e.kgRelation) && shown[e.from] === 1 && shown[e.to] === 1,
   });
 
+  // One font stack, the page's (view.css), names the common CJK fonts for the canvas too.
+  const face = getComputedStyle(document.body).fontFamily;
   const container = document.getElementById("kg-network");
   const network = new vis.Network(
     container,
     { nodes: nodesView, edges: edgesView },
     {
       autoResize: true,
-      layout: { randomSeed: 42, improvedLayout: data.nodes.length <= 200 },
+      layout: { randomSeed: 42, improvedLayout: nodesView.length <= 200 },
       physics: {
         enabled: data.physics,
         solver: "forceAtlas2Based",
         forceAtlas2Based: { gravitationalConstant: -60, springLength: 120, avoidOverlap: 0.3 },
         stabilization: { iterations: 300, fit: true },
       },
-      interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: data.nodes.length > 500 },
-      nodes: { font: { size: 14, face: "system-ui, sans-serif" }, borderWidth: 1 },
+      interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: large },
+      nodes: { font: { size: FONT_PX, face: face }, borderWidth: 1 },
       edges: {
         color: { color: "#9aa4ae", highlight: "#1f2328", hover: "#59636e" },
-        font: { size: 11, align: "middle", color: "#59636e", strokeWidth: 3 },
-        smooth: data.nodes.length > 500 ? false : { type: "continuous" },
+        font: { size: 12, face: face, align: "middle", color: "#59636e", strokeWidth: 3 },
+        scaling: { label: { drawThreshold: READABLE_PX - 1 } }, // relation labels show once they are readable too
+        smooth: large ? false : { type: "continuous" },
       },
     },
   );
   // The one global: a handle for scripts and browser tests that drive the page (read-only by convention).
   window.kgView = Object.freeze({ network, nodes, edges, nodesView, edgesView });
 
-  // ---- header and layout note ------------------------------------------------
+  // Tooltips are built when the pointer first rests on an item, not for every item of a large graph at load.
+  network.on("hoverNode", (params) => {
+    if (!nodes.get(params.node).title) nodes.update({ id: params.node, title: nodeTooltip(params.node) });
+  });
+  network.on("hoverEdge", (params) => {
+    if (!edges.get(params.edge).title) edges.update({ id: params.edge, title: edgeTooltip(params.edge) });
+  });
+
+  // Fit what is shown, but never so far out that labels cannot be read: the reader pans to the rest.
+  function readableFit() {
+    network.fit({ animation: false });
+    const readable = READABLE_PX / FONT_PX;
+    if (network.getScale() < readable) network.moveTo({ scale: readable, animation: false });
+  }
+
+  // ---- header and overview controls -------------------------------------------------
+  const number = (n) => n.toLocaleString("en-US");
   document.getElementById("kg-stats").textContent =
     data.nodes.length + " 实体 entities · " + data.edges.length + " 关系 relations · " +
     Object.keys(data.documents).length + " 文档 documents";
-  document.getElementById("kg-layout-note").textContent = data.layout === "python"
+  document.getElementById("kg-layout-note").textContent = large
     ? "大图：布局已预先计算，物理模拟默认关闭。Large graph: positions precomputed, physics off."
     : "";
   const physicsBox = document.getElementById("kg-physics");
@@ -139,6 +202,44 @@
   physicsBox.addEventListener("change", () => {
     network.setOptions({ physics: { enabled: physicsBox.checked } });
   });
+
+  const shownLine = document.getElementById("kg-shown");
+
+  function refresh() {
+    computeShown();
+    nodesView.refresh();
+    edgesView.refresh();
+    shownLine.textContent = "显示 shown: " + number(nodesView.length) + " / " + number(data.nodes.length) +
+      " 实体 · " + number(edgesView.length) + " / " + number(data.edges.length) + " 关系";
+  }
+
+  function slider(id, values, initial, set) {
+    const input = document.getElementById(id);
+    const output = document.getElementById(id + "-value");
+    input.max = String(Math.max(0, values.length - 1));
+    input.value = String(Math.max(0, values.indexOf(initial)));
+    input.disabled = values.length < 2;
+    output.textContent = String(initial);
+    input.addEventListener("input", () => {
+      const value = values[Number(input.value)];
+      output.textContent = String(value);
+      set(value);
+      leaveFocus();
+      refresh();
+    });
+  }
+
+  slider("kg-min-degree", degreeSteps, show.minDegree, (v) => { show.minDegree = v; });
+  slider("kg-min-mentions", mentionSteps, show.minMentions, (v) => { show.minMentions = v; });
+  const isolatedBox = document.getElementById("kg-isolated");
+  isolatedBox.checked = show.isolated;
+  document.getElementById("kg-isolated-count").textContent = number(data.nodes.filter((n) => n.degree === 0).length);
+  isolatedBox.addEventListener("change", () => {
+    show.isolated = isolatedBox.checked;
+    leaveFocus();
+    refresh();
+  });
+  document.getElementById("kg-fit").addEventListener("click", () => network.fit({ animation: false }));
 
   // ---- filters and legend ----------------------------------------------------
   function countBy(items, key) {
@@ -159,8 +260,8 @@
     box.addEventListener("change", () => {
       if (box.checked) hidden.delete(code);
       else hidden.add(code);
-      nodesView.refresh();
-      edgesView.refresh();
+      if (show.focus) focusOn(show.focus.id, show.focus.depth);
+      else refresh();
     });
     label.appendChild(box);
     if (swatch) label.appendChild(swatch);
@@ -191,8 +292,94 @@
   function showType(code) {
     if (!hiddenTypes.delete(code)) return;
     typeBoxes.get(code).checked = true;
-    nodesView.refresh();
-    edgesView.refresh();
+  }
+
+  // ---- neighbourhood -------------------------------------------------------------
+  // Breadth-first over the relations shown, edges taken both ways: the same nodes as networkx's ego_graph of the
+  // undirected graph. Its picture is radial: the entity in the centre, one ring per step, each node near its parent.
+  const focusName = document.getElementById("kg-focus-name");
+  const depthInput = document.getElementById("kg-depth");
+  const exitButton = document.getElementById("kg-focus-exit");
+
+  function neighbours(id) {
+    const out = [];
+    for (const edge of edgesOfNode.get(id)) {
+      if (hiddenRelations.has(edge.relation)) continue;
+      const other = edge.from === id ? edge.to : edge.from;
+      if (!hiddenTypes.has(nodeById.get(other).type)) out.push(other);
+    }
+    return out;
+  }
+
+  function radialLayout(center, depth) {
+    const parent = new Map([[center, null]]);
+    const rings = [[center]];
+    for (let d = 1; d <= depth && rings[d - 1].length; d++) {
+      rings.push([]);
+      for (const id of rings[d - 1]) {
+        for (const other of neighbours(id)) {
+          if (parent.has(other)) continue;
+          parent.set(other, id);
+          rings[d].push(other);
+        }
+      }
+    }
+    const angle = new Map([[center, 0]]);
+    const positions = [{ id: center, x: 0, y: 0 }];
+    let radius = 0;
+    for (const ring of rings.slice(1)) {
+      if (!ring.length) break;
+      ring.sort((a, b) => angle.get(parent.get(a)) - angle.get(parent.get(b)) || a - b);
+      radius = Math.max(radius + RING_GAP, (ring.length * RING_SPACING) / (2 * Math.PI));
+      ring.forEach((id, i) => {
+        const a = (2 * Math.PI * i) / ring.length;
+        angle.set(id, a);
+        positions.push({ id: id, x: Math.round(radius * Math.cos(a)), y: Math.round(radius * Math.sin(a)) });
+      });
+    }
+    return positions;
+  }
+
+  function focusOn(id, depth) {
+    showType(nodeById.get(id).type);
+    revealed.clear();
+    const positions = radialLayout(id, depth);
+    nodes.update(positions);
+    show.focus = { id: id, depth: depth, members: new Set(positions.map((p) => p.id)) };
+    focusName.textContent = nodeById.get(id).label + " · " + (positions.length - 1) + " 个邻居 neighbours";
+    focusName.className = "";
+    depthInput.value = String(depth);
+    exitButton.disabled = false;
+    refresh();
+    readableFit();
+    network.selectNodes([id]);
+    showNode(id);
+  }
+
+  function leaveFocus() {
+    if (!show.focus) return;
+    const members = show.focus.members;
+    show.focus = null;
+    exitButton.disabled = true;
+    focusName.textContent = "选中实体后点击“邻域”。Select an entity, then Neighbourhood.";
+    focusName.className = "kg-hint";
+    if (large) nodes.update([...members].map((id) => ({ id: id, x: nodeById.get(id).x, y: nodeById.get(id).y })));
+  }
+
+  depthInput.addEventListener("change", () => {
+    const depth = Math.max(1, Math.floor(Number(depthInput.value)) || 1);
+    if (show.focus) focusOn(show.focus.id, depth);
+  });
+  exitButton.addEventListener("click", () => {
+    leaveFocus();
+    revealed.clear();
+    refresh();
+    readableFit();
+  });
+
+  function reveal(ids) {
+    for (const id of ids) if (!shown[id]) revealed.add(id);
+    refresh();
   }
 
   // ---- side panel --------------------------------------------------------------
@@ -221,10 +408,9 @@
   }
 
   function nodeLink(id) {
-    const button = el("button", nodeById.get(id).label, "kg-link");
-    button.type = "button";
-    button.addEventListener("click", () => selectNode(id));
-    return button;
+    const link = button(nodeById.get(id).label, () => selectNode(id));
+    link.className = "kg-link";
+    return link;
   }
 
   function relationBox(edge, fromNode) {
@@ -251,6 +437,16 @@
     if (node.label_en) panel.appendChild(el("p", node.label_en, "kg-sub"));
     panel.appendChild(el("p", type.label_zh + " / " + type.label_en + " · 提及 " + node.mentions + " 次 · " +
       node.documents + " 篇文档", "kg-sub"));
+    const actions = el("div", null, "kg-actions");
+    actions.appendChild(button("邻域 Neighbourhood", () => focusOn(id, Math.max(1, Number(depthInput.value) || 1))));
+    const hidden = neighbours(id).filter((other) => !shown[other]);
+    if (hidden.length) {
+      actions.appendChild(button("显示 " + hidden.length + " 个邻居 Show neighbours", () => {
+        reveal(hidden);
+        showNode(id);
+      }));
+    }
+    panel.appendChild(actions);
     if (node.aliases.length) {
       panel.appendChild(el("h3", "别名 Aliases"));
       panel.appendChild(el("p", node.aliases.join("、")));
@@ -272,6 +468,7 @@
 
   function selectNode(id) {
     showType(nodeById.get(id).type);
+    reveal([id]);
     network.selectNodes([id]);
     network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 400 } });
     showNode(id);
@@ -288,16 +485,23 @@
     return text.normalize("NFKC").toLowerCase().replace(/[\s\p{P}]/gu, "");
   }
 
-  const searchIndex = data.nodes.map((n) => ({
-    id: n.id,
-    names: [n.label, n.label_en, ...n.aliases].filter(Boolean).map((name) => [name, normalize(name)]),
-  }));
+  let searchIndex = null; // built on the first search, not at load
+
+  function index() {
+    if (searchIndex === null) {
+      searchIndex = data.nodes.map((n) => ({
+        id: n.id,
+        names: [n.label, n.label_en, ...n.aliases].filter(Boolean).map((name) => [name, normalize(name)]),
+      }));
+    }
+    return searchIndex;
+  }
 
   function search(query) {
     const q = normalize(query);
     if (!q) return [];
     const hits = [];
-    for (const entry of searchIndex) {
+    for (const entry of index()) {
       let best = null;
       for (const [name, key] of entry.names) {
         const rank = key === q ? 0 : key.startsWith(q) ? 1 : key.includes(q) ? 2 : 3;
@@ -360,4 +564,19 @@
     hits = [];
     renderResults();
   });
+
+  // ---- start -----------------------------------------------------------------------
+  // `#focus=NAME&depth=N` (what `kg view --focus NAME --depth N` opens) starts from a neighbourhood.
+  refresh();
+  const start = new URLSearchParams(location.hash.slice(1));
+  const wanted = start.get("focus");
+  if (wanted) {
+    const hit = search(wanted).find((h) => h.rank === 0);
+    if (hit) focusOn(hit.id, Math.max(1, Math.floor(Number(start.get("depth"))) || 2));
+    else panel.replaceChildren(el("p", "没有名为“" + wanted + "”的实体。No entity is named " + wanted + ".", "kg-hint"));
+  }
+  if (!show.focus) {
+    if (data.physics) network.once("stabilizationIterationsDone", readableFit);
+    else readableFit();
+  }
 })();

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from kg.nlp.lexicon import known_surface_forms
+from kg.nlp.known import known_surface_forms
 
 
 def gazetteer_hits(nlp: Language, text: str) -> list[tuple[str, str, str | None]]:

@@ -7,8 +7,8 @@ import pytest
 from spacy.language import Language
 from spacy.vocab import Vocab
 
-from kg.nlp.lexicon import known_surface_forms
-from kg.nlp.tokenizer import JiebaTokenizer, dictionary_tags, tag_word
+from kg.nlp.known import known_surface_forms
+from kg.nlp.tokenizer import JiebaTokenizer, char_doc, dictionary_tags, tag_word
 
 INVENTED = "顺捷星河物流"  # a name no dictionary holds
 
@@ -92,3 +92,12 @@ def test_remembered_blocks_give_jiebas_own_segmentation() -> None:
         assert tokenizer._segmenter.cut(text) == list(tokenizer._jieba.cut(text, HMM=True))
     info = tokenizer._segmenter.cut_block.cache_info()
     assert info.hits > info.misses and info.maxsize is not None  # reused, and bounded
+
+
+def test_char_doc_has_one_token_per_character_tagged_with_its_word() -> None:
+    doc = char_doc(Vocab(), "据UnionPay2024年", ["据", "UnionPay2024", "年"], ["p", "eng", "m"])
+    assert [t.text for t in doc] == ["据", "UnionPay2024", "年"]
+    doc = char_doc(Vocab(), "青禾远航发布", ["青禾", "远航", "发布"], ["x", "n", "v"])
+    assert [t.text for t in doc] == list("青禾远航发布")
+    assert [t.tag_ for t in doc] == ["x-B", "x-E", "n-B", "n-E", "v-B", "v-E"]
+    assert doc.text == "青禾远航发布"

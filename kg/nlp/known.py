@@ -1,0 +1,57 @@
+"""The known names: entities and places read from the ontology, with every name and alias they go by.
+
+Names of entities come from here (and from the recognizer's rules), never from the word lists of kg/nlp/words, which
+hold cue words of the language only.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from kg.ontology import KnownEntity, load_ontology
+
+
+@cache
+def known_entities() -> tuple[KnownEntity, ...]:
+    """The ontology's known entities, then its places."""
+    onto = load_ontology()
+    return onto.known + onto.places
+
+
+@cache
+def known_surface_forms() -> tuple[tuple[str, KnownEntity], ...]:
+    """Every name and alias of a known entity or place, paired with its entity; first claim wins."""
+    seen: dict[str, KnownEntity] = {}
+    for ent in known_entities():
+        for name in (ent.label, *ent.aliases, *([ent.label_en] if ent.label_en else [])):
+            if name and name not in seen and _usable_surface(name, ent):
+                seen[name] = ent
+    return tuple(sorted(seen.items()))
+
+
+@cache
+def known_places() -> dict[str, KnownEntity]:
+    """Every usable name of a known place → the place."""
+    return {name: ent for name, ent in known_surface_forms() if ent.type == "LOC"}
+
+
+@cache
+def known_orgs() -> dict[str, KnownEntity]:
+    """Every usable name of two characters or more of a known organization → the organization."""
+    return {name: ent for name, ent in known_surface_forms() if ent.type == "ORG" and len(name) >= 2}
+
+
+@cache
+def known_org_names() -> dict[str, str]:
+    """Every usable name of two characters or more of a known organization → the organization's label."""
+    return {name: ent.label for name, ent in known_orgs().items()}
+
+
+def _usable_surface(name: str, ent: KnownEntity) -> bool:
+    """Short forms of districts and counties collide with ordinary words (长寿, 资源, 惠民): match those only with
+    their administrative suffix. The whole world (CLDR region 001) is not a place a fact can be located in."""
+    if ent.code == "001":
+        return False
+    if ent.level in {"district", "county"} and len(name) <= 2:
+        return False
+    return len(name) >= 2

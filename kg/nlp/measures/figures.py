@@ -1,0 +1,228 @@
+"""Stated figures in a text: a number with its unit or measure word, a share (8.97%, 七成, 百分之五, 三分之一),
+money with its currency, a range (10-15亿元), and the words that qualify it (超过, 逾, 近, 约, 余, 以上).
+
+A number with no unit after it (a year, a date, an age, a code, a model number) is no figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.nlp.measures.numbers import parse_number
+from kg.nlp.words import read_table
+
+_DIGITS = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+_ARABIC = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千)?"
+_CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+"
+# A number that starts after a letter, a digit, a slash or 第 is part of a code, a model or an ordinal; a Chinese
+# numeral after 数/几/上/成 is vague (数十, 上千).
+_NUMBER = re.compile(rf"(?<![0-9A-Za-z./／_#第-])(?:{_ARABIC}|(?<![第数几上成好每]){_CHINESE})")
+_RANGE = re.compile(rf"\s?(?:-|－|—|~|～|至|到)\s?({_ARABIC}|{_CHINESE})")
+_FRACTION = re.compile(rf"({_CHINESE})分之({_CHINESE}|[0-9.]+)")
+_PER_CENT = re.compile(rf"百分之({_CHINESE}|[0-9.]+)")
+_PER = re.compile(r"\s?/\s?([A-Za-z]+|千瓦时|立方米|平方米|[\u4e00-\u9fff])")
+_TENTHS_NOT_BEFORE = frozenset("为立本员果交功绩熟都长效就型品分年人才")
+_NUMERAL_DIGITS = frozenset("零〇一二两三四五六七八九十")
+_BARE_MULTIPLIERS = frozenset({"十万", "百万", "千万", "十亿", "百亿", "千亿", "万亿"})
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    name: str
+    kind: str
+    not_before: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One stated figure: where it is written (comparison words included), its value and how it is qualified."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    kind: str
+    comparison: str = "eq"
+    upper: float | None = None
+
+
+def _units() -> tuple[dict[str, Unit], list[int]]:
+    rows = read_table("kg.nlp.measures", "units")
+    units = {row[0]: Unit(row[1], row[2], frozenset(row[3] if len(row) > 3 else "")) for row in rows}
+    return units, sorted({len(w) for w in units}, reverse=True)
+
+
+def _comparisons() -> tuple[dict[str, str], dict[str, str]]:
+    before, after = {}, {}
+    for word, where, comparison in read_table("kg.nlp.measures", "comparisons"):
+        (before if where == "before" else after)[word] = comparison
+    return before, after
+
+
+_UNITS, _UNIT_LENGTHS = _units()
+_BEFORE, _AFTER = _comparisons()
+_BEFORE_LENGTHS = sorted({len(w) for w in _BEFORE}, reverse=True)
+_AFTER_LENGTHS = sorted({len(w) for w in _AFTER}, reverse=True)
+
+
+def normalize_digits(text: str) -> str:
+    """Full-width digits, point and per cent sign as ASCII, one character for one, so offsets stay the same."""
+    return text.translate(_DIGITS)
+
+
+def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
+    """Every stated figure in text[start:end], in reading order; `text` should have ASCII digits already."""
+    end = len(text) if end is None else end
+    figures: list[Figure] = []
+    position = start
+    while position < end:
+        match = _next_number(text, position, end)
+        if match is None:
+            break
+        figure = _shares(text, match.start(), end) or _figure_at(text, match, end)
+        if figure is None:
+            position = match.end()
+            continue
+        figures.append(figure)
+        position = figure.end
+    return figures
+
+
+def _next_number(text: str, position: int, end: int) -> re.Match[str] | None:
+    while True:
+        match = _NUMBER.search(text, position, end)
+        if match is None:
+            return None
+        if _usable_number(match.group()):
+            return match
+        position = match.end()
+
+
+def _usable_number(number: str) -> bool:
+    if number[0].isdigit():
+        return True
+    if number in _BARE_MULTIPLIERS:
+        return True
+    # a lone 一 is an article (一家银行, 一批产品), not a count
+    return number != "一" and any(ch in _NUMERAL_DIGITS for ch in number)
+
+
+def _shares(text: str, start: int, end: int) -> Figure | None:
+    """百分之五 and 三分之一, which start with a numeral that is not the figure's value."""
+    for pattern in (_PER_CENT, _FRACTION):
+        match = pattern.match(text, start - 3 if pattern is _PER_CENT else start, end)
+        if match is None or match.start() > start:
+            continue
+        if pattern is _PER_CENT:
+            value = parse_number(match.group(1))
+            value = None if value is None else value / 100
+        else:
+            whole, part = parse_number(match.group(1)), parse_number(match.group(2))
+            value = None if not whole or part is None else part / whole
+        if value is not None:
+            return _qualified(text, match.start(), match.end(), end, round(value, 10), "%", "share")
+    return None
+
+
+def _figure_at(text: str, match: re.Match[str], end: int) -> Figure | None:
+    number = match.group()
+    value = parse_number(number)
+    if value is None:
+        return None
+    position = match.end()
+    comparison = "eq"
+    if text.startswith(("余", "多"), position):  # 400余家, 40多辆
+        comparison = "gt"
+        position += 1
+    if text.startswith("成", position) and not number[0].isdigit():
+        if len(number) != 1 or text[position + 1 : position + 2] in _TENTHS_NOT_BEFORE:
+            return None
+        return _qualified(text, match.start(), position + 1, end, round(value / 10, 10), "%", "share", comparison)
+    unit_word = _unit_at(text, position, end)
+    upper = None
+    if unit_word is None:
+        ranged = _RANGE.match(text, position, end)
+        if ranged is None:
+            return None
+        upper_end, upper_value, unit_word = _upper(text, ranged, end, number)
+        if unit_word is None or upper_value is None:
+            return None
+        value = _with_multiplier_of(number, ranged.group(1), value)
+        upper, position, comparison = upper_value, upper_end, "range"
+    else:
+        position += len(unit_word) + (1 if text.startswith(" ", position) else 0)
+        ranged = _RANGE.match(text, position, end)
+        if ranged is not None:
+            upper_end, upper_value, second_unit = _upper(text, ranged, end, number)
+            if second_unit == unit_word and upper_value is not None:
+                upper, position, comparison = upper_value, upper_end, "range"
+    unit = _UNITS[unit_word]
+    name = unit.name
+    if unit.kind == "share" and name == "%":
+        value, upper = value / 100, None if upper is None else upper / 100
+    if unit.kind == "money":
+        per = _PER.match(text, position, end)
+        if per is not None:
+            name, position = f"{name}/{per.group(1)}", per.end()
+    return _qualified(text, match.start(), position, end, _rounded(value), name, unit.kind, comparison, upper)
+
+
+def _unit_at(text: str, position: int, end: int) -> str | None:
+    if text.startswith(" ", position):
+        position += 1
+    for n in _UNIT_LENGTHS:
+        word = text[position : position + n]
+        if len(word) == n and position + n <= end and word in _UNITS:
+            if text[position + n : position + n + 1] in _UNITS[word].not_before:
+                return None
+            return word
+    return None
+
+
+def _upper(text: str, ranged: re.Match[str], end: int, first: str) -> tuple[int, float | None, str | None]:
+    value = parse_number(ranged.group(1))
+    unit_word = _unit_at(text, ranged.end(), end)
+    if unit_word is None:
+        return ranged.end(), None, None
+    stop = ranged.end() + len(unit_word) + (1 if text.startswith(" ", ranged.end()) else 0)
+    return stop, value, unit_word
+
+
+def _with_multiplier_of(number: str, upper: str, value: float) -> float:
+    """10-15亿元: the lower bound takes the multiplier written once, after the upper one."""
+    if not number[-1].isdigit():
+        return value
+    upper_value, upper_plain = parse_number(upper), parse_number(upper.rstrip("万亿千百十"))
+    if upper_value is None or not upper_plain or upper_value == upper_plain:
+        return value
+    return value * (upper_value / upper_plain)
+
+
+def _qualified(
+    text: str,
+    start: int,
+    stop: int,
+    end: int,
+    value: float,
+    unit: str,
+    kind: str,
+    comparison: str = "eq",
+    upper: float | None = None,
+) -> Figure:
+    """The figure with the comparison words written before and after it."""
+    for n in _BEFORE_LENGTHS:
+        word = text[start - n : start] if start >= n else ""
+        if word in _BEFORE:
+            comparison, start = _BEFORE[word], start - n
+            break
+    for n in _AFTER_LENGTHS:
+        word = text[stop : stop + n]
+        if stop + n <= end and word in _AFTER:
+            comparison, stop = _AFTER[word], stop + n
+            break
+    return Figure(start, stop, value, unit, kind, comparison, upper)
+
+
+def _rounded(value: float) -> float:
+    return float(f"{value:.10g}")

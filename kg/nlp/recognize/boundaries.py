@@ -1,0 +1,224 @@
+"""Where a name starts and ends, and whether its words make it a proper name.
+
+A name extends left over noun-like tokens and stops at verbs, function words, numbers and punctuation; a modifier made
+only of common words (商业银行, 数字化转型) is not a name. Every rule of the recognizer finds one boundary from its cue
+and the other from here.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.nlp import words
+from kg.nlp.known import known_surface_forms
+from kg.nlp.recognize import cues
+from kg.nlp.text import TokenView
+from kg.nlp.tokenizer import dictionary_tags
+
+_MAX_NAME_CHARS = 20
+_ALNUM_EDGE = re.compile(r"[A-Za-z0-9]$|^[A-Za-z0-9]")
+_COMMON_VERB_FREQ = 5000
+# what an unknown token that swallowed a preposition opens with (据财|联社): the tokenizer's function characters, and
+# 与 and 和, which the tokenizer leaves inside the unknown words it finds (碳中和) but which never open a name
+LEADING_FUNCTION_CHARS = words.LEADING_FUNCTION_CHARS | {"与", "和"}
+_MAX_NAME_TOKENS = 7
+_COMMON_FREQ = 300  # a dictionary word more frequent than this is a common word, not part of a proper name
+# a count and a measure word: what opens a quantity, never a name (首张, 4700万张); the measure words of people (位,
+# 名), of items and times (条, 件, 次) and the numbers 亿 and 万 are left out: with them, other quotes and launch
+# objects would be read as quantities (a change of behaviour, measured and not made)
+QUANTITY = re.compile(
+    r"^(?:[逾近超约共]?[0-9０-９.,]+[万亿千百]*|[一二两三四五六七八九十百千万]+|首|每|多)"
+    + words.measure_class(without="位名条件次亿万")
+)
+
+
+def left_boundary(
+    view: TokenView,
+    head_start: int,
+    *,
+    allow_empty_head: bool = False,
+    verbs_inside: bool = False,
+    government: bool = False,
+    through_institutions: bool = False,
+    idioms_inside: bool = True,
+) -> int | None:
+    """Leftmost start of a name ending at head_start: extend over name-like tokens, stop at anything else."""
+    i = view.index_at(head_start)
+    if allow_empty_head and (i < 0 or view.starts[i] != head_start):
+        return None
+    if i < 0:
+        return None
+    start = head_start
+    if not allow_empty_head and view.starts[i] < head_start:
+        # the head sits inside a token: a name (中国农业银行) or an unknown word keeps it; a common word keeps a
+        # product head (主题卡) but not a one-character institution head (格局 is no bureau)
+        single = head_start + 1 == view.ends[i] or not verbs_inside
+        compound = len(view.words[i]) - (view.ends[i] - head_start) >= 2 and view.tags[i] in {"n", "nz", "vn"}
+        # 睿熙|保险公司: a common compound ending in the head word (保险公司) names its kind after a proper name
+        named_kind = compound and i > 0 and view.tags[i - 1] in cues.PROPER_TAGS
+        if (
+            (view.tags[i] not in cues.PROPER_TAGS or view.tags[i] == "ns")
+            and (single or view.tags[i] not in cues.NAME_TAGS)
+            and not named_kind
+        ):
+            return None
+        start = view.starts[i]
+        if view.tags[i] == "x" and view.words[i][0] in LEADING_FUNCTION_CHARS:
+            start += 1  # 据财|联社: an unknown token that swallowed a preposition
+    j = i - 1
+    tokens = 0
+    while j >= 0 and tokens < _MAX_NAME_TOKENS:
+        word, tag = view.words[j], view.tags[j]
+        conjoined = word == "和" and government and j > 0 and view.tags[j - 1] in cues.NAME_TAGS
+        if (word in cues.STOP_WORDS and not conjoined) or head_start - view.starts[j] > _MAX_NAME_CHARS:
+            break
+        if word in words.MEASURE_WORDS and j > 0 and view.tags[j - 1] == "m":
+            break
+        if tag == "x" and (word[-1] in cues.TRAILING_CLITICS or (len(word) == 2 and word[0] in cues.LEADING_CLITICS)):
+            break  # 已到|宣武法院, 告上|法院: an unknown word the segmenter glued from a verb and a function word
+        if word in cues.CITY_SHORT_FORMS and j > 0 and view.words[j - 1] in cues.TO_A_PLACE:
+            break  # 在京|中共中央政治局, 赴沪|星河银行: a city's one-character form after 在 or 赴 is where it is
+        if tag == "i" and not idioms_inside:
+            break  # 始终保持|人民军队: an idiom is a clause's verb phrase, never part of an organization's name
+        if word == " " and j > 0 and (_ALNUM_EDGE.search(view.words[j - 1]) or _ALNUM_EDGE.match(view.words[j + 1])):
+            start = view.starts[j]  # 华为 P30 系列: one space beside a model number is part of the name
+            j -= 1
+            continue
+        # a less common verb may sit inside a product's or program's name between nouns (乡村振兴主题卡)
+        if tag not in cues.NAME_TAGS and not (
+            verbs_inside
+            and tag in {"v", "vn"}
+            and view.freqs.get(word, 0) < _COMMON_VERB_FREQ
+            and j > 0
+            and view.tags[j - 1] in cues.NAME_TAGS
+            and view.words[j - 1] not in cues.STOP_WORDS
+        ):
+            break
+        if tag in cues.NAME_TAGS and word in cues.STRONG_ORG_HEADS and not through_institutions:
+            break  # 五道口金融学院|中国保险: a weak head word (保险) does not reach past an institution
+        start = view.starts[j]
+        tokens += 1
+        j -= 1
+        before = view.words[j] if j >= 0 else ""
+        institution = through_institutions and before.endswith(tuple(cues.STRONG_ORG_HEADS))
+        if tag == "ns" and (j < 0 or (view.tags[j] not in {"ns", "nz", "nt", "x", "eng", "j"} and not institution)):
+            # a place opens a name (运营商|宁夏宝丰能源), unless a proper name (中证上海…) or, for a sub-unit, its
+            # parent institution (河北广电网络集团邯郸有限公司) stands before it
+            break
+    # a name never starts with a verb or an adjective
+    k = view.index_at(start)
+    while k < i and view.tags[k] in {"v", "a", "d", "_SP"}:
+        k += 1
+        start = view.starts[k] if k <= i else head_start
+    k = view.index_at(start)
+    word = view.words[k] if 0 <= k < len(view.words) else ""
+    if view.starts[k] == start and view.tags[k] == "x" and len(word) > 1 and word[0] in LEADING_FUNCTION_CHARS:
+        start += 1  # 据财|联社: an unknown token that swallowed a preposition
+    return start
+
+
+def right_boundary(view: TokenView, i: int) -> int | None:
+    """End of a noun phrase starting at token i: up to the first function word, verb or punctuation."""
+    end = None
+    j = i
+    while j < len(view.words) and j - i < _MAX_NAME_TOKENS:
+        word, tag = view.words[j], view.tags[j]
+        if word in cues.STOP_WORDS or (tag not in cues.NAME_TAGS and not (tag in {"v", "a"} and j > i)):
+            break
+        j += 1
+        if tag not in {"v", "a"}:
+            end = view.ends[j - 1]  # a name may hold a verb (乡村振兴主题卡) but never ends in one (…汽车|下线)
+    return end
+
+
+def name_tokens(view: TokenView, start: int, end: int) -> bool:
+    """Whether text[start:end] is made only of tokens that may sit inside a name (no verb, time or function word)."""
+    return all(
+        view.tags[k] in cues.NAME_TAGS and view.words[k] not in cues.STOP_WORDS
+        for k in range(view.index_at(start), view.index_at(end - 1) + 1)
+    )
+
+
+def is_proper(view: TokenView, start: int, end: int, *, strict: bool = False, places: bool = True) -> bool:
+    """Whether the modifier text[start:end] holds a proper-name token, not only common words.
+
+    Strict: only an unknown word or a name-tagged one counts, not a rare dictionary word, and a place alone does
+    not make 上海物流 a company."""
+    i, j = view.index_at(start), view.index_at(max(start, end - 1))
+    if _fragmented_unknown(view, start, end):
+        return True
+    for k in range(i, j + 1):
+        word, tag = view.words[k], view.tags[k]
+        if view.starts[k] < start or view.ends[k] > end:
+            word = view.text[max(start, view.starts[k]) : min(end, view.ends[k])]
+            tag = "x" if word not in view.freqs else dictionary_tag(word)
+        if tag in {"m", "w", "_SP"} or word in words.GENERIC_MODIFIERS:
+            continue
+        if tag == "ns" and (strict or not places):
+            continue
+        if tag in cues.PROPER_TAGS:
+            return True
+        if not strict and view.freqs.get(word, 0) < _COMMON_FREQ and len(word) > 1:
+            return True
+    return False
+
+
+def _fragmented_unknown(view: TokenView, start: int, end: int) -> bool:
+    """A short stretch that the segmenter cut into pieces and that is no word as a whole (财|联社, 淘|菜菜) is
+    an unknown name: jieba splits names it does not know into single characters and short words."""
+    if not 2 <= end - start <= 4:
+        return False
+    i, j = view.index_at(start), view.index_at(end - 1)
+    if j == i or view.ends[j] != end:
+        return False
+    pieces = [view.text[max(start, view.starts[k]) : view.ends[k]] for k in range(i, j + 1)]
+    text = view.text[start:end]
+    return (
+        text not in view.freqs
+        and all(len(w) == 1 or view.freqs.get(w, 0) < 1000 for w in pieces)  # 氢|能源 is two words, not a name
+        and any(len(w) == 1 for w in pieces)
+        and all(view.tags[k] in cues.NAME_TAGS and view.words[k] not in cues.STOP_WORDS for k in range(i + 1, j + 1))
+        and not any(w in words.GENERIC_MODIFIERS or w in cues.STOP_WORDS for w in pieces)
+    )
+
+
+def dictionary_tag(word: str) -> str:
+    """The tag jieba's dictionary gives a word, x for a word it does not hold."""
+    return dictionary_tags().get(word, "x")
+
+
+def continues_noun(view: TokenView, pos: int) -> bool:
+    """Whether a common noun goes on at pos (a role word after a name, 董事长, does not)."""
+    i = view.index_at(pos)
+    word, tag = view.words[i], view.tags[i]
+    return (
+        tag in {"n", "vn", "ng"}
+        and word not in cues.ORG_CONTEXT_AFTER
+        and not any(word.startswith(w) for w in cues.ORG_CONTEXT_AFTER)
+    )
+
+
+def common_word(view: TokenView, start: int, end: int) -> bool:
+    """A whole candidate that is one ordinary dictionary word (银行卡, 条形码) is a common noun, not a name."""
+    i = view.index_at(start)
+    if view.starts[i] != start or view.ends[i] != end:
+        return False
+    word = view.words[i]
+    if any(word[:n] in _known_names() for n in range(2, len(word) - 0)):
+        return False  # 银联卡: a known name with a product word is no common noun
+    if view.tags[i] in {"nt", "nz"}:
+        return False
+    if view.tags[i] in {"i", "l"}:
+        return True  # 付诸行动, 为民服务: an idiom or a set phrase
+    return view.freqs.get(word, 0) >= 20 or _compositional(word, view.freqs)
+
+
+def _compositional(word: str, freqs: dict[str, int]) -> bool:
+    """公司股票 is 公司 + 股票: a word made of two common words means what they mean, it names nothing."""
+    return any(freqs.get(word[:k], 0) >= 500 and freqs.get(word[k:], 0) >= 500 for k in range(2, len(word) - 1))
+
+
+@cache
+def _known_names() -> frozenset[str]:
+    return frozenset(name for name, ent in known_surface_forms() if ent.type == "ORG")

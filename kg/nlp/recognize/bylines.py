@@ -1,0 +1,58 @@
+"""Organizations named by the apparatus of a news item: its byline or dateline (新华社北京5月1日电), a reporter's or
+an officer's word after the name (财联社记者, X董事长), a stock code (X（600000））."""
+
+from __future__ import annotations
+
+import re
+
+from kg.nlp.recognize.base import RecognizerRule
+from kg.nlp.recognize.boundaries import common_word, dictionary_tag, is_proper, left_boundary, name_tokens
+from kg.nlp.recognize.cues import ORG_CONTEXT
+from kg.nlp.text import Candidate, TokenView
+
+_DATELINE = r"(?:^|\n)[ \t]*([^\s，。（(]{2,10}?)(?:[0-9]{1,2}月[0-9]{1,2}日)?(?:电|讯|消息)"
+_BYLINE = re.compile(_DATELINE + r"|([^\s，。（(]{2,10}?)[（(][^）)\n]{0,12}记者")
+# the same without the reporter's form, which is tried at every character: for texts that mention no 记者
+_BYLINE_DATELINE = re.compile(_DATELINE)
+_SOURCE_CUE = re.compile(r"(?:另据|据)")
+_STOCK_CODE = re.compile(
+    r"[（(](?:(?:SH|SZ|HK|BJ)?[:：]?\s*)?[0-9]{6}(?:\.(?:SH|SZ|BJ))?[）)]|[（(][0-9]{4,5}\.HK[）)]"
+)
+
+
+def bylines(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
+    """The source of a news item: 新华社北京5月1日电, X6月28日讯, X（北京，记者 …）."""
+    text = view.text
+    pattern = _BYLINE if "记者" in text else _BYLINE_DATELINE
+    for match in pattern.finditer(text):
+        group = 1 if match.group(1) is not None else 2
+        start, end = match.span(group)
+        for n in range(min(end - start - 2, 6), 1, -1):
+            if view.is_start(end - n) and "ns" in (
+                view.tags[view.index_at(end - n)],
+                dictionary_tag(text[end - n : end]),
+            ):
+                end -= n  # 新华社济南…电, 新华社伦敦…电: the place is where the story was filed
+                break
+        cue = _SOURCE_CUE.match(text, start, end)
+        if cue is not None:
+            start = cue.end()  # 据新华社消息: 据 cites the source, it is not part of its name
+        if not (view.is_start(start) and view.is_end(end)) or not name_tokens(view, start, end):
+            continue  # 据印度国防部的消息, X昨日消息: a byline holds a name only, no function or time words
+        if is_proper(view, start, end, strict=True):
+            out.append(Candidate(start, end, rule.label, rule.name, rule.score))
+
+
+def org_context(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
+    """A name right before a byline or a role word (财联社记者, X董事长) or a stock code names an organization."""
+    text = view.text
+    anchors = [(m.start(), True) for m in ORG_CONTEXT.finditer(text)]
+    anchors += [(m.start(), False) for m in _STOCK_CODE.finditer(text)]  # a stock code is evidence enough
+    for cs, strict in anchors:
+        if not view.is_start(cs):
+            continue
+        start = left_boundary(view, cs)
+        if start is None or start >= cs or cs - start < 2:
+            continue
+        if is_proper(view, start, cs, strict=strict) and not common_word(view, start, cs):
+            out.append(Candidate(start, cs, rule.label, rule.name, rule.score))

@@ -1,0 +1,56 @@
+"""kg_recognizer: general rules for names that no list holds, run from one table.
+
+Each rule anchors on closed-class cues (a head word that ends a name, a quote, a launch verb, a byline) and finds
+the other boundary from segmentation and POS (`boundaries`). The table says which rules run, in which order, and what
+each proposes: its rule name, its type (None: typed by the rule's own cue) and its score. Order matters: the rules
+at the end (owned products, coordination) read the candidates of the rules before them.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp.recognize import bylines, heads, latin, launch, lists, partners, places, products, quotes
+from kg.nlp.recognize.base import RecognizerRule
+from kg.nlp.recognize.cues import INDUSTRY_HEAD, INITIATIVE_HEAD, ORG_HEAD, PRODUCT_HEAD
+from kg.nlp.text import candidates_of, view_of
+
+RULES: tuple[RecognizerRule, ...] = (
+    RecognizerRule("org_head", heads.headed, "ORG", 0.8, cue=ORG_HEAD),
+    RecognizerRule("org_industry", heads.headed, "ORG", 0.6, cue=INDUSTRY_HEAD, strict=True),
+    RecognizerRule("product_head", heads.headed, "PRODUCT", 0.6, cue=PRODUCT_HEAD),
+    RecognizerRule("initiative_head", heads.headed, "INITIATIVE", 0.6, cue=INITIATIVE_HEAD),
+    RecognizerRule("dictionary_org", heads.dictionary_orgs, "ORG", 0.7),
+    RecognizerRule("org_context", bylines.org_context, "ORG", 0.55),
+    RecognizerRule("quoted", quotes.quoted, None, 0.85),
+    RecognizerRule("launch_object", launch.launch_objects, None, 0.65),
+    RecognizerRule("latin_name", latin.latin_names, None, 0.5),
+    RecognizerRule("list_member", lists.listed, None, 0.7),
+    RecognizerRule("owner_product", products.owned_products, "PRODUCT", 0.7),
+    RecognizerRule("partner_side", partners.partners, "ORG", 0.45),
+    RecognizerRule("place_head", places.places, "LOC", 0.6),
+    RecognizerRule("generation", products.generations, "PRODUCT", 0.6),
+    RecognizerRule("byline", bylines.bylines, "ORG", 0.6),
+    RecognizerRule("coordination", lists.coordinated, None, 0.55),
+)
+
+
+class Recognizer:
+    """Proposes ORG, PRODUCT, INITIATIVE and LOC candidates by running the rule table; overlaps are settled later."""
+
+    def __init__(self, nlp: Language, name: str = "kg_recognizer", rules: tuple[RecognizerRule, ...] = RULES) -> None:
+        self.name = name
+        self.rules = rules
+
+    def __call__(self, doc: Doc) -> Doc:
+        view = view_of(doc)
+        out = candidates_of(doc)
+        for rule in self.rules:
+            rule.find(view, out, rule)
+        return doc
+
+
+@Language.factory("kg_recognizer")
+def make_recognizer(nlp: Language, name: str) -> Recognizer:
+    return Recognizer(nlp, name)

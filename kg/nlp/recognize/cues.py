@@ -1,0 +1,60 @@
+"""The recognizer's cue words, read once from kg/nlp/recognize/words/, and its cue patterns, compiled once.
+
+The lists the recognizer shares with other components (head words, launch verbs, descriptors) are in `kg.nlp.words`.
+"""
+
+from __future__ import annotations
+
+from kg.nlp import words
+from kg.nlp.text import WordSet
+from kg.nlp.words import alternation, read_words
+
+
+def _own(name: str) -> tuple[str, ...]:
+    return read_words("kg.nlp.recognize", name)
+
+
+NON_INSTITUTION_ENDINGS = _own("non_institution_endings")
+GENERIC_INSTITUTIONS = frozenset(_own("generic_institutions"))
+FIELD_WORDS = frozenset(_own("field_words"))
+INSTITUTION_ENDINGS = _own("institution_endings")
+GOVERNMENT_HEADS = frozenset(_own("government_heads"))
+WEAK_ORG_HEADS = frozenset(_own("weak_org_heads"))
+PUBLIC_BODY_HEADS = frozenset(_own("public_body_heads"))
+STRONG_ORG_HEADS = frozenset(_own("strong_org_heads"))
+LOC_HEADS = _own("loc_heads")
+ORG_CONTEXT_AFTER = _own("org_context_after")
+SERIES_OF = _own("series_of")
+KIND_PRODUCT_HEADS = frozenset(_own("kind_product_heads"))
+KIND_INITIATIVE_HEADS = frozenset(_own("kind_initiative_heads"))
+STRATEGIC_COMPOUNDS = _own("strategic_compounds")
+NATIONAL_SCOPES = _own("national_scopes")
+EVENT_HEADS = _own("event_heads")
+PRODUCT_FOLLOWERS = _own("product_followers")
+INITIATIVE_FOLLOWERS = _own("initiative_followers")
+ORGANIZE_VERBS = frozenset(_own("organize_verbs"))
+DOCUMENT_NOUNS = _own("document_nouns")
+ORG_CLASSIFIERS = _own("org_classifiers")
+PRODUCT_CLASSIFIERS = _own("product_classifiers")
+INITIATIVE_CLASSIFIERS = _own("initiative_classifiers")
+STOP_WORDS = frozenset(_own("stop_words"))
+NAME_TAGS = frozenset(_own("name_tags"))
+PROPER_TAGS = frozenset(_own("proper_tags"))
+TRANSLITERATION_CHARS = frozenset(_own("transliteration_chars"))
+CITY_SHORT_FORMS = frozenset(_own("city_short_forms"))
+TO_A_PLACE = frozenset(_own("to_a_place"))
+LEADING_CLITICS = frozenset(_own("leading_clitics"))
+TRAILING_CLITICS = frozenset(_own("trailing_clitics"))
+
+ORG_HEAD = alternation(words.ORG_HEADS)
+INDUSTRY_HEAD = alternation(words.INDUSTRY_HEADS)
+PRODUCT_HEAD = alternation(words.PRODUCT_HEADS)
+INITIATIVE_HEAD = alternation(words.INITIATIVE_HEADS)
+ORG_CONTEXT = alternation(ORG_CONTEXT_AFTER)
+LOC_HEAD = alternation(LOC_HEADS)
+# the parties of joining verbs (A联合B, A携手B), and a word that names one (合作伙伴X)
+PARTNER = alternation((*words.JOINING_VERBS, "合作伙伴"))
+
+SHARED_HEAD_WORDS = WordSet((*words.ORG_HEADS, *words.INDUSTRY_HEADS, *words.STRONG_PRODUCT_HEADS))
+INITIATIVE_HEAD_WORDS = WordSet(words.INITIATIVE_HEADS)
+PRODUCT_HEAD_WORDS = WordSet(words.PRODUCT_HEADS)

@@ -1,0 +1,226 @@
+"""Head-word rules: a proper name before a word that ends the names of one kind of thing (银行, 物流, 卡, 计划), and
+the words the segmenter's dictionary tags as institutions.
+
+A head word alone does not make a name: the modifier must hold a proper name, and a kind (商业银行, 金融科技平台,
+风电项目) is no name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.nlp import words
+from kg.nlp.recognize import cues
+from kg.nlp.recognize.base import RecognizerRule
+from kg.nlp.recognize.boundaries import (
+    LEADING_FUNCTION_CHARS,
+    common_word,
+    continues_noun,
+    is_proper,
+    left_boundary,
+)
+from kg.nlp.text import Candidate, TokenView
+
+_GENERIC_OPENINGS = tuple(m for m in words.GENERIC_MODIFIERS if len(m) >= 2)
+_ORG_HEADS_LONGEST_FIRST = tuple(sorted(words.ORG_HEADS, key=len, reverse=True))
+
+
+def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
+    """A proper name before a head word (中国农业银行, 京东物流, 乡村振兴计划): the head word gives the type and the
+    right edge, the segmentation the left edge. One rule row per kind of head word: `rule.cue` finds the heads,
+    `rule.strict` asks that the modifier hold a proper name that is not a place (industry words)."""
+    pattern, label, strict = rule.cue, rule.label, rule.strict
+    text = view.text
+    for match in pattern.finditer(text):
+        hs, he = match.span()
+        if not view.is_end(he):
+            continue
+        if not view.is_start(hs):
+            # 科技股份|有限公司: the longest head starts inside a word, a shorter one may not
+            hs = next((he - len(h) for h in _suffix_heads(match.group(), pattern) if view.is_start(he - len(h))), hs)
+        if (
+            label == "ORG"
+            and cues.PRODUCT_HEAD.search(text, max(0, he - 6), he)
+            and _ends_with_product_head(text, hs, he)
+        ):
+            continue  # 手机银行 is a product: the longest head word decides the type
+        if label == "PRODUCT" and match.group() not in words.STRONG_PRODUCT_HEADS:
+            continue
+        if match.group() == "战略" and text.startswith(cues.STRATEGIC_COMPOUNDS, he):
+            continue  # 中欧战略合作: strategic, not a strategy
+        government = label == "ORG" and match.group() in cues.GOVERNMENT_HEADS
+        weak = strict or (label == "ORG" and match.group() in cues.WEAK_ORG_HEADS)
+        # a sub-unit is named with its parent: 清华大学五道口金融学院, 河北广电网络集团邯郸有限公司
+        start = left_boundary(
+            view,
+            hs,
+            verbs_inside=label != "ORG",
+            government=government,
+            through_institutions=not weak,
+            idioms_inside=label != "ORG",  # jieba tags some place names as idioms (茫崖), never an org's words
+        )
+        if start is None or start >= hs:
+            continue
+        if strict and he < len(text) and (continues_noun(view, he) or _names_a_field(view, he)):
+            continue  # 医保电子|凭证: an industry word inside a longer noun phrase
+        start = _without_descriptors(view, start, hs)  # 电商OZON公司 → OZON公司
+        if label == "PRODUCT" and match.group() == "卡" and _transcribed_ka(view, start, hs):
+            continue  # 伊万诺夫卡, 总统奥列茨卡: foreign places and people end in -ka, written 卡
+        if label == "ORG" and text.endswith(cues.NON_INSTITUTION_ENDINGS, start, he):
+            continue  # 发展新格局: 局 ends a common word here, not a bureau's name
+        if weak and (hs - start < 2 or _place_object(view, hs)):
+            continue  # 赴伊|投资, 对华|投资: a one-character place before a weak head is a verb's object
+        # a place alone does not make a programme a name (美国跨境电商项目), though it makes 上海市政府 one
+        if not is_proper(view, start, hs, strict=weak, places=label != "INITIATIVE") and not (
+            match.group() in cues.PUBLIC_BODY_HEADS and _place_and_field(view, start, hs)
+        ):
+            continue
+        if common_word(view, start, he) or _generic_dictionary_org(view, start, he):
+            continue
+        if match.group() == "系列" and text.startswith(cues.SERIES_OF, he):
+            continue  # 文旅系列活动, 系列政策: 系列 counts the noun after it, it ends no product's name
+        if match.group() in cues.KIND_PRODUCT_HEADS and not names_one(view, start, hs):
+            continue  # 金融科技平台, 远程供水系统: a kind of platform or system, not one
+        if match.group() in cues.KIND_INITIATIVE_HEADS and _one_field_word(view, start, hs):
+            continue  # 风电项目, 防洪工程: a field and a project name a kind of project
+        out.append(Candidate(start, he, label, rule.name, rule.score))
+
+
+def dictionary_orgs(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
+    """Words the segmenter's dictionary tags as organizations (nt) that end like an institution (国防部, 法新社,
+    卫生局), with the places before them (美国国防部, 郯城县卫生局). A kind of institution (商业银行, 上市公司)
+    is no name: its modifier is a descriptor."""
+    for k in [k for k, tag in enumerate(view.tags) if tag == "nt"]:
+        word = view.words[k]
+        if len(word) < 2 or not word.endswith(cues.INSTITUTION_ENDINGS) or _generic_institution(word):
+            continue
+        start = view.starts[k]
+        j = k - 1
+        while j >= 0 and view.tags[j] == "ns" and k - j <= 2:
+            start = view.starts[j]
+            j -= 1
+        out.append(Candidate(start, view.ends[k], rule.label, rule.name, rule.score))
+
+
+def _generic_dictionary_org(view: TokenView, start: int, end: int) -> bool:
+    """人民军队: one word that the dictionary tags as an organization but that names a kind of institution."""
+    i = view.index_at(start)
+    whole_word = view.starts[i] == start and view.ends[i] == end
+    return whole_word and view.tags[i] == "nt" and _generic_institution(view.words[i])
+
+
+@cache  # words tagged nt come from the dictionary only, so the cache is bounded
+def _generic_institution(word: str) -> bool:
+    """交易所, 商业银行, 外资银行总行, 新政府, 四大行: a head alone, or a descriptor or a count before the head,
+    names a kind of institution, not one body; so does a word that opens with a function character (对外部).
+    Some words the dictionary tags as organizations name an event or a document (交易会, 联合公报)."""
+    head = next((h for h in _ORG_HEADS_LONGEST_FIRST if word.endswith(h) and len(word) > len(h)), word[-1])
+    return (
+        word in words.ORG_HEADS
+        or word in cues.GENERIC_INSTITUTIONS
+        or word.endswith(cues.NON_INSTITUTION_ENDINGS)
+        or word[: -len(head)] in words.GENERIC_MODIFIERS
+        or word.startswith(_GENERIC_OPENINGS)
+        or word[0] in cues.LEADING_CLITICS
+        or word[0] in "一二两三四五六七八九十几数"
+        or all(ch in "东西南北中内外" for ch in word[:-1])  # 中西部 is a region
+        or (len(word) <= 4 and word.endswith(("组织", "军队", "部队")))  # 党组织, 人民军队: a collective
+    )
+
+
+def _place_and_field(view: TokenView, start: int, end: int) -> bool:
+    """A place followed by field nouns (江苏省|体育, 北京|住房公积金管理): how public bodies are named."""
+    i, j = view.index_at(start), view.index_at(end - 1)
+    return (
+        view.tags[i] == "ns"
+        and view.starts[i] == start
+        and j > i
+        and all(
+            view.tags[k] in cues.NAME_TAGS and view.words[k] not in words.GENERIC_MODIFIERS for k in range(i + 1, j + 1)
+        )
+    )
+
+
+def _without_descriptors(view: TokenView, start: int, end: int) -> int:
+    """Drop descriptive words that open a name when a proper name follows them: 电商OZON公司 is OZON公司."""
+    i = view.index_at(start)
+    while view.starts[i] == start and view.words[i] in words.GENERIC_MODIFIERS and view.ends[i] < end:
+        nxt = i + 1
+        if view.tags[nxt] not in cues.PROPER_TAGS or view.tags[nxt] == "ns":
+            break
+        start = view.starts[nxt]
+        i = nxt
+    return start
+
+
+def _place_object(view: TokenView, end: int) -> bool:
+    """Whether the word before end is a one-character place (俄, 伊) or a preposition glued to one (对华)."""
+    k = view.index_at(end - 1)
+    word = view.words[k]
+    one_place = len(word) == 1 and view.tags[k] in {"ns", "nz", "j"}
+    return view.ends[k] == end and (one_place or (len(word) == 2 and word[0] in LEADING_FUNCTION_CHARS))
+
+
+def names_one(view: TokenView, start: int, end: int) -> bool:
+    """Whether a modifier picks out one platform or system: a proper name or a place does (网联清算平台,
+    南京江北污水收集系统), and so does a national scope (国家社会保险公共服务平台); common words alone do not."""
+    if view.text.startswith(cues.NATIONAL_SCOPES, start):
+        return True
+    return any(
+        view.words[k] not in words.GENERIC_MODIFIERS and view.tags[k] in cues.PROPER_TAGS
+        for k in range(view.index_at(start), view.index_at(end - 1) + 1)
+    )
+
+
+def _one_field_word(view: TokenView, start: int, end: int) -> bool:
+    """Whether a modifier is one word that names a field (风电, 供水, 非遗), besides descriptors and counts (新型,
+    二期); a place or an organization is not a field (碾盘山枢纽工程 has three words)."""
+    content = [
+        k
+        for k in range(view.index_at(start), view.index_at(end - 1) + 1)
+        if view.words[k] not in words.GENERIC_MODIFIERS and view.tags[k] != "m"
+    ]
+    return len(content) <= 1 and all(view.tags[k] not in {"ns", "nt", "eng"} for k in content)
+
+
+def _ends_with_product_head(text: str, hs: int, he: int) -> bool:
+    return any(text.endswith(h, 0, he) and len(h) > he - hs for h in words.STRONG_PRODUCT_HEADS)
+
+
+def _names_a_field(view: TokenView, pos: int) -> bool:
+    """An industry word is a field, not a company's name, before a field word (海洋科技|创新) or in a list of fields
+    (电力、通信, 国际科技与创新); a list of companies goes on with a name (中瓷电子、石药集团)."""
+    i = view.index_at(pos)
+    if view.words[i] in cues.FIELD_WORDS:
+        return True
+    if view.words[i] not in {"、", "与", "和", "及"} or i + 1 >= len(view.words):
+        return False
+    word, tag = view.words[i + 1], view.tags[i + 1]
+    return word in cues.FIELD_WORDS or word in words.INDUSTRY_HEADS or tag not in cues.PROPER_TAGS
+
+
+@cache
+def _heads_of(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    return tuple(sorted(pattern.pattern.replace("\\", "").split("|"), key=len, reverse=True))
+
+
+@cache
+def _suffix_heads(head: str, pattern: re.Pattern[str]) -> tuple[str, ...]:
+    return tuple(h for h in _heads_of(pattern) if len(h) < len(head) and head.endswith(h))
+
+
+def _transcribed_ka(view: TokenView, start: int, hs: int) -> bool:
+    """Whether the 卡 at hs ends a transcribed name rather than a card's: the three characters before it transcribe
+    foreign names, or two do and the segmenter's word ending in 卡 is a person's or a place's (奥列茨卡; not 银联卡,
+    which jieba's dictionary also calls a person)."""
+    if _transliterated(view.text[start:hs]):
+        return True
+    tag = view.tags[view.index_at(hs)]
+    return tag in {"nr", "nrt", "nrfg", "ns"} and _transliterated(view.text[max(start, hs - 2) : hs])
+
+
+def _transliterated(name: str) -> bool:
+    """Whether a name ends in a transcribed foreign name: its last three characters (two, if that is all) are ones
+    that transcribe foreign names (伊万诺夫, 米哈伊洛夫, 总理卡拉斯)."""
+    return len(name) >= 2 and all(ch in cues.TRANSLITERATION_CHARS for ch in name[-3:])

@@ -1,0 +1,67 @@
+"""What type a name's own words or its neighbours give it: its head word, the noun after it, the class that closes
+its list."""
+
+from __future__ import annotations
+
+import re
+
+from kg.nlp import words
+from kg.nlp.recognize import cues
+from kg.nlp.recognize.cues import INITIATIVE_HEAD_WORDS, PRODUCT_HEAD_WORDS
+
+
+def type_by_head(name: str, *, weak: bool = False) -> str | None:
+    """The type a name's head word gives it; weak: any product head counts (服务, 贷), not only the strong ones."""
+    if INITIATIVE_HEAD_WORDS.longest_suffix(name, shorter=True) is not None:
+        return "INITIATIVE"
+    heads = (h for h in PRODUCT_HEAD_WORDS.suffixes(name) if len(h) < len(name))
+    if any(weak or h in words.STRONG_PRODUCT_HEADS for h in heads):
+        return "PRODUCT"
+    return None
+
+
+def head_in_common_word(name: str, freqs: dict[str, int]) -> bool:
+    """Whether a one-character product head ends a common word with the character before it (层层加码, 打卡): then it
+    is no head, and the quote is a phrase, not a product's name. (As for event words: see event_by_head.)"""
+    head = PRODUCT_HEAD_WORDS.longest_suffix(name)
+    return head is not None and len(head) == 1 and len(name) >= 2 and bool(freqs.get(name[-2:]))
+
+
+def event_by_head(name: str, freqs: dict[str, int]) -> str | None:
+    """A quoted name that ends in an event word (“五五购物节”, “中国旅游日”) is an event, typed as an initiative;
+    a one-character event word must not end a common word (看发展, 每一天的今日)."""
+    head = next((h for h in cues.EVENT_HEADS if name.endswith(h)), None)
+    if head is None or len(name) < len(head) + 2 or (len(head) == 1 and name[-2:] in freqs):
+        return None
+    return "INITIATIVE"
+
+
+def type_by_follower(after: str) -> str | None:
+    """Type named by a short noun phrase right after a name (“X”农资收购产品, “X”微信小程序)."""
+    phrase = re.match(r"[\u4e00-\u9fffA-Za-z]{0,6}", after).group()
+    if phrase.startswith("的"):
+        return None  # “支付为民”的服务理念: the quote modifies the noun, it is not named by it
+    best: tuple[int, str] | None = None
+    for label, followers in (("INITIATIVE", cues.INITIATIVE_FOLLOWERS), ("PRODUCT", cues.PRODUCT_FOLLOWERS)):
+        for word in followers:
+            pos = phrase.rfind(word)
+            if pos != -1 and (best is None or pos + len(word) > best[0]):
+                best = (pos + len(word), label)
+    return best[1] if best else None
+
+
+def classifier_type(after: str) -> str | None:
+    """Type named by the noun phrase after 等: its last classifier noun within a few characters."""
+    best: tuple[int, str] | None = None
+    for label, nouns in (
+        ("ORG", cues.ORG_CLASSIFIERS),
+        ("PRODUCT", cues.PRODUCT_CLASSIFIERS),
+        ("INITIATIVE", cues.INITIATIVE_CLASSIFIERS),
+    ):
+        for noun in nouns:
+            pos = after.find(noun)
+            if pos != -1 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9 ]*", after[:pos]):
+                end = pos + len(noun)
+                if best is None or end > best[0]:
+                    best = (end, label)
+    return best[1] if best else None

@@ -1,0 +1,43 @@
+"""Launch objects: what a launch verb introduces (推出X, 发行X) is a product or an initiative when its head word
+says so."""
+
+from __future__ import annotations
+
+from kg.nlp import words
+from kg.nlp.recognize import cues
+from kg.nlp.recognize.base import RecognizerRule
+from kg.nlp.recognize.boundaries import QUANTITY, is_proper, right_boundary
+from kg.nlp.recognize.heads import names_one
+from kg.nlp.recognize.kinds import type_by_head
+from kg.nlp.text import Candidate, TokenView
+
+
+def launch_objects(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
+    """The object of a launch verb (推出X, 发行X) is a product or initiative when its head word says so."""
+    text = view.text
+    for match in words.LAUNCH.finditer(text):
+        vs, ve = match.span()
+        if not (view.is_start(vs) and view.is_end(ve)):
+            continue
+        i = view.index_at(ve)
+        # skip a quantity or aspect marker: 推出了首张, 发行逾4700万张
+        while i < len(view.words) and (
+            view.words[i] in {"了", "过", "出", "首张", "首个", "首款", "首批", "一款", "一张", "一系列"}
+            or view.tags[i] in {"m", "q", "mq"}
+            or QUANTITY.match(view.words[i])
+        ):
+            i += 1
+        if i >= len(view.words):
+            continue
+        start = view.starts[i]
+        end = right_boundary(view, i)
+        if end is None or end - start < 2:
+            continue
+        name = text[start:end]
+        label = type_by_head(name, weak=True)
+        if label is None or not is_proper(view, start, end):
+            continue
+        kind = next((h for h in cues.KIND_PRODUCT_HEADS if name.endswith(h)), None)
+        if kind is not None and not names_one(view, start, end - len(kind)):
+            continue  # 建设科技创新资源共享平台: a kind of platform
+        out.append(Candidate(start, end, label, rule.name, rule.score))

@@ -1,0 +1,163 @@
+"""Coordinated lists: members of a list closed by a class noun take its type (A、B、C等商业综合体), and members of a
+、-list take the type of the members around them that share their head word (易方达基金、招商基金、大成基金)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from kg.nlp import words
+from kg.nlp.recognize.base import RecognizerRule
+from kg.nlp.recognize.boundaries import common_word, is_proper, left_boundary, right_boundary
+from kg.nlp.recognize.cues import SHARED_HEAD_WORDS
+from kg.nlp.recognize.kinds import classifier_type, type_by_head
+from kg.nlp.text import Candidate, TokenView
+
+# a run of at least two list items joined by 、 (items without punctuation); possessive, since an item can only end
+# where a 、 or a character outside it follows, so giving back characters never finds another match
+_COORDINATION = re.compile(r"[^、，,。；;：:！？!?\s“”\"（）()]{2,14}+(?:、[^、，,。；;：:！？!?\s“”\"（）()]{2,14}+)+")
+# What closes a list: 等 (and so on), 在内的 (A、B在内的11款产品), or an exact count (A、B和C三项业务). Only the measure
+# words that count organizations, products and kinds close a list, not those of pieces (张, 台, 套, 部, 座), people
+# (位, 名), items and times (条, 件, 次) or the numbers 亿 and 万; an exact count after the last member takes fewer
+# still. With every measure word, other lists would close (a change of behaviour, measured and not made).
+_LIST_CLOSE = re.compile(
+    r"(?:等|在内的?)\s*(?:[0-9０-９]+|[一二三四五六七八九十百千几多]+)?\s*"
+    + words.measure_class(without="张台套部座位名条件次亿万")
+    + r"?|(?<![0-9一二三四五六七八九十两])(?:[两三四五六七八九十]|[3-9])"
+    + words.measure_class(without="所只批张台套部座位名条件次亿万")
+)
+_COUNTS = {"两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def listed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
+    """Members of a list closed by 等 and a classifier noun (A、B、C等商业综合体) take the classifier's type.
+
+    The 、 between members is a hard boundary, so only the first member needs its left edge found."""
+    text = view.text
+    for match in _LIST_CLOSE.finditer(text):
+        label = classifier_type(text[match.end() : match.end() + 10])
+        if label is None:
+            continue
+        # a broad class (金融服务, 相关应用) says little: its members must be names on their own, unless the
+        # list counts them exactly (视频彩铃、通信助理和192邮箱三项增值业务)
+        count = _COUNTS.get(match.group()[0]) or (int(match.group()[0]) if match.group()[0].isdigit() else None)
+        if label != "ORG" and count is None and _verb_after(view, match.end()):
+            continue  # 张明等出席活动, 华为、小米等推出新品: the noun is the verb's object, not the members' class
+        weak_class = count is None and bool(
+            re.match(r"[\u4e00-\u9fff]{0,6}?(?:服务|业务|应用|功能)", text[match.end() : match.end() + 10])
+        )
+        end = match.start()
+        members: list[tuple[int, int]] = []
+        while True:
+            sep = max(text.rfind("、", max(0, end - 24), end), text.rfind("/", max(0, end - 24), end))
+            if sep == -1 or re.search(r"[，。；：,;:\n]", text[sep:end]):
+                start = left_boundary(view, end, allow_empty_head=True)
+                if start is not None and start < end:
+                    members.append((start, end))
+                break
+            members.append((sep + 1, end))
+            end = sep
+        members = [piece for m in members for piece in _split_conjunction(view, *m)]
+        if len(members) < 2 or (count is not None and len(members) != count):
+            continue
+        for start, end in members:
+            quoted = (start, end) != _strip_quotes(text, start, end)
+            start, end = _strip_quotes(text, start, end)
+            if not 2 <= end - start <= 16:
+                continue
+            name = text[start:end]
+            headed = type_by_head(name) == label or (label == "ORG" and name.endswith(words.ORG_HEADS))
+            # 洗碗机、坐便器等产品: kinds of goods; a product list names brands or models unless counted exactly
+            strict = weak_class or (label == "PRODUCT" and count is None)
+            named = is_proper(view, start, end, strict=strict) or (headed and not weak_class)
+            if label != "ORG" and count is None and not quoted and not headed and _ends_in_verb(view, end):
+                continue  # 赶海、骑行等活动, 法律咨询等服务: an activity, not a programme's or a product's name
+            if named and not common_word(view, start, end):
+                out.append(Candidate(start, end, label, rule.name, rule.score))
+
+
+def coordinated(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
+    """Members of a 、-list take the type of the members around them that share their head word
+    (易方达基金、招商基金、大成基金): coordination joins like with like."""
+    text = view.text
+    if "、" not in text:
+        return  # no list to scan for
+    by_end = {}
+    for c in out:
+        if c.label in {"ORG", "PRODUCT", "INITIATIVE"}:
+            by_end.setdefault(c.end, c)
+    ends = sorted(by_end)
+    for run in _COORDINATION.finditer(text):
+        k = bisect_left(ends, run.start())
+        if k == len(ends) or ends[k] > run.end():
+            continue  # no typed candidate ends inside the list, so no member has a type to give
+        members = _members(view, run.start(), run.end())
+        known = [(s, e, by_end.get(e)) for s, e in members]
+        typed = [(s, e, c) for s, e, c in known if c is not None and c.start >= s]
+        if not typed:
+            continue
+        for s, e, c in known:
+            if c is not None and c.start >= s:
+                continue
+            for _, _, ref in typed:
+                head = _shared_head(text[ref.start : ref.end], text[s:e])
+                sharing = sum(1 for _, _, c in typed if text[c.start : c.end].endswith(head or "\0"))
+                named = sharing >= 2 or is_proper(view, s, e - len(head or ""))  # 招商基金 among 易方达基金…
+                if head and named and not common_word(view, s, e):
+                    out.append(Candidate(s, e, ref.label, rule.name, rule.score))
+                    break
+
+
+def _members(view: TokenView, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of a 、-list: the first one from its left boundary, the last one up to 等/和/及/与."""
+    parts = []
+    pos = start
+    for piece in view.text[start:end].split("、"):
+        parts.append((pos, pos + len(piece)))
+        pos += len(piece) + 1
+    first_s, first_e = parts[0]
+    left = left_boundary(view, first_e, allow_empty_head=True) if view.is_start(first_e) else None
+    parts[0] = (max(first_s, left) if left is not None else first_e, first_e)
+    last_s, last_e = parts[-1]
+    right = right_boundary(view, view.index_at(last_s)) if view.is_start(last_s) else None
+    parts[-1] = (last_s, min(last_e, right) if right is not None else last_s)
+    return [(s, e) for s, e in parts if e - s >= 2]
+
+
+def _shared_head(reference: str, name: str) -> str | None:
+    """The organization or product head word two names end with, if any (基金 in 易方达基金 and 招商基金)."""
+    for head in SHARED_HEAD_WORDS.suffixes(reference):
+        if name.endswith(head) and len(name) > len(head):
+            return head
+    return None
+
+
+def _split_conjunction(view: TokenView, start: int, end: int) -> list[tuple[int, int]]:
+    """支付机构及供销总社 → two members, when 及/和/与 is a word of its own."""
+    pieces = []
+    for k in range(view.index_at(start), view.index_at(max(start, end - 1)) + 1):
+        if view.words[k] in {"及", "和", "与", "以及"} and view.starts[k] > start:
+            pieces.append((start, view.starts[k]))
+            start = view.ends[k]
+    pieces.append((start, end))
+    return [(s, e) for s, e in pieces if e > s]
+
+
+def _verb_after(view: TokenView, pos: int) -> bool:
+    """Whether the word at pos is a plain verb (not a verbal noun such as 合作 in 合作项目)."""
+    i = view.index_at(pos)
+    return 0 <= i < len(view.words) and view.starts[i] == pos and view.tags[i] == "v"
+
+
+def _ends_in_verb(view: TokenView, end: int) -> bool:
+    """Whether the token that ends at end is a verb: names end in nouns, activities (书店调研, 骑行) in verbs."""
+    k = view.index_at(end - 1)
+    return view.ends[k] == end and view.tags[k] in {"v", "vn", "vd", "vi"}
+
+
+def _strip_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in "“”\"'‘’「」『』《》 ":
+        start += 1
+    while end > start and text[end - 1] in "“”\"'‘’「」『』《》 ":
+        end -= 1
+    return start, end

@@ -1,0 +1,48 @@
+"""Products named by their maker or their generation: 银联二维码 (an organization before a product noun), 第二代X."""
+
+from __future__ import annotations
+
+import re
+
+from kg.nlp import words
+from kg.nlp.recognize import cues
+from kg.nlp.recognize.base import RecognizerRule
+from kg.nlp.recognize.boundaries import is_proper, right_boundary
+from kg.nlp.text import Candidate, TokenView
+
+_GENERATION = re.compile(r"(?:第[一二三四五六七八九十0-9]+|上一|新一|下一)代\s?")
+# what ends an organization-owned product's word (银联|二维码, 银联|移动支付产品)
+_OWNED_PRODUCT_WORDS = (*words.STRONG_PRODUCT_HEADS, "产品", "业务")
+_OWNED_TAGS = cues.NAME_TAGS | {"v"}
+
+
+def generations(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
+    """第二代X: a product generation names a product (第二代氢燃料电池汽车)."""
+    for match in _GENERATION.finditer(view.text):
+        name_start = match.end()
+        end = right_boundary(view, view.index_at(name_start)) if view.is_start(name_start) else None
+        if end is None or end - name_start < 2:
+            continue
+        if match.group().startswith("第"):
+            out.append(Candidate(match.start(), end, rule.label, rule.name, rule.score))  # 第二代X is the name
+        elif is_proper(view, name_start, end, strict=True):
+            out.append(Candidate(name_start, end, rule.label, rule.name, rule.score))  # 上一代 EMUI: EMUI is
+
+
+def owned_products(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
+    """An organization's name before a product noun names that organization's product (银联二维码, 银联卡)."""
+    for c in list(out):
+        if c.label != "ORG" or not c.known:
+            continue
+        i = view.index_at(c.end)
+        if i < 0 or i >= len(view.words) or view.starts[i] != c.end:
+            continue
+        # up to three noun-like words after the name, the last one ending in a product word
+        for k in range(i, min(i + 3, len(view.words))):
+            word = view.words[k]
+            if view.tags[k] not in _OWNED_TAGS or word in cues.STOP_WORDS:
+                break
+            bare = word in {"产品", "业务"} and k == i  # 银联产品 says nothing more than 银联
+            if not bare and word.endswith(_OWNED_PRODUCT_WORDS) and len(word) <= 6:
+                out.append(Candidate(c.start, view.ends[k], rule.label, rule.name, rule.score))
+                break

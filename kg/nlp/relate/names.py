@@ -1,0 +1,69 @@
+"""Relations a name states by itself: 哈尔滨松雷商场 is in 哈尔滨, 银联二维码 is run by 银联, and the members of a list
+closed by an owner's product family (A、B等银联移动支付产品) are run by that owner."""
+
+from __future__ import annotations
+
+import re
+from collections import ChainMap
+
+from kg.nlp import words
+from kg.nlp.entities import specific_name
+from kg.nlp.known import known_org_names, known_places
+from kg.nlp.relate.base import DocumentRule, Passage, RelationHit
+from kg.nlp.relate.clauses import COORDINATION_GAP, hit_in_sentence
+
+_LIST_TAIL = re.compile(r"[”’」』]?等(?:[0-9０-９]+|[一二三四五六七八九十百千几多]+)?" + words.measure_class() + "?")
+
+
+def name_internal(passage: Passage, rule: DocumentRule) -> list[RelationHit]:
+    """A place that opens an organization's or initiative's name locates it; an organization's name that opens a
+    product's or initiative's name runs it. The assertions: located_in, operates."""
+    located, runs = rule.asserts
+    places = known_places()
+    doc_orgs = dict(passage.org_aliases)  # every name of an organization of the document, then the known ones
+    for x in passage.mentions:
+        if x.label == "ORG":
+            doc_orgs.setdefault(x.surface, x.name)
+            doc_orgs.setdefault(x.name, x.name)
+    org_names = ChainMap(doc_orgs, known_org_names())
+    out = []
+    for x in passage.mentions:
+        if x.label in {"ORG", "INITIATIVE"}:
+            for n in range(min(len(x.surface) - 2, 8), 1, -1):
+                place = places.get(x.surface[:n])
+                # 中国银联 is national, not located; 上海证券交易所 without 上海 is no name, so 上海 is part of it
+                if place is not None and place.level != "country" and specific_name(x.surface[n:]):
+                    out.append(hit_in_sentence(passage, rule, located, x.name, place.label, x.start))
+                    break
+        if x.label in {"PRODUCT", "INITIATIVE"}:
+            for n in range(min(len(x.surface) - 2, 12), 1, -1):
+                owner = org_names.get(x.surface[:n])
+                if owner is not None and owner != x.name:
+                    out.append(hit_in_sentence(passage, rule, runs, owner, x.name, x.start))
+                    break
+    return out
+
+
+def owner_of_list(passage: Passage, rule: DocumentRule) -> list[RelationHit]:
+    """A、B等银联移动支付产品: the owner of the product family that closes a list (found by the owner_prefix
+    assertion of `name_internal`) runs each member."""
+    text, ents = passage.text, passage.mentions
+    (runs,) = rule.asserts
+    owners = {h.tail: h.head for h in passage.hits if h.rule == "owner_prefix"}
+    out = []
+    for k, x in enumerate(ents):
+        owner = owners.get(x.name)
+        if owner is None or k == 0:
+            continue
+        tail = _LIST_TAIL.fullmatch(text[ents[k - 1].end : x.start])
+        if tail is None:
+            continue
+        members = [ents[k - 1]]
+        for y in reversed(ents[: k - 1]):
+            if not COORDINATION_GAP.fullmatch(text[y.end : members[-1].start]):
+                break
+            members.append(y)
+        for m in members:
+            if m.label in {"PRODUCT", "INITIATIVE"} and m.name != owner:
+                out.append(hit_in_sentence(passage, rule, runs, owner, m.name, x.start))
+    return out

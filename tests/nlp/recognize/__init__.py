@@ -1,0 +1,1 @@
+"""Tests of kg/nlp/recognize, one module per rule family."""

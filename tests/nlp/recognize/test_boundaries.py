@@ -1,0 +1,89 @@
+"""kg/nlp/recognize/boundaries.py: where a name starts (verbs, report words, places and idioms open none).
+
+Every sentence here is invented; 星河, 顺捷 and 鹏扬 are made-up names, the others widely known organizations.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from .recognized import entities, orgs
+
+
+def test_two_teams_either_side_of_versus(nlp: Language) -> None:
+    found = orgs(nlp, "鹏扬队vs顺捷队的比赛开始了。")
+    assert "顺捷队" in found
+    assert not any("vs" in name for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("图为顺捷物流有限公司的仓库。", "顺捷物流有限公司"),  # a caption word opens no name
+        ("记者联系顺捷银行上海分行。", "顺捷银行上海分行"),  # nor does the reporter who asks
+        ("李先生已到星河法院起诉。", "星河法院"),  # nor an unknown word glued from 已 and 到
+    ],
+)
+def test_report_words_and_glued_verbs_open_no_name(nlp: Language, text: str, name: str) -> None:
+    assert name in orgs(nlp, text)
+    assert not any(found.endswith(name) and found != name for found in orgs(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("更多银行已加入顺捷跨境支付系统。", "顺捷跨境支付系统", "PRODUCT"),  # 加入 takes an object
+        ("星河中心设有顺捷跨境支付平台、鹏扬数据平台两个平台。", "顺捷跨境支付平台", "PRODUCT"),
+        ("星河集团会同顺捷集团、鹏扬集团开展调研。", "顺捷集团", "ORG"),  # A会同B: two names
+        ("中央机关会同星河集团开展调研。", "星河集团", "ORG"),
+        ("星河市全面实施顺捷人才发展战略。", "顺捷人才发展战略", "INITIATIVE"),  # an adverb glued to the verb
+    ],
+)
+def test_a_name_does_not_run_left_past_a_verb_that_takes_an_object(
+    nlp: Language, text: str, name: str, label: str
+) -> None:
+    found = entities(nlp, text)
+    assert (name, label) in found
+    assert not any(surface.endswith(name) and surface != name for surface, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "三部门近日联合印发通知。",  # 印发 is what they do together, not a partner
+        "各地要压实地方政府监管责任。",
+        "努力实现高水平科技发展。",  # 高水平 describes, it names nothing
+        "我们要推动高质量数字平台建设。",
+    ],
+)
+def test_verbs_and_descriptors_make_no_name(nlp: Language, text: str) -> None:
+    assert entities(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("经星河银行批准，方案获得通过。", "星河银行"),  # 经: "after", a preposition
+        ("各方始终保持与鹏扬集团的沟通。", "鹏扬集团"),
+        ("员工始终保持鹏扬集团的优良传统。", "鹏扬集团"),  # 始终保持: an idiom, the clause's verb phrase
+    ],
+)
+def test_an_organization_starts_after_prepositions_and_idioms(nlp: Language, text: str, name: str) -> None:
+    found = orgs(nlp, text)
+    assert name in found
+    assert not [o for o in found if o.endswith(name) and o != name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("代表团在京星河银行总部参观。", "星河银行"),  # 在京: where, not part of the name
+        ("代表团赴沪星河集团考察。", "星河集团"),
+        ("市长在北京会见星河银行董事长。", "星河银行"),  # 会见 takes an object
+    ],
+)
+def test_a_place_after_zai_or_a_meeting_verb_opens_no_name(nlp: Language, text: str, name: str) -> None:
+    found = orgs(nlp, text)
+    assert name in found
+    assert not [o for o in found if o.endswith(name) and o != name]

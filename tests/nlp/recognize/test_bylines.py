@@ -1,0 +1,52 @@
+"""kg/nlp/recognize/bylines.py: bylines, datelines, role words and stock codes.
+
+Every sentence here is invented; 星河, 顺捷 and 鹏扬 are made-up names, the others widely known organizations.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from .recognized import candidates, orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("财联社记者从多家银行获悉。", "财联社"),
+        ("海天味业（603288）今日发布公告。", "海天味业"),
+        ("顺捷物流（600000）今日发布公告。", "顺捷物流"),
+        ("顺捷物流(SH:600001)今日发布公告。", "顺捷物流"),
+    ],
+)
+def test_a_byline_or_a_stock_code_follows_an_organization(nlp: Language, text: str, name: str) -> None:
+    assert (name, "ORG") in candidates(nlp, text, "org_context")
+    assert name in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["记者从多家银行获悉。", "公司股票（600000）今日上涨。"])
+def test_a_byline_or_a_stock_code_after_common_words_gives_nothing(nlp: Language, text: str) -> None:
+    assert candidates(nlp, text, "org_context") == set()
+    assert orgs(nlp, text) == set()
+
+
+def test_a_stock_code_after_a_demonstrative_gives_nothing(nlp: Language) -> None:
+    assert orgs(nlp, "该股（600000）今日上涨。") == set()
+
+
+def test_a_stock_code_after_a_name_made_of_dictionary_words(nlp: Language) -> None:
+    assert "星河科技" in orgs(nlp, "星河科技（600000）今日发布公告。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["据鹏扬时报消息，顺捷物流今日宣布扩产。", "鹏扬时报伦敦3月5日电 顺捷物流今日宣布扩产。"],
+)
+def test_a_byline_names_its_source_without_the_cue_or_the_city(nlp: Language, text: str) -> None:
+    assert ("鹏扬时报", "ORG") in candidates(nlp, text, "byline")
+    assert "鹏扬时报" in orgs(nlp, text)
+
+
+def test_a_byline_with_a_time_word_names_nothing(nlp: Language) -> None:
+    assert candidates(nlp, "鹏扬时报昨日消息，顺捷物流扩产。", "byline") == set()

@@ -1,0 +1,247 @@
+"""kg/nlp/recognize/heads.py: head-word rules and the institutions of jieba's dictionary.
+
+Every sentence here is invented; 星河, 顺捷 and 鹏扬 are made-up names, the others widely known organizations.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from .recognized import candidates, entities, orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("苏州星河商场今年开业。", "苏州星河商场"),  # the place prefix belongs to the name
+        ("中国银联联合苏州星河商场推出新春消费季活动。", "苏州星河商场"),  # the verb before it does not
+        ("顺捷物流股份有限公司今日发布公告。", "顺捷物流股份有限公司"),
+        ("星河金融科技有限公司今日发布公告。", "星河金融科技有限公司"),
+        ("鹏扬基金推出新产品。", "鹏扬基金"),
+    ],
+)
+def test_org_head_finds_the_whole_name(nlp: Language, text: str, name: str) -> None:
+    assert (name, "ORG") in candidates(nlp, text, "org_head")
+    assert name in orgs(nlp, text)
+
+
+def test_org_head_stops_at_verbs_and_function_words(nlp: Language) -> None:
+    found = orgs(nlp, "中国银联联合苏州星河商场推出新春消费季活动。")
+    assert not any(name.startswith(("联合", "银联联合")) for name in found)
+    assert orgs(nlp, "消费者在苏州星河商场购物。") == {"苏州星河商场"}  # not 在苏州星河商场
+
+
+def test_org_head_with_a_legal_form_split_by_the_segmenter(nlp: Language) -> None:
+    assert "顺捷科技股份有限公司" in orgs(nlp, "顺捷科技股份有限公司今日发布公告。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "商业银行加大对小微企业的支持。",
+        "多家上市公司和公募基金参与调研。",
+        "多家商业银行推出新产品。",
+        "城市商场人流回升。",
+        "大型超市纷纷降价。",
+        "银行推出新产品。",
+    ],
+)
+def test_generic_names_are_not_organizations(nlp: Language, text: str) -> None:
+    assert orgs(nlp, text) == set()
+
+
+def test_industry_head_with_a_proper_name_is_an_organization(nlp: Language) -> None:
+    text = "顺捷物流与京东集团签署合作协议。"
+    assert ("顺捷物流", "ORG") in candidates(nlp, text, "org_industry")
+    assert orgs(nlp, text) == {"顺捷物流", "京东集团"}
+
+
+@pytest.mark.parametrize("text", ["智慧物流正在改变城市配送。", "城市物流正在升级。", "智慧物流企业纷纷布局。"])
+def test_industry_head_after_a_common_modifier_is_not(nlp: Language, text: str) -> None:
+    assert candidates(nlp, text, "org_industry") == set()
+    assert orgs(nlp, text) == set()
+
+
+def test_descriptors_before_a_proper_name_are_dropped(nlp: Language) -> None:
+    assert "OZON公司" in orgs(nlp, "参与俄罗斯最大电商OZON公司的物流项目。")
+    assert not any(name.startswith("电商") for name in orgs(nlp, "参与俄罗斯最大电商OZON公司的物流项目。"))
+
+
+def test_a_dictionary_organization_with_its_place(nlp: Language) -> None:
+    assert ("美国国防部", "ORG") in candidates(nlp, "美国国防部今天宣布新的预算。", "dictionary_org")
+    assert "美国国防部" in orgs(nlp, "美国国防部今天宣布新的预算。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["商业银行和交易所都在调整。", "东部和中西部地区经济回暖。", "人民军队和车队出发。"],
+)
+def test_kinds_of_institutions_and_regions_are_not_dictionary_organizations(nlp: Language, text: str) -> None:
+    assert candidates(nlp, text, "dictionary_org") == set()
+    assert orgs(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("杭州市文化局发布通知。", "杭州市文化局"),  # a place and a field name a public body
+        ("顺捷银行杭州分行今日开业。", "顺捷银行杭州分行"),  # a branch keeps its parent bank
+        ("星河银行西湖支行也开业了。", "星河银行西湖支行"),
+        ("鹏扬俱乐部和足球俱乐部都来了。", "鹏扬俱乐部"),
+    ],
+)
+def test_public_bodies_branches_and_clubs(nlp: Language, text: str, name: str) -> None:
+    assert name in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["上海市中心人流回升。", "足球俱乐部招收会员。", "车队和团队出发。"])
+def test_a_place_alone_or_a_common_word_before_a_weak_head_is_no_name(nlp: Language, text: str) -> None:
+    assert orgs(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("顺捷清算平台今天发布春节数据。", "顺捷清算平台"),  # an unknown name picks out one platform
+        ("南京江北污水收集系统投入运行。", "南京江北污水收集系统"),  # so does a place
+        ("全国农机作业信息平台正式上线。", "全国农机作业信息平台"),  # and a national scope
+    ],
+)
+def test_a_named_platform_or_system(nlp: Language, text: str, name: str) -> None:
+    assert (name, "PRODUCT") in entities(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "监管部门要求金融科技平台企业合规经营。",
+        "工地配备了远程供水系统。",
+        "这里正在建设农业技术资源共享平台。",
+    ],
+)
+def test_a_kind_of_platform_or_system_is_no_product(nlp: Language, text: str) -> None:
+    assert not {label for _, label in entities(nlp, text)} & {"PRODUCT"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "某地一处风电项目开工。",  # a field word and 项目: a kind of project
+        "当地防洪工程年内完工。",
+        "这里的夜游项目很受欢迎。",
+        "一批新型储能项目陆续开工。",  # a descriptor does not make the field word a name
+    ],
+)
+def test_a_field_word_before_project_names_a_kind(nlp: Language, text: str) -> None:
+    assert not {label for _, label in entities(nlp, text)} & {"INITIATIVE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("移动支付惠农工程今年覆盖更多县城。", "移动支付惠农工程"),  # several words make a programme's name
+        ("鹏扬水库工程正式开工。", "鹏扬水库工程"),  # a proper name and a field word
+        ("顺捷港二期工程正式开工。", "顺捷港二期工程"),
+    ],
+)
+def test_a_project_with_a_name(nlp: Language, text: str, name: str) -> None:
+    assert (name, "INITIATIVE") in entities(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推动海洋科技创新，建设海洋强省。",  # an industry word before a field word is a field
+        "展会设有国际科技、绿色能源两个展区。",  # a list of fields
+        "顺捷会电力、供水保障到位。",
+    ],
+)
+def test_an_industry_word_naming_a_field_is_no_company(nlp: Language, text: str) -> None:
+    assert not candidates(nlp, text, "org_industry")
+
+
+def test_an_industry_word_in_a_list_of_companies_is_a_company(nlp: Language) -> None:
+    text = "代表团走访了星河集团、顺捷电子、鹏扬集团等企业。"
+    assert ("顺捷电子", "ORG") in candidates(nlp, text, "org_industry")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "星河湖夏日音乐会在湖畔举办。",  # an event the dictionary tags as an organization
+        "两国发表联合公报称将加强合作。",  # a document
+        "依法由人民法院审理。",  # a kind of institution
+        "双方携手抗疫，互相支持。",  # what they do together, not a partner
+    ],
+)
+def test_events_documents_and_kinds_are_no_organizations(nlp: Language, text: str) -> None:
+    assert orgs(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "series"),
+    [("星河市组织开展300多项文旅系列活动。", "文旅系列"), ("顺捷新区系列政策扩大到全区。", "顺捷新区系列")],
+)
+def test_a_series_of_events_or_policies_is_no_product(nlp: Language, text: str, series: str) -> None:
+    assert (series, "PRODUCT") not in entities(nlp, text)
+
+
+def test_a_product_series_stays(nlp: Language) -> None:
+    assert ("顺捷X5系列", "PRODUCT") in entities(nlp, "顺捷X5系列今天发布。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加快构建航天产业发展新格局。",  # 格局 is a common word, not a bureau
+        "欢迎更多企业来华投资。",  # 华 and 投资: a verb's object, not an investment company
+        "外资企业对华投资信心增强。",
+    ],
+)
+def test_common_words_ending_in_an_institution_head_are_no_organizations(nlp: Language, text: str) -> None:
+    assert orgs(nlp, text) == set()
+
+
+def test_a_named_investment_company_stays(nlp: Language) -> None:
+    assert "顺捷投资" in orgs(nlp, "顺捷投资今日发布公告。")
+
+
+@pytest.mark.parametrize(
+    "text", ["前线部队在伊万诺夫卡附近推进。", "双方在米哈伊洛夫卡方向交火。", "卡霍夫卡水电站附近出现洪水。"]
+)
+def test_transcribed_place_names_ending_in_ka_are_no_cards(nlp: Language, text: str) -> None:
+    assert not {surface for surface, label in entities(nlp, text) if label == "PRODUCT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "card"),
+    [
+        ("农业银行推出福农卡。", "福农卡"),
+        ("星河银行发行鹏扬联名卡。", "鹏扬联名卡"),
+        ("截至去年底，银联卡发卡量持续增长。", "银联卡"),  # jieba's dictionary tags 银联卡 as a person
+    ],
+)
+def test_chinese_card_names_stay_products(nlp: Language, text: str, card: str) -> None:
+    assert (card, "PRODUCT") in entities(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这一倡议得到了多方响应。",  # a demonstrative opens no name
+        "会议提出的目标需要尽快付诸行动。",  # an idiom ending in 行动
+        "两国战略合作不断深化，双方尊重彼此的战略自主。",  # 战略 as "strategic"
+    ],
+)
+def test_phrases_ending_in_an_initiative_word_are_no_initiatives(nlp: Language, text: str) -> None:
+    assert not {surface for surface, label in entities(nlp, text) if label == "INITIATIVE"}
+
+
+def test_a_named_strategy_is_still_an_initiative(nlp: Language) -> None:
+    assert ("鹏扬出海战略", "INITIATIVE") in entities(nlp, "星河集团发布“鹏扬出海战略”，加快布局海外市场。")
+
+
+@pytest.mark.parametrize("text", ["总理卡拉斯卡会见了代表团。", "总统奥列茨卡出席了仪式。"])
+def test_a_transcribed_name_after_other_words_is_no_card(nlp: Language, text: str) -> None:
+    assert not {surface for surface, label in entities(nlp, text) if label == "PRODUCT"}

@@ -1,0 +1,30 @@
+"""kg/nlp/recognize/products.py: products named by their maker or their generation.
+
+Every sentence here is invented; 星河, 顺捷 and 鹏扬 are made-up names, the others widely known organizations.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from .recognized import candidates, entities
+
+
+@pytest.mark.parametrize(
+    ("text", "product"), [("市民可使用银联二维码付款。", "银联二维码"), ("华为发布华为钱包。", "华为钱包")]
+)
+def test_an_organization_before_a_product_noun_names_its_product(nlp: Language, text: str, product: str) -> None:
+    assert (product, "PRODUCT") in candidates(nlp, text, "owner_product") | candidates(nlp, text, "product_head")
+    assert (product, "PRODUCT") in entities(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["银联网络覆盖全国。", "银联表示将继续推进。", "农行的网点遍布全国。"])
+def test_an_organization_before_other_words_owns_no_product(nlp: Language, text: str) -> None:
+    assert candidates(nlp, text, "owner_product") == set()
+    assert {label for _, label in entities(nlp, text)} == {"ORG"}
+
+
+def test_a_generation_names_the_product_after_it(nlp: Language) -> None:
+    assert ("第二代星河氢能汽车", "PRODUCT") in entities(nlp, "公司自主研发的第二代星河氢能汽车下线。")
+    assert ("新一代信息技术", "PRODUCT") not in entities(nlp, "发展新一代信息技术产业。")

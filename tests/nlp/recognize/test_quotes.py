@@ -1,0 +1,86 @@
+"""kg/nlp/recognize/quotes.py: quoted names and how they are typed.
+
+Every sentence here is invented; 星河, 顺捷 and 鹏扬 are made-up names, the others widely known organizations.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from .recognized import candidates, entities
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("农行推出“福农通”农资收购产品。", ("福农通", "PRODUCT")),  # typed by the noun after the quote
+        ("农行开通“惠农e通”平台。", ("惠农e通", "PRODUCT")),
+        ("农行推出“乡村振兴主题卡”。", ("乡村振兴主题卡", "PRODUCT")),  # typed by its own head
+        ("中国银联发起“红火计划”。", ("红火计划", "INITIATIVE")),
+    ],
+)
+def test_quoted_names_are_typed_by_head_or_follower(nlp: Language, text: str, expected: tuple[str, str]) -> None:
+    assert expected in candidates(nlp, text, "quoted")
+    assert expected in entities(nlp, text)
+
+
+def test_a_quoted_slogan_is_not_a_name(nlp: Language) -> None:
+    text = "银联坚守“支付为民”的初心。"
+    assert candidates(nlp, text, "quoted") == set()
+    assert entities(nlp, text) == {("银联", "ORG")}
+
+
+def test_a_quoted_slogan_before_a_concept_noun_is_not_a_product(nlp: Language) -> None:
+    assert ("支付为民", "PRODUCT") not in entities(nlp, "中国银联推出“支付为民”的服务理念。")
+
+
+def test_a_quoted_name_with_a_weak_head_after_a_launch_verb(nlp: Language) -> None:
+    assert ("福农通", "PRODUCT") in entities(nlp, "银联推出“福农通”。")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("星河银行推出“顺捷通”，方便商户收款。", "顺捷通", "PRODUCT"),  # the quote right after the verb is launched
+        ("星河银行推出了 “顺捷通” 微信小程序。", "顺捷通", "PRODUCT"),
+        ("由星河集团主办的“顺捷之夜”今晚开幕。", "顺捷之夜", "INITIATIVE"),  # what is held is an event
+        ("两部门联合开展“清风护苗”，为期三个月。", "清风护苗", "INITIATIVE"),  # what is carried out, a campaign
+        ("星河银行推出“顺捷付”，方便商户收款。", "顺捷付", "PRODUCT"),  # what is put out is a product
+        ("星河银行推出“星河购物节”专属优惠。", "星河购物节", "INITIATIVE"),  # an event word ends the quote
+        ("今年的“顺捷消费季”吸引了大量市民。", "顺捷消费季", "INITIATIVE"),
+        ("市民出示“星河码”即可通行。", "星河码", "PRODUCT"),  # a product head ends the quote
+        ("星河银行的“鹏扬卡”深受欢迎。", "鹏扬卡", "PRODUCT"),
+    ],
+)
+def test_a_quote_is_typed_by_its_verb_or_its_head(nlp: Language, text: str, name: str, label: str) -> None:
+    assert (name, label) in candidates(nlp, text, "quoted")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("星河市推出一批“金钥匙”示范案例。", "金钥匙"),  # the quote modifies the noun after it
+        ("景区推出以“赏花”为主题，吸引游客。", "赏花"),  # a theme, not the launched thing
+    ],
+)
+def test_a_quote_that_is_not_the_launched_object(nlp: Language, text: str, quote: str) -> None:
+    assert not {surface for surface, _ in candidates(nlp, text, "quoted")} & {quote}
+
+
+def test_a_common_word_ending_like_an_event_is_no_event(nlp: Language) -> None:
+    text = "节目“走进乡村看发展”今晚播出。"  # 发展 ends in 展 but is no exhibition
+    assert not candidates(nlp, text, "quoted")
+
+
+def test_a_titled_guide_is_a_document(nlp: Language) -> None:
+    assert not candidates(nlp, "《顺捷指南》要求平台公示收费。", "quoted")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["有关部门纠正了执行中的“层层加码”做法。", "节目讲述了乡村振兴的“幸福密码”。", "游客纷纷“打卡”新景点。"],
+)
+def test_a_quote_ending_in_a_common_word_is_no_product(nlp: Language, text: str) -> None:
+    """码 in 加码 and 密码, 卡 in 打卡: the head character belongs to a common word, so it names no product."""
+    assert not {label for _, label in candidates(nlp, text, "quoted")} & {"PRODUCT"}

@@ -1,0 +1,1 @@
+"""Tests of kg/nlp/relate, one module per rule family."""

@@ -1,0 +1,65 @@
+"""kg.nlp.measures.times: time expressions of every precision, resolved with the document's date."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.measures.times import find_times, resolve
+
+DATE = "2024-05-10"
+
+
+def resolved(text: str, date: str | None = DATE) -> list[tuple[str, str | None, str | None]]:
+    return [(t.text, resolve(t, date).value, resolve(t, date).precision) for t in find_times(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("截至2023年底，", [("截至2023年底", "2023-12-31", "day")]),
+        ("2023年末", [("2023年末", "2023-12-31", "day")]),
+        ("2021年初", [("2021年初", "2021-01-01", "day")]),
+        ("2022年9月30日", [("2022年9月30日", "2022-09-30", "day")]),
+        ("截至2023年6月底", [("截至2023年6月底", "2023-06-30", "day")]),
+        ("2023年2月", [("2023年2月", "2023-02", "month")]),
+        ("2023年一季度", [("2023年一季度", "2023-Q1", "quarter")]),
+        ("2022年第四季度", [("2022年第四季度", "2022-Q4", "quarter")]),
+        ("2023年上半年", [("2023年上半年", "2023-H1", "half-year")]),
+        ("2022年前三季度", [("2022年前三季度", "2022-01/2022-09", "span")]),
+        ("2020年", [("2020年", "2020", "year")]),
+        ("二〇二二年", [("二〇二二年", "2022", "year")]),
+        ("2018年至2022年", [("2018年至2022年", "2018/2022", "span")]),
+        ("2016年以来", [("2016年以来", "2016/2024-05-10", "span")]),
+        ("自2015年起", [("2015年起", "2015/2024-05-10", "span")]),
+        ("今年", [("今年", "2024", "year")]),
+        ("去年底", [("去年底", "2023-12-31", "day")]),
+        ("前年", [("前年", "2022", "year")]),
+        ("今年一季度", [("今年一季度", "2024-Q1", "quarter")]),
+        ("截至3月31日", [("截至3月31日", "2024-03-31", "day")]),
+        ("截至目前", [("截至目前", "2024-05-10", "day")]),
+        ("今年以来", [("今年以来", "2024/2024-05-10", "span")]),
+    ],
+)
+def test_times(text: str, expected: list) -> None:
+    assert resolved(text) == expected
+
+
+def test_a_relative_time_says_that_the_document_has_no_date() -> None:
+    (time,) = find_times("去年底")
+    answer = resolve(time, None)
+    assert answer.value is None and answer.precision is None
+    assert "has none" in answer.note
+    assert "2023-05-10" in resolve(time, "2023-05-10").note  # and which date it was read with, when it has one
+    (absolute,) = find_times("2021年底")
+    assert resolve(absolute, None).value == "2021-12-31"  # an absolute date needs no document date
+
+
+def test_the_base_of_a_comparison_is_no_time() -> None:
+    assert find_times("较去年同期增长") == []
+    assert find_times("比上年末提高") == []
+
+
+def test_what_is_no_time() -> None:
+    assert find_times("年底冲刺") == []
+    assert find_times("全年目标") == []
+    assert resolved("2023年2月30日") == [("2023年2月30日", None, None)]
