@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp import words
 from kg.nlp.known import known_surface_forms
+from kg.nlp.short_forms import NAME_HEADS, declared_short_forms, is_abbreviation
 from kg.nlp.text import Candidate, TokenView, WordSet, candidates_of, view_of
 from kg.nlp.tokenizer import dictionary_freqs
 from kg.ontology import load_ontology
@@ -144,7 +145,7 @@ class EntityResolver:
                     # 北京冬奥村 and 延庆冬奥村 both end in 冬奥村: that tail names neither
                     if oc is not None and oc.label == c.label and not oc.known and tails[other] == 1:
                         union(s, other)
-        for full, short in _declared_short_forms(text, chosen):
+        for full, short in declared_short_forms(text, chosen):
             if full in surfaces and short in surfaces:
                 union(full, short)  # X（以下简称“Y”）: the article says so itself
         canon: dict[str, str] = {}
@@ -270,45 +271,8 @@ class EntityResolver:
 
 _LATIN_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9&.\- ]*[A-Za-z0-9]")
 _ORG_CLASS_WORDS = frozenset({"公司", "集团", "电商", "平台", "银行", "企业"})
-_ALL_HEADS = WordSet((*words.ORG_HEADS, *words.INDUSTRY_HEADS, *words.PRODUCT_HEADS, *words.INITIATIVE_HEADS))
 _OPENING_ORG_HEADS = WordSet(h for h in words.ORG_HEADS if len(h) >= 2)
 _SHORT_FORM_HEADS = WordSet((*words.INDUSTRY_HEADS, "基金", "证券", "保险", "集团", "公司"))  # what a short form drops
-
-
-_SHORT_FORM = re.compile(
-    r"[（(，,]?\s*(?:以下|下文)?(?:简称|又称|下称|英文名|英文简称)[为是：:]?\s*"
-    r"[“\"「『]([^”\"」』\n]{2,24})[”\"」』]"
-)
-_SHORT_FORM_CUE = re.compile(r"简称|又称|下称|英文名")  # what every declaration holds: a quick test before the scan
-
-
-def _declared_short_forms(text: str, chosen: list[Candidate]) -> list[tuple[str, str]]:
-    """(full name, short form) pairs that the text declares right after a name: X，简称“Y”; X（以下简称“Y”）."""
-    pairs = []
-    if not _SHORT_FORM_CUE.search(text):
-        return pairs
-    ends = {c.end: c for c in chosen}
-    for match in _SHORT_FORM.finditer(text):
-        before = next((ends[p] for p in range(match.start(), max(-1, match.start() - 4), -1) if p in ends), None)
-        if before is not None:
-            pairs.append((text[before.start : before.end], match.group(1).strip()))
-    return pairs
-
-
-def is_abbreviation(short: str, full: str) -> bool:
-    """上海环交所 abbreviates 上海环境能源交易所, 中保协 abbreviates 中国保险行业协会: the short form keeps the first
-    character (or the one after 中国) and characters of the full name in order, ending in a character of its head word,
-    and never the full head word itself (中国银行 is no abbreviation of 中国农业银行)."""
-    if not 2 <= len(short) < len(full) or len(full) < 4:
-        return False
-    body = full[2:] if full.startswith("中国") and not short.startswith("中") else full
-    if short[0] != body[0]:
-        return False
-    head = _ALL_HEADS.longest_suffix(full)
-    if head is None or short.endswith(head) or short[-1] not in head:
-        return False
-    it = iter(body)
-    return all(ch in it for ch in short)
 
 
 def specific_name(name: str) -> bool:
@@ -318,7 +282,7 @@ def specific_name(name: str) -> bool:
     common word or a descriptor."""
     modifier = name
     for _ in range(3):
-        head = _ALL_HEADS.longest_suffix(modifier, shorter=True)
+        head = NAME_HEADS.longest_suffix(modifier, shorter=True)
         if head is None:
             break
         modifier = modifier[: -len(head)]
