@@ -252,7 +252,8 @@ def _canonical_order(label: str, name: _Name) -> tuple:
 
 
 def _resolve(names: dict[str, _Name], facts: dict[tuple[str, str, str], set[Evidence]]) -> _Resolved:
-    # Union labels that another label lists as its alias, when that alias points one way only.
+    # Union labels that another label lists as its alias, when that alias points one way only and the two are not
+    # different entities of the ontology (a known entity's names are all listed there).
     sets = UnionFind(names)
     by_norm: dict[str, set[str]] = defaultdict(set)
     for label in names:
@@ -268,7 +269,9 @@ def _resolve(names: dict[str, _Name], facts: dict[tuple[str, str, str], set[Evid
             sets.union(ordered[0], other)
         owners = alias_owners.get(key, set())
         if len(owners) == 1:
-            sets.union(ordered[0], next(iter(owners)))
+            owner = next(iter(owners))
+            if not (names[owner].known and any(names[label].known for label in ordered)):
+                sets.union(ordered[0], owner)
     clusters = sets.groups()
 
     entities: dict[str, Entity] = {}
