@@ -126,33 +126,65 @@ def test_near_misses_found_by_the_pipeline_stay_apart(nlp: Language, text: str, 
 
 
 @pytest.mark.parametrize(
-    ("text", "names", "short", "full"),
+    ("text", "names", "short", "full", "merged"),
     [
-        # an abbreviation by its letters, across countries (瑞 of 瑞典) or dropping a second place
+        # an abbreviation by its letters, across countries (瑞 of 瑞典) or dropping a second place: apart
         (
             "瑞行发布报告。瑞典北欧斯安银行认为美元将走强。",
             ("瑞行", "瑞典北欧斯安银行"),
             "瑞行",
             "瑞典北欧斯安银行",
+            False,
         ),
-        ("美合银表示，美国合众银行的净利润有所下降。", ("美合银", "美国合众银行"), "美合银", "美国合众银行"),
+        ("美合银表示，美国合众银行的净利润有所下降。", ("美合银", "美国合众银行"), "美合银", "美国合众银行", False),
         (
             "广西壮族自治区北海市人民政府发布通知，广西自治区政府表示支持。",
             ("广西壮族自治区北海市人民政府", "广西自治区政府"),
             "广西自治区政府",
             "广西壮族自治区北海市人民政府",
+            False,
         ),
-        # a known short name abbreviates nothing the ontology does not list for it
-        ("中金与中信基金签署了合作协议。", ("中信基金",), "中金", "中信基金"),
-        ("中行与中国大型商业银行的存款利率相同。", ("中国大型商业银行",), "中行", "中国大型商业银行"),
+        # a known short name abbreviates nothing the ontology does not list for it: apart
+        ("中金与中信基金签署了合作协议。", ("中信基金",), "中金", "中信基金", False),
+        ("中行与中国大型商业银行的存款利率相同。", ("中国大型商业银行",), "中行", "中国大型商业银行", False),
+        # an abbreviation that keeps its places, or a declaration: one entity
+        (
+            "上海环境能源交易所开业。上海环交所推出碳产品。",
+            ("上海环境能源交易所", "上海环交所"),
+            "上海环交所",
+            "上海环境能源交易所",
+            True,
+        ),
+        (
+            "杭州数据交易所今日开业。杭数所将推出数据产品。",
+            ("杭州数据交易所", "杭数所"),
+            "杭数所",
+            "杭州数据交易所",
+            True,
+        ),
+        (
+            "星海数据交易所今日开业。星数所将推出数据产品。",
+            ("星海数据交易所", "星数所"),
+            "星数所",
+            "星海数据交易所",
+            True,
+        ),
+        (
+            "星数所（全称“星海数据交易所”）开业。星数所将推出数据产品。",
+            ("星海数据交易所", "星数所"),
+            "星数所",
+            "星海数据交易所",
+            True,
+        ),
+        ("星海数据交易所（星海数据）开业。", ("星海数据交易所", "星海数据"), "星海数据", "星海数据交易所", True),
     ],
 )
-def test_abbreviations_without_evidence_stay_apart(
-    nlp: Language, text: str, names: tuple[str, ...], short: str, full: str
+def test_the_alias_rules_merge_on_evidence_only(
+    nlp: Language, text: str, names: tuple[str, ...], short: str, full: str, merged: bool
 ) -> None:
     doc = resolved(nlp, text, names)
     assert owner(doc, short) is not None and owner(doc, full) is not None, doc._.kg_entities
-    assert owner(doc, short) != owner(doc, full)
+    assert (owner(doc, short) == owner(doc, full)) is merged
 
 
 def test_an_abbreviation_of_two_names_names_neither(nlp: Language) -> None:
@@ -161,33 +193,7 @@ def test_an_abbreviation_of_two_names_names_neither(nlp: Language) -> None:
     assert len({owner(doc, n) for n in ("星海环境能源交易所", "星海环球交易所", "星海环交所")}) == 3
 
 
-# evidence merges --------------------------------------------------------------------------------------------------
-@pytest.mark.parametrize(
-    ("text", "names", "short", "full"),
-    [
-        (
-            "上海环境能源交易所今日开业。上海环交所表示将推出碳产品。",
-            ("上海环境能源交易所", "上海环交所"),
-            "上海环交所",
-            "上海环境能源交易所",
-        ),
-        ("杭州数据交易所今日开业。杭数所将推出数据产品。", ("杭州数据交易所", "杭数所"), "杭数所", "杭州数据交易所"),
-        ("星海数据交易所今日开业。星数所将推出数据产品。", ("星海数据交易所", "星数所"), "星数所", "星海数据交易所"),
-        (
-            "星数所（全称“星海数据交易所”）开业。星数所将推出数据产品。",
-            ("星海数据交易所", "星数所"),
-            "星数所",
-            "星海数据交易所",
-        ),
-        ("星海数据交易所（星海数据）开业。", ("星海数据交易所", "星海数据"), "星海数据", "星海数据交易所"),
-    ],
-)
-def test_evidence_merges_a_short_form(nlp: Language, text: str, names: tuple[str, ...], short: str, full: str) -> None:
-    doc = resolved(nlp, text, names)
-    assert owner(doc, full) is not None
-    assert owner(doc, short) == owner(doc, full)
-
-
+# known aliases and declarations through the whole pipeline --------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "a", "b", "canonical"),
     [
