@@ -96,6 +96,7 @@ def extract_on_cluster(
     *,
     scheduler: str | None = None,
     model: str | Path | None = None,
+    backbone: bool = False,
     on_error: Callable[[IngestError], None] | None = None,
     report: BuildReport | None = None,
     partition_bytes: int = PARTITION_BYTES,
@@ -109,7 +110,8 @@ def extract_on_cluster(
     processes (default: one per core) for the duration. Input paths must be visible to every worker. Bad inputs
     are appended to ``report.errors`` and passed to ``on_error`` (which may raise to stop), as in `kg.build`;
     ``report`` also counts documents, duplicates and characters. Documents whose content hash is in ``known``
-    (an earlier build's) are skipped on the workers and counted as unchanged.
+    (an earlier build's) are skipped on the workers and counted as unchanged. ``model`` and ``backbone`` choose each
+    worker's pipeline, as in `kg.build`.
     """
     require_dask()
     if partition_bytes < 1:
@@ -118,6 +120,7 @@ def extract_on_cluster(
         list(inputs),
         scheduler=scheduler,
         model=None if model is None else str(model),
+        backbone=backbone,
         on_error=on_error,
         report=report if report is not None else BuildReport(),
         partition_bytes=partition_bytes,
@@ -132,6 +135,7 @@ def _extract(
     *,
     scheduler: str | None,
     model: str | None,
+    backbone: bool,
     on_error: Callable[[IngestError], None] | None,
     report: BuildReport,
     partition_bytes: int,
@@ -150,7 +154,7 @@ def _extract(
         def fill() -> None:
             while len(pending) < window and (unit := next(units, None)) is not None:
                 is_error = isinstance(unit, IngestError)
-                pending.append(unit if is_error else client.submit(_run, unit, model, skip, pure=False))
+                pending.append(unit if is_error else client.submit(_run, unit, model, skip, backbone, pure=False))
 
         fill()
         while pending:
@@ -314,18 +318,18 @@ def _stdin_units(stream: TextIO) -> Iterator[_Records]:
 # ---------------------------------------------------------------------------
 # work, on the workers
 
-_EXTRACTORS: dict[str | None, Extractor] = {}
+_EXTRACTORS: dict[tuple[str | None, bool], Extractor] = {}  # by (model, backbone)
 _LOCK = threading.Lock()  # one pipeline per process, shared by the worker's threads one document at a time
 
 
-def _extractor(model: str | None) -> Extractor:
-    extractor = _EXTRACTORS.get(model)
+def _extractor(model: str | None, backbone: bool) -> Extractor:
+    extractor = _EXTRACTORS.get((model, backbone))
     if extractor is None:
-        extractor = _EXTRACTORS[model] = Extractor(model)
+        extractor = _EXTRACTORS[model, backbone] = Extractor(model, backbone=backbone)
     return extractor
 
 
-def _run(unit: _Unit, model: str | None, known: frozenset[str]) -> list[_Event]:
+def _run(unit: _Unit, model: str | None, known: frozenset[str], backbone: bool = False) -> list[_Event]:
     """Read one unit and extract its documents; errors and skipped documents keep their place among them."""
     events: list[_Event] = []
     hashes: set[str] = set()
@@ -336,7 +340,7 @@ def _run(unit: _Unit, model: str | None, known: frozenset[str]) -> list[_Event]:
             continue
         hashes.add(digest)
         with _LOCK:
-            events.append(_extractor(model).extract(doc))
+            events.append(_extractor(model, backbone).extract(doc))
     return events
 
 

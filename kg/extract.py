@@ -7,6 +7,7 @@ not depend on spaCy.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 
 from spacy.language import Language
@@ -22,26 +23,29 @@ CHUNK_CHARS = 100_000  # long texts are cut at sentence boundaries into pieces o
 class Extractor:
     """Runs the pipeline over documents; holds one loaded pipeline."""
 
-    def __init__(self, model: str | Path | None = None, nlp: Language | None = None) -> None:
-        self.nlp = nlp or make_pipeline(model)
+    def __init__(self, model: str | Path | None = None, nlp: Language | None = None, *, backbone: bool = False) -> None:
+        self.nlp = nlp or make_pipeline(model, backbone=backbone)
 
     def extract(self, document: Document) -> Extraction:
         return next(iter(self.extract_many([document])))
 
     def extract_many(self, documents: Iterable[Document], batch_size: int = 64) -> Iterator[Extraction]:
-        for document in documents:
-            entities: dict[str, EntityRecord] = {}
-            relations: list[RelationRecord] = []
-            measurements: list[Measurement] = []
-            chunks = list(_chunks(document.text))
-            for offset, doc in zip(
-                (o for o, _ in chunks), self.nlp.pipe((t for _, t in chunks), batch_size=batch_size)
-            ):
-                _collect(document, doc, offset, entities, relations)
-                measurements.extend(_measurements(document, doc, offset))
-            yield Extraction(
-                document.meta(), tuple(entities[k] for k in sorted(entities)), tuple(relations), tuple(measurements)
-            )
+        """One Extraction per document, in order. The chunks of up to `batch_size` documents go through one
+        `nlp.pipe`, so that a component that batches (the backbone's tagger) batches across documents."""
+        pending = iter(documents)
+        while group := list(islice(pending, batch_size)):
+            chunks = [(n, offset, text) for n, document in enumerate(group) for offset, text in _chunks(document.text)]
+            found: list[tuple[dict[str, EntityRecord], list[RelationRecord], list[Measurement]]] = [
+                ({}, [], []) for _ in group
+            ]
+            for (n, offset, _), doc in zip(chunks, self.nlp.pipe((t for _, _, t in chunks), batch_size=batch_size)):
+                entities, relations, measurements = found[n]
+                _collect(group[n], doc, offset, entities, relations)
+                measurements.extend(_measurements(group[n], doc, offset))
+            for document, (entities, relations, measurements) in zip(group, found):
+                yield Extraction(
+                    document.meta(), tuple(entities[k] for k in sorted(entities)), tuple(relations), tuple(measurements)
+                )
 
 
 def _chunks(text: str) -> Iterator[tuple[int, str]]:

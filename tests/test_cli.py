@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import kg
 from kg.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -287,6 +288,51 @@ def test_view_focus_errors_are_one_line(export: Path, args: list[str], message: 
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err.count("\n") == 1
     assert message in captured.err and "Traceback" not in captured.err
+
+
+# accurate mode: --backbone ----------------------------------------------------------------------------
+# Organizations with no cue for the rules (no head word, an unknown name before a job title), which LAC finds.
+LAC_ONLY = {
+    "a.txt": ("明远能源", "明远能源董事长李强表示，公司将继续扩大产能。"),
+    "b.txt": ("南湖传媒", "南湖传媒总编辑马丽说，新栏目反响良好。"),
+}
+
+
+@pytest.fixture
+def lac_only(tmp_path: Path) -> Path:
+    folder = tmp_path / "lac"
+    folder.mkdir()
+    for name, (_, text) in LAC_ONLY.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _extracted_orgs(out: str) -> set[str]:
+    records = [json.loads(line) for line in out.splitlines()]
+    return {e["label"] for r in records for e in r["entities"] if e["type"] == "ORG"}
+
+
+def test_extract_backbone_puts_lac_in_the_pipeline(lac_only: Path, capsys) -> None:
+    names = {name for name, _ in LAC_ONLY.values()}
+    assert main(["extract", str(lac_only)]) == 0
+    assert not names & _extracted_orgs(capsys.readouterr().out)
+    assert main(["extract", "--backbone", str(lac_only)]) == 0
+    assert names <= _extracted_orgs(capsys.readouterr().out)
+
+
+def test_build_backbone_reaches_the_worker_processes(lac_only: Path, tmp_path: Path, monkeypatch) -> None:
+    from kg import builder
+
+    monkeypatch.setattr(builder, "SHARD_SIZE", 1)  # one shard per document, so both workers can get one
+    out = tmp_path / "out"
+    assert main(["build", str(lac_only), "-o", str(out), "--workers", "2", "--backbone"]) == 0
+    graph = kg.load(out / "kg.nq")
+    assert {name for name, _ in LAC_ONLY.values()} <= {e.label for e in graph.entities("ORG")}
+
+
+def test_eval_backbone_does_not_apply_to_given_predictions(tmp_path: Path, capsys) -> None:
+    assert main(["eval", str(tmp_path), "--predictions", str(tmp_path / "p.jsonl"), "--backbone"]) == 2
+    assert "--backbone does not apply to --predictions" in capsys.readouterr().err
 
 
 # python -m kg ---------------------------------------------------------------------------------------------

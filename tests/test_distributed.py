@@ -173,8 +173,8 @@ def test_duplicates_are_counted_once_and_ids_stay_unique(single, clustered) -> N
 def test_each_worker_keeps_one_extractor(cluster, clustered) -> None:
     cached = cluster.run(lambda: list(__import__("kg.distributed").distributed._EXTRACTORS))
     assert len(cached) == 2
-    assert all(models in ([None], []) for models in cached.values())
-    assert [None] in cached.values()
+    assert all(pipelines in ([(None, False)], []) for pipelines in cached.values())
+    assert [(None, False)] in cached.values()
 
 
 def test_known_content_is_skipped_as_unchanged(cluster) -> None:
@@ -193,6 +193,15 @@ def test_workers_skip_known_content_without_extracting_it() -> None:
     assert _run(_File(str(path), path.name, str(path)), None, frozenset({doc.content_hash})) == [
         _Skipped(path.name, doc.content_hash)
     ]
+
+
+def test_workers_run_the_backbone_when_asked(tmp_path: Path) -> None:
+    path = tmp_path / "news.txt"
+    path.write_text("南湖传媒总编辑马丽说，新栏目反响良好。", encoding="utf-8")  # an organization only LAC finds
+    unit = _File(str(path), path.name, str(path))
+    plain, accurate = (_run(unit, None, frozenset(), backbone) for backbone in (False, True))
+    assert "南湖传媒" not in {e.label for e in plain[0].entities}
+    assert "南湖传媒" in {e.label for e in accurate[0].entities if e.type == "ORG"}
 
 
 def test_an_error_handler_that_raises_stops_the_build(cluster, corpus: Path) -> None:

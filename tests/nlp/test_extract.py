@@ -119,3 +119,27 @@ def test_json_puts_a_symmetric_relation_in_one_direction(extractor: Extractor) -
 def test_extraction_is_deterministic(extractor: Extractor) -> None:
     document = Document(id="d", text=TEXT)
     assert extraction_to_json(extractor.extract(document)) == extraction_to_json(extractor.extract(document))
+
+
+def test_documents_share_pipe_calls_and_come_back_one_each_in_order(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(kg.extract, "CHUNK_CHARS", 200)
+    texts = [TEXT, "", TEXT * 3, "华为与中国银联达成合作。", TEXT[:40]]
+    documents = [Document(id=f"d{i}", text=text) for i, text in enumerate(texts)]
+    alone = [extractor.extract(d) for d in documents]
+    calls: list[int] = []
+    pipe = extractor.nlp.pipe
+
+    def counted(texts, **options):
+        texts = list(texts)
+        calls.append(len(texts))
+        return pipe(texts, **options)
+
+    monkeypatch.setattr(extractor.nlp, "pipe", counted)
+    together = list(extractor.extract_many(documents, batch_size=2))
+    assert together == alone
+    assert [x.document.id for x in together] == [d.id for d in documents]
+    groups = [documents[0:2], documents[2:4], documents[4:]]
+    assert calls == [sum(len(list(kg.extract._chunks(d.text))) for d in group) for group in groups]
+    assert calls[1] > 2  # the long text is still cut into chunks
