@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -35,6 +35,7 @@ from kg.unionfind import UnionFind
 
 if TYPE_CHECKING:
     import pandas
+    import rdflib
 
 
 @dataclass(slots=True)
@@ -192,10 +193,30 @@ class KnowledgeGraph:
         return plugins.load("save")(self, Path(directory), workers=workers)
 
     def sparql(
-        self, query: str, bindings: dict[str, Any] | None = None, *, dataframe: bool = False
-    ) -> list[dict] | pandas.DataFrame:
-        """Run SPARQL over the graph; values are bound, never pasted into the query text."""
-        return plugins.load("sparql")(self, query, bindings=bindings, dataframe=dataframe)
+        self, query: str, bindings: dict[str, Any] | None = None, *, as_df: bool = False
+    ) -> list[dict[str, Any]] | bool | pandas.DataFrame:
+        """Run SPARQL over the graph: rows as dicts {variable: value} in SELECT order (a bool for ASK), or with
+        ``as_df=True`` a pandas DataFrame.
+
+        Bindings are values (str, int, float, bool, rdflib or pyoxigraph terms), never pasted into the query text; a
+        plain string also matches the language-tagged labels ("中国银联"@zh) where the query matches it in a triple
+        pattern (see `kg.bindings`).
+        """
+        return plugins.load("sparql")(self, query, bindings=bindings, as_df=as_df)
+
+    def to_rdflib(self) -> rdflib.Dataset:
+        """The graph as an rdflib Dataset, a named graph per document: the quads of kg.nq."""
+        return plugins.load("rdflib")(self)
+
+    def serialize(
+        self,
+        destination: str | Path | IO[bytes] | IO[str] | None = None,
+        format: str = "turtle",
+        encoding: str | None = None,
+    ) -> str | bytes | KnowledgeGraph:
+        """An export in one of rdflib's format names (turtle, nt, nquads, trig, json-ld, xml), as rdflib's
+        `Graph.serialize`: str, bytes with an `encoding`, or written to `destination` (the graph is returned)."""
+        return plugins.load("serialize")(self, destination, format, encoding)
 
     def _repr_html_(self) -> str:
         return plugins.load("html")(self, notebook=True)
@@ -231,7 +252,8 @@ def _canonical_order(label: str, name: _Name) -> tuple:
 
 
 def _resolve(names: dict[str, _Name], facts: dict[tuple[str, str, str], set[Evidence]]) -> _Resolved:
-    # Union labels that another label lists as its alias, when that alias points one way only.
+    # Union labels that another label lists as its alias, when that alias points one way only and the two are not
+    # different entities of the ontology (a known entity's names are all listed there).
     sets = UnionFind(names)
     by_norm: dict[str, set[str]] = defaultdict(set)
     for label in names:
@@ -247,7 +269,9 @@ def _resolve(names: dict[str, _Name], facts: dict[tuple[str, str, str], set[Evid
             sets.union(ordered[0], other)
         owners = alias_owners.get(key, set())
         if len(owners) == 1:
-            sets.union(ordered[0], next(iter(owners)))
+            owner = next(iter(owners))
+            if not (names[owner].known and any(names[label].known for label in ordered)):
+                sets.union(ordered[0], owner)
     clusters = sets.groups()
 
     entities: dict[str, Entity] = {}

@@ -2,8 +2,9 @@
 serializer.
 
 `KnowledgeGraph` is a data structure; the exports, the SPARQL store and the HTML view are built on it and import it.
-The graph's methods that reach them (`save`, `sparql`, `_repr_html_`) ask for their implementation by name instead of
-importing it, so no import runs back from those modules to the graph, and `import kg` loads none of them.
+The graph's methods that reach them (`save`, `sparql`, `to_rdflib`, `serialize`, `_repr_html_`) ask for their
+implementation by name instead of importing it, so no import runs back from those modules to the graph, and `import kg`
+loads none of them.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ _PLUGINS: dict[str, str] = {
     "save": "kg.export:save_all",  # every export file into a folder
     "sparql": "kg.store:query_graph",  # SPARQL over an in-memory store of the graph
     "html": "kg.viz:render_html",  # the interactive view as one HTML document
+    "rdflib": "kg.interop:to_rdflib",  # an rdflib Dataset of the export
+    "serialize": "kg.interop:serialize",  # one export under rdflib's format names, as str or to a file
 }
 
 

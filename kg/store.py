@@ -27,7 +27,9 @@ import pyoxigraph as ox
 import rdflib
 
 from kg import rdf
+from kg.bindings import substitution_sets
 from kg.graph import KnowledgeGraph
+from kg.interop import dataframe
 from kg.ontology import ontology_dir
 
 if TYPE_CHECKING:
@@ -196,32 +198,52 @@ def open_store(directory: str | Path) -> ox.Store:
 
 
 def query_store(
-    store: ox.Store, query: str, bindings: dict[str, Any] | None = None, dataframe: bool = False
+    store: ox.Store, query: str, bindings: dict[Any, Any] | None = None, as_df: bool = False
 ) -> list[dict[str, Any]] | bool | pandas.DataFrame:
     """Run SPARQL over a store; the same rules as query_graph."""
-    return _run(store, query, bindings, dataframe)
+    return _run(store, query, bindings, as_df)
 
 
 def query_graph(
     g: KnowledgeGraph,
     query: str,
-    bindings: dict[str, Any] | None = None,
-    dataframe: bool = False,
+    bindings: dict[Any, Any] | None = None,
+    as_df: bool = False,
 ) -> list[dict[str, Any]] | bool | pandas.DataFrame:
-    """Run SPARQL over g: rows as {variable: value}, a bool for ASK, or a DataFrame.
+    """Run SPARQL over g: rows as {variable: value} in SELECT order, a bool for ASK, or a DataFrame (`as_df`).
 
-    Bindings map variable names (with or without "?") to values: str, int, float and bool
-    become literals; pyoxigraph or rdflib terms are used as they are (an IRI as a
-    NamedNode or URIRef). Standard prefixes (kg, rdf, skos, prov, oa, dcterms, schema, ...)
-    are predeclared. IRIs come back as str, numbers and years as int or float.
+    Bindings map variables (names with or without "?", rdflib or pyoxigraph Variables) to values: int, float and
+    bool become literals; a str becomes a string literal that also matches the language-tagged labels where the query
+    matches it in a triple pattern (kg.bindings); pyoxigraph or rdflib terms are used as they are (an IRI as a
+    NamedNode or URIRef). Standard prefixes (kg, rdf, skos, prov, oa, dcterms, schema, ...) are predeclared. IRIs
+    come back as str, numbers and years as int or float.
     """
-    return _run(store_of(g), query, bindings, dataframe)
+    return _run(store_of(g), query, bindings, as_df)
 
 
 def _run(
-    store: ox.Store, query: str, bindings: dict[str, Any] | None, dataframe: bool
+    store: ox.Store, query: str, bindings: dict[Any, Any] | None, as_df: bool
 ) -> list[dict[str, Any]] | bool | pandas.DataFrame:
-    substitutions = {ox.Variable(k.lstrip("?$")): binding_term(v) for k, v in (bindings or {}).items()}
+    terms = {_variable(k): binding_term(v) for k, v in (bindings or {}).items()}
+    plain = {
+        _variable(k) for k, v in (bindings or {}).items() if isinstance(v, str) and not isinstance(v, rdflib.term.Node)
+    }
+    answers = [_answer(store, query, substitutions) for substitutions in substitution_sets(store, query, terms, plain)]
+    if isinstance(answers[0], bool):
+        return any(answers)
+    columns = answers[0][0]
+    rows = [row for _, part in answers for row in part]
+    return dataframe(rows, columns) if as_df else rows
+
+
+def _variable(key: Any) -> ox.Variable:
+    return key if isinstance(key, ox.Variable) else ox.Variable(str(key).lstrip("?$"))
+
+
+def _answer(
+    store: ox.Store, query: str, substitutions: dict[ox.Variable, Any]
+) -> bool | tuple[list[str], list[dict[str, Any]]]:
+    """One run of the query: a bool for ASK, else the columns and the rows."""
     try:
         results = store.query(
             query, prefixes=rdf.PREFIXES, use_default_graph_as_union=True, substitutions=substitutions
@@ -241,13 +263,7 @@ def _run(
     else:
         columns = [v.value for v in results.variables]
         rows = [{c: python_value(solution[c]) for c in columns} for solution in results]
-    if not dataframe:
-        return rows
-    try:
-        import pandas
-    except ImportError as error:
-        raise ImportError("dataframe=True needs pandas: pip install pandas") from error
-    return pandas.DataFrame(rows, columns=columns)
+    return columns, rows
 
 
 def binding_term(value: Any) -> ox.NamedNode | ox.Literal | ox.BlankNode:

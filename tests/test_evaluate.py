@@ -10,12 +10,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from shared_data import shared
 
 from kg.evaluate import EvalReport, Score, gold_documents, load_gold, score
 from kg.model import ENTITY_TYPES, normalize_name
-
-SCORER = Path("/work/shared/eval/kg_score.py")
-CORPUS = Path("/work/shared/corpus")
 
 # Invented gold for one short article about widely known organizations.
 TINY: dict[str, dict] = {
@@ -280,14 +278,13 @@ def _write_gold(folder: Path, name: str, gold: dict) -> None:
 
 def _assert_agrees(gold_dir: Path, records: list[dict], tmp_path: Path, types: str | None = None) -> EvalReport:
     """Score with both implementations; the JSON and the printed text with --errors must be identical."""
-    if not SCORER.exists():
-        pytest.skip(f"{SCORER} is absent")
+    scorer = shared("eval", "kg_score.py")
     path = tmp_path / "predictions.jsonl"
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     extra = ["--types", types] if types else []
 
     def official(*flags: str) -> str:
-        command = [sys.executable, str(SCORER), str(gold_dir), str(path), *extra, *flags]
+        command = [sys.executable, str(scorer), str(gold_dir), str(path), *extra, *flags]
         return subprocess.run(command, capture_output=True, text=True, check=True, encoding="utf-8").stdout
 
     report = score(load_gold(gold_dir), records, types=types.split(",") if types else ENTITY_TYPES)
@@ -456,27 +453,25 @@ VARIANTS: list[Variant] = [
 
 
 def _corpus_records(variant: Variant, seed: int = 0) -> list[dict]:
-    if not CORPUS.is_dir():
-        pytest.skip(f"{CORPUS} is absent")
     rng = random.Random(seed)
-    records = [variant(name, gold, rng) for name, gold in load_gold(CORPUS).items()]
+    records = [variant(name, gold, rng) for name, gold in load_gold(shared("corpus")).items()]
     return [r for r in records if r is not None]
 
 
 @pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: v.__name__)
 def test_agrees_with_the_official_scorer_on_the_corpus(variant: Variant, tmp_path: Path) -> None:
-    report = _assert_agrees(CORPUS, _corpus_records(variant), tmp_path)
+    report = _assert_agrees(shared("corpus"), _corpus_records(variant), tmp_path)
     if variant is perfect:
         assert report.entities.f1 == report.relations.f1 == 1.0
 
 
 @pytest.mark.parametrize("seed", range(4))
 def test_agrees_with_the_official_scorer_on_random_edits(seed: int, tmp_path: Path) -> None:
-    _assert_agrees(CORPUS, _corpus_records(shuffled_mix, seed), tmp_path)
+    _assert_agrees(shared("corpus"), _corpus_records(shuffled_mix, seed), tmp_path)
 
 
 def test_agrees_with_the_official_scorer_on_some_types(tmp_path: Path) -> None:
-    _assert_agrees(CORPUS, _corpus_records(shuffled_mix, 7), tmp_path, types="ORG,loc")
+    _assert_agrees(shared("corpus"), _corpus_records(shuffled_mix, 7), tmp_path, types="ORG,loc")
 
 
 @pytest.mark.parametrize(

@@ -114,6 +114,54 @@ def test_an_alias_claimed_by_two_labels_merges_neither() -> None:
     assert g.find("中国银联").documents == ["a"]
 
 
+@pytest.mark.parametrize(
+    ("records", "apart"),
+    [
+        (  # a bank of one country and the abbreviation of another's
+            [EntityRecord("瑞银集团", "ORG", aliases=("瑞银",), known=True), EntityRecord("瑞典北欧斯安银行", "ORG")],
+            ["瑞银集团", "瑞典北欧斯安银行"],
+        ),
+        ([EntityRecord("美国银行", "ORG"), EntityRecord("美国合众银行", "ORG")], ["美国银行", "美国合众银行"]),
+        ([EntityRecord("瑞士银行", "ORG"), EntityRecord("瑞士信贷", "ORG", aliases=("瑞信",))], ["瑞士银行", "瑞信"]),
+        (
+            [
+                EntityRecord("中国银行", "ORG", aliases=("中行",), known=True),
+                EntityRecord("中国银行业协会", "ORG", aliases=("中银协",), known=True),
+            ],
+            ["中行", "中银协"],
+        ),
+        (  # a document that took one regulator for another's alias does not merge two entities the ontology knows
+            [
+                EntityRecord(
+                    "中国证券监督管理委员会", "ORG", aliases=("证监会", "香港证券及期货事务监察委员会"), known=True
+                ),
+                EntityRecord("香港证券及期货事务监察委员会", "ORG", aliases=("香港证监会",), known=True),
+                EntityRecord("英格兰银行", "ORG", aliases=("英国央行", "英国金融行为监管局"), known=True),
+                EntityRecord("英国金融行为监管局", "ORG", known=True),
+            ],
+            ["证监会", "香港证监会", "英国央行", "英国金融行为监管局"],
+        ),
+    ],
+)
+def test_near_misses_in_different_documents_stay_apart(records: list[EntityRecord], apart: list[str]) -> None:
+    g = KnowledgeGraph().update(Extraction(_doc(f"d{i}"), (r,)) for i, r in enumerate(records))
+    found = [g.find(name) for name in apart]
+    assert None not in found
+    assert len({e.label for e in found}) == len(apart)
+
+
+def test_a_known_entity_takes_the_label_that_a_document_knew_only_as_its_alias() -> None:
+    g = KnowledgeGraph().update(
+        [
+            Extraction(
+                _doc("a"), (EntityRecord("美国联邦储备委员会", "ORG", aliases=("美联储", "联储局"), known=True),)
+            ),
+            Extraction(_doc("b"), (EntityRecord("联储局", "ORG"),)),
+        ]
+    )
+    assert [(e.label, e.documents) for e in g.entities()] == [("美国联邦储备委员会", ["a", "b"])]
+
+
 def test_names_that_differ_only_in_width_or_case_are_one_entity() -> None:
     g = KnowledgeGraph().update(
         [

@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from shared_data import shared
 
 from kg.ingest import (
     IngestError,
@@ -24,7 +25,6 @@ from kg.model import Document
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 EXAMPLES = Path(__file__).parent.parent / "examples"
-CORPUS = Path("/work/shared/corpus")
 
 
 def read_all(*inputs: str | Path, **kwargs) -> tuple[list[Document], list[IngestError]]:
@@ -364,9 +364,9 @@ def test_three_examples_exist() -> None:
     assert len(sorted(EXAMPLES.glob("0[1-3]_*.md"))) == 3
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="development corpus not available")
 def test_development_corpus_reads_cleanly() -> None:
-    inputs = [CORPUS / "000_6ab065ab207a674c.txt", *sorted(CORPUS.glob("D0*.md"))]
+    corpus = shared("corpus")
+    inputs = [corpus / "000_6ab065ab207a674c.txt", *sorted(corpus.glob("D0*.md"))]
     docs, errors = read_all(*inputs)
     assert errors == []
     assert [d.id for d in docs] == [p.name for p in inputs]

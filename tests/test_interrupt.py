@@ -7,11 +7,10 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
-from processes import finish
+from processes import OnTerminal, burn_cores
 
 from kg.ingest import read_documents
 
@@ -39,39 +38,49 @@ def big_input(tmp_path_factory) -> Path:
     return path
 
 
+# The progress bar has counted a document: the build has set its handlers and is extracting, far from done.
+PROGRESS = rb"kg build:[^\r\n|]*\|[^|\r\n]*\| *[1-9][0-9]*/"
+READY = 300  # seconds to get there: starting Python, spaCy and the pipeline on two busy cores
+STOPPED = 60  # seconds to stop once interrupted
+
+
+def interrupt_build(built: Path, big_input: Path, signum: int, workers: int = 1) -> None:
+    """Start a build over `built`, send `signum` once it is extracting, and check that it stopped quietly with exit
+    status 130 and left the previous exports as they were. With workers the signal goes to the whole process group,
+    as Ctrl-C does."""
+    before = {p.name: p.read_bytes() for p in built.iterdir()}
+    command = [sys.executable, "-m", "kg", "build", str(big_input), "-o", str(built), "--workers", str(workers)]
+    build = OnTerminal(command)
+    try:
+        build.wait_for(PROGRESS, READY)
+        if workers > 1:
+            os.killpg(build.proc.pid, signum)
+        else:
+            build.proc.send_signal(signum)
+        shown = build.finish(STOPPED, "the interrupted build hung")
+    finally:
+        build.close()
+    assert build.proc.returncode == 130, shown
+    assert "Traceback" not in shown and "KeyboardInterrupt" not in shown, shown
+    assert "interrupted" in shown
+    assert {p.name: p.read_bytes() for p in built.iterdir()} == before
+    assert not [p for p in built.iterdir() if p.name.endswith(".tmp")]
+
+
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_interrupted_build_keeps_previous_exports(built: Path, big_input: Path, signum: int):
-    before = {p.name: p.read_bytes() for p in built.iterdir()}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "kg", "build", str(big_input), "-o", str(built)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    time.sleep(2.0)
-    assert proc.poll() is None, "the build finished before it could be interrupted; make the input larger"
-    proc.send_signal(signum)
-    _, stderr = proc.communicate(timeout=60)
-    assert proc.returncode == 130
-    assert b"Traceback" not in stderr
-    after = {p.name: p.read_bytes() for p in built.iterdir()}
-    assert after == before
-    assert not [p for p in built.iterdir() if p.name.endswith(".tmp")]
+    interrupt_build(built, big_input, signum)
 
 
 def test_ctrl_c_on_a_build_with_workers_stops_every_process_quietly(built: Path, big_input: Path):
     """Ctrl-C signals the whole process group: the workers leave it to the build, which stops them and unwinds."""
-    before = {p.name: p.read_bytes() for p in built.iterdir()}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "kg", "build", str(big_input), "-o", str(built), "--workers", "2"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
-    time.sleep(4.0)
-    assert proc.poll() is None, "the build finished before it could be interrupted; make the input larger"
-    os.killpg(proc.pid, signal.SIGINT)
-    _, stderr = finish(proc, 60, "the interrupted build hung")
-    assert proc.returncode == 130
-    assert b"Traceback" not in stderr and b"KeyboardInterrupt" not in stderr, stderr.decode()
-    assert {p.name: p.read_bytes() for p in built.iterdir()} == before
-    assert not [p for p in built.iterdir() if p.name.endswith(".tmp")]
+    interrupt_build(built, big_input, signal.SIGINT, workers=2)
+
+
+@pytest.mark.slow
+def test_interrupts_hold_twenty_times_in_a_row_on_busy_cores(built: Path, big_input: Path):
+    """The three interrupts above, 20 times each, while every core is kept busy (`pytest --run-slow`)."""
+    with burn_cores():
+        for _ in range(20):
+            for signum, workers in [(signal.SIGTERM, 1), (signal.SIGINT, 1), (signal.SIGINT, 2)]:
+                interrupt_build(built, big_input, signum, workers)

@@ -1,4 +1,5 @@
-"""The registry behind KnowledgeGraph.save/sparql/_repr_html_: names to functions, imported on first use."""
+"""The registry behind the graph's save, sparql, to_rdflib, serialize and _repr_html_: names to functions, imported on
+first use."""
 
 from __future__ import annotations
 
@@ -16,10 +17,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_the_graph_methods_name_their_implementations() -> None:
-    from kg import export, store, viz
+    from kg import export, interop, store, viz
 
-    assert plugins.names() == ["html", "save", "sparql"]
+    assert plugins.names() == ["html", "rdflib", "save", "serialize", "sparql"]
     assert plugins.load("save") is export.save_all
+    assert plugins.load("rdflib") is interop.to_rdflib
+    assert plugins.load("serialize") is interop.serialize
     assert plugins.load("sparql") is store.query_graph
     assert plugins.load("html") is viz.render_html
 
@@ -39,7 +42,7 @@ def test_a_target_must_name_a_module_and_a_function(target: str) -> None:
 
 
 def test_an_unknown_name_says_which_names_exist() -> None:
-    with pytest.raises(KeyError, match=r"'graphml'.*html, save, sparql"):
+    with pytest.raises(KeyError, match=r"'graphml'.*html, rdflib, save, serialize, sparql"):
         plugins.load("graphml")
 
 

@@ -1,7 +1,6 @@
 """The five README queries, as printed, against an on-disk store of the bundled examples.
 
-The query texts are read from README.md's section "## Load into a SPARQL store" (or, until
-the lead pastes it there, from the proposal in /work/briefs/stores_readme.md), so the README
+The query texts are read from README.md's section "## Load into a SPARQL store", so the README
 cannot drift from what the queries answer.
 """
 
@@ -18,17 +17,16 @@ from kg.store import EXAMPLE_QUERIES, open_store, query_graph, query_store, writ
 
 ROOT = Path(__file__).resolve().parent.parent
 SECTION = "## Load into a SPARQL store"
-PROPOSAL = Path("/work/briefs/stores_readme.md")
 # The README blocks, in order, and the EXAMPLE_QUERIES entry each one is a standalone version of.
 NAMES = ["products_launched_by", "partners_of", "deployed_where", "evidence_for_fact", "entities_by_mentions"]
 
 
 def readme_queries() -> list[str]:
     """The SPARQL blocks of the README's store section."""
-    heading = re.compile(f"^{re.escape(SECTION)}$", re.MULTILINE)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    text = readme if heading.search(readme) else PROPOSAL.read_text(encoding="utf-8")
-    section = text[heading.search(text).end() :]
+    heading = re.search(f"^{re.escape(SECTION)}$", readme, re.MULTILINE)
+    assert heading, f"README.md has no section {SECTION!r}"
+    section = readme[heading.end() :]
     following = re.search(r"^## ", section, re.MULTILINE)
     return re.findall(r"```sparql\n(.*?)```", section[: following.start()] if following else section, re.DOTALL)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import doctest
 import re
 from pathlib import Path
 
@@ -47,3 +48,20 @@ def test_readme_query_takes_another_name_by_binding(exports_store):
     rows = query_store(exports_store, parameterised, {"name": "中国工商银行"})
     assert rows and {r["name"] for r in rows} == {"中国工商银行"}
     assert query_store(exports_store, parameterised, {"name": '" } ; DROP ALL #'}) == []
+
+
+def test_readme_python_api_prints_what_the_readme_shows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ```pycon blocks, in order and in one session, from a folder that holds the repository's examples and
+    exports (so `g.save("out")` writes into the test's own folder); whitespace is compared loosely, `...` matches
+    anything."""
+    blocks = _blocks("pycon")
+    assert len(blocks) >= 2, "the Python API section lost its examples"
+    for name in ("examples", "exports"):
+        (tmp_path / name).symlink_to(ROOT / name, target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    session = doctest.DocTestParser().get_doctest("\n".join(blocks), {}, "README.md", str(ROOT / "README.md"), 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    report: list[str] = []
+    runner.run(session, out=report.append)
+    assert runner.failures == 0, "".join(report)
+    assert session.examples, "no examples found"

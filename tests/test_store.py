@@ -96,11 +96,11 @@ def test_a_bound_variable_must_be_selected() -> None:
 
 def test_dataframe() -> None:
     pandas = pytest.importorskip("pandas")
-    frame = query_graph(sample_graph(), EXAMPLE_QUERIES["entities_by_mentions"], dataframe=True)
+    frame = query_graph(sample_graph(), EXAMPLE_QUERIES["entities_by_mentions"], as_df=True)
     assert isinstance(frame, pandas.DataFrame)
     assert list(frame.columns) == ["name", "entity", "type", "mentions", "documents"]
     assert frame["mentions"].iloc[0] == 4
-    assert sample_graph().sparql("SELECT ?x WHERE { ?x a kg:Document }", dataframe=True).shape == (2, 1)
+    assert sample_graph().sparql("SELECT ?x WHERE { ?x a kg:Document }", as_df=True).shape == (2, 1)
 
 
 def test_store_is_cached_until_the_graph_changes() -> None:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp import words
 from kg.nlp.known import known_surface_forms
+from kg.nlp.short_forms import NAME_HEADS, declared_short_forms, is_abbreviation, keeps_places
 from kg.nlp.text import Candidate, TokenView, WordSet, candidates_of, view_of
 from kg.nlp.tokenizer import dictionary_freqs
 from kg.ontology import load_ontology
@@ -50,8 +51,9 @@ class EntityResolver:
         view = view_of(doc)
         chosen = self._select(candidates_of(doc), view.text)
         chosen = self._trim_to_attested_suffix(chosen, view.text)
-        clusters = self._cluster(chosen, view)
-        chosen += self._short_form_mentions(view, chosen, clusters)
+        declared = declared_short_forms(view.text, chosen)
+        clusters = self._cluster(chosen, view, declared)
+        chosen += self._short_form_mentions(view, chosen, clusters, declared)
         chosen.sort(key=lambda c: c.start)
         doc._.kg_entities = self._entities(chosen, clusters, view.text)
         self._set_ents(doc, chosen, clusters)
@@ -102,14 +104,18 @@ class EntityResolver:
         return chosen
 
     # clustering -----------------------------------------------------------
-    def _cluster(self, chosen: list[Candidate], view: TokenView) -> dict[str, str]:
+    def _cluster(self, chosen: list[Candidate], view: TokenView, declared: list[tuple[str, str]]) -> dict[str, str]:
         """Surface → canonical surface, by the alias rules of the module docstring."""
         text = view.text
         surfaces: dict[str, Candidate] = {}
         for c in chosen:
             surfaces.setdefault(text[c.start : c.end], c)
         sets = UnionFind(surfaces)
-        union = sets.union
+
+        def union(a: str, b: str) -> None:
+            ca, cb = surfaces[a], surfaces[b]
+            if not (ca.known and cb.known and ca.canonical != cb.canonical):  # the ontology knows them apart
+                sets.union(a, b)
 
         # indexes that keep the rules below linear in the number of names: the names each tail ends, and the
         # organizations by the character an abbreviation of theirs would start with
@@ -120,6 +126,7 @@ class EntityResolver:
                 orgs_by_initial[s[0]].append(s)
                 if s.startswith("中国") and len(s) > 2:
                     orgs_by_initial[s[2]].append(s)
+        abbreviated: dict[str, list[str]] = defaultdict(list)
         by_canonical: dict[str, str] = {}
         for s, c in sorted(surfaces.items()):
             if c.known and c.canonical:
@@ -133,10 +140,10 @@ class EntityResolver:
                     union(s, core)
                 elif core in by_canonical:
                     union(s, by_canonical[core])
-            if c.label == "ORG":
+            if c.label == "ORG" and not c.known:
                 for other in orgs_by_initial.get(s[0], ()):
-                    if not (c.known and surfaces[other].known) and is_abbreviation(s, other):
-                        union(s, other)
+                    if not surfaces[other].known and is_abbreviation(s, other) and keeps_places(s, other):
+                        abbreviated[s].append(other)
             if not c.known:
                 for k in range(1, len(s) - 2):
                     other = s[k:]
@@ -144,7 +151,10 @@ class EntityResolver:
                     # 北京冬奥村 and 延庆冬奥村 both end in 冬奥村: that tail names neither
                     if oc is not None and oc.label == c.label and not oc.known and tails[other] == 1:
                         union(s, other)
-        for full, short in _declared_short_forms(text, chosen):
+        for short, fulls in abbreviated.items():
+            if len({sets.find(full) for full in fulls}) == 1:  # a short form that fits two names names neither
+                union(short, fulls[0])
+        for full, short in declared:
             if full in surfaces and short in surfaces:
                 union(full, short)  # X（以下简称“Y”）: the article says so itself
         canon: dict[str, str] = {}
@@ -193,14 +203,23 @@ class EntityResolver:
         return (not cand.known, legal, decorated, -count, -len(surface), surface)
 
     # short forms ----------------------------------------------------------
-    def _short_form_mentions(self, view: TokenView, chosen: list[Candidate], canon: dict[str, str]) -> list[Candidate]:
-        """Mentions of an organization by the short form of its name (海马汽车 … 海马)."""
+    def _short_form_mentions(
+        self, view: TokenView, chosen: list[Candidate], canon: dict[str, str], declared: list[tuple[str, str]]
+    ) -> list[Candidate]:
+        """Mentions of an organization by the short form of its name (海马汽车 … 海马), and of any name by the short
+        form the text declares for it (星海数据交易所（以下简称“星数所”） … 星数所)."""
         text = view.text
         occupied = set()
         for c in chosen:
             occupied.update(range(c.start, c.end))
         owners: dict[str, set[str]] = defaultdict(set)
         label_of: dict[str, str] = {}
+        type_of: dict[str, str] = defaultdict(lambda: "ORG")
+        types = {text[c.start : c.end]: c.label for c in chosen}
+        for full, short in declared:
+            if full in canon and short not in canon and len(short) >= 2:
+                owners[short].add(canon[full])
+                label_of[short], type_of[short] = canon[full], types[full]
         for c in chosen:
             if c.label != "ORG" or c.known:
                 continue
@@ -218,7 +237,7 @@ class EntityResolver:
             while start != -1:
                 end = start + len(short)
                 if not any(i in occupied for i in range(start, end)) and view.is_start(start) and view.is_end(end):
-                    found.append(Candidate(start, end, "ORG", "short_form", 0.6, canonical=label_of[short]))
+                    found.append(Candidate(start, end, type_of[short], "short_form", 0.6, canonical=label_of[short]))
                     canon[short] = label_of[short]
                     occupied.update(range(start, end))
                 start = text.find(short, end)
@@ -270,45 +289,8 @@ class EntityResolver:
 
 _LATIN_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9&.\- ]*[A-Za-z0-9]")
 _ORG_CLASS_WORDS = frozenset({"公司", "集团", "电商", "平台", "银行", "企业"})
-_ALL_HEADS = WordSet((*words.ORG_HEADS, *words.INDUSTRY_HEADS, *words.PRODUCT_HEADS, *words.INITIATIVE_HEADS))
 _OPENING_ORG_HEADS = WordSet(h for h in words.ORG_HEADS if len(h) >= 2)
 _SHORT_FORM_HEADS = WordSet((*words.INDUSTRY_HEADS, "基金", "证券", "保险", "集团", "公司"))  # what a short form drops
-
-
-_SHORT_FORM = re.compile(
-    r"[（(，,]?\s*(?:以下|下文)?(?:简称|又称|下称|英文名|英文简称)[为是：:]?\s*"
-    r"[“\"「『]([^”\"」』\n]{2,24})[”\"」』]"
-)
-_SHORT_FORM_CUE = re.compile(r"简称|又称|下称|英文名")  # what every declaration holds: a quick test before the scan
-
-
-def _declared_short_forms(text: str, chosen: list[Candidate]) -> list[tuple[str, str]]:
-    """(full name, short form) pairs that the text declares right after a name: X，简称“Y”; X（以下简称“Y”）."""
-    pairs = []
-    if not _SHORT_FORM_CUE.search(text):
-        return pairs
-    ends = {c.end: c for c in chosen}
-    for match in _SHORT_FORM.finditer(text):
-        before = next((ends[p] for p in range(match.start(), max(-1, match.start() - 4), -1) if p in ends), None)
-        if before is not None:
-            pairs.append((text[before.start : before.end], match.group(1).strip()))
-    return pairs
-
-
-def is_abbreviation(short: str, full: str) -> bool:
-    """上海环交所 abbreviates 上海环境能源交易所, 中保协 abbreviates 中国保险行业协会: the short form keeps the first
-    character (or the one after 中国) and characters of the full name in order, ending in a character of its head word,
-    and never the full head word itself (中国银行 is no abbreviation of 中国农业银行)."""
-    if not 2 <= len(short) < len(full) or len(full) < 4:
-        return False
-    body = full[2:] if full.startswith("中国") and not short.startswith("中") else full
-    if short[0] != body[0]:
-        return False
-    head = _ALL_HEADS.longest_suffix(full)
-    if head is None or short.endswith(head) or short[-1] not in head:
-        return False
-    it = iter(body)
-    return all(ch in it for ch in short)
 
 
 def specific_name(name: str) -> bool:
@@ -318,7 +300,7 @@ def specific_name(name: str) -> bool:
     common word or a descriptor."""
     modifier = name
     for _ in range(3):
-        head = _ALL_HEADS.longest_suffix(modifier, shorter=True)
+        head = NAME_HEADS.longest_suffix(modifier, shorter=True)
         if head is None:
             break
         modifier = modifier[: -len(head)]
