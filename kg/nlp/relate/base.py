@@ -1,8 +1,9 @@
 """The public types of the relation layer: what a rule reads (mentions, a sentence, the passage) and what it finds
 (RelationHit), and the rows of the rule table.
 
-A rule family of its own (the frame layer, say) needs only `Mention` and `RelationHit`: it reads the text, the
-sentence bounds and the mentions, and returns hits.
+A rule family of its own (the frame layer, say) needs only `Mention` and `RelationHit`, which live in
+`kg.nlp.mentions` so that it can import them without importing this package: it reads the text, the sentence
+bounds and the mentions, and returns hits.
 """
 
 from __future__ import annotations
@@ -11,30 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-
-@dataclass(frozen=True, slots=True)
-class RelationHit:
-    """One relation found in one sentence, with the sentence's offsets, its year, a confidence and the rule's name."""
-
-    head: str
-    relation: str
-    tail: str
-    sent_start: int
-    sent_end: int
-    year: int | None
-    confidence: float
-    rule: str
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """An entity mention of the Doc: character offsets, type, canonical name, and the surface in the text."""
-
-    start: int
-    end: int
-    label: str
-    name: str
-    surface: str
+from kg.nlp.mentions import Mention, RelationHit
 
 
 @dataclass(frozen=True, slots=True)
