@@ -9,9 +9,10 @@ from collections import ChainMap
 from kg.nlp import words
 from kg.nlp.entities import specific_name
 from kg.nlp.known import known_org_names, known_places
-from kg.nlp.relate.base import DocumentRule, Passage, RelationHit
-from kg.nlp.relate.clauses import COORDINATION_GAP, hit_in_sentence
+from kg.nlp.relate.base import DocumentRule, Passage, RelationHit, hit_in_sentence
 
+# what may stand between two coordinated entities: a conjunction, quotes, and list items that are not entities
+_COORDINATION_GAP = re.compile(r"[”’」』\s]*(?:、|和|及|与|以及)?(?:[^，。；、,;]{1,14}、)*[“‘「『\s]*")
 _LIST_TAIL = re.compile(r"[”’」』]?等(?:[0-9０-９]+|[一二三四五六七八九十百千几多]+)?" + words.measure_class() + "?")
 
 
@@ -60,7 +61,7 @@ def owner_of_list(passage: Passage, rule: DocumentRule) -> list[RelationHit]:
             continue
         members = [ents[k - 1]]
         for y in reversed(ents[: k - 1]):
-            if not COORDINATION_GAP.fullmatch(text[y.end : members[-1].start]):
+            if not _COORDINATION_GAP.fullmatch(text[y.end : members[-1].start]):
                 break
             members.append(y)
         for m in members:
