@@ -34,7 +34,7 @@ class Passage:
     text: str
     bounds: list[tuple[int, int]]
     mentions: list[Mention]
-    org_aliases: dict[str, str]  # every alias of an organization of the Doc → its canonical name
+    org_names: dict[str, str]  # every name and alias of an organization of the Doc → its canonical name
     words: TokenView  # the segmenter's own words and tags, not cut at the entities' edges
     hits: list[RelationHit] = field(default_factory=list)
 

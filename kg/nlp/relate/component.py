@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.entities import EntityInfo
 from kg.nlp.frames import frame_relations
-from kg.nlp.known import known_orgs, known_places
+from kg.nlp.known import known_places
 from kg.nlp.relate import names
 from kg.nlp.relate.base import Assertion, DocumentRule, Mention, Passage, RelationHit
 from kg.nlp.text import TokenView, sentence_bounds, text_of, view_of
@@ -35,7 +35,7 @@ DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     DocumentRule(
         "name_internal",
         names.name_internal,
-        (Assertion("located_in", 0.75, "place_prefix"), Assertion("operates", 0.7, "owner_prefix")),
+        (Assertion("located_in", 0.55, "place_prefix"), Assertion("operates", 0.6, "owner_prefix")),
     ),
     DocumentRule("owner_of_list", names.owner_of_list, (Assertion("operates", 0.65),)),
 )
@@ -52,9 +52,7 @@ class RelationExtractor:
         onto = load_ontology()
         self._domain = {code: set(r.domain) for code, r in onto.relations.items()}
         self._range = {code: set(r.range) for code, r in onto.relations.items()}
-        self._places = known_places()
-        self._known_org_labels = {ent.label for ent in known_orgs().values()}
-        self._known_by_label = {ent.label: ent for ent in (*self._places.values(), *known_orgs().values())}
+        self._place_by_label = {ent.label: ent for ent in known_places().values()}
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -62,12 +60,15 @@ class RelationExtractor:
         for e in doc.ents:  # the surface sliced from the text: Span.text would build a Token object per token
             surface = text[e.start_char : e.end_char]
             mentions.append(Mention(e.start_char, e.end_char, e.label_, e.kb_id_ or surface, surface))
-        org_aliases = {
-            a: label for label, info in (doc._.kg_entities or {}).items() if info.type == "ORG" for a in info.aliases
+        org_names = {
+            name: label
+            for label, info in (doc._.kg_entities or {}).items()
+            if info.type == "ORG"
+            for name in (label, *info.aliases)
         }
         tokens = doc.user_data.get(TOKENS_KEY)  # the segmenter's own words: a view of the split Doc costs more
         words = TokenView(*tokens) if tokens is not None else view_of(doc)
-        passage = Passage(text, sentence_bounds(text), mentions, org_aliases, words)
+        passage = Passage(text, sentence_bounds(text), mentions, org_names, words)
         for rule in self.document_rules:
             passage.hits.extend(rule.find(passage, rule))
         doc._.kg_relations = self._valid(passage.hits, {x.name: x.label for x in mentions})
@@ -75,10 +76,10 @@ class RelationExtractor:
         return doc
 
     def _add_implied_entities(self, doc: Doc) -> None:
-        """A place or a known organization named only inside another name (哈尔滨 in 哈尔滨松雷商场, 银联 in
-        银联二维码) becomes an entity of its own, so the relation that name states has both ends."""
+        """A place named only inside another name (哈尔滨 in 哈尔滨松雷商场) becomes an entity of its own, so the
+        relation that name states has both ends."""
         infos = doc._.kg_entities
-        known = self._known_by_label
+        known = self._place_by_label
         for h in doc._.kg_relations:
             for end in (h.head, h.tail):
                 if end not in infos and end in known:
@@ -86,10 +87,8 @@ class RelationExtractor:
                     infos[end] = EntityInfo(end, ent.type, set(ent.aliases), 1, True, ent.label_en)
 
     def _known_type(self, name: str) -> str | None:
-        """The type of a place or known organization that the document names only inside another name."""
-        if name in self._places:
-            return "LOC"
-        return "ORG" if name in self._known_org_labels else None
+        """The type of a place that the document names only inside another name."""
+        return "LOC" if name in self._place_by_label else None
 
     def _valid(self, hits: list[RelationHit], types: dict[str, str]) -> list[RelationHit]:
         """Keep relations whose ends have the classes the ontology allows; one hit per fact and sentence."""
