@@ -7,9 +7,12 @@ frames by the lexicon's links and the ontology's domain and range (`table.py`). 
 mentions → groups (`groups.py`) → clauses and subjects (`clauses.py`) → triggers (`predicates.py`, over the words
 of `words.py`) → roles (`verbs.py`, `nouns.py`, `shapes.py`, reading a `sentence.py`) → relations (`table.py`),
 with the topic carried across sentences (`discourse.py`). The lexicon is data (`lexicon/*.tsv`, one file per
-relation family; `lexicon.py` reads it).
+relation family; `lexicon.py` reads it): a new phrasing is a row there, a new relation family one more file.
 
     frame_relations(text, sentence_bounds, mentions, view) -> list[RelationHit]
+
+kg_relations runs it as the first row of its rule table (`kg/nlp/relate/component.py`). It reads and returns the
+records of `kg.nlp.mentions` and never imports `kg.nlp.relate`, which imports it.
 """
 
 from __future__ import annotations
