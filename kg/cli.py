@@ -89,6 +89,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--errors", action="store_true", help="list misses, false positives, duplicates, type errors")
     p.add_argument("--predictions", type=Path, metavar="FILE", help="score this JSONL instead of extracting")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument(
+        "--split",
+        action="append",
+        metavar="NAME=FILES",
+        help="score these gold files apart, under NAME (names or shell patterns, comma-separated: "
+        "dev=000_*,D0[1-8]); repeat for several splits",
+    )
     p.set_defaults(run=_eval)
 
     p = sub.add_parser("validate", help="check an RDF export against the SHACL shapes")
@@ -278,7 +285,7 @@ def _train(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from kg.evaluate import gold_documents, load_gold, score
+    from kg.evaluate import format_reports, gold_documents, load_gold, score, split_gold
     from kg.extract import Extractor, extraction_to_json
     from kg.ingest import read_documents
 
@@ -288,17 +295,23 @@ def _eval(args: argparse.Namespace) -> int:
         gold = load_gold(args.gold)
         if not gold:
             return _fail(f"{args.gold}: no *.gold.json files")
+        splits = split_gold(gold, args.split or [])
         if args.predictions:
             lines = args.predictions.read_text(encoding="utf-8").splitlines()
             predictions = [json.loads(line) for line in lines if line.strip()]
         else:
             extractor = Extractor()
-            docs = read_documents(gold_documents(args.gold))
+            scored = sorted({name for subset in splits.values() for name in subset})
+            docs = read_documents(gold_documents(args.gold, scored))
             predictions = [extraction_to_json(x) for x in extractor.extract_many(docs)]
-        report = score(gold, predictions)
+        reports = {name: score(subset, predictions) for name, subset in splits.items()}
     except (ValueError, OSError) as error:
         return _fail(f"{args.gold}: {error}")
-    print(json.dumps(report.to_json(), ensure_ascii=False) if args.json else report.format(errors=args.errors))
+    if args.json:
+        found = {name: report.to_json(by_label=True) for name, report in reports.items()}
+        print(json.dumps(found if args.split else found[""], ensure_ascii=False))
+    else:
+        print(format_reports(reports, errors=args.errors))
     return 0
 
 
