@@ -10,8 +10,8 @@ out unless `--optional` is given: the gold asks for none of their relations and 
 positives, so they would measure the annotation's choice rather than the relation layer. Both runs are scored
 by the rules of the project's scorer (`kg.evaluate`), for each split:
 
-- relations P/R/F1, overall and per label (a gold relation with several accepted labels is counted under the label
-  that found it, or under its first label when none did);
+- relations P/R/F1, overall and per label (`kg.evaluate`'s `by_label`, as `kg eval` prints it: a prediction counts
+  under its own label, a missed gold relation under the first label it accepts);
 - the share of predicted relations by rule family (`frame:*` rules by frame, the older rules by name).
 
 Splits: seed (the UnionPay article), dev (seed + D01–D08), fresh (D09–D13), all. The corpus lives in
@@ -123,33 +123,14 @@ def _occurrences(text: str, gold: dict, optional: bool) -> list[tuple[int, int, 
 
 def _figures(gold: dict[str, dict], predictions: dict[str, dict]) -> dict:
     from kg.evaluate import score
-    from kg.model import RELATION_LABELS
 
     records = [predictions[name] for name in gold]
     overall = score(gold, records)
-    by_label = {}
-    missed: dict[str, set] = {}
-    for label in RELATION_LABELS:
-        only = {name: _gold_of_label(doc, label) for name, doc in gold.items()}
-        report = score(only, [_predicted_of_label(r, label) for r in records])
-        by_label[label] = report.relations
-        missed[label] = {_key(row) for row in report.errors if row[0] == "rel_fn"}
-    for label, score_ in by_label.items():
-        # a relation with several accepted labels is a miss only when no label found it, and then once
-        score_.fn = 0
-        for name, doc in gold.items():
-            for r in doc.get("relations", []):
-                labels = r["relation"] if isinstance(r["relation"], list) else [r["relation"]]
-                if r.get("optional") or labels[0] != label:
-                    continue
-                key = (name, r["head"], r["tail"])
-                if all(key in missed[other] for other in labels):
-                    score_.fn += 1
     rules = Counter(_family(r.get("rule", "")) for record in records for r in record["relations"])
     return {
         "relations": overall.relations.to_json(),
         "entities": overall.entities.to_json(),
-        "by_label": {label: s.to_json() for label, s in by_label.items() if s.tp + s.fp + s.fn},
+        "by_label": {label: s.to_json() for label, s in overall.by_label.items()},
         "rules": dict(sorted(rules.items(), key=lambda kv: (-kv[1], kv[0]))),
         "errors": [list(row) for row in overall.errors if row[0] in ("rel_fn", "rel_fp")],
         "names": {
@@ -158,23 +139,6 @@ def _figures(gold: dict[str, dict], predictions: dict[str, dict]) -> dict:
             for name in gold
         },
     }
-
-
-def _gold_of_label(doc: dict, label: str) -> dict:
-    relations = []
-    for r in doc.get("relations", []):
-        labels = r["relation"] if isinstance(r["relation"], list) else [r["relation"]]
-        if label in labels:
-            relations.append({**r, "relation": label})
-    return {**doc, "relations": relations}
-
-
-def _predicted_of_label(record: dict, label: str) -> dict:
-    return {**record, "relations": [r for r in record["relations"] if r["relation"] == label]}
-
-
-def _key(row: tuple) -> tuple[str, str, str]:
-    return (row[1], row[2], row[4])
 
 
 def _family(rule: str) -> str:
