@@ -230,7 +230,7 @@ def _train(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from kg.evaluate import gold_documents, load_gold, score
+    from kg.evaluate import format_reports, gold_documents, load_gold, score, split_gold
     from kg.extract import Extractor, extraction_to_json
     from kg.ingest import read_documents
 
@@ -242,17 +242,23 @@ def _eval(args: argparse.Namespace) -> int:
         gold = load_gold(args.gold)
         if not gold:
             return _fail(f"{args.gold}: no *.gold.json files")
+        splits = split_gold(gold, args.split or [])
         if args.predictions:
             lines = args.predictions.read_text(encoding="utf-8").splitlines()
             predictions = [json.loads(line) for line in lines if line.strip()]
         else:
             extractor = Extractor(backbone=args.backbone)
-            docs = read_documents(gold_documents(args.gold))
+            scored = sorted({name for subset in splits.values() for name in subset})
+            docs = read_documents(gold_documents(args.gold, scored))
             predictions = [extraction_to_json(x) for x in extractor.extract_many(docs)]
-        report = score(gold, predictions)
+        reports = {name: score(subset, predictions) for name, subset in splits.items()}
     except (ValueError, OSError) as error:
         return _fail(f"{args.gold}: {error}")
-    print(json.dumps(report.to_json(), ensure_ascii=False) if args.json else report.format(errors=args.errors))
+    if args.json:
+        found = {name: report.to_json(by_label=True) for name, report in reports.items()}
+        print(json.dumps(found if args.split else found[""], ensure_ascii=False))
+    else:
+        print(format_reports(reports, errors=args.errors))
     return 0
 
 

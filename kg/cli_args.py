@@ -67,6 +67,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--predictions", type=Path, metavar="FILE", help="score this JSONL instead of extracting")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--backbone", action="store_true", help=BACKBONE_HELP)
+    p.add_argument(
+        "--split",
+        action="append",
+        metavar="NAME=FILES",
+        help="score these gold files apart, under NAME (names or shell patterns, comma-separated: "
+        "dev=000_*,D0[1-8]); repeat for several splits",
+    )
 
     p = sub.add_parser("validate", help="check an RDF export against the SHACL shapes")
     p.add_argument("file", type=Path, metavar="FILE")

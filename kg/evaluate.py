@@ -10,17 +10,23 @@ The rules (shared/corpus/README.md):
 - Predicted types outside the scored types are ignored; a wrong type still counts for the untyped score.
 - A relation matches when head, tail and one of the gold labels agree; direction matters except for
   symmetric relations (partnered_with).
+
+Beyond the scorer, `kg eval` prints the relations per label (`EvalReport.by_label`: a prediction counts under its own
+label, a missed gold relation under the first label it accepts, so the labels add up to the relations' total), and
+scores named subsets of the gold files separately (`select_gold`: the development articles and the fresh ones, say).
 """
 
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
 
-from kg.model import ENTITY_TYPES, fact_key, normalize_name
+from kg.model import ENTITY_TYPES, RELATION_LABELS, fact_key, normalize_name
 
 GOLD_SUFFIX = ".gold.json"
 
@@ -87,9 +93,11 @@ class EvalReport:
     relations: Score
     relations_untyped: Score
     errors: list[tuple] = field(default_factory=list)
+    by_label: dict[str, Score] = field(default_factory=dict)  # relations per label, the ontology's order first
 
-    def to_json(self) -> dict[str, Any]:
-        """The object `kg_score.py --json` prints."""
+    def to_json(self, by_label: bool = False) -> dict[str, Any]:
+        """The object `kg_score.py --json` prints; with `by_label`, the relations per label too."""
+        labels = {"relations_by_label": {k: s.to_json() for k, s in self.by_label.items()}} if by_label else {}
         return {
             "documents": self.documents,
             "missing_predictions": list(self.missing),
@@ -98,6 +106,7 @@ class EvalReport:
             "entities_untyped": self.entities_untyped.to_json(),
             "relations": self.relations.to_json(),
             "relations_untyped": self.relations_untyped.to_json(),
+            **labels,
         }
 
     def format(self, errors: bool = False) -> str:
@@ -111,6 +120,12 @@ class EvalReport:
             f"entities F1 {self.entities.to_json()['f1']:.3f} relations F1 {self.relations.to_json()['f1']:.3f}"
         )
         return "\n".join(lines)
+
+    def format_labels(self) -> str:
+        """The relations per label, in the layout of the scorer's lines (which it does not print), one column for
+        every split."""
+        width = max(len(label) for label in (*RELATION_LABELS, *self.by_label)) + 1
+        return "\n".join(["relations by label", *(s._line(label, width) for label, s in self.by_label.items())])
 
 
 def _show(value: object) -> str:
@@ -126,8 +141,41 @@ def load_gold(gold_dir: Path) -> dict[str, dict]:
     }
 
 
-def gold_documents(gold_dir: Path) -> list[Path]:
-    """The articles the gold files annotate, so `kg eval` can extract them itself.
+def format_reports(reports: Mapping[str, EvalReport], errors: bool = False) -> str:
+    """What `kg eval` prints: for each split (titled unless it is the only, unnamed one), the scorer's text, then the
+    relations per label."""
+    blocks = []
+    for name, report in reports.items():
+        title = [f"== {name}: {report.documents} gold files"] if name else []
+        blocks.append("\n".join([*title, report.format(errors), report.format_labels()]))
+    return "\n".join(blocks)
+
+
+def split_gold(gold: Mapping[str, dict], specs: Sequence[str]) -> dict[str, dict[str, dict]]:
+    """Named subsets of the gold objects, one per spec NAME=FILES (FILES: comma-separated names or patterns, as in
+    fresh=D09,D1[0-3]); without specs, all of them under the name ""."""
+    if not specs:
+        return {"": dict(gold)}
+    splits = {}
+    for spec in specs:
+        name, _, patterns = spec.partition("=")
+        if not name or not patterns:
+            raise ValueError(f"split {spec!r}: expected NAME=FILES, such as fresh=D09,D1[0-3]")
+        splits[name] = select_gold(gold, patterns.split(","))
+    return splits
+
+
+def select_gold(gold: Mapping[str, dict], patterns: Sequence[str]) -> dict[str, dict]:
+    """The gold objects whose NAME is one of `patterns` or matches one as a shell pattern (D0[1-8], 000_*), in the
+    order of `gold`; a pattern that matches no NAME is an error, since a mistyped name would silently shrink a split."""
+    unmatched = [p for p in patterns if not any(fnmatchcase(name, p) for name in gold)]
+    if unmatched:
+        raise ValueError(f"no gold file named {', '.join(unmatched)}")
+    return {name: g for name, g in gold.items() if any(fnmatchcase(name, p) for p in patterns)}
+
+
+def gold_documents(gold_dir: Path, names: Iterable[str] | None = None) -> list[Path]:
+    """The articles the gold files annotate (or those of the gold files `names`), so `kg eval` can extract them.
 
     The gold's "document" field names the file; only its last component is used, so a gold file cannot point
     outside its folder. Without it (or when that file is absent), NAME.* next to NAME.gold.json is taken.
@@ -135,8 +183,10 @@ def gold_documents(gold_dir: Path) -> list[Path]:
     gold_dir = Path(gold_dir)
     siblings = sorted(p for p in gold_dir.iterdir() if p.is_file() and not p.name.endswith(GOLD_SUFFIX))
     found: set[Path] = set()
-    for name, gold in load_gold(gold_dir).items():
-        named = gold.get("document")
+    gold = load_gold(gold_dir)
+    for name in gold if names is None else names:
+        gold_of_name = gold[name]
+        named = gold_of_name.get("document")
         path = gold_dir / Path(str(named)).name if named else None
         if path is None or not path.is_file():
             path = next((p for p in siblings if p.name.startswith(name + ".")), None)
@@ -160,6 +210,8 @@ def score(gold: Mapping[str, dict], predictions: Iterable[dict], *, types: Seque
         _score_document(name, doc_gold, assigned.get(name, {}), tally)
     entities = Score(*(sum(getattr(s, k) for s in tally.by_type.values()) for k in ("tp", "fp", "fn")))
     errors = [row for kind in _ERROR_NAMES for row in tally.errors[kind]]
+    known = [label for label in RELATION_LABELS if label in tally.by_label]
+    by_label = {label: tally.by_label[label] for label in [*known, *sorted(set(tally.by_label) - set(known))]}
     return EvalReport(
         len(gold),
         missing,
@@ -169,6 +221,7 @@ def score(gold: Mapping[str, dict], predictions: Iterable[dict], *, types: Seque
         tally.relations,
         tally.relations_untyped,
         errors,
+        by_label,
     )
 
 
@@ -204,6 +257,7 @@ class _Tally:
     entities_untyped: Score = field(default_factory=Score)
     relations: Score = field(default_factory=Score)
     relations_untyped: Score = field(default_factory=Score)
+    by_label: defaultdict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     errors: dict[str, list[tuple]] = field(default_factory=lambda: {kind: [] for kind in _ERROR_NAMES})
 
     def __post_init__(self) -> None:
@@ -226,6 +280,7 @@ class _GoldRelation:
     head: int
     tail: int
     labels: frozenset[str]
+    first: str  # the label a miss counts under
     optional: bool
     typed_hit: bool = False
     untyped_hit: bool = False
@@ -316,7 +371,7 @@ def _score_relations(
         if head is None or tail is None:
             raise ValueError(f"{doc}: gold relation names an unknown entity: {r}")
         labels = r["relation"] if isinstance(r["relation"], list) else [r["relation"]]
-        relations.append(_GoldRelation(head, tail, frozenset(labels), bool(r.get("optional"))))
+        relations.append(_GoldRelation(head, tail, frozenset(labels), labels[0], bool(r.get("optional"))))
 
     for r in predicted:
         head, tail, label = matched.get(r.get("head")), matched.get(r.get("tail")), r.get("relation")
@@ -335,13 +390,16 @@ def _score_relations(
                 continue
             if typed.typed_hit:
                 tally.relations.fp += 1
+                tally.by_label[str(label)].fp += 1
             else:
                 typed.typed_hit = True
                 tally.relations.tp += 1
+                tally.by_label[str(label)].tp += 1
         else:
             if untyped is not None and untyped.optional:
                 continue
             tally.relations.fp += 1
+            tally.by_label[str(label)].fp += 1
             tally.errors["rel_fp"].append(("rel_fp", doc, r.get("head"), label, r.get("tail")))
         if untyped is None:
             tally.relations_untyped.fp += 1
@@ -357,6 +415,7 @@ def _score_relations(
             continue
         if not g.typed_hit:
             tally.relations.fn += 1
+            tally.by_label[g.first].fn += 1
             tally.errors["rel_fn"].append(
                 ("rel_fn", doc, golds[g.head]["canonical"], tuple(sorted(g.labels)), golds[g.tail]["canonical"])
             )

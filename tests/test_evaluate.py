@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from shared_data import shared
 
-from kg.evaluate import EvalReport, Score, gold_documents, load_gold, score
+from kg.evaluate import EvalReport, Score, format_reports, gold_documents, load_gold, score, split_gold
 from kg.model import ENTITY_TYPES, normalize_name
 
 # Invented gold for one short article about widely known organizations.
@@ -261,12 +261,97 @@ def test_load_gold_and_gold_documents(tmp_path: Path) -> None:
     write(tmp_path, "d", {"entities": [], "relations": []})
     with pytest.raises(FileNotFoundError, match=r"d\.gold\.json"):
         gold_documents(tmp_path)
+    assert gold_documents(tmp_path, ["c", "b"]) == [tmp_path / "b.md", tmp_path / "c.txt"]  # d's article not needed
 
 
 def test_same_input_same_report() -> None:
     records = [doc([*PERFECT_ENTITIES, ent("t", "腾讯", "ORG")], [rel("y", "launched", "u")])]
     first, second = score(TINY, records), score(TINY, list(reversed(records)))
     assert first.to_json() == second.to_json() and first.errors == second.errors
+
+
+# --- beyond the scorer: relations per label, named splits -------------------------------------------------------
+
+
+def test_relations_per_label_add_up_to_the_relations_total() -> None:
+    predicted = [
+        rel("u", "launched", "y"),  # gold accepts operates or launched: counted under launched
+        rel("h", "partnered_with", "u"),  # symmetric
+        rel("u", "regulates", "h"),  # no such gold relation
+        rel("u", "made_up", "y"),  # a label outside the ontology is listed after its labels
+        rel("u", "located_in", "s"),  # optional in the gold: counted nowhere
+    ]
+    report = score(TINY, [doc(PERFECT_ENTITIES, predicted)])
+    assert {label: counts(s) for label, s in report.by_label.items()} == {
+        "launched": (1, 0, 0),
+        "partnered_with": (1, 0, 0),
+        "deployed_at": (0, 0, 1),
+        "regulates": (0, 1, 0),
+        "made_up": (0, 1, 0),
+    }
+    assert list(report.by_label) == ["launched", "partnered_with", "deployed_at", "regulates", "made_up"]
+    totals = tuple(sum(getattr(s, k) for s in report.by_label.values()) for k in ("tp", "fp", "fn"))
+    assert totals == counts(report.relations) == (2, 2, 1)
+
+
+def test_a_missed_relation_counts_under_the_first_label_it_accepts() -> None:
+    report = score(TINY, [doc(PERFECT_ENTITIES, [rel("u", "partnered_with", "h")])])
+    assert counts(report.by_label["operates"]) == (0, 0, 1)  # gold: ["operates", "launched"]
+    assert "launched" not in report.by_label
+    repeated = score(TINY, [doc(PERFECT_ENTITIES, [rel("u", "launched", "y"), rel("u", "operates", "y")])])
+    assert counts(repeated.by_label["launched"]) == (1, 0, 0)
+    assert counts(repeated.by_label["operates"]) == (0, 1, 0)  # the same fact again, as the scorer counts it
+
+
+def test_the_label_table_and_json() -> None:
+    report = score(TINY, [doc(PERFECT_ENTITIES, [rel("u", "launched", "y"), rel("u", "regulates", "h")])])
+    assert report.format_labels() == "\n".join(
+        [
+            "relations by label",
+            "  launched        P 1.000  R 1.000  F1 1.000  (tp 1 fp 0 fn 0)",
+            "  partnered_with  P 0.000  R 0.000  F1 0.000  (tp 0 fp 0 fn 1)",
+            "  deployed_at     P 0.000  R 0.000  F1 0.000  (tp 0 fp 0 fn 1)",
+            "  regulates       P 0.000  R 0.000  F1 0.000  (tp 0 fp 1 fn 0)",
+        ]
+    )
+    assert "relations_by_label" not in report.to_json()  # the scorer's object stays the scorer's
+    by_label = report.to_json(by_label=True)["relations_by_label"]
+    assert by_label["regulates"] == {"tp": 0, "fp": 1, "fn": 0, "p": 0.0, "r": 0.0, "f1": 0.0}
+
+
+GOLD_FILES = {name: {"entities": [], "relations": []} for name in ("000_seed", "D01", "D02", "D09", "D10", "D11")}
+
+
+def test_split_gold_by_names_and_patterns() -> None:
+    splits = split_gold(GOLD_FILES, ["fresh=D09,D1[0-3]", "dev=000_*,D0[1-8]", "one=D02"])
+    assert {name: list(subset) for name, subset in splits.items()} == {
+        "fresh": ["D09", "D10", "D11"],
+        "dev": ["000_seed", "D01", "D02"],
+        "one": ["D02"],
+    }
+    assert split_gold(GOLD_FILES, []) == {"": GOLD_FILES}
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [("fresh=D09,D14", "no gold file named D14"), ("fresh", "expected NAME=FILES"), ("=D09", "expected NAME=FILES")],
+)
+def test_a_split_that_names_no_gold_file_is_an_error(spec: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        split_gold(GOLD_FILES, [spec])
+
+
+def test_each_split_is_scored_and_printed_apart() -> None:
+    gold = {"A": TINY["A"], "B": {"document": "B.md", "entities": TINY["A"]["entities"], "relations": []}}
+    records = [doc(PERFECT_ENTITIES, PERFECT_RELATIONS), doc(PERFECT_ENTITIES, document="B.md")]
+    reports = {name: score(subset, records) for name, subset in split_gold(gold, ["a=A", "b=B"]).items()}
+    text = format_reports(reports)
+    assert text.startswith("== a: 1 gold files\ndocuments 1; missing predictions: none\n")
+    assert "\n== b: 1 gold files\n" in text
+    assert text.count("relations by label") == 2
+    assert reports["a"].relations.f1 == 1.0 and counts(reports["b"].relations) == (0, 0, 0)
+    alone = format_reports({"": reports["a"]})
+    assert alone == reports["a"].format() + "\n" + reports["a"].format_labels()
 
 
 # --- agreement with the official scorer -----------------------------------------------------------------------

@@ -35,18 +35,6 @@ def known_places() -> dict[str, KnownEntity]:
     return {name: ent for name, ent in known_surface_forms() if ent.type == "LOC"}
 
 
-@cache
-def known_orgs() -> dict[str, KnownEntity]:
-    """Every usable name of two characters or more of a known organization → the organization."""
-    return {name: ent for name, ent in known_surface_forms() if ent.type == "ORG" and len(name) >= 2}
-
-
-@cache
-def known_org_names() -> dict[str, str]:
-    """Every usable name of two characters or more of a known organization → the organization's label."""
-    return {name: ent.label for name, ent in known_orgs().items()}
-
-
 def _usable_surface(name: str, ent: KnownEntity) -> bool:
     """Short forms of districts and counties collide with ordinary words (长寿, 资源, 惠民): match those only with
     their administrative suffix. The whole world (CLDR region 001) is not a place a fact can be located in."""

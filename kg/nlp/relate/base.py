@@ -1,40 +1,19 @@
-"""The public types of the relation layer: what a rule reads (mentions, a sentence, the passage) and what it finds
-(RelationHit), and the rows of the rule table.
+"""The public types of the relation layer: what a rule reads (the passage: text, sentences, mentions, words) and
+what it finds (RelationHit), and the rows of the rule table.
 
-A rule family of its own (the frame layer, say) needs only `Mention` and `RelationHit`: it reads the text, the
-sentence bounds and the mentions, and returns hits.
+A rule family of its own (the frame layer, say) needs only `Mention` and `RelationHit`, which live in
+`kg.nlp.mentions` so that it can import them without importing this package: it reads the text, the sentence
+bounds and the mentions, and returns hits.
 """
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-
-@dataclass(frozen=True, slots=True)
-class RelationHit:
-    """One relation found in one sentence, with the sentence's offsets, its year, a confidence and the rule's name."""
-
-    head: str
-    relation: str
-    tail: str
-    sent_start: int
-    sent_end: int
-    year: int | None
-    confidence: float
-    rule: str
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """An entity mention of the Doc: character offsets, type, canonical name, and the surface in the text."""
-
-    start: int
-    end: int
-    label: str
-    name: str
-    surface: str
+from kg.nlp.mentions import Mention, RelationHit
+from kg.nlp.text import YEAR, TokenView
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,77 +28,41 @@ class Assertion:
 
 @dataclass(slots=True)
 class Passage:
-    """A Doc as the relation rules read it: its text, sentences and mentions, the hits found so far (rules that
-    build on other rules read them), and what a sentence leaves for the next ones."""
+    """A Doc as the relation rules read it: its text, sentences, mentions and jieba words, and the hits found so far
+    (rules that build on other rules read them)."""
 
     text: str
     bounds: list[tuple[int, int]]
     mentions: list[Mention]
-    org_aliases: dict[str, str]  # every alias of an organization of the Doc → its canonical name
+    org_names: dict[str, str]  # every name and alias of an organization of the Doc → its canonical name
+    words: TokenView  # the segmenter's own words and tags, not cut at the entities' edges
     hits: list[RelationHit] = field(default_factory=list)
-    held: str | None = None  # the company whose shareholders a sentence listed: 持股 later speaks of it
-
-
-@dataclass(slots=True)
-class Sentence:
-    """One sentence and its mentions; `topic` is the organization an earlier sentence of the paragraph was about."""
-
-    passage: Passage
-    text: str
-    start: int
-    end: int
-    mentions: list[Mention]
-    orgs: list[Mention]
-    topic: str | None
-    year: int | None
-
-    def add(self, rule: SentenceRule, assertion: Assertion, head: str, tail: str) -> None:
-        """Record that a rule asserts a relation between two names (never between a name and itself)."""
-        if head != tail:
-            hit = RelationHit(
-                head,
-                assertion.relation,
-                tail,
-                self.start,
-                self.end,
-                self.year,
-                assertion.confidence,
-                assertion.rule or rule.name,
-            )
-            self.passage.hits.append(hit)
-
-
-def has_org(sentence: Sentence) -> bool:
-    return bool(sentence.orgs)
-
-
-def has_org_or_topic(sentence: Sentence) -> bool:
-    return bool(sentence.orgs or sentence.topic)
-
-
-def has_two_mentions(sentence: Sentence) -> bool:
-    return len(sentence.mentions) >= 2
-
-
-@dataclass(frozen=True, slots=True)
-class SentenceRule:
-    """A row of the sentence rules: `find(sentence, rule)` adds the rule's hits for one sentence, and runs only on the
-    sentences that `applies` accepts (each family needs an organization, or two mentions …). `asserts` are the facts the
-    rule can state, in the order its function reads them; `cue` is the trigger pattern of a function that serves
-    several rows."""
-
-    name: str
-    find: Callable[[Sentence, SentenceRule], None]
-    applies: Callable[[Sentence], bool]
-    asserts: tuple[Assertion, ...]
-    cue: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class DocumentRule:
-    """A row of the rules that read the whole Doc once the sentence rules are done: `find(passage, rule)` returns
-    its hits (relations a name states by itself, relations built on other rules' hits)."""
+    """A row of the rule table: `find(passage, rule)` reads the whole Doc and returns its hits. `asserts` are the
+    facts the rule can state, in the order its function reads them; a rule whose facts are data of its own (the
+    frame lexicon) asserts none here."""
 
     name: str
     find: Callable[[Passage, DocumentRule], list[RelationHit]]
     asserts: tuple[Assertion, ...]
+
+
+def sentence_at(bounds: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    """The sentence around a character offset (bounds are sorted and disjoint)."""
+    i = bisect_right(bounds, (pos, float("inf"))) - 1
+    if i >= 0 and bounds[i][0] <= pos < bounds[i][1]:
+        return bounds[i]
+    return (pos, pos)
+
+
+def hit_in_sentence(
+    passage: Passage, rule: DocumentRule, assertion: Assertion, head: str, tail: str, pos: int
+) -> RelationHit:
+    """A hit of a rule, placed in the sentence around a character offset, with the year that sentence names."""
+    s, e = sentence_at(passage.bounds, pos)
+    named = YEAR.search(passage.text, s, e)
+    year = int(named.group(1)) if named else None
+    return RelationHit(head, assertion.relation, tail, s, e, year, assertion.confidence, assertion.rule or rule.name)

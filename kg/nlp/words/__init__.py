@@ -1,8 +1,8 @@
 """Word lists as data, and the lists that more than one component reads.
 
 Each list is a file `words/NAME.txt` in the folder of the package that owns it (this folder for the shared lists and
-for the modules of kg/nlp itself, kg/nlp/recognize/words for the recognizer's, kg/nlp/relate/words for the relation
-rules'): one entry per line, in the order the code reads them, with `#` comment lines and a header comment that says
+for the modules of kg/nlp itself, kg/nlp/recognize/words for the recognizer's, kg/nlp/measures/words for the
+figures'): one entry per line, in the order the code reads them, with `#` comment lines and a header comment that says
 what the list is for and who reads it. The lists are cue words of the language of news (the words that end an
 organization's name, the verbs that introduce a launch), never names of entities: names come from the ontology.
 Each list is read once, when its module is imported, into a module constant of the same name.
@@ -61,4 +61,4 @@ PRODUCT_DECORATIONS = _shared("product_decorations")
 LEGAL_SUFFIXES = _shared("legal_suffixes")
 MODERN_WORDS = _shared("modern_words")
 
-LAUNCH = alternation(LAUNCH_VERBS)  # the launch verbs as one pattern, for the recognizer and the relation rules
+LAUNCH = alternation(LAUNCH_VERBS)  # the launch verbs as one pattern, for the recognizer

@@ -1,4 +1,4 @@
-"""kg/nlp/relate/component.py: the rule tables as a whole (omitted subjects, years, confidences, domain and range)."""
+"""kg/nlp/relate/component.py: the rule table as a whole (omitted subjects, years, confidences, domain and range)."""
 
 from __future__ import annotations
 

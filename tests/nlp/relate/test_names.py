@@ -27,3 +27,15 @@ def test_an_owner_prefix_means_the_owner_operates_the_product(nlp: Language) -> 
 
 def test_an_owner_prefix_given_by_an_alias(nlp: Language) -> None:
     assert ("中国银联", "operates", "银联二维码") in triples(nlp, "中国银联推出银联二维码。")
+
+
+def test_a_known_organization_the_document_names_only_inside_a_product_owns_nothing(nlp: Language) -> None:
+    doc = nlp("用户可在华为钱包中添加银行卡。")
+    assert "华为钱包" in doc._.kg_entities
+    assert not [h for h in doc._.kg_relations if h.relation == "operates"]
+    assert "华为" not in doc._.kg_entities  # nor does it become an entity of the document
+
+
+def test_names_own_relations_are_less_sure_than_a_sentence(nlp: Language) -> None:
+    found = {h.rule: h.confidence for h in hits(nlp, "华为发布华为钱包。哈尔滨松雷商场今年开业。")}
+    assert found["owner_prefix"] == 0.6 and found["place_prefix"] == 0.55

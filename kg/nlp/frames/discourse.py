@@ -1,0 +1,110 @@
+"""What the text is about, sentence after sentence: the topic (the organization last in subject position), the
+subject a sentence passes to the next one of its paragraph, the entities of the last few sentences (for a role a
+sentence leaves out), the two organizations of the last joint act, and the anaphors that stand for them (该公司, 其,
+a clause-initial 公司 for the topic; 双方 for the two)."""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Callable
+
+from kg.nlp.frames.groups import Group
+from kg.nlp.frames.lexicon import Lexicon
+from kg.nlp.frames.words import Words
+from kg.nlp.mentions import Mention
+
+HISTORY_SENTENCES = 3  # how far back an omitted role is looked for
+_CLAUSE_OPENERS = frozenset("，,；;：:。！？!?\n")
+_LEADING_TAGS = ("d", "c", "t")  # adverbs, conjunctions, times before a clause-initial anaphor (not 一家 公司)
+
+
+class Discourse:
+    def __init__(self, lexicon: Lexicon, modifies_noun: Callable[[Mention], bool]) -> None:
+        self.lexicon = lexicon
+        self.modifies_noun = modifies_noun
+        self._pattern = re.compile("|".join(sorted(map(re.escape, lexicon.anaphors), key=len, reverse=True)))
+        self.topic: Mention | None = None
+        self.party: list[Mention] = []  # the organizations of the last joint act (双方)
+        self.carried: Group | None = None  # the subject of the previous sentence of the paragraph
+        self.focus: dict[str, Mention] = {}  # relation -> its last tail, while it is recent
+        self._focus_age: dict[str, int] = {}  # relation -> sentences with entities since its tail was named
+        self._history: deque[list[Mention]] = deque(maxlen=HISTORY_SENTENCES)
+
+    def new_paragraph(self) -> None:
+        self.carried = None
+
+    def anaphors(self, text: str, start: int, end: int, mentions: list[Mention], words: Words | None) -> list[Mention]:
+        """Mentions of what the text is about where the sentence says 该公司, 其, or starts a clause with 公司: an
+        organization that opened an earlier clause of the sentence, or else the topic."""
+        found = []
+        for match in self._pattern.finditer(text, start, end):
+            k, stop = match.span()
+            where, what = self.lexicon.anaphors[match.group()]
+            referents = self.party if what == "party" else [self._referent(text, start, k, mentions, words)]
+            if (
+                all(r is not None for r in referents)
+                and (words is None or (words.is_start(k) and words.is_end(stop)))
+                and not any(m.start < stop and k < m.end for m in mentions)
+                and (where == "any" or _opens_clause(text, k, start, words))
+            ):
+                found.extend(Mention(k, stop, r.label, r.name, match.group()) for r in referents if r is not None)
+        return found
+
+    def _referent(
+        self, text: str, start: int, pos: int, mentions: list[Mention], words: Words | None
+    ) -> Mention | None:
+        opening = [
+            m
+            for m in mentions
+            if m.end <= pos
+            and m.label == "ORG"
+            and _opens_clause(text, m.start, start, words)
+            and not self.modifies_noun(m)  # 《某报》记者……公司: the paper is no company of the clause
+        ]
+        return opening[-1] if opening else self.topic
+
+    def recent(self, mentions: list[Mention]) -> Callable[[frozenset[str], set[str], int], Mention | None]:
+        """The nearest entity of some types before an offset of this sentence (whose mentions are given), or in
+        the few sentences before it."""
+
+        def find(types: frozenset[str], taken: set[str], before: int) -> Mention | None:
+            candidates = [m for m in reversed(mentions) if m.end <= before]
+            for sentence in reversed(self._history):
+                candidates.extend(reversed(sentence))
+            return next((m for m in candidates if m.label in types and m.name not in taken), None)
+
+        return find
+
+    def close_sentence(
+        self, mentions: list[Mention], subject: Group | None, focus: dict[str, Mention], party: list[Mention]
+    ) -> None:
+        """Remember a sentence: its entities, its subject, and the tails its frames had (`focus`, relation -> tail);
+        a tail no frame had for HISTORY_SENTENCES sentences with entities is out of focus."""
+        if party:
+            self.party = party
+        if mentions:
+            self._history.append(mentions)
+            for relation in [r for r in self.focus if r not in focus]:
+                self._focus_age[relation] += 1
+                if self._focus_age[relation] > HISTORY_SENTENCES:
+                    del self.focus[relation], self._focus_age[relation]
+        for relation, tail in focus.items():
+            self.focus[relation], self._focus_age[relation] = tail, 0
+        if subject is not None:
+            self.carried = subject
+            organization = next((m for m in subject.members if m.label == "ORG"), None)
+            if organization is not None:
+                self.topic = organization
+
+
+def _opens_clause(text: str, k: int, start: int, words: Words | None) -> bool:
+    """Whether only adverbs, conjunctions or times stand between a clause break and position k."""
+    j = k
+    while j > start and text[j - 1] not in _CLAUSE_OPENERS:
+        j -= 1
+    if j == k or text[j:k].strip() == "":
+        return True
+    if words is None:
+        return False
+    return all(not text[s:e].strip() or tag.startswith(_LEADING_TAGS) for s, e, tag in words.between(j, k))

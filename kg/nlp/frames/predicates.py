@@ -1,0 +1,69 @@
+"""Predicates: the trigger words of the frame lexicon found in a text, at jieba token boundaries, never inside an
+entity mention and never inside a longer word that states no relation (联合创始人, 合作社, 股东大会)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.nlp.frames.lexicon import Entry, Lexicon
+from kg.nlp.frames.words import Words
+from kg.nlp.mentions import Mention
+from kg.nlp.tokenizer import dictionary_tags
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A trigger word at its offsets, with the lexicon entries it triggers."""
+
+    word: str
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+
+_ADVERB_TAGS = ("d", "ad", "v", "vn")  # what jieba glues before a verb into one word: 共同开发, 深入开展
+
+
+def _after_adverb(words: Words, start: int, tags: dict[str, str]) -> bool:
+    """Whether the word a trigger ends begins with an adverb or a verb (共同开发, 深入开展)."""
+    prefix = words.prefix_before(start)
+    return len(prefix) >= 2 and tags.get(prefix, "").startswith(_ADVERB_TAGS)
+
+
+def _in_title(text: str, start: int, end: int) -> bool:
+    opening = text.rfind("《", max(0, start - 40), start)
+    if opening < 0 or text.rfind("》", opening, start) >= 0:
+        return False
+    closing = text.find("》", end, end + 40)
+    return closing >= 0 and (opening + 1, closing) != (start, end)
+
+
+def find_triggers(text: str, lexicon: Lexicon, words: Words | None, mentions: list[Mention]) -> list[Trigger]:
+    """Every trigger of a text in text order. Where words overlap the longest wins (战略合作协议 over 合作), and a
+    blocker that wins hides the trigger inside it."""
+    tags = dictionary_tags()
+    found = []
+    for end, (word, is_trigger) in lexicon.automaton.iter(text):
+        found.append((end + 1 - len(word), end + 1, word, is_trigger))
+    found.sort(key=lambda f: (f[0] - f[1], f[0]))
+    taken = bytearray(len(text) + 1)
+    for m in mentions:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    out = []
+    for start, end, word, is_trigger in found:
+        if any(taken[start:end]):
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        if not is_trigger or (words is not None and not words.is_end(end)):
+            continue
+        if _in_title(text, start, end):
+            continue  # 《投资时报》: a word of a title is no predicate (《战略合作协议》 is one)
+        entries = lexicon.entries[word]
+        if words is not None and not words.is_start(start):
+            # 共同|开发 is one jieba word: a predicate may end a word an adverb begins; a noun may not
+            entries = tuple(e for e in entries if e.kind in ("verb", "joint"))
+            if not entries or not _after_adverb(words, start, tags):
+                continue
+        out.append(Trigger(word, start, end, entries))
+    out.sort(key=lambda t: t.start)
+    return out

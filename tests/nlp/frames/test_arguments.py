@@ -1,0 +1,109 @@
+"""Argument resolution: clauses joined by commas share their subject, 该公司/公司/其 refer back to the company the text
+is about, and the head noun of a phrase decides what the argument is (新增A入口: an entry, not A)."""
+
+from __future__ import annotations
+
+import pytest
+
+ENTITIES = {
+    "星河科技": "ORG",
+    "白鹭银行": "ORG",
+    "星河钱包": "PRODUCT",
+    "星河云": "PRODUCT",
+    "乡村振兴": "INITIATIVE",
+}
+
+
+def test_clauses_joined_by_commas_share_their_subject(read) -> None:
+    found = read("星河科技去年推出星河钱包，今年又上线了星河云。", ENTITIES)
+    assert {("星河科技", "launched", "星河钱包"), ("星河科技", "launched", "星河云")} <= found
+
+
+def test_the_next_sentence_of_a_paragraph_keeps_the_subject(read) -> None:
+    found = read("星河科技是一家支付公司。去年，推出了星河钱包。", ENTITIES)
+    assert ("星河科技", "launched", "星河钱包") in found
+
+
+def test_a_clause_with_a_subject_of_its_own_does_not_keep_the_earlier_one(read) -> None:
+    found = read("星河科技发布财报，记者注意到，用户推出了星河钱包的测评。", ENTITIES)
+    assert ("星河科技", "launched", "星河钱包") not in found
+
+
+def test_the_company_refers_back(read) -> None:
+    text = "星河科技今年营收大增。该公司推出的星河钱包用户过亿。"
+    assert ("星河科技", "launched", "星河钱包") in read(text, ENTITIES)
+    text = "星河科技今年营收大增。同时，公司还上线了星河云。"
+    assert ("星河科技", "launched", "星河云") in read(text, ENTITIES)
+
+
+def test_its_refers_back(read) -> None:
+    found = read("星河科技今年营收大增，其星河钱包用户过亿。", ENTITIES)
+    assert ("星河科技", "operates", "星河钱包") in found
+
+
+def test_a_bare_company_word_inside_a_clause_is_not_the_topic(read) -> None:
+    found = read("星河科技今年营收大增。一家公司推出了星河云。", ENTITIES)
+    assert ("星河科技", "launched", "星河云") not in found
+
+
+def test_the_head_noun_decides_the_object(read) -> None:
+    assert read("白鹭银行新增星河钱包入口。", ENTITIES) == set()
+    assert read("星河科技推出乡村振兴主题卡。", ENTITIES) == set()
+
+
+def test_a_quoted_name_before_its_class_word_is_still_the_object(read) -> None:
+    found = read("星河科技推出“星河钱包”移动支付产品。", ENTITIES)
+    assert ("星河科技", "launched", "星河钱包") in found
+
+
+def test_a_person_of_a_company_is_not_the_company(read) -> None:
+    found = read("星河科技负责人表示，将推出星河云。", ENTITIES)
+    assert ("星河科技", "launched", "星河云") not in found
+
+
+def test_the_people_of_a_company_are_not_the_company(read) -> None:
+    assert ("星河科技", "launched", "星河云") not in read("星河科技有关负责人介绍，将推出星河云。", ENTITIES)
+    assert ("星河科技", "launched", "星河云") not in read("星河科技董事长在会上宣布推出星河云。", ENTITIES)
+
+
+def test_a_programme_in_a_noun_phrase_undergoes_nothing(read) -> None:
+    found = read("星河科技积极推动乡村振兴建设。", ENTITIES)
+    assert ("星河科技", "launched", "乡村振兴") not in found
+
+
+def test_a_product_launched_in_a_later_clause_is_the_subjects(read) -> None:
+    found = read("星河科技成立于2015年，第一款产品星河钱包于2016年上市。", ENTITIES)
+    assert ("星河科技", "launched", "星河钱包") in found
+
+
+def test_a_company_word_refers_to_no_reporters_paper(read) -> None:
+    entities = {**ENTITIES, "远山日报": "ORG"}
+    found = read("远山日报记者注意到，公司以5亿元收购白鹭银行。", entities)
+    assert ("远山日报", "invested_in", "白鹭银行") not in found
+
+
+def test_an_owner_of_the_people_who_act_does_not_act(read) -> None:
+    found = read("星河科技的高管和员工要跟投星河钱包项目。", {**ENTITIES, "星河钱包项目": "INITIATIVE"})
+    assert ("星河科技", "invested_in", "星河钱包项目") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "星河科技发布年报，员工持股比例上升。",  # 员工 holds the shares
+        "星河科技希望把握政府推出星河云的机遇。",  # 政府 launches
+    ],
+)
+def test_a_noun_right_before_the_verb_is_its_subject(read, text: str) -> None:
+    found = read(text, ENTITIES)
+    assert not {t for t in found if t[0] == "星河科技" and t[1] in ("launched", "invested_in")}
+
+
+def test_a_unit_of_a_company_is_where_it_is(read) -> None:
+    found = read("星河科技第二分厂地处绿洲县。", {**ENTITIES, "绿洲县": "LOC"})
+    assert ("星河科技", "located_in", "绿洲县") not in found
+
+
+def test_a_phrase_of_time_keeps_the_subject(read) -> None:
+    found = read("星河科技成立于2015年，在短短两年的时间里，第一款产品星河钱包于2017年上市。", ENTITIES)
+    assert ("星河科技", "launched", "星河钱包") in found

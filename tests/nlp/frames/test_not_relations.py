@@ -1,0 +1,122 @@
+"""What is not a relation: co-agents of a joint act that is not cooperation, a trigger inside a title or a name,
+the source of a report."""
+
+from __future__ import annotations
+
+import pytest
+
+ENTITIES = {
+    "星河科技": "ORG",
+    "白鹭银行": "ORG",
+    "金融监管总局": "ORG",
+    "市场监管局": "ORG",
+    "远山日报": "ORG",
+    "星河钱包": "PRODUCT",
+}
+
+
+def test_regulators_acting_together_are_not_partners(read) -> None:
+    found = read("金融监管总局和市场监管局联合约谈星河科技。", ENTITIES)
+    assert ("金融监管总局", "regulates", "星河科技") in found
+    assert ("市场监管局", "regulates", "星河科技") in found
+    assert not {t for t in found if t[1] == "partnered_with"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "星河科技联合创始人表示，白鹭银行是重要客户。",  # 联合 inside a title
+        "白鹭银行支持当地合作社发展。",  # 合作 inside a kind of body
+        "星河科技的股东大会选举了白鹭银行推荐的董事。",  # 股东 inside a meeting
+    ],
+)
+def test_a_trigger_inside_a_title_or_a_name_is_none(read, text: str) -> None:
+    assert {t for t in read(text, ENTITIES) if t[1] in ("partnered_with", "invested_in")} == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "据远山日报消息，星河科技推出星河钱包。",
+        "记者从远山日报获悉，星河科技推出星河钱包。",
+        "远山日报6月1日讯，星河科技推出星河钱包。",
+    ],
+)
+def test_the_source_of_a_report_does_not_act(read, text: str) -> None:
+    found = read(text, ENTITIES)
+    assert ("星河科技", "launched", "星河钱包") in found
+    assert ("远山日报", "launched", "星河钱包") not in found
+
+
+def test_a_sale_contract_is_no_cooperation(read) -> None:
+    found = read("星河科技与白鹭银行签署股权交易合同。", ENTITIES)
+    assert not {t for t in found if t[1] == "partnered_with"}
+
+
+def test_a_byline_with_a_remark_is_the_source(read) -> None:
+    found = read("远山日报（北京，记者 李明）讯，星河科技推出星河钱包。", ENTITIES)
+    assert found == {("星河科技", "launched", "星河钱包")}
+
+
+def test_agents_acting_each_on_their_own_are_not_partners(read) -> None:
+    found = read("白鹭银行、星河科技等纷纷签署战略合作协议。", ENTITIES)
+    assert not {t for t in found if t[1] == "partnered_with"}
+
+
+def test_a_joint_word_in_another_clause_makes_no_partners(read) -> None:
+    found = read("金融监管总局、市场监管局联合要求各地，加快签约进度。", ENTITIES)
+    assert not {t for t in found if t[1] == "partnered_with"}
+
+
+def test_a_name_inside_a_title_is_no_argument(read) -> None:
+    found = read("依据《星河科技章程》，经金融监管总局批准，白鹭银行增资。", ENTITIES)
+    assert ("金融监管总局", "regulates", "星河科技") not in found
+
+
+def test_a_place_in_a_relative_clause_locates_no_one_else(read) -> None:
+    entities = {**ENTITIES, "北海": "LOC"}
+    found = read("星河科技宣布，将收购位于北海南部的一座工厂。", entities)
+    assert ("星河科技", "located_in", "北海") not in found
+    found = read("星河科技认为，任何来自北海的投资都受欢迎。", entities)
+    assert ("星河科技", "located_in", "北海") not in found
+
+
+def test_a_programme_after_a_name_is_not_its_own(read) -> None:
+    found = read("星河科技沪港通的持仓增加。", {**ENTITIES, "沪港通": "INITIATIVE"})
+    assert ("星河科技", "operates", "沪港通") not in found
+
+
+def test_a_word_inside_a_title_is_no_predicate(read) -> None:
+    assert read("星河科技联袂《投资时报》发布白鹭银行榜单。", ENTITIES) == set()
+
+
+def test_an_agreement_named_in_a_title_is_one(read) -> None:
+    found = read("星河科技与白鹭银行签署《战略合作协议》。", ENTITIES)
+    assert ("星河科技", "partnered_with", "白鹭银行") in found or ("白鹭银行", "partnered_with", "星河科技") in found
+
+
+def test_a_zone_named_for_cooperation_makes_no_partners(read) -> None:
+    found = read("金融监管总局、市场监管局出台合作区的税收政策。", ENTITIES)
+    assert not {t for t in found if t[1] == "partnered_with"}
+
+
+def test_an_object_lies_before_the_next_verb(read) -> None:
+    found = read("星河科技并购重组远山物流股权获金融监管总局通过。", ENTITIES)
+    assert ("星河科技", "invested_in", "金融监管总局") not in found
+
+
+def test_the_object_of_a_verb_owns_nothing_after_it(read) -> None:
+    found = read(
+        "白鹭银行清盘星河科技持股蓝海集团的七个星河计划。", {**ENTITIES, "蓝海集团": "ORG", "星河计划": "INITIATIVE"}
+    )
+    assert ("蓝海集团", "operates", "星河计划") not in found
+
+
+def test_partners_of_an_agent_left_unsaid_are_not_partners_of_each_other(read) -> None:
+    found = read("今年将加强与白鹭银行、星河科技等机构的合作。", ENTITIES)
+    assert not {t for t in found if t[1] == "partnered_with"}
+
+
+def test_a_representative_from_a_place_does_not_locate_the_body(read) -> None:
+    found = read("来自北海的市场监管局代表介绍了情况。", {**ENTITIES, "北海": "LOC"})
+    assert ("市场监管局", "located_in", "北海") not in found
