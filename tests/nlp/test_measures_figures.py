@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.nlp.measures.figures import find_figures, normalize_digits
+from kg.nlp.measures.figures import candidate_starts, find_figures, normalize_digits
 from kg.nlp.measures.numbers import parse_number
 
 
@@ -83,3 +83,30 @@ def test_figures(text: str, expected: list) -> None:
 )
 def test_no_figures(text: str) -> None:
     assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新开两千三百家门店，募资10-15亿元，持股比例为12.5%，超七成用户，占百分之三十五，约三分之一的网点",
+        "2023年6月30日，代码600036的银行服务超过350万户，逾1,200家网点，准确率99%以上，电价0.6元/千瓦时",
+    ],
+)
+def test_every_figure_starts_where_the_quick_pass_says(text: str) -> None:
+    starts = set(candidate_starts(text))
+    found = find_figures(text)
+    assert found and all(any(f.start <= s < f.end for s in starts) for f in found)
+
+
+def test_the_quick_pass_skips_what_is_no_figure() -> None:
+    assert candidate_starts("2023年6月30日发布，排名第12位，代码600036，一家银行推出一批产品") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("12", 12), ("3.5千万", 35_000_000), ("2百万", 2_000_000), ("0.5万亿", 5e11), ("007", 7)]
+)
+def test_arabic_numbers_are_read_without_cn2an(text: str, value: float, monkeypatch: pytest.MonkeyPatch) -> None:
+    import cn2an
+
+    monkeypatch.setattr(cn2an, "cn2an", None)  # the fast path must not reach it
+    assert parse_number(text) == value

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.measures.figures import Figure, find_figures, normalize_digits
+from kg.nlp.measures.figures import Figure, candidate_starts, find_figures, normalize_digits
 from kg.nlp.measures.properties import counted_noun, phrase, property_name
-from kg.nlp.measures.subjects import COUNT_VERBS, Clause, Mention, clauses_of, mentions_of, opening
+from kg.nlp.measures.subjects import COUNT_VERBS, Clause, Mention, Mentions, clauses_of, opening
 from kg.nlp.measures.times import TimeRef, find_times
-from kg.nlp.text import sentence_bounds, text_of, view_of
+from kg.nlp.measures.tokens import SentenceTokens
+from kg.nlp.text import sentence_bounds, text_of
 
-_QUICK = re.compile(r"[0-9０-９]|[零〇一二两三四五六七八九十百千][^\s，。]|百分之")
 _STAKE = frozenset({"持股比例", "股权比例"})
 _INVESTED = frozenset({"投资额", "出资额"})
 _EACH = re.compile(r"均|都|各")
@@ -59,24 +59,34 @@ class MeasureExtractor:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        raw = text_of(doc)
+        """Only the sentences where one pattern finds a possible figure are read, and only those with an entity."""
         hits: list[MeasureHit] = []
         doc._.kg_measurements = hits
-        if not _QUICK.search(raw):
+        text = normalize_digits(text_of(doc))
+        candidates = candidate_starts(text)
+        if not candidates:
             return doc
-        text = normalize_digits(raw)
-        mentions: list[Mention] | None = None
+        mentions: Mentions | None = None
+        tokens: SentenceTokens | None = None
+        k = 0
         for s, e in sentence_bounds(text):
+            while k < len(candidates) and candidates[k] < s:
+                k += 1
+            if k == len(candidates):
+                break
+            if candidates[k] >= e:
+                continue
             figures = find_figures(text, s, e)
             if not figures:
                 continue
             if mentions is None:
-                mentions = mentions_of(doc, text)
+                mentions = Mentions(doc, text)
                 if not mentions:
                     return doc
-            inside = [m for m in mentions if s <= m.start and m.end <= e]
+            inside = mentions.within(s, e)
             if inside:
-                hits.extend(_Sentence(doc, text, s, e, inside, figures).hits())
+                tokens = tokens or SentenceTokens(doc, text)
+                hits.extend(_Sentence(doc, tokens, s, e, inside, figures).hits())
         return doc
 
 
@@ -97,9 +107,12 @@ class _List:
 class _Sentence:
     """The figures of one sentence and the clauses, entities and times they are read with."""
 
-    def __init__(self, doc: Doc, text: str, start: int, end: int, mentions: list[Mention], figures: list[Figure]):
+    def __init__(
+        self, doc: Doc, tokens: SentenceTokens, start: int, end: int, mentions: list[Mention], figures: list[Figure]
+    ):
+        text = tokens.text
         self.text, self.start, self.end = text, start, end
-        self.view = view_of(doc)
+        self.view = tokens.view(start, end)
         self.mentions = mentions
         self.figures = figures
         self.times = find_times(text, start, end)

@@ -13,11 +13,12 @@ from kg.nlp.measures.numbers import parse_number
 from kg.nlp.words import read_table
 
 _DIGITS = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+_FULL_WIDTH = re.compile("[０-９．％]")
 _ARABIC = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+"
 # A number that starts after a letter, a digit, a slash or 第 is part of a code, a model or an ordinal; a Chinese
 # numeral after 数/几/上/成 is vague (数十, 上千).
-_NUMBER = re.compile(rf"(?<![0-9A-Za-z./／_#第-])(?:{_ARABIC}|(?<![第数几上成好每]){_CHINESE})")
+_NUMBER = rf"(?<![0-9A-Za-z./／_#第-])(?:{_ARABIC}|(?<![第数几上成好每]){_CHINESE})"
 _RANGE = re.compile(rf"\s?(?:-|－|—|~|～|至|到)\s?({_ARABIC}|{_CHINESE})")
 _FRACTION = re.compile(rf"({_CHINESE})分之({_CHINESE}|[0-9.]+)")
 _PER_CENT = re.compile(rf"百分之({_CHINESE}|[0-9.]+)")
@@ -64,11 +65,21 @@ _UNITS, _UNIT_LENGTHS = _units()
 _BEFORE, _AFTER = _comparisons()
 _BEFORE_LENGTHS = sorted({len(w) for w in _BEFORE}, reverse=True)
 _AFTER_LENGTHS = sorted({len(w) for w in _AFTER}, reverse=True)
+# A number that may start a figure: one with its unit, 成, the sign of a range or 分之 after it, or the number of
+# 百分之五. The search stops at no other number (a year, a date, a code), and finds where figures may be in a whole
+# text in one pass, so that the sentences without one are never read.
+_UNIT_WORDS = "|".join(re.escape(w) for w in sorted(_UNITS, key=len, reverse=True))
+_FIGURE_NUMBER = re.compile(rf"{_NUMBER}(?=[余多]?\s?(?:{_UNIT_WORDS}|成|-|－|—|~|～|至|到|分之))|(?<=百分之){_NUMBER}")
 
 
 def normalize_digits(text: str) -> str:
     """Full-width digits, point and per cent sign as ASCII, one character for one, so offsets stay the same."""
-    return text.translate(_DIGITS)
+    return text.translate(_DIGITS) if _FULL_WIDTH.search(text) else text
+
+
+def candidate_starts(text: str) -> list[int]:
+    """Where figures may start in a text with ASCII digits (every figure find_figures reads starts at one of them)."""
+    return [match.start() for match in _FIGURE_NUMBER.finditer(text) if _usable_number(match.group())]
 
 
 def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
@@ -91,7 +102,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
 
 def _next_number(text: str, position: int, end: int) -> re.Match[str] | None:
     while True:
-        match = _NUMBER.search(text, position, end)
+        match = _FIGURE_NUMBER.search(text, position, end)
         if match is None:
             return None
         if _usable_number(match.group()):
@@ -126,17 +137,16 @@ def _shares(text: str, start: int, end: int) -> Figure | None:
 
 
 def _figure_at(text: str, match: re.Match[str], end: int) -> Figure | None:
+    """The figure a number starts, if a unit, a range or 成 follows it; the number is parsed only then."""
     number = match.group()
-    value = parse_number(number)
-    if value is None:
-        return None
     position = match.end()
     comparison = "eq"
     if text.startswith(("余", "多"), position):  # 400余家, 40多辆
         comparison = "gt"
         position += 1
     if text.startswith("成", position) and not number[0].isdigit():
-        if len(number) != 1 or text[position + 1 : position + 2] in _TENTHS_NOT_BEFORE:
+        value = parse_number(number)
+        if value is None or len(number) != 1 or text[position + 1 : position + 2] in _TENTHS_NOT_BEFORE:
             return None
         return _qualified(text, match.start(), position + 1, end, round(value / 10, 10), "%", "share", comparison)
     unit_word = _unit_at(text, position, end)
@@ -145,16 +155,20 @@ def _figure_at(text: str, match: re.Match[str], end: int) -> Figure | None:
         ranged = _RANGE.match(text, position, end)
         if ranged is None:
             return None
-        upper_end, upper_value, unit_word = _upper(text, ranged, end, number)
-        if unit_word is None or upper_value is None:
+        upper_end, upper_value, unit_word = _upper(text, ranged, end)
+        value = parse_number(number) if unit_word is not None and upper_value is not None else None
+        if value is None:
             return None
         value = _with_multiplier_of(number, ranged.group(1), value)
         upper, position, comparison = upper_value, upper_end, "range"
     else:
+        value = parse_number(number)
+        if value is None:
+            return None
         position += len(unit_word) + (1 if text.startswith(" ", position) else 0)
         ranged = _RANGE.match(text, position, end)
         if ranged is not None:
-            upper_end, upper_value, second_unit = _upper(text, ranged, end, number)
+            upper_end, upper_value, second_unit = _upper(text, ranged, end)
             if second_unit == unit_word and upper_value is not None:
                 upper, position, comparison = upper_value, upper_end, "range"
     unit = _UNITS[unit_word]
@@ -180,13 +194,12 @@ def _unit_at(text: str, position: int, end: int) -> str | None:
     return None
 
 
-def _upper(text: str, ranged: re.Match[str], end: int, first: str) -> tuple[int, float | None, str | None]:
-    value = parse_number(ranged.group(1))
+def _upper(text: str, ranged: re.Match[str], end: int) -> tuple[int, float | None, str | None]:
     unit_word = _unit_at(text, ranged.end(), end)
     if unit_word is None:
         return ranged.end(), None, None
     stop = ranged.end() + len(unit_word) + (1 if text.startswith(" ", ranged.end()) else 0)
-    return stop, value, unit_word
+    return stop, parse_number(ranged.group(1)), unit_word
 
 
 def _with_multiplier_of(number: str, upper: str, value: float) -> float:

@@ -5,14 +5,19 @@ the sentence, when its own has none), the entity it qualifies (注册资本100�
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from spacy.tokens import Doc
 
 from kg.nlp.measures.times import TimeRef
 from kg.nlp.words import read_table, read_words
 
-_OPENERS = tuple(sorted(read_words("kg.nlp.measures", "clause_openers"), key=len, reverse=True))
+_OPENERS = re.compile(
+    "|".join(map(re.escape, sorted(read_words("kg.nlp.measures", "clause_openers"), key=len, reverse=True)))
+)
 _SPEECH = tuple(read_words("kg.nlp.measures", "speech_verbs"))
 COUNT_VERBS = dict(read_table("kg.nlp.measures", "count_verbs"))
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
@@ -38,27 +43,65 @@ class Clause:
     listed: bool = False  # the last subject closes a list after 等 (A、B等C)
 
 
-def mentions_of(doc: Doc, text: str) -> list[Mention]:
-    """The entity mentions of a Doc, and every other occurrence of a name or alias of its entities (a name found
-    in one sentence and missed in another), longest first, without overlaps."""
-    infos = doc._.kg_entities or {}
-    found = [Mention(e.start_char, e.end_char, e.kb_id_ or text[e.start_char : e.end_char], e.label_) for e in doc.ents]
-    names = {}
-    for label, info in infos.items():
-        for name in (label, *info.aliases):
-            if len(name) >= 2:
-                names.setdefault(name, (label, info.type))
-    if names:
+class Mentions:
+    """The entity mentions of a Doc's sentences: the Doc's entities, and every other occurrence of a name or alias of
+    them (a name found in one sentence and missed in another), longest first, without overlaps. Read per sentence
+    and only for the sentences that state a figure, with str.find: no pattern is compiled per document."""
+
+    def __init__(self, doc: Doc, text: str) -> None:
+        self.text = text
+        self.ents = [
+            Mention(e.start_char, e.end_char, e.kb_id_ or text[e.start_char : e.end_char], e.label_) for e in doc.ents
+        ]
+        self.starts = [m.start for m in self.ents]
+        names: dict[str, tuple[str, str]] = {}
+        for label, info in (doc._.kg_entities or {}).items():
+            for name in (label, *info.aliases):
+                if len(name) >= 2:
+                    names.setdefault(name, (label, info.type))
+        self.names = names
+        self.longest_first = sorted(names, key=len, reverse=True)
+
+    def __bool__(self) -> bool:
+        return bool(self.ents or self.names)
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        """The mentions inside text[start:end], in reading order."""
+        found = []
+        for m in islice(self.ents, max(bisect_right(self.starts, start) - 1, 0), None):
+            if m.start >= end:
+                break
+            if m.end > start:
+                found.append(m)
         taken = sorted((m.start, m.end) for m in found)
-        pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
-        for match in pattern.finditer(text):
-            overlapped = [(s, e) for s, e in taken if s < match.end() and match.start() < e]
-            if all(match.start() <= s and e <= match.end() for s, e in overlapped):
-                label, type_ = names[match.group()]
-                found = [m for m in found if not (match.start() <= m.start and m.end <= match.end())]
-                found.append(Mention(match.start(), match.end(), label, type_))
+        for at, name in self._occurrences(start, end):
+            stop = at + len(name)
+            overlapped = [(s, e) for s, e in taken if s < stop and at < e]
+            if all(at <= s and e <= stop for s, e in overlapped):
+                label, type_ = self.names[name]
+                found = [m for m in found if not (at <= m.start and m.end <= stop)]
+                found.append(Mention(at, stop, label, type_))
                 taken = sorted((m.start, m.end) for m in found)
-    return sorted(found, key=lambda m: m.start)
+        return sorted((m for m in found if start <= m.start and m.end <= end), key=lambda m: m.start)
+
+    def _occurrences(self, start: int, end: int) -> Iterator[tuple[int, str]]:
+        """Names in text[start:end] from left to right, the longest where several start at one place, none inside
+        another's occurrence: what one alternation of the names, longest first, would find."""
+        text = self.text
+        following = {name: text.find(name, start, end) for name in self.longest_first}
+        position = start
+        while True:
+            best: tuple[int, str] | None = None
+            for name in self.longest_first:
+                at = following[name]
+                if 0 <= at < position:
+                    at = following[name] = text.find(name, position, end)
+                if at >= 0 and (best is None or at < best[0]):
+                    best = (at, name)
+            if best is None:
+                return
+            yield best
+            position = best[0] + len(best[1])
 
 
 def clauses_of(text: str, start: int, end: int, mentions: list[Mention], times: list[TimeRef]) -> list[Clause]:
@@ -88,10 +131,10 @@ def opening(text: str, position: int, end: int, times: list[TimeRef]) -> int:
         if time is not None:
             position = time.end
             continue
-        word = next((w for w in _OPENERS if text.startswith(w, position)), None)
+        word = _OPENERS.match(text, position, end)
         if word is None:
             return position
-        position += len(word)
+        position = word.end()
     return position
 
 

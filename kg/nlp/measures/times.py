@@ -34,9 +34,15 @@ _POINT = rf"(?<![0-9]){_YEAR}?\s?{_PART}?"
 _NOW = r"(?P<now>截至目前|截止目前|目前|当前|如今|现在)"
 _AS_OF = r"(?P<as_of>截至|截止到|截止|到)\s?"
 _SINCE = r"\s?(?P<since>以来|起|开始)"
-_SPAN = r"\s?(?:至|到|-|—|~)\s?"
+_SPAN = re.compile(r"\s?(?:至|到|-|—|~)\s?")
 _POINT_RE = re.compile(_POINT)
-_TIME_RE = re.compile(rf"{_NOW}|(?:{_AS_OF})?{_POINT}(?:{_SINCE})?")
+# every part of a point is optional; the look-ahead (the same patterns, unnamed, after a quick test of the first
+# character) makes a point start with a year or a part of a year, so that the search does not stop, with an empty
+# match, at every character of the text
+_NAMED = re.compile(r"\?P<\w+>")
+_FIRST = "".join(sorted({w[0] for w in _RELATIVE_YEARS} | set("第前上下底末初全0123456789十〇零一二三四五六七八九")))
+_STARTS_POINT = rf"(?=\s|[{_FIRST}])(?=\s?(?:{_NAMED.sub('', _YEAR)}|{_NAMED.sub('', _PART)}))"
+_TIME_RE = re.compile(rf"{_NOW}|(?:{_AS_OF})?{_STARTS_POINT}{_POINT}(?:{_SINCE})?")
 _COMPARED = ("较", "比", "同", "与", "是", "相比")  # 较去年, 比上年末: the base of a comparison, not the figure's time
 
 
@@ -98,7 +104,7 @@ def find_times(text: str, start: int = 0, end: int | None = None) -> list[TimeRe
         mode = "as_of" if match.group("as_of") else "since" if match.group("since") else "at"
         span_end = match.end()
         if mode == "at":
-            after = re.compile(_SPAN).match(text, match.end(), end)
+            after = _SPAN.match(text, match.end(), end)
             second = _POINT_RE.match(text, after.end(), end) if after else None
             if second is not None and second.end() > second.start() and _has_point(second):
                 found.append(
