@@ -62,6 +62,10 @@ def figures(text: str) -> list[tuple[str, float, str, str, float | None]]:
         ("增速提高1.5个百分点", [("1.5个百分点", 1.5, "百分点", "eq", None)]),
         ("电价0.6元/千瓦时", [("0.6元/千瓦时", 0.6, "元/千瓦时", "eq", None)]),
         ("套餐 58 元至 98 元", [("58 元至 98 元", 58, "元", "range", 98)]),
+        ("资产是上年的3倍、2.5倍", [("3倍", 3, "倍", "eq", None), ("2.5倍", 2.5, "倍", "eq", None)]),
+        ("访问次数超过1亿；", [("超过1亿", 1e8, "", "gt", None)]),
+        ("逾60万商户", [("逾60万", 600_000, "", "gt", None)]),
+        ("缺口8万亿至10万亿，", [("8万亿至10万亿", 8e12, "", "range", 1e13)]),
     ],
 )
 def test_figures(text: str, expected: list) -> None:
@@ -78,11 +82,17 @@ def test_figures(text: str, expected: list) -> None:
         "分为99/129/199元三档",  # a list written with slashes: which price would it be?
         "一家银行推出一批产品",  # an article, not a count
         "数十位专家和上千家企业",  # vague numbers
-        "资产是上年的3倍",  # a multiple, left out
+        "数倍于同行，编号3万A，型号2亿X",  # a vague multiple, codes
+        "2019-2021年，1-2月",  # spans of time
     ],
 )
 def test_no_figures(text: str) -> None:
     assert figures(text) == []
+
+
+def test_kinds_of_the_new_figures() -> None:
+    kinds = [f.kind for f in find_figures("超过1亿；逾60万商户，是去年的3倍，共8万亿至10万亿。")]
+    assert kinds == ["number", "number", "multiple", "number"]
 
 
 @pytest.mark.parametrize(
@@ -99,7 +109,7 @@ def test_every_figure_starts_where_the_quick_pass_says(text: str) -> None:
 
 
 def test_the_quick_pass_skips_what_is_no_figure() -> None:
-    assert candidate_starts("2023年6月30日发布，排名第12位，代码600036，一家银行推出一批产品") == []
+    assert candidate_starts("2023年6月30日发布，代码600036，型号X30，今年以来") == []
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.measures.figures import candidate_starts, find_figures, normalize_digits
+from kg.nlp.measures.passage import Passage
 from kg.nlp.measures.reading import MeasureHit, SentenceReader
-from kg.nlp.measures.subjects import Mentions
-from kg.nlp.measures.tokens import SentenceTokens
 from kg.nlp.text import sentence_bounds, text_of
 
 if not Doc.has_extension("kg_measurements"):
@@ -23,34 +22,29 @@ class MeasureExtractor:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        """Only the sentences where one pattern finds a possible figure are read, and only those with an entity."""
+        """Only the sentences where one pattern finds a possible figure are read; what else they need (mentions,
+        tokens, the sentences before them) is read only for them."""
         hits: list[MeasureHit] = []
         doc._.kg_measurements = hits
         text = normalize_digits(text_of(doc))
         candidates = candidate_starts(text)
-        if not candidates:
-            return doc
-        mentions: Mentions | None = None
-        tokens: SentenceTokens | None = None
+        if not candidates or not doc._.kg_entities:
+            return doc  # kg_entities holds every entity of the Doc
+        bounds = sentence_bounds(text)
+        passage = Passage(doc, text, bounds)
         k = 0
-        for s, e in sentence_bounds(text):
+        for index, (s, e) in enumerate(bounds):
             while k < len(candidates) and candidates[k] < s:
                 k += 1
             if k == len(candidates):
                 break
             if candidates[k] >= e:
                 continue
-            figures = find_figures(text, s, e)
-            if not figures:
+            if not passage.may_read(index):
                 continue
-            if mentions is None:
-                mentions = Mentions(doc, text)
-                if not mentions:
-                    return doc
-            inside = mentions.within(s, e)
-            if inside:
-                tokens = tokens or SentenceTokens(doc, text)
-                hits.extend(SentenceReader(doc, tokens, s, e, inside, figures).hits())
+            figures = find_figures(text, s, e)
+            if figures and passage.readable(index, figures):
+                hits.extend(SentenceReader(passage, index, figures).hits())
         return doc
 
 
