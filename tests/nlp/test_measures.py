@@ -83,6 +83,64 @@ def test_ranges_and_spans(extractor: Extractor) -> None:
     assert (loan.time, loan.precision) == ("2024/2024-05-10", "span")
 
 
+def test_a_number_with_a_multiplier_and_no_unit(extractor: Extractor) -> None:
+    assert rows(extractor, "目前，云闪付已覆盖逾80万小微商户。") == [
+        ("云闪付", "覆盖小微商户", 800_000, "", "gt", "2024-05-10")
+    ]
+    assert rows(extractor, "截至目前，云闪付累计访问次数超过2亿。") == [
+        ("云闪付", "访问次数", 200_000_000, "", "gt", "2024-05-10")
+    ]
+    assert rows(extractor, "招商银行正在布局10万亿新赛道。") == []  # no count noun follows, the clause goes on
+    assert rows(extractor, "招商银行的资产规模保持在10万亿水平。") == []
+
+
+def test_counts_that_are_the_subjects_of_the_place_a_sentence_is_set_in(extractor: Extractor) -> None:
+    text = "在深圳，3200家便利店、5万家餐馆支持受理云闪付，星海大学等20所高校均开通了云闪付。"
+    assert rows(extractor, text) == [
+        ("深圳", "支持受理便利店", 3200, "家", "eq", None),
+        ("深圳", "支持受理餐馆", 50_000, "家", "eq", None),
+        ("深圳", "开通高校", 20, "所", "eq", None),
+    ]
+    assert rows(extractor, text.removeprefix("在深圳，")) == []  # no place: whose would the counts be?
+
+
+def test_a_count_right_after_a_place(extractor: Extractor) -> None:
+    assert rows(extractor, "中国银联在深圳推出新平台，并支持深圳300余家医院实现线上缴费。") == [
+        ("深圳", "支持医院实现线上缴费", 300, "家", "gt", None)
+    ]
+    assert rows(extractor, "中国银联在江苏推出新平台，并支持苏州、无锡两个园区实现线上缴费。") == []
+    assert rows(extractor, "新的专线将开通江苏至浙江两条线路。") == []  # the place ends a route
+
+
+def test_a_subject_carried_from_the_sentence_before(extractor: Extractor) -> None:
+    text = "中国银联持续拓展公共服务场景。开通电子发票服务；实现15个省市公交缴费、20个省市社保缴纳。"
+    assert rows(extractor, text) == [
+        ("中国银联", "省市公交缴费", 15, "个", "eq", None),
+        ("中国银联", "省市社保缴纳", 20, "个", "eq", None),
+    ]
+    assert rows(extractor, text.replace("。", "。\n", 1)) == []  # a new paragraph carries nothing
+    assert rows(extractor, text.replace("中国银联", "中国银联和招商银行")) == []  # nor does a group
+
+
+def test_multiples_are_those_of_the_figures_before_them(extractor: Extractor) -> None:
+    text = "截至2023年底，招商银行零售客户、私行客户分别超过1.8亿户、15万户，是2010年底的9倍、6倍。"
+    assert rows(extractor, text)[2:] == [
+        ("招商银行", "零售客户", 9, "倍", "eq", "2023-12-31"),
+        ("招商银行", "私行客户", 6, "倍", "eq", "2023-12-31"),
+    ]
+    assert rows(extractor, "招商银行的净利润是同行的2倍。") == []  # a multiple of what is not measured
+    assert rows(extractor, "截至2023年底，招商银行零售客户超过1.8亿户，是2010年底的9倍、6倍。")[1:] == []
+
+
+def test_the_last_years_and_a_span_of_months(extractor: Extractor) -> None:
+    assert rows(extractor, "招商银行近三年累计分红超过500亿元。") == [
+        ("招商银行", "分红", 50_000_000_000, "元", "gt", "2021-05-10/2024-05-10")
+    ]
+    assert rows(extractor, "今年1-4月，招商银行新增零售客户120万户。") == [
+        ("招商银行", "新增零售客户", 1_200_000, "户", "eq", "2024-01/2024-04")
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.nlp.measures.figures import find_figures, normalize_digits
+from kg.nlp.measures.figures import candidate_starts, find_figures, normalize_digits
 from kg.nlp.measures.numbers import parse_number
 
 
@@ -62,6 +62,10 @@ def figures(text: str) -> list[tuple[str, float, str, str, float | None]]:
         ("增速提高1.5个百分点", [("1.5个百分点", 1.5, "百分点", "eq", None)]),
         ("电价0.6元/千瓦时", [("0.6元/千瓦时", 0.6, "元/千瓦时", "eq", None)]),
         ("套餐 58 元至 98 元", [("58 元至 98 元", 58, "元", "range", 98)]),
+        ("资产是上年的3倍、2.5倍", [("3倍", 3, "倍", "eq", None), ("2.5倍", 2.5, "倍", "eq", None)]),
+        ("访问次数超过1亿；", [("超过1亿", 1e8, "", "gt", None)]),
+        ("逾60万商户", [("逾60万", 600_000, "", "gt", None)]),
+        ("缺口8万亿至10万亿，", [("8万亿至10万亿", 8e12, "", "range", 1e13)]),
     ],
 )
 def test_figures(text: str, expected: list) -> None:
@@ -78,8 +82,41 @@ def test_figures(text: str, expected: list) -> None:
         "分为99/129/199元三档",  # a list written with slashes: which price would it be?
         "一家银行推出一批产品",  # an article, not a count
         "数十位专家和上千家企业",  # vague numbers
-        "资产是上年的3倍",  # a multiple, left out
+        "数倍于同行，编号3万A，型号2亿X",  # a vague multiple, codes
+        "2019-2021年，1-2月",  # spans of time
     ],
 )
 def test_no_figures(text: str) -> None:
     assert figures(text) == []
+
+
+def test_kinds_of_the_new_figures() -> None:
+    kinds = [f.kind for f in find_figures("超过1亿；逾60万商户，是去年的3倍，共8万亿至10万亿。")]
+    assert kinds == ["number", "number", "multiple", "number"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新开两千三百家门店，募资10-15亿元，持股比例为12.5%，超七成用户，占百分之三十五，约三分之一的网点",
+        "2023年6月30日，代码600036的银行服务超过350万户，逾1,200家网点，准确率99%以上，电价0.6元/千瓦时",
+    ],
+)
+def test_every_figure_starts_where_the_quick_pass_says(text: str) -> None:
+    starts = set(candidate_starts(text))
+    found = find_figures(text)
+    assert found and all(any(f.start <= s < f.end for s in starts) for f in found)
+
+
+def test_the_quick_pass_skips_what_is_no_figure() -> None:
+    assert candidate_starts("2023年6月30日发布，代码600036，型号X30，今年以来") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("12", 12), ("3.5千万", 35_000_000), ("2百万", 2_000_000), ("0.5万亿", 5e11), ("007", 7)]
+)
+def test_arabic_numbers_are_read_without_cn2an(text: str, value: float, monkeypatch: pytest.MonkeyPatch) -> None:
+    import cn2an
+
+    monkeypatch.setattr(cn2an, "cn2an", None)  # the fast path must not reach it
+    assert parse_number(text) == value

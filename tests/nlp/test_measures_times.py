@@ -38,6 +38,13 @@ def resolved(text: str, date: str | None = DATE) -> list[tuple[str, str | None, 
         ("截至3月31日", [("截至3月31日", "2024-03-31", "day")]),
         ("截至目前", [("截至目前", "2024-05-10", "day")]),
         ("今年以来", [("今年以来", "2024/2024-05-10", "span")]),
+        ("2022年1-2月", [("2022年1-2月", "2022-01/2022-02", "span")]),
+        ("今年1至5月份", [("今年1至5月份", "2024-01/2024-05", "span")]),
+        ("2019-2021年", [("2019-2021年", "2019/2021", "span")]),
+        ("近三年", [("近三年", "2021-05-10/2024-05-10", "span")]),
+        ("过去5年来", [("过去5年来", "2019-05-10/2024-05-10", "span")]),
+        ("近半年", [("近半年", "2023-11-10/2024-05-10", "span")]),
+        ("近18个月", [("近18个月", "2022-11-10/2024-05-10", "span")]),
     ],
 )
 def test_times(text: str, expected: list) -> None:
@@ -59,7 +66,14 @@ def test_the_base_of_a_comparison_is_no_time() -> None:
     assert find_times("比上年末提高") == []
 
 
+def test_the_last_years_end_on_a_day_the_month_has() -> None:
+    (time,) = find_times("近一个月")
+    assert resolve(time, "2024-03-31").value == "2024-02-29/2024-03-31"
+    assert resolve(time, None).value is None
+
+
 def test_what_is_no_time() -> None:
     assert find_times("年底冲刺") == []
     assert find_times("全年目标") == []
+    assert find_times("近700家门店") == []
     assert resolved("2023年2月30日") == [("2023年2月30日", None, None)]

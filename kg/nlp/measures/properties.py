@@ -5,7 +5,10 @@ before the figure in its clause (覆盖商户超过350万户 → 覆盖商户) a
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Protocol
 
+from kg.nlp.measures.subjects import is_verb
 from kg.nlp.measures.times import TimeRef
 from kg.nlp.text import TokenView
 from kg.nlp.words import read_table, read_words
@@ -28,14 +31,21 @@ _NOT_CONTENT = ("d", "r", "m", "q", "t", "f", "c", "u", "w", "y", "e", "o", "p")
 _CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _DIGIT = re.compile(r"[0-9]")
 _QUOTES = frozenset("“”‘’「」『』\"'")
+_NAME_JOINERS = frozenset({"、", "和", "与", "及", "以及", "等", "”", "“"})
+_GRADED = re.compile(r"[0-9A-Z]+(?:(?:和|及|与|/)[0-9A-Z]+)*级?([\u4e00-\u9fff]{1,6})(?=[，,。；;、）)\s]|$)")
 
 
-def phrase(view: TokenView, start: int, end: int, times: list[TimeRef]) -> str:
-    """The content words of text[start:end]: a preposition and its object (在全国), dates and function words
-    left out."""
+class Span(Protocol):
+    start: int
+    end: int
+
+
+def phrase(view: TokenView, start: int, end: int, times: list[TimeRef], names: Sequence[Span] = ()) -> str:
+    """The content words of text[start:end]: a preposition and its object (在全国), dates, names of entities with
+    the separators of a list of them (在A、B等90个商场), and function words left out."""
     words = []
     i = max(view.index_at(start), 0) if view.words else 0
-    after_preposition = False
+    after_preposition = after_name = False
     while i < len(view.words) and view.starts[i] < end:
         word, tag = view.words[i].strip(), view.tags[i]
         i += 1
@@ -43,6 +53,12 @@ def phrase(view: TokenView, start: int, end: int, times: list[TimeRef]) -> str:
             continue
         if any(t.start < view.ends[i - 1] and view.starts[i - 1] < t.end for t in times):
             continue
+        if any(n.start < view.ends[i - 1] and view.starts[i - 1] < n.end for n in names):
+            after_name = True
+            continue
+        if after_name and word in _NAME_JOINERS:
+            continue
+        after_name = False
         if tag.startswith("p"):
             after_preposition = True
             continue
@@ -58,14 +74,27 @@ def phrase(view: TokenView, start: int, end: int, times: list[TimeRef]) -> str:
     return _SCOPE.sub("", "".join(words)).strip("、")
 
 
-def counted_noun(view: TokenView, start: int, limit: int) -> str:
+def leading_verb(view: TokenView, start: int, end: int) -> str:
+    """The verb text[start:end] opens with, or "" (实现A、B: 实现)."""
+    i = max(view.index_at(start), 0) if view.words else 0
+    while i < len(view.words) and view.starts[i] < end and not view.words[i].strip():
+        i += 1
+    if i >= len(view.words) or view.starts[i] >= end or view.starts[i] < start:
+        return ""
+    return view.words[i].strip() if is_verb(view.words[i], view.tags[i]) else ""
+
+
+def counted_noun(view: TokenView, start: int, limit: int, *, whole: bool = True) -> str:
     """The noun a count is of, right after the figure (2100个重点商圈 → 重点商圈, 521家“X”试点企业 → X试点企业):
-    the rest of the list item when it is short, else its first nouns (jieba's tags of such nouns are unreliable:
-    超市 is tagged a verb, so a short item is taken whole)."""
+    the rest of the list item when it is short (unless `whole` is false), else its first nouns (jieba's tags of such
+    nouns are unreliable: 超市 is tagged a verb, so a short item is taken whole); after grades (300个4A和5A景区),
+    the noun they grade."""
+    graded = _GRADED.match(view.text, start, limit)
+    if graded is not None:
+        return graded.group(1)
     item = _ITEM_END.search(view.text, start, limit)
-    whole = view.text[start : item.start() if item else limit]
-    plain = "".join(ch for ch in whole if ch not in _QUOTES)
-    if plain and len(plain) <= MAX_COUNTED_CHARS and _CJK.match(plain) and not _DIGIT.search(plain):
+    plain = "".join(ch for ch in view.text[start : item.start() if item else limit] if ch not in _QUOTES)
+    if whole and plain and len(plain) <= MAX_COUNTED_CHARS and _CJK.match(plain) and not _DIGIT.search(plain):
         return plain
     words = []
     i = view.index_at(start) if view.words else 0
@@ -101,7 +130,7 @@ def property_name(before: str, counted: str, kind: str, previous: str | None = N
 
 def _named(text: str, kind: str) -> str | None:
     text = text.replace("、", "").rstrip("为是达")
-    cues = [c for c in _CUE_RE.findall(text) if kind in _CUES[c][1]]
+    cues = [c for c in _CUE_RE.findall(text) if kind in _CUES[c][1] or kind == "number"]  # a bare number: any
     if cues:
         return _CUES[max(cues, key=len)][0]
     if 2 <= len(text) <= MAX_PROPERTY_CHARS and not text.endswith(_UNFINISHED):

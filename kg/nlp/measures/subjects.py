@@ -5,15 +5,20 @@ the sentence, when its own has none), the entity it qualifies (注册资本100�
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import islice
 
+import ahocorasick
 from spacy.tokens import Doc
 
-from kg.nlp.measures.times import TimeRef
-from kg.nlp.words import read_table, read_words
+from kg.nlp.measures.times import TimeRef, find_times
+from kg.nlp.text import TokenView
+from kg.nlp.words import alternation, read_table, read_words
 
-_OPENERS = tuple(sorted(read_words("kg.nlp.measures", "clause_openers"), key=len, reverse=True))
+_OPENERS = alternation(read_words("kg.nlp.measures", "clause_openers") + read_words("kg.nlp.measures", "means_words"))
 _SPEECH = tuple(read_words("kg.nlp.measures", "speech_verbs"))
+_PREDICATE_WORDS = frozenset(read_words("kg.nlp.measures", "predicate_words"))
 COUNT_VERBS = dict(read_table("kg.nlp.measures", "count_verbs"))
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 _JOINER = re.compile(r"\s*(?:、|和|与|及|以及)?\s*[“「『]?\s*")
@@ -32,33 +37,73 @@ class Mention:
 class Clause:
     start: int
     end: int
+    content: int  # where its content starts, after connectives, adverbs and dates
     subjects: tuple[Mention, ...] = ()  # the entities that open the clause, as a coordinated group
     subject_end: int = -1  # where the group ends
     source: bool = False  # the clause only says who reports (X表示，)
     listed: bool = False  # the last subject closes a list after 等 (A、B等C)
 
 
-def mentions_of(doc: Doc, text: str) -> list[Mention]:
-    """The entity mentions of a Doc, and every other occurrence of a name or alias of its entities (a name found
-    in one sentence and missed in another), longest first, without overlaps."""
-    infos = doc._.kg_entities or {}
-    found = [Mention(e.start_char, e.end_char, e.kb_id_ or text[e.start_char : e.end_char], e.label_) for e in doc.ents]
-    names = {}
-    for label, info in infos.items():
-        for name in (label, *info.aliases):
-            if len(name) >= 2:
-                names.setdefault(name, (label, info.type))
-    if names:
+class Mentions:
+    """The entity mentions of a Doc's sentences: the Doc's entities, and every other occurrence of a name or alias of
+    them (a name found in one sentence and missed in another), longest first, without overlaps. Read per sentence
+    and only for the sentences that state a figure, with an Aho-Corasick automaton of the names, built when first
+    needed: compiling a pattern of them per document would cost ten times as much."""
+
+    def __init__(self, doc: Doc, text: str) -> None:
+        self.text = text
+        self.ents = [
+            Mention(e.start_char, e.end_char, e.kb_id_ or text[e.start_char : e.end_char], e.label_) for e in doc.ents
+        ]
+        self.starts = [m.start for m in self.ents]
+        names: dict[str, tuple[str, str]] = {}
+        for label, info in (doc._.kg_entities or {}).items():
+            for name in (label, *info.aliases):
+                if len(name) >= 2:
+                    names.setdefault(name, (label, info.type))
+        self.names = names
+        self._automaton: ahocorasick.Automaton | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.ents or self.names)
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        """The mentions inside text[start:end], in reading order."""
+        found = []
+        for m in islice(self.ents, max(bisect_right(self.starts, start) - 1, 0), None):
+            if m.start >= end:
+                break
+            if m.end > start:
+                found.append(m)
         taken = sorted((m.start, m.end) for m in found)
-        pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
-        for match in pattern.finditer(text):
-            overlapped = [(s, e) for s, e in taken if s < match.end() and match.start() < e]
-            if all(match.start() <= s and e <= match.end() for s, e in overlapped):
-                label, type_ = names[match.group()]
-                found = [m for m in found if not (match.start() <= m.start and m.end <= match.end())]
-                found.append(Mention(match.start(), match.end(), label, type_))
+        for at, name in self._occurrences(start, end):
+            stop = at + len(name)
+            overlapped = [(s, e) for s, e in taken if s < stop and at < e]
+            if all(at <= s and e <= stop for s, e in overlapped):
+                label, type_ = self.names[name]
+                found = [m for m in found if not (at <= m.start and m.end <= stop)]
+                found.append(Mention(at, stop, label, type_))
                 taken = sorted((m.start, m.end) for m in found)
-    return sorted(found, key=lambda m: m.start)
+        return sorted((m for m in found if start <= m.start and m.end <= end), key=lambda m: m.start)
+
+    def _occurrences(self, start: int, end: int) -> list[tuple[int, str]]:
+        """Names in text[start:end] from left to right, the longest where several start at one place, none inside
+        another's occurrence: what one alternation of the names, longest first, would find."""
+        if self._automaton is None:
+            self._automaton = ahocorasick.Automaton()
+            for name in self.names:
+                self._automaton.add_word(name, name)
+            self._automaton.make_automaton()
+        found = sorted(
+            (last + 1 - len(name), -len(name), name) for last, name in self._automaton.iter(self.text, start, end)
+        )
+        chosen: list[tuple[int, str]] = []
+        position = start
+        for at, _, name in found:
+            if at >= position:
+                chosen.append((at, name))
+                position = at + len(name)
+        return chosen
 
 
 def clauses_of(text: str, start: int, end: int, mentions: list[Mention], times: list[TimeRef]) -> list[Clause]:
@@ -70,12 +115,65 @@ def clauses_of(text: str, start: int, end: int, mentions: list[Mention], times: 
         position = match.end()
     bounds.append((position, end))
     clauses = []
+    by_start = {m.start: m for m in mentions}
     for cs, ce in bounds:
         start_at = opening(text, cs, ce, times)
-        group, group_end, listed = _group_at(text, start_at, ce, mentions)
+        group, group_end, listed = _group_at(text, start_at, ce, by_start)
         rest = text[group_end:ce].strip(_SKIP) if group else ""
-        clauses.append(Clause(cs, ce, tuple(group), group_end, bool(group) and rest.endswith(_SPEECH), listed))
+        source = bool(group) and rest.endswith(_SPEECH)
+        clauses.append(Clause(cs, ce, start_at, tuple(group), group_end, source, listed))
     return clauses
+
+
+def predicate_at(view: TokenView, position: int) -> bool:
+    """Whether a verb, an adverb, a preposition or a conjunction (or 的) comes at a position: what makes the entities
+    before it a subject (银联打造…, 银联已…, 银联在…, 银联积极…), where a noun does not (银联网络, 中国快递业)."""
+    i = view.index_at(position)
+    tag = view.tags[i] if 0 <= i < len(view.tags) else ""
+    word = view.words[i] if 0 <= i < len(view.words) else ""
+    return is_verb(word, tag) or tag.startswith(("d", "p", "c")) or tag == "ad" or word == "的"
+
+
+def is_verb(word: str, tag: str) -> bool:
+    """A verb by jieba's tag (not a verbal noun, vn), or one of the verbs its dictionary tags otherwise (上线)."""
+    return (tag.startswith("v") and tag != "vn") or word.strip() in _PREDICATE_WORDS
+
+
+def opens_with_verb(view: TokenView, content: int) -> bool:
+    """A clause whose content starts with a verb has no subject of its own (实现15个省市…, 开通…): it is the subject
+    before it; a verb of saying (显示，…) makes the clause a source, not such a clause."""
+    i = view.index_at(content)
+    return 0 <= i < len(view.words) and view.starts[i] == content and opening_verb(view.words[i], view.tags[i])
+
+
+def opening_verb(word: str, tag: str) -> bool:
+    """Whether a clause that opens with this word leaves its subject out (see opens_with_verb)."""
+    return is_verb(word, tag) and not word.startswith(_SPEECH)
+
+
+def first_content(text: str, start: int, end: int) -> int:
+    """Where the content of a sentence's first clause with content starts (今年以来，实现… → 实现), read with the
+    times of that clause only."""
+    position = start
+    for match in (*_CLAUSE_BREAK.finditer(text, start, end), None):
+        stop = match.start() if match is not None else end
+        content = opening(text, position, stop, find_times(text, position, stop))
+        if content < stop:
+            return content
+        position = match.end() if match is not None else end
+    return end
+
+
+def place_of(text: str, clauses: list[Clause], mentions: list[Mention]) -> Mention | None:
+    """在…上海，: the place the first clause of a sentence sets it in, when that clause is only 在 and a phrase that
+    ends with a place; the counts that are the subjects of its later clauses (3200家便利店支持…) are that place's."""
+    first = clauses[0]
+    if len(clauses) < 2 or first.subjects or not text.startswith(("在", "于"), first.content):
+        return None
+    places = [m for m in mentions if first.content < m.start and m.end <= first.end]
+    if not places or places[-1].type != "LOC" or text[places[-1].end : first.end].strip(_SKIP):
+        return None
+    return places[-1]
 
 
 def opening(text: str, position: int, end: int, times: list[TimeRef]) -> int:
@@ -88,18 +186,17 @@ def opening(text: str, position: int, end: int, times: list[TimeRef]) -> int:
         if time is not None:
             position = time.end
             continue
-        word = next((w for w in _OPENERS if text.startswith(w, position)), None)
+        word = _OPENERS.match(text, position, end)
         if word is None:
             return position
-        position += len(word)
+        position = word.end()
     return position
 
 
-def _group_at(text: str, position: int, end: int, mentions: list[Mention]) -> tuple[list[Mention], int, bool]:
+def _group_at(text: str, position: int, end: int, by_start: dict[int, Mention]) -> tuple[list[Mention], int, bool]:
     """The coordinated entities that start at a position (A、B和C, A、B等C), and where they end."""
     group: list[Mention] = []
     listed = False
-    by_start = {m.start: m for m in mentions}
     while position in by_start and by_start[position].end <= end:
         mention = by_start[position]
         group.append(mention)

@@ -12,19 +12,22 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.nlp.measures.numbers import parse_number
 from kg.nlp.words import read_table
 
 _RELATIVE_YEARS = {word: int(offset) for word, offset in read_table("kg.nlp.measures", "time_words")}
+_TO = r"\s?(?:-|—|~|至|到)\s?"  # 2019-2021年, 1-2月: a span written with one 年 or 月
 _YEAR = (
-    r"(?:(?P<year>(?:19|20)[0-9]{2})\s?年|(?P<year_cn>[〇零一二三四五六七八九]{4})年|"
+    rf"(?:(?P<year>(?:19|20)[0-9]{{2}})(?:{_TO}(?P<year_to>(?:19|20)[0-9]{{2}}))?\s?年|"
+    r"(?P<year_cn>[〇零一二三四五六七八九]{4})年|"
     rf"(?P<year_rel>{'|'.join(sorted(_RELATIVE_YEARS, key=len, reverse=True))}))"
 )
+_MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
 _PART = (
     r"(?:第?(?P<quarter>[一二三四1-4])\s?季度|前(?P<quarters>[一二三两])\s?个?季度|(?P<half>上|下)半年|"
-    r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s?月份?"
+    rf"(?P<month>{_MONTH})(?:{_TO}(?P<month_to>{_MONTH}))?\s?月份?"
     r"(?:\s?(?P<day>[12][0-9]|3[01]|0?[1-9])\s?[日号])?(?P<month_edge>底|末|初)?|"
     r"(?P<year_edge>底|末|初)|全年)"
 )
@@ -32,11 +35,19 @@ _PART = (
 # 全年 alone (checked in `_when`)
 _POINT = rf"(?<![0-9]){_YEAR}?\s?{_PART}?"
 _NOW = r"(?P<now>截至目前|截止目前|目前|当前|如今|现在)"
+# 近三年, 过去5年, 近半年, 近6个月: the years or months up to the document's date
+_RECENT = r"(?:近|最近|过去)(?P<recent>[0-9]+|[一二两三四五六七八九十]+|半)\s?个?(?P<recent_unit>年|月)(?:来|以来)?"
 _AS_OF = r"(?P<as_of>截至|截止到|截止|到)\s?"
 _SINCE = r"\s?(?P<since>以来|起|开始)"
-_SPAN = r"\s?(?:至|到|-|—|~)\s?"
+_SPAN = re.compile(r"\s?(?:至|到|-|—|~)\s?")
 _POINT_RE = re.compile(_POINT)
-_TIME_RE = re.compile(rf"{_NOW}|(?:{_AS_OF})?{_POINT}(?:{_SINCE})?")
+# every part of a point is optional; the look-ahead (the same patterns, unnamed, after a quick test of the first
+# character) makes a point start with a year or a part of a year, so that the search does not stop, with an empty
+# match, at every character of the text
+_NAMED = re.compile(r"\?P<\w+>")
+_FIRST = "".join(sorted({w[0] for w in _RELATIVE_YEARS} | set("第前上下底末初全0123456789十〇零一二三四五六七八九")))
+_STARTS_POINT = rf"(?=\s|[{_FIRST}])(?=\s?(?:{_NAMED.sub('', _YEAR)}|{_NAMED.sub('', _PART)}))"
+_TIME_RE = re.compile(rf"{_NOW}|{_RECENT}|(?:{_AS_OF})?{_STARTS_POINT}{_POINT}(?:{_SINCE})?")
 _COMPARED = ("较", "比", "同", "与", "是", "相比")  # 较去年, 比上年末: the base of a comparison, not the figure's time
 
 
@@ -53,6 +64,7 @@ class When:
     half: int | None = None
     edge: str | None = None  # "end" for 底/末, "start" for 初
     now: bool = False
+    months_back: int | None = None  # 近三年: 36 months before the document's date
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +74,7 @@ class TimeRef:
     start: int
     end: int
     text: str
-    mode: str  # at, as_of, since, span
+    mode: str  # at, as_of, since (近三年 too), span
     first: When
     last: When | None = None
 
@@ -94,11 +106,19 @@ def find_times(text: str, start: int = 0, end: int | None = None) -> list[TimeRe
         if match.group("now"):
             found.append(TimeRef(match.start(), match.end(), match.group(), "as_of", When(now=True)))
             continue
+        if match.group("recent"):
+            found.append(TimeRef(match.start(), match.end(), match.group(), "since", _recent(match)))
+            continue
         first = _when(match)
         mode = "as_of" if match.group("as_of") else "since" if match.group("since") else "at"
         span_end = match.end()
+        if match.group("year_to") or match.group("month_to"):
+            last = replace(first, year=int(match.group("year_to") or first.year or 0) or None)
+            last = replace(last, month=_small(match.group("month_to")) or first.month)
+            found.append(TimeRef(match.start(), span_end, match.group(), "span", first, last))
+            continue
         if mode == "at":
-            after = re.compile(_SPAN).match(text, match.end(), end)
+            after = _SPAN.match(text, match.end(), end)
             second = _POINT_RE.match(text, after.end(), end) if after else None
             if second is not None and second.end() > second.start() and _has_point(second):
                 found.append(
@@ -109,13 +129,25 @@ def find_times(text: str, start: int = 0, end: int | None = None) -> list[TimeRe
                 position = second.end()
                 continue
         found.append(TimeRef(match.start(), span_end, match.group(), mode, first))
-    return found
+    return [_trimmed(t) for t in found]
+
+
+def _trimmed(ref: TimeRef) -> TimeRef:
+    """Without the space or line break a point may start with (于 6 月, a month at the start of a line)."""
+    text = ref.text.lstrip()
+    return ref if text == ref.text else replace(ref, start=ref.end - len(text), text=text)
 
 
 def _has_point(match: re.Match[str]) -> bool:
     """Whether a match names a time: a year, or a month, quarter or half-year with no year."""
     groups = match.groupdict()
-    if groups.get("now") or groups.get("year") or groups.get("year_cn") or groups.get("year_rel"):
+    if (
+        groups.get("now")
+        or groups.get("recent")
+        or groups.get("year")
+        or groups.get("year_cn")
+        or groups.get("year_rel")
+    ):
         return True
     return any(groups.get(name) for name in ("month", "quarter", "quarters", "half"))
 
@@ -137,6 +169,11 @@ def _when(match: re.Match[str]) -> When:
         half={"上": 1, "下": 2}.get(groups.get("half") or ""),
         edge={"底": "end", "末": "end", "初": "start"}.get(edge_word or ""),
     )
+
+
+def _recent(match: re.Match[str]) -> When:
+    count = 0.5 if match.group("recent") == "半" else parse_number(match.group("recent")) or 0
+    return When(months_back=int(count * 12) if match.group("recent_unit") == "年" else int(count))
 
 
 def _small(text: str | None) -> int | None:
@@ -183,6 +220,11 @@ def _date_parts(date: str | None) -> tuple[int, int, int] | None:
 
 def _point(when: When, base: tuple[int, int, int] | None) -> tuple[str, str] | None:
     """The value and precision of one point or period."""
+    if when.months_back is not None and base is not None:
+        months = base[0] * 12 + base[1] - 1 - when.months_back
+        year, month = divmod(months, 12)
+        day = min(base[2], calendar.monthrange(year, month + 1)[1])
+        return f"{year:04d}-{month + 1:02d}-{day:02d}", "day"
     year = when.year
     if year is None:
         if base is None:
