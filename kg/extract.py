@@ -84,6 +84,7 @@ class Extractor:
     def _extract_group(self, group: list[Document], batch_size: int) -> list[Extraction]:
         """The extractions of a group of documents, whose chunks are cut as the pipeline asks for them."""
         found = [({}, _Readings(), []) for _ in group]
+        figure_counts = [_FigureCounts() for _ in group]
         places: deque[tuple[int, int]] = deque()  # (document, offset) of the chunks the pipeline has been given
 
         def texts() -> Iterator[str]:
@@ -96,11 +97,24 @@ class Extractor:
             n, offset = places.popleft()
             entities, relations, measurements = found[n]
             _collect(group[n], doc, offset, entities, relations)
-            measurements.extend(_measurements(group[n], doc, offset))
+            measurements.extend(m for m in _measurements(group[n], doc, offset) if figure_counts[n].admit(m))
         return [
             Extraction(document.meta(), tuple(entities[k] for k in sorted(entities)), relations.records(), tuple(m))
             for document, (entities, relations, m) in zip(group, found)
         ]
+
+
+class _FigureCounts:
+    """At most `MAX_READINGS` readings of one figure (the same value of the same property of the same subject, at the
+    same time) per document, the earliest, so that a document repeating a sentence stays small, as its relations do."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple, int] = {}
+
+    def admit(self, m: Measurement) -> bool:
+        key = (m.subject, m.relation, m.object, m.property, m.value, m.upper, m.unit, m.time)
+        self._seen[key] = count = self._seen.get(key, 0) + 1
+        return count <= MAX_READINGS
 
 
 class _Readings:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy as copy_module
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -27,6 +27,7 @@ from kg.model import (
     EntityRecord,
     Evidence,
     Extraction,
+    Measurement,
     Relation,
     fact_key,
     normalize_name,
@@ -64,6 +65,7 @@ class KnowledgeGraph:
         self._names: dict[str, _Name] = defaultdict(_Name)
         self._records: dict[str, tuple[EntityRecord, ...]] = {}
         self._facts: dict[tuple[str, str, str], set[Evidence]] = defaultdict(set)
+        self._measurements: dict[str, tuple[Measurement, ...]] = {}
         self._resolved: _Resolved | None = None
         self._revision = 0
 
@@ -79,6 +81,8 @@ class KnowledgeGraph:
             _merge_record(self._names[ent.label], ent, doc.id)
         for rel in extraction.relations:
             self._facts[fact_key(rel.head, rel.relation, rel.tail)].add(rel.evidence)
+        if extraction.measurements:
+            self._measurements[doc.id] = extraction.measurements
         self._resolved = None
         self._revision += 1
 
@@ -90,6 +94,7 @@ class KnowledgeGraph:
     def _remove_document(self, doc_id: str) -> None:
         """Forget what one document contributed, so that re-adding it does not count twice."""
         removed = self._records.pop(doc_id, ())
+        self._measurements.pop(doc_id, None)
         for label in {ent.label for ent in removed}:
             others = sorted(self._names[label].documents - {doc_id})
             del self._names[label]
@@ -155,6 +160,34 @@ class KnowledgeGraph:
             out.append(rel)
         return out
 
+    def measurements(
+        self,
+        subject: str | None = None,
+        property: str | None = None,
+        unit: str | None = None,
+        *,
+        as_df: bool = False,
+    ) -> list[Measurement] | pandas.DataFrame:
+        """The figures stated about entities (and about relations: a stake on an invested_in), their subject and
+        object named by the entity's canonical label; filtered by any name of the subject, the measured property
+        and the unit. Ordered by document and position. With ``as_df=True``, a pandas DataFrame of the same rows."""
+        wanted = self._label_or_none(subject)
+        out = []
+        for doc_id in sorted(self._measurements):
+            for m in self._measurements[doc_id]:
+                found = self.find(m.subject)
+                other = self.find(m.object) if m.object else None
+                if found is None or (m.object and other is None):
+                    continue
+                if subject is not None and found.label != wanted:
+                    continue
+                if (property is not None and m.property != property) or (unit is not None and m.unit != unit):
+                    continue
+                out.append(replace(m, subject=found.label, object=other.label if other else None))
+        if not as_df:
+            return out
+        return plugins.load("measurements_df")(out)
+
     def _label_or_none(self, name: str | None) -> str | None:
         if name is None:
             return None
@@ -167,6 +200,10 @@ class KnowledgeGraph:
         copy._documents = dict(self._documents)
         copy._records = dict(self._records)
         copy._names = copy_module.deepcopy(self._names)
+        for doc_id, figures in self._measurements.items():
+            kept = tuple(m for m in figures if m.evidence.confidence >= min_confidence)
+            if kept:
+                copy._measurements[doc_id] = kept
         for key, evidence in self._facts.items():
             kept = {e for e in evidence if e.confidence >= min_confidence}
             if kept:

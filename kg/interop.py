@@ -1,7 +1,8 @@
 """A KnowledgeGraph where rdflib and pandas users expect it: an rdflib Dataset, rdflib's `serialize`, DataFrames.
 
-The graph's `to_rdflib`, `serialize` and `sparql(..., as_df=True)` reach these functions through `kg.plugins`, so
-`import kg` loads neither rdflib's parsers nor pandas. pandas is optional: only a DataFrame needs it.
+The graph's `to_rdflib`, `serialize`, `sparql(..., as_df=True)` and `measurements(..., as_df=True)` reach these
+functions through `kg.plugins`, so `import kg` loads neither rdflib's parsers nor pandas. pandas is optional: only a
+DataFrame needs it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import rdflib
 
 from kg import rdf
 from kg.graph import KnowledgeGraph
+from kg.model import Measurement
 
 if TYPE_CHECKING:
     import pandas
@@ -93,3 +95,36 @@ def dataframe(rows: list[dict[str, Any]], columns: list[str]) -> pandas.DataFram
     except ImportError as error:
         raise ImportError("a DataFrame needs pandas, which is not installed: pip install pandas") from error
     return pandas.DataFrame(rows, columns=columns).convert_dtypes()
+
+
+MEASUREMENT_COLUMNS = [
+    "document", "subject", "relation", "object", "property", "value", "upper", "unit", "comparison", "time",
+    "precision", "text", "start", "end", "rule", "confidence", "evidence",
+]  # fmt: skip
+
+
+def measurements_frame(measurements: list[Measurement]) -> pandas.DataFrame:
+    """`g.measurements(as_df=True)`: one row per figure, where it was read and the sentence that states it."""
+    rows = [
+        {
+            "document": m.evidence.document,
+            "subject": m.subject,
+            "relation": m.relation,
+            "object": m.object,
+            "property": m.property,
+            "value": m.value,
+            "upper": m.upper,
+            "unit": m.unit,
+            "comparison": m.comparison,
+            "time": m.time,
+            "precision": m.precision,
+            "text": m.text,
+            "start": m.start,
+            "end": m.end,
+            "rule": m.evidence.rule,
+            "confidence": m.evidence.confidence,
+            "evidence": m.evidence.sentence,
+        }
+        for m in measurements
+    ]
+    return dataframe(rows, MEASUREMENT_COLUMNS)

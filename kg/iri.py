@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-from kg.model import DocumentMeta, Evidence, Relation, RelationRecord
+from kg.model import DocumentMeta, Evidence, Measurement, Relation, RelationRecord
 
 DEFAULT_BASE = "https://w3id.org/kg/id/"
 
@@ -64,6 +64,14 @@ def assertion_iri(base: str, relation: Relation | RelationRecord, evidence: Evid
         evidence.start, evidence.end, evidence.rule,
     ]  # fmt: skip
     return f"{base}assertion/{_digest(key)}"
+
+
+def measurement_iri(base: str, measurement: Measurement) -> str:
+    """IRI of one figure read in a document: a hash of where it was read and what it measures, which no merge of
+    entities moves."""
+    m = measurement
+    key = [m.evidence.document, m.start, m.end, m.property, m.unit, m.relation or "", m.value]
+    return f"{base}measurement/{_digest(key)}"
 
 
 def build_iri(base: str, documents: Iterable[DocumentMeta]) -> str:

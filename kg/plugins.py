@@ -20,6 +20,7 @@ _PLUGINS: dict[str, str] = {
     "html": "kg.viz:render_html",  # the interactive view as one HTML document
     "rdflib": "kg.interop:to_rdflib",  # an rdflib Dataset of the export
     "serialize": "kg.interop:serialize",  # one export under rdflib's format names, as str or to a file
+    "measurements_df": "kg.interop:measurements_frame",  # the graph's figures as a pandas DataFrame
 }
 
 

@@ -121,7 +121,7 @@ def script_json(value: Any) -> str:
 
 
 def graph_data(g: KnowledgeGraph) -> dict[str, Any]:
-    """What the page needs, as plain JSON values: legend, nodes, edges with evidence, documents.
+    """What the page needs, as plain JSON values: legend, nodes (with their figures), edges with evidence, documents.
 
     Nodes and edges are numbered in the graph's sorted order, so the output is
     the same for the same graph; labels never become ids or attributes.
@@ -192,6 +192,25 @@ def graph_data(g: KnowledgeGraph) -> dict[str, Any]:
         }
         for i, r in enumerate(relations)
     ]
+    for m in g.measurements():
+        node = nodes[node_id[m.subject]]
+        node.setdefault("figures", []).append(
+            {
+                "property": m.property,
+                "text": m.text,
+                "value": m.value,
+                "upper": m.upper,
+                "unit": m.unit,
+                "time": m.time,
+                "time_text": m.time_text,
+                "object": node_id.get(m.object) if m.object else None,
+                "document": m.evidence.document,
+                "sentence": m.evidence.sentence,
+                "rule": m.evidence.rule,
+                "confidence": round(m.evidence.confidence, 3),
+                "year": m.evidence.year,
+            }
+        )
     pairs = [(e["from"], e["to"]) for e in edges]
     degrees = np.bincount(np.array(pairs, dtype=np.intp).ravel(), minlength=len(nodes)).tolist()
     for node, degree in zip(nodes, degrees, strict=True):

@@ -249,6 +249,15 @@ def test_a_repeated_sentence_keeps_a_bounded_evidence_with_a_count_of_the_rest(t
     assert validate(tmp_path / "kg.ttl").conforms
 
 
+def test_a_repeated_figure_is_kept_a_bounded_number_of_times() -> None:
+    figure = "截至2022年底，中国银联的合作机构已超过2000家。"  # a sentence of our own
+    once = Extractor().extract(Document(id="one.txt", text=figure)).measurements
+    assert once, "the sentence states a figure about 中国银联"
+    repeated = Extractor().extract(Document(id="rep.txt", text=figure * 200)).measurements
+    assert len(repeated) == MAX_READINGS * len(once)
+    assert [m.start for m in repeated] == sorted(m.start for m in repeated)  # the earliest are kept
+
+
 def test_a_huge_single_line_is_built_in_bounded_memory(tmp_path: Path) -> None:
     """One line of 200,000 characters: unknown characters, names run together and a sentence repeated, built by a
     fresh process that reports its peak memory; the pipeline alone takes about 0.3 GB."""

@@ -19,12 +19,13 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_the_graph_methods_name_their_implementations() -> None:
     from kg import export, interop, store, viz
 
-    assert plugins.names() == ["html", "rdflib", "save", "serialize", "sparql"]
+    assert plugins.names() == ["html", "measurements_df", "rdflib", "save", "serialize", "sparql"]
     assert plugins.load("save") is export.save_all
     assert plugins.load("rdflib") is interop.to_rdflib
     assert plugins.load("serialize") is interop.serialize
     assert plugins.load("sparql") is store.query_graph
     assert plugins.load("html") is viz.render_html
+    assert plugins.load("measurements_df") is interop.measurements_frame
 
 
 def test_a_registered_name_loads_its_function(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -42,7 +43,7 @@ def test_a_target_must_name_a_module_and_a_function(target: str) -> None:
 
 
 def test_an_unknown_name_says_which_names_exist() -> None:
-    with pytest.raises(KeyError, match=r"'graphml'.*html, rdflib, save, serialize, sparql"):
+    with pytest.raises(KeyError, match=r"'graphml'.*html, measurements_df, rdflib, save, serialize, sparql"):
         plugins.load("graphml")
 
 

@@ -65,3 +65,12 @@ def test_readme_python_api_prints_what_the_readme_shows(tmp_path: Path, monkeypa
     runner.run(session, out=report.append)
     assert runner.failures == 0, "".join(report)
     assert session.examples, "no examples found"
+
+
+def test_readme_figures_query_returns_the_examples_figures_with_their_sentences(exports_store):
+    (query,) = [b for b in _blocks("sparql") if "kg:Measurement" in b]
+    rows = query_store(exports_store, query)
+    assert rows, "the README's figures query returns nothing on the bundled examples"
+    assert ("银联卡", "发卡量", "张") in {(r["name"], r["property"], r["unit"]) for r in rows}
+    for row in rows:
+        assert row["sentence"] and row["unit"]

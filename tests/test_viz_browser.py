@@ -558,3 +558,29 @@ def test_labels_use_the_pages_cjk_font_stack(examples: tuple[KnowledgeGraph, Pat
     assert face == view.js("() => getComputedStyle(document.body).fontFamily")
     for font in ("PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Zen Hei"):
         assert f'"{font}"' in face
+
+
+def test_an_entitys_panel_lists_its_figures_with_time_and_evidence(
+    tmp_path: Path, open_view: Callable[[Path | str], View]
+) -> None:
+    article = tmp_path / "figures.md"
+    article.write_text(
+        "---\ntitle: 星河年报\ndate: 2023-04-20\n---\n星河银行于2019年推出星河钱包。"
+        f"截至2022年底，星河钱包累计用户已超过3500万户。今年以来，星河钱包的交易额约为10-15亿元{SCRIPT}。\n",
+        encoding="utf-8",
+    )
+    g = kg.build([article])
+    figures = g.measurements(subject="星河钱包")
+    assert len(figures) == 2
+    view = open_view(write_html(g, tmp_path / "kg.html"))
+    view.settle()
+    assert view.search("星河钱包") == ["星河钱包"]
+    view.page.keyboard.press("Enter")
+    view.page.wait_for_selector("#kg-panel h2")
+    assert "数据 Figures (2)" in view.panel("h3")
+    heads = view.panel("li .kg-relation-head")
+    assert {f"{m.property}：{m.text}" for m in figures} <= set(heads)
+    assert {m.evidence.sentence for m in figures} <= set(view.panel("blockquote"))
+    assert any("截至2022年底 (2022-12-31)" in line for line in view.panel(".kg-source"))
+    assert view.js("() => window.__xss") is None
+    assert_offline_and_quiet(view)

@@ -1,4 +1,5 @@
-"""A KnowledgeGraph rebuilt from any of its exports: documents, entities and every assertion with its evidence."""
+"""A KnowledgeGraph rebuilt from any of its exports: documents, entities, every assertion with its evidence, and the
+figures."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ import pyoxigraph as ox
 
 from kg.graph import KnowledgeGraph
 from kg.iri import DEFAULT_BASE, encode_segment
-from kg.model import DocumentMeta, EntityRecord, Evidence, Extraction, RelationRecord
+from kg.model import DocumentMeta, EntityRecord, Evidence, Extraction, Measurement, RelationRecord
 from kg.ontology import load_ontology
+from kg.rdf.measures import measurement_of
 from kg.rdf.vocab import DCTERMS, FORMATS, KG, OA, PROV, RDF, SCHEMA, SKOS, format_of
 
 
@@ -73,11 +75,20 @@ def from_triples(triples: Iterable[tuple[Any, Any, Any]]) -> KnowledgeGraph:
         if record is not None:
             relations[record.evidence.document].append(record)
 
+    document_ids = {iri: doc.id for iri, doc in docs.items()}
+    figures: dict[str, list[Measurement]] = defaultdict(list)
+    for iri in sorted(props):
+        if _has_type(props[iri], KG + "Measurement"):
+            figure = measurement_of(iri, props, document_ids, labels, relation_codes)
+            if figure is not None:
+                figures[figure.evidence.document].append(figure)
+
     by_id = {d.id: d for d in docs.values()}
     g = KnowledgeGraph(base)
     for doc_id in sorted(set(by_id) | set(records) | set(relations)):
         meta = by_id.get(doc_id, DocumentMeta(id=doc_id))
-        g.add(Extraction(meta, tuple(records.get(doc_id, ())), tuple(relations.get(doc_id, ()))))
+        found = tuple(sorted(figures.get(doc_id, ()), key=lambda m: (m.start, m.end, m.property, m.subject)))
+        g.add(Extraction(meta, tuple(records.get(doc_id, ())), tuple(relations.get(doc_id, ())), found))
     return g
 
 

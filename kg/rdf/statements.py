@@ -16,7 +16,8 @@ and, for each piece of evidence, described by a ``kg:Assertion`` (an ``rdf:State
 H hashes (document, head, relation, tail, start, end, rule) (`kg.iri.assertion_iri`). Selectors get IRIs, not blank
 nodes, so output is byte-identical from run to run. Each document's assertions and plain
 triples live in a named graph named by the document IRI; entities, documents and the build
-are in the default graph. Turtle, N-Triples and RDF/XML hold the union of all graphs.
+are in the default graph. Turtle, N-Triples and RDF/XML hold the union of all graphs. A document's figures
+(`kg.rdf.measures`) are in its named graph too.
 
 Build time. The build is a ``prov:Activity`` with ``prov:endedAtTime``; each assertion it
 generated (a ``prov:Entity``) carries the same instant as ``prov:generatedAtTime``, so a
@@ -38,6 +39,7 @@ from kg.graph import KnowledgeGraph
 from kg.iri import assertion_iri, build_iri, document_iri, entity_iri
 from kg.model import DocumentMeta, Evidence, Relation
 from kg.ontology import load_ontology
+from kg.rdf.measures import add_measurements
 from kg.rdf.vocab import DCTERMS, KG, OA, PROV, RDF, SCHEMA, SKOS, XSD
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -186,6 +188,11 @@ def statements_of(g: KnowledgeGraph) -> list[Statement]:
             graph = doc_iris.get(ev.document) or document_iri(base, ev.document)
             add(head, predicate, tail, graph)
             _add_assertion(out, graph, build, built_at, base, rel, ev, (head, predicate, tail))
+
+    def document(doc_id: str) -> str:
+        return doc_iris.get(doc_id) or document_iri(base, doc_id)
+
+    add_measurements(out, g, onto, document, entity, _decimal)
     return out.sorted_unique()
 
 

@@ -407,6 +407,31 @@
     return list;
   }
 
+  // A node's figures: what is measured, the figure as the text writes it, when it holds, and the sentence.
+  function figureList(node) {
+    const box = el("div");
+    box.appendChild(el("h3", "数据 Figures (" + node.figures.length + ")"));
+    const list = el("ol");
+    for (const f of node.figures) {
+      const item = el("li");
+      const head = el("div", null, "kg-relation-head");
+      head.appendChild(el("span", f.property + "：" + f.text));
+      if (f.object !== null) {
+        head.appendChild(el("span", " → "));
+        head.appendChild(nodeLink(f.object));
+      }
+      item.appendChild(head);
+      const when = f.time ? (f.time_text ? f.time_text + " (" + f.time + ")" : f.time) : "时间未详 no time";
+      item.appendChild(el("div", when + " · " + f.value + (f.upper !== null ? "–" + f.upper : "") + " " + f.unit,
+        "kg-source"));
+      item.appendChild(el("blockquote", f.sentence));
+      item.appendChild(el("div", documentLine(f), "kg-source"));
+      list.appendChild(item);
+    }
+    box.appendChild(list);
+    return box;
+  }
+
   function nodeLink(id) {
     const link = button(nodeById.get(id).label, () => selectNode(id));
     link.className = "kg-link";
@@ -451,6 +476,7 @@
       panel.appendChild(el("h3", "别名 Aliases"));
       panel.appendChild(el("p", node.aliases.join("、")));
     }
+    if (node.figures) panel.appendChild(figureList(node));
     const related = edgesOfNode.get(id).slice().sort((a, b) =>
       a.relation === b.relation ? a.id - b.id : (a.relation < b.relation ? -1 : 1));
     panel.appendChild(el("h3", "关系 Relations (" + related.length + ")"));
