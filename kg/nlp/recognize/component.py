@@ -33,6 +33,7 @@ RULES: tuple[RecognizerRule, ...] = (
     RecognizerRule("generation", products.generations, "PRODUCT", 0.6),
     RecognizerRule("byline", bylines.bylines, "ORG", 0.6),
     RecognizerRule("coordination", lists.coordinated, None, 0.55),
+    RecognizerRule("list_sibling", lists.siblings, "ORG", 0.5),
 )
 
 
