@@ -36,6 +36,7 @@ _LIST_CLOSE = re.compile(
     + words.measure_class(without="所只批张台套部座位名条件次亿万")
 )
 _MAX_BARE_NAME = 8
+_INDUSTRY_HEADS = frozenset(words.INDUSTRY_HEADS)
 _COMMON_FREQ = 300  # a dictionary word more frequent than this is a common word (零售, 银行), not a bare name
 _VERBAL = frozenset({"vn", "an", "l", "i"})  # a name of several words holds no verb (权益保护, 优化供给)
 _NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两几多]大|^[0-9０-９]")  # 三大机构, 20家
@@ -84,7 +85,8 @@ def listed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             headed = type_by_head(name) == label or (label == "ORG" and name.endswith(words.ORG_HEADS))
             # 洗碗机、坐便器等产品: kinds of goods; a product list names brands or models unless counted exactly
             strict = weak_class or (label == "PRODUCT" and count is None)
-            named = is_proper(view, start, end, strict=strict) or (headed and not weak_class)
+            # an exact count is evidence: a rare word is a name there (see is_proper)
+            named = is_proper(view, start, end, strict=strict, rare=count is not None) or (headed and not weak_class)
             if label != "ORG" and count is None and not quoted and not headed and _ends_in_verb(view, end):
                 continue  # 赶海、骑行等活动, 法律咨询等服务: an activity, not a programme's or a product's name
             if named and not common_word(view, start, end):
@@ -173,11 +175,15 @@ def bare_name(view: TokenView, start: int, end: int) -> bool:
     if _HEAD_OR_CLASS.longest_suffix(name) is not None:
         return False  # 民营银行, 投资机构: a head word the head rules did not take names a kind
     tokens = range(view.index_at(start), view.index_at(end - 1) + 1)
-    if any(view.words[k] in cues.STOP_WORDS for k in tokens):
-        return False
+    if any(view.words[k] in cues.STOP_WORDS and not (k == tokens[0] and view.words[k] == "中") for k in tokens):
+        return False  # (中邮科技, 中储粮: a first 中 stands for China, see left_boundary)
     # one word may be a verb (必胜); a locative of two characters opens names too (前海|开源)
     allowed = (cues.NAME_TAGS - _VERBAL) | {"f"} if len(tokens) > 1 else cues.NAME_TAGS | {"v"}
-    if any(view.tags[k] not in allowed or _NUMERAL.search(view.words[k]) for k in tokens):
+    industry = view.words[tokens[-1]] in _INDUSTRY_HEADS and len(tokens) > 1  # 星河|快递: jieba's verb is a noun
+    if any(
+        (view.tags[k] not in allowed and not (industry and k == tokens[-1])) or _NUMERAL.search(view.words[k])
+        for k in tokens
+    ):
         return False
     return view.freqs.get(name, 0) < _COMMON_FREQ or dictionary_tag(name) in cues.PROPER_TAGS
 
@@ -193,8 +199,12 @@ def _members(view: TokenView, start: int, end: int) -> list[tuple[int, int]]:
     left = left_boundary(view, first_e, allow_empty_head=True) if view.is_start(first_e) else None
     parts[0] = (max(first_s, left) if left is not None else first_e, first_e)
     last_s, last_e = parts[-1]
-    right = right_boundary(view, view.index_at(last_s)) if view.is_start(last_s) else None
-    parts[-1] = (last_s, min(last_e, right) if right is not None else last_s)
+    closed = view.text.find("等", last_s, last_e)
+    if closed - last_s >= 2 and view.is_start(closed):
+        parts[-1] = (last_s, closed)  # 鹏扬速递等: the list closes at 等, whatever the tags before it
+    else:
+        right = right_boundary(view, view.index_at(last_s)) if view.is_start(last_s) else None
+        parts[-1] = (last_s, min(last_e, right) if right is not None else last_s)
     return [(s, e) for s, e in parts if e - s >= 2]
 
 

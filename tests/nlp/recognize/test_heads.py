@@ -245,3 +245,67 @@ def test_a_named_strategy_is_still_an_initiative(nlp: Language) -> None:
 @pytest.mark.parametrize("text", ["总理卡拉斯卡会见了代表团。", "总统奥列茨卡出席了仪式。"])
 def test_a_transcribed_name_after_other_words_is_no_card(nlp: Language, text: str) -> None:
     assert not {surface for surface, label in entities(nlp, text) if label == "PRODUCT"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "星河电商拿下腾讯战略投资。",  # a known organization, a common noun, then 投资: its activity
+        "成为腾讯官方唯一投资的平台。",  # a describing word before a weak head
+    ],
+)
+def test_an_activity_after_an_organization_is_no_firm(nlp: Language, text: str) -> None:
+    assert not any(name.endswith("投资") for name in orgs(nlp, text))
+
+
+def test_a_firm_whose_name_holds_a_common_noun_stays(nlp: Language) -> None:
+    assert "鹏扬国际投资" in orgs(nlp, "鹏扬国际投资宣布完成募资。")
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [("顺捷银行公募销售团队负责人表示。", "顺捷银行"), ("顺捷集团采购部门发布通知。", "顺捷集团")],
+)
+def test_a_team_or_department_is_no_organization_of_its_own(nlp: Language, text: str, org: str) -> None:
+    assert orgs(nlp, text) == {org}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年混合型基金、ETF基金和社保基金规模都在增长。",  # kinds of funds
+        "港股ETF与A股ETF的成交额回升。",
+        "多家白酒上市公司股价回落，市值公司领涨。",  # jargon rarer than names in jieba's counts
+    ],
+)
+def test_classes_of_funds_and_jargon_are_no_names(nlp: Language, text: str) -> None:
+    assert {label for _, label in entities(nlp, text)} <= {"LOC"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("顺捷银行推出跨境支付便民工程。", "跨境支付便民工程"),  # two content words after a launch verb
+        ("顺捷集团发布乡村振兴主题卡。", "乡村振兴主题卡"),
+    ],
+)
+def test_a_launched_name_of_common_words_is_a_name(nlp: Language, text: str, name: str) -> None:
+    assert name in {surface for surface, label in entities(nlp, text) if label in {"PRODUCT", "INITIATIVE"}}
+
+
+def test_a_launched_field_and_its_kind_is_no_name(nlp: Language) -> None:
+    assert not any(label == "INITIATIVE" for _, label in entities(nlp, "美军在叙利亚实施军事行动。"))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("星河集团今日发布公告。", "星河集团"), ("星河物流有限公司今日发布公告。", "星河物流有限公司")],
+)
+def test_a_group_or_a_legal_form_names_a_firm_of_dictionary_words(nlp: Language, text: str, name: str) -> None:
+    """A group and a registered company have names: before 集团 and 有限公司 a rare dictionary word (星河) is one."""
+    assert name in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["星河中心今日开放。", "星河计划今年启动。", "星河平台访问量上升。"])
+def test_a_dictionary_word_before_another_head_is_no_evidence_of_a_name(nlp: Language, text: str) -> None:
+    assert entities(nlp, text) == set()
