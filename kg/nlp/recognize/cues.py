@@ -47,6 +47,8 @@ TRANSLITERATION_CHARS = frozenset(_own("transliteration_chars"))
 CITY_SHORT_FORMS = frozenset(_own("city_short_forms"))
 TO_A_PLACE = frozenset(_own("to_a_place"))
 LEADING_CLITICS = frozenset(_own("leading_clitics"))
+FUND_TYPES = _own("fund_types")
+INDEX_PROVIDERS = _own("index_providers")
 TRAILING_CLITICS = frozenset(_own("trailing_clitics"))
 
 ORG_HEAD = alternation(words.ORG_HEADS)
