@@ -26,6 +26,7 @@ _ENUMERATOR = re.compile(r"[\u2460-\u24ff\u2776-\u2793]|[一二两三四五六�
 # 与 and 和, which the tokenizer leaves inside the unknown words it finds (碳中和) but which never open a name
 LEADING_FUNCTION_CHARS = words.LEADING_FUNCTION_CHARS | {"与", "和"}
 _MAX_NAME_TOKENS = 7
+_NAMED = frozenset({"nr", "nrt", "nrfg", "nr1", "nr2", "ns", "nt"})  # a person, a place, an institution
 _GENERIC_OPENINGS = tuple(m for m in words.GENERIC_MODIFIERS if len(m) >= 2)
 _ORG_HEADS_LONGEST_FIRST = tuple(sorted(words.ORG_HEADS, key=len, reverse=True))
 _COMMON_FREQ = 300  # a dictionary word more frequent than this is a common word (where rarity counts at all)
@@ -75,7 +76,7 @@ def left_boundary(
     tokens = 0
     while j >= 0 and tokens < _MAX_NAME_TOKENS:
         word, tag = view.words[j], view.tags[j]
-        conjoined = word == "和" and government and j > 0 and view.tags[j - 1] in cues.NAME_TAGS
+        conjoined = word in {"和", "与"} and government and _joins_fields(view, j)
         # 中 closes the noun phrase before it (在市场中); with none before, it opens a name (涌现出了中邮科技, 中储粮)
         if word == "中" and (j == 0 or view.tags[j - 1] not in cues.NAME_TAGS) and j + 1 < i:
             start = view.starts[j]
@@ -97,15 +98,22 @@ def left_boundary(
             j -= 1
             continue
         # a less common verb may sit inside a product's or program's name between nouns (乡村振兴主题卡)
-        if tag not in cues.NAME_TAGS and not (
-            verbs_inside
-            and tag in {"v", "vn"}
-            and view.freqs.get(word, 0) < _COMMON_VERB_FREQ
-            and j > 0
-            and view.tags[j - 1] in cues.NAME_TAGS
-            and view.words[j - 1] not in cues.STOP_WORDS
+        if (
+            tag not in cues.NAME_TAGS
+            and not conjoined
+            and not (
+                verbs_inside
+                and tag in {"v", "vn"}
+                and view.freqs.get(word, 0) < _COMMON_VERB_FREQ
+                and j > 0
+                and view.tags[j - 1] in cues.NAME_TAGS
+                and view.words[j - 1] not in cues.STOP_WORDS
+            )
         ):
             break
+        if government and len(word) >= 3 and word in _known_names():
+            start = view.starts[j]
+            break  # 报告节选自|兴业证券|经济与金融研究院: a known organization opens its unit (not 网联 in 智能网联)
         if tag in cues.NAME_TAGS and word in cues.STRONG_ORG_HEADS and not through_institutions:
             break  # 五道口金融学院|中国保险: a weak head word (保险) does not reach past an institution
         start = view.starts[j]
@@ -127,6 +135,25 @@ def left_boundary(
     if view.starts[k] == start and view.tags[k] == "x" and len(word) > 1 and word[0] in LEADING_FUNCTION_CHARS:
         start += 1  # 据财|联社: an unknown token that swallowed a preposition
     return start
+
+
+def _joins_fields(view: TokenView, j: int) -> bool:
+    """Whether the 和 or 与 at token j joins two fields inside one name (工业和信息化局, 宪法和法律委员会), not two
+    names (应急管理部和中国地震局, 联合国和红十字国际委员会, 米歇尔和欧盟委员会)."""
+    if j == 0 or j + 1 >= len(view.words):
+        return False
+    before, after = view.words[j - 1], view.words[j + 1]
+    names = _known_names()
+    return (
+        view.tags[j - 1] in cues.NAME_TAGS
+        and view.tags[j - 1] not in _NAMED
+        # (宪法和|法律委员会: a committee the dictionary knows is the head itself)
+        and (view.tags[j + 1] not in _NAMED or (view.tags[j + 1] == "nt" and after.endswith(cues.INSTITUTION_ENDINGS)))
+        and not before.endswith((*cues.INSTITUTION_ENDINGS, *words.INDUSTRY_HEADS))
+        and before not in names
+        and after not in names
+        and after not in cues.NATIONAL_SCOPES
+    )
 
 
 def right_boundary(view: TokenView, i: int) -> int | None:

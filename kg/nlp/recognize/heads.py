@@ -118,15 +118,15 @@ def _generic_dictionary_org(view: TokenView, start: int, end: int) -> bool:
 
 
 def _place_and_field(view: TokenView, start: int, end: int) -> bool:
-    """A place followed by field nouns (江苏省|体育, 北京|住房公积金管理): how public bodies are named."""
+    """A place followed by field nouns (江苏省|体育, 北京|住房公积金管理, 东莞市|工业和信息化): how public bodies are
+    named."""
     i, j = view.index_at(start), view.index_at(end - 1)
+    fields = [k for k in range(i + 1, j + 1) if view.words[k] not in {"和", "与"}]
     return (
         view.tags[i] == "ns"
         and view.starts[i] == start
-        and j > i
-        and all(
-            view.tags[k] in cues.NAME_TAGS and view.words[k] not in words.GENERIC_MODIFIERS for k in range(i + 1, j + 1)
-        )
+        and bool(fields)
+        and all(view.tags[k] in cues.NAME_TAGS and view.words[k] not in words.GENERIC_MODIFIERS for k in fields)
     )
 
 

@@ -309,3 +309,46 @@ def test_a_group_or_a_legal_form_names_a_firm_of_dictionary_words(nlp: Language,
 @pytest.mark.parametrize("text", ["星河中心今日开放。", "星河计划今年启动。", "星河平台访问量上升。"])
 def test_a_dictionary_word_before_another_head_is_no_evidence_of_a_name(nlp: Language, text: str) -> None:
     assert entities(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("苏州市工业和信息化局发布通知。", "苏州市工业和信息化局"),  # 和 joins two fields of one body
+        ("顺捷大学经济与金融研究院发布报告。", "顺捷大学经济与金融研究院"),
+        ("生态环境部大气环境司负责人介绍。", "生态环境部大气环境司"),  # a ministry's department
+        ("顺捷保险(集团)公司共同发起设立。", "顺捷保险(集团)公司"),  # a group's legal form in brackets
+    ],
+)
+def test_names_of_bodies_that_hold_a_conjunction_or_a_bracket(nlp: Language, text: str, name: str) -> None:
+    assert name in orgs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("应急管理部和苏州市地震局派出工作组。", {"应急管理部", "苏州市地震局"}),  # two names, not one
+        ("顺捷汽车与北京航天试验技术研究所签署协议。", {"顺捷汽车"}),
+    ],
+)
+def test_a_conjunction_between_two_names_keeps_them_apart(nlp: Language, text: str, names: set[str]) -> None:
+    found = orgs(nlp, text)
+    assert names <= found
+    assert not any("和" in name or "与" in name for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("报告作者北京大学经济与金融研究院团队表示。", "北京大学经济与金融研究院"),  # a known parent opens it
+        ("会议任命韩青为顺捷大学经济与金融研究院院长。", "顺捷大学经济与金融研究院"),  # 韩青为: a name glued to 为
+    ],
+)
+def test_a_unit_named_with_a_conjunction_stops_at_its_parent_or_a_clitic(nlp: Language, text: str, name: str) -> None:
+    found = orgs(nlp, text)
+    assert name in found
+    assert found <= {name, "北京大学"}
+
+
+def test_a_person_glued_to_wei_opens_no_committee_name(nlp: Language) -> None:
+    assert not any("为" in name for name in orgs(nlp, "会议任命韩青为民族和宗教委员会副主任。"))
