@@ -352,3 +352,21 @@ def test_a_unit_named_with_a_conjunction_stops_at_its_parent_or_a_clitic(nlp: La
 
 def test_a_person_glued_to_wei_opens_no_committee_name(nlp: Language) -> None:
     assert not any("为" in name for name in orgs(nlp, "会议任命韩青为民族和宗教委员会副主任。"))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("印尼海军今天派出两艘舰艇。", "印尼海军"),
+        ("美国太平洋舰队司令表示将加强巡航。", "美国太平洋舰队"),
+        ("苏州博物馆周末延长开放时间。", "苏州博物馆"),
+        ("黑龙江七星农场开始秋收。", "黑龙江七星农场"),
+    ],
+)
+def test_armed_forces_museums_and_farms_are_named_by_their_head(nlp: Language, text: str, name: str) -> None:
+    assert name in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["一支强大的海军需要远洋舰队。", "他们周末参观了多家博物馆和农场。"])
+def test_the_bare_kind_of_a_force_or_a_museum_is_no_name(nlp: Language, text: str) -> None:
+    assert orgs(nlp, text) == set()
