@@ -51,9 +51,9 @@ def test_a_product_decoration_is_an_alias(nlp: Language) -> None:
     assert "云闪付APP" not in found
     assert found["云闪付"].type == "PRODUCT" and found["云闪付"].mentions == 2
     assert "云闪付APP" in found["云闪付"].aliases
-    found = infos(nlp, "星河钱包APP上线。星河钱包用户突破千万。")
-    assert list(found) == ["星河钱包"]
-    assert found["星河钱包"].aliases == {"星河钱包APP"} and found["星河钱包"].mentions == 2
+    found = infos(nlp, "顺捷钱包APP上线。顺捷钱包用户突破千万。")
+    assert list(found) == ["顺捷钱包"]
+    assert found["顺捷钱包"].aliases == {"顺捷钱包APP"} and found["顺捷钱包"].mentions == 2
 
 
 def test_a_place_prefix_gives_one_entity(nlp: Language) -> None:
@@ -126,9 +126,9 @@ def test_a_generic_short_form_is_not_an_alias(nlp: Language) -> None:
 
 
 def test_a_declared_short_form_is_an_alias(nlp) -> None:
-    doc = nlp("星河碳中和指数，简称“星河指数”，由中证指数公司发布。此后星河指数上涨。")
+    doc = nlp("顺捷碳中和指数，简称“顺捷指数”，由中证指数公司发布。此后顺捷指数上涨。")
     (entity,) = [e for e in doc._.kg_entities.values() if e.type == "PRODUCT"]
-    assert {entity.label, *entity.aliases} >= {"星河碳中和指数", "星河指数"}
+    assert {entity.label, *entity.aliases} >= {"顺捷碳中和指数", "顺捷指数"}
 
 
 def test_a_latin_name_and_its_class_word_are_one_entity(nlp) -> None:

@@ -19,11 +19,17 @@ from kg.nlp.tokenizer import dictionary_tags
 _MAX_NAME_CHARS = 20
 _ALNUM_EDGE = re.compile(r"[A-Za-z0-9]$|^[A-Za-z0-9]")
 _COMMON_VERB_FREQ = 5000
+# an item number (①, ⑩, ⒈) or a count of great ones (四大, 十大): the segmenter calls these unknown words or
+# abbreviations, so they would pass for name material
+_ENUMERATOR = re.compile(r"[\u2460-\u24ff\u2776-\u2793]|[一二两三四五六七八九十几数]+大$")
 # what an unknown token that swallowed a preposition opens with (据财|联社): the tokenizer's function characters, and
 # 与 and 和, which the tokenizer leaves inside the unknown words it finds (碳中和) but which never open a name
 LEADING_FUNCTION_CHARS = words.LEADING_FUNCTION_CHARS | {"与", "和"}
 _MAX_NAME_TOKENS = 7
-_COMMON_FREQ = 300  # a dictionary word more frequent than this is a common word, not part of a proper name
+_NAMED = frozenset({"nr", "nrt", "nrfg", "nr1", "nr2", "ns", "nt"})  # a person, a place, an institution
+_GENERIC_OPENINGS = tuple(m for m in words.GENERIC_MODIFIERS if len(m) >= 2)
+_ORG_HEADS_LONGEST_FIRST = tuple(sorted(words.ORG_HEADS, key=len, reverse=True))
+_COMMON_FREQ = 300  # a dictionary word more frequent than this is a common word (where rarity counts at all)
 # a count and a measure word: what opens a quantity, never a name (首张, 4700万张); the measure words of people (位,
 # 名), of items and times (条, 件, 次) and the numbers 亿 and 万 are left out: with them, other quotes and launch
 # objects would be read as quantities (a change of behaviour, measured and not made)
@@ -70,11 +76,17 @@ def left_boundary(
     tokens = 0
     while j >= 0 and tokens < _MAX_NAME_TOKENS:
         word, tag = view.words[j], view.tags[j]
-        conjoined = word == "和" and government and j > 0 and view.tags[j - 1] in cues.NAME_TAGS
+        conjoined = word in {"和", "与"} and government and _joins_fields(view, j)
+        # 中 closes the noun phrase before it (在市场中); with none before, it opens a name (涌现出了中邮科技, 中储粮)
+        if word == "中" and (j == 0 or view.tags[j - 1] not in cues.NAME_TAGS) and j + 1 < i:
+            start = view.starts[j]
+            break
         if (word in cues.STOP_WORDS and not conjoined) or head_start - view.starts[j] > _MAX_NAME_CHARS:
             break
         if word in words.MEASURE_WORDS and j > 0 and view.tags[j - 1] == "m":
             break
+        if _ENUMERATOR.match(word):
+            break  # ③星河银行, 四大资产管理公司: an item number or a count opens no name
         if tag == "x" and (word[-1] in cues.TRAILING_CLITICS or (len(word) == 2 and word[0] in cues.LEADING_CLITICS)):
             break  # 已到|宣武法院, 告上|法院: an unknown word the segmenter glued from a verb and a function word
         if word in cues.CITY_SHORT_FORMS and j > 0 and view.words[j - 1] in cues.TO_A_PLACE:
@@ -86,15 +98,22 @@ def left_boundary(
             j -= 1
             continue
         # a less common verb may sit inside a product's or program's name between nouns (乡村振兴主题卡)
-        if tag not in cues.NAME_TAGS and not (
-            verbs_inside
-            and tag in {"v", "vn"}
-            and view.freqs.get(word, 0) < _COMMON_VERB_FREQ
-            and j > 0
-            and view.tags[j - 1] in cues.NAME_TAGS
-            and view.words[j - 1] not in cues.STOP_WORDS
+        if (
+            tag not in cues.NAME_TAGS
+            and not conjoined
+            and not (
+                verbs_inside
+                and tag in {"v", "vn"}
+                and view.freqs.get(word, 0) < _COMMON_VERB_FREQ
+                and j > 0
+                and view.tags[j - 1] in cues.NAME_TAGS
+                and view.words[j - 1] not in cues.STOP_WORDS
+            )
         ):
             break
+        if government and len(word) >= 3 and word in _known_names():
+            start = view.starts[j]
+            break  # 报告节选自|兴业证券|经济与金融研究院: a known organization opens its unit (not 网联 in 智能网联)
         if tag in cues.NAME_TAGS and word in cues.STRONG_ORG_HEADS and not through_institutions:
             break  # 五道口金融学院|中国保险: a weak head word (保险) does not reach past an institution
         start = view.starts[j]
@@ -116,6 +135,25 @@ def left_boundary(
     if view.starts[k] == start and view.tags[k] == "x" and len(word) > 1 and word[0] in LEADING_FUNCTION_CHARS:
         start += 1  # 据财|联社: an unknown token that swallowed a preposition
     return start
+
+
+def _joins_fields(view: TokenView, j: int) -> bool:
+    """Whether the 和 or 与 at token j joins two fields inside one name (工业和信息化局, 宪法和法律委员会), not two
+    names (应急管理部和中国地震局, 联合国和红十字国际委员会, 米歇尔和欧盟委员会)."""
+    if j == 0 or j + 1 >= len(view.words):
+        return False
+    before, after = view.words[j - 1], view.words[j + 1]
+    names = _known_names()
+    return (
+        view.tags[j - 1] in cues.NAME_TAGS
+        and view.tags[j - 1] not in _NAMED
+        # (宪法和|法律委员会: a committee the dictionary knows is the head itself)
+        and (view.tags[j + 1] not in _NAMED or (view.tags[j + 1] == "nt" and after.endswith(cues.INSTITUTION_ENDINGS)))
+        and not before.endswith((*cues.INSTITUTION_ENDINGS, *words.INDUSTRY_HEADS))
+        and before not in names
+        and after not in names
+        and after not in cues.NATIONAL_SCOPES
+    )
 
 
 def right_boundary(view: TokenView, i: int) -> int | None:
@@ -140,11 +178,15 @@ def name_tokens(view: TokenView, start: int, end: int) -> bool:
     )
 
 
-def is_proper(view: TokenView, start: int, end: int, *, strict: bool = False, places: bool = True) -> bool:
-    """Whether the modifier text[start:end] holds a proper-name token, not only common words.
+def is_proper(
+    view: TokenView, start: int, end: int, *, strict: bool = False, places: bool = True, rare: bool = False
+) -> bool:
+    """Whether the modifier text[start:end] holds a proper-name token, not only common words: an unknown word, a
+    name-tagged one, Latin letters.
 
-    Strict: only an unknown word or a name-tagged one counts, not a rare dictionary word, and a place alone does
-    not make 上海物流 a company."""
+    Rarity is no evidence of a name (jieba's frequencies of business jargon are low: 白酒, 市值, 数据中心), unless
+    `rare` asks for it where the cue itself is strong (a village's 村). Strict: a place alone does not make 上海物流 a
+    company either."""
     i, j = view.index_at(start), view.index_at(max(start, end - 1))
     if _fragmented_unknown(view, start, end):
         return True
@@ -157,11 +199,32 @@ def is_proper(view: TokenView, start: int, end: int, *, strict: bool = False, pl
             continue
         if tag == "ns" and (strict or not places):
             continue
-        if tag in cues.PROPER_TAGS:
+        if tag in cues.PROPER_TAGS and not (tag == "nt" and _kind_of_institution(word)):
             return True
-        if not strict and view.freqs.get(word, 0) < _COMMON_FREQ and len(word) > 1:
+        if rare and not strict and view.freqs.get(word, 0) < _COMMON_FREQ and len(word) > 1:
             return True
     return False
+
+
+def _kind_of_institution(word: str) -> bool:
+    """上市公司, 商业银行: a word the dictionary tags as an institution that is a descriptor and a head, a kind."""
+    head = next((h for h in _ORG_HEADS_LONGEST_FIRST if word.endswith(h) and len(word) > len(h)), None)
+    return head is not None and word[: -len(head)] in words.GENERIC_MODIFIERS
+
+
+def compound_modifier(view: TokenView, start: int, end: int) -> bool:
+    """Whether text[start:end] is made of two content words or more (a verb among them), not one field word with
+    descriptors: 移动支付便民(工程) and 乡村振兴主题(卡) specify one programme or product; 军事(行动) and 风电(项目)
+    name a kind."""
+    content = [
+        k
+        for k in range(view.index_at(start), view.index_at(end - 1) + 1)
+        if (view.tags[k] in cues.NAME_TAGS or view.tags[k] == "v")
+        and view.words[k] not in words.GENERIC_MODIFIERS
+        and view.words[k] not in cues.STOP_WORDS
+        and len(view.words[k]) > 1
+    ]
+    return len(content) >= 2
 
 
 def _fragmented_unknown(view: TokenView, start: int, end: int) -> bool:
@@ -180,6 +243,25 @@ def _fragmented_unknown(view: TokenView, start: int, end: int) -> bool:
         and any(len(w) == 1 for w in pieces)
         and all(view.tags[k] in cues.NAME_TAGS and view.words[k] not in cues.STOP_WORDS for k in range(i + 1, j + 1))
         and not any(w in words.GENERIC_MODIFIERS or w in cues.STOP_WORDS for w in pieces)
+    )
+
+
+@cache  # words tagged nt come from the dictionary only, so the cache is bounded
+def generic_institution(word: str) -> bool:
+    """交易所, 商业银行, 外资银行总行, 新政府, 四大行: a head alone, or a descriptor or a count before the head,
+    names a kind of institution, not one body; so does a word that opens with a function character (对外部).
+    Some words the dictionary tags as organizations name an event or a document (交易会, 联合公报)."""
+    head = next((h for h in _ORG_HEADS_LONGEST_FIRST if word.endswith(h) and len(word) > len(h)), word[-1])
+    return (
+        word in words.ORG_HEADS
+        or word in cues.GENERIC_INSTITUTIONS
+        or word.endswith(cues.NON_INSTITUTION_ENDINGS)
+        or word[: -len(head)] in words.GENERIC_MODIFIERS
+        or word.startswith(_GENERIC_OPENINGS)
+        or word[0] in cues.LEADING_CLITICS
+        or word[0] in "一二两三四五六七八九十几数"
+        or all(ch in "东西南北中内外" for ch in word[:-1])  # 中西部 is a region
+        or (len(word) <= 4 and word.endswith(("组织", "军队", "部队")))  # 党组织, 人民军队: a collective
     )
 
 

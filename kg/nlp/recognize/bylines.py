@@ -54,5 +54,6 @@ def org_context(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> 
         start = left_boundary(view, cs)
         if start is None or start >= cs or cs - start < 2:
             continue
-        if is_proper(view, start, cs, strict=strict) and not common_word(view, start, cs):
+        # a stock code is evidence enough that a rare word names a company (see is_proper)
+        if is_proper(view, start, cs, strict=strict, rare=not strict) and not common_word(view, start, cs):
             out.append(Candidate(start, cs, rule.label, rule.name, rule.score))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.recognize import bylines, heads, latin, launch, lists, partners, places, products, quotes
+from kg.nlp.recognize import bylines, funds, heads, latin, launch, lists, partners, places, products, quotes
 from kg.nlp.recognize.base import RecognizerRule
 from kg.nlp.recognize.cues import INDUSTRY_HEAD, INITIATIVE_HEAD, ORG_HEAD, PRODUCT_HEAD
 from kg.nlp.text import candidates_of, view_of
@@ -26,6 +26,7 @@ RULES: tuple[RecognizerRule, ...] = (
     RecognizerRule("quoted", quotes.quoted, None, 0.85),
     RecognizerRule("launch_object", launch.launch_objects, None, 0.65),
     RecognizerRule("latin_name", latin.latin_names, None, 0.5),
+    RecognizerRule("fund_product", funds.fund_products, "PRODUCT", 0.75),
     RecognizerRule("list_member", lists.listed, None, 0.7),
     RecognizerRule("owner_product", products.owned_products, "PRODUCT", 0.7),
     RecognizerRule("partner_side", partners.partners, "ORG", 0.45),
@@ -33,6 +34,7 @@ RULES: tuple[RecognizerRule, ...] = (
     RecognizerRule("generation", products.generations, "PRODUCT", 0.6),
     RecognizerRule("byline", bylines.bylines, "ORG", 0.6),
     RecognizerRule("coordination", lists.coordinated, None, 0.55),
+    RecognizerRule("list_sibling", lists.siblings, "ORG", 0.5),
 )
 
 

@@ -17,13 +17,15 @@ from kg.nlp.recognize.boundaries import (
     LEADING_FUNCTION_CHARS,
     common_word,
     continues_noun,
+    generic_institution,
     is_proper,
     left_boundary,
 )
 from kg.nlp.text import Candidate, TokenView
 
-_GENERIC_OPENINGS = tuple(m for m in words.GENERIC_MODIFIERS if len(m) >= 2)
-_ORG_HEADS_LONGEST_FIRST = tuple(sorted(words.ORG_HEADS, key=len, reverse=True))
+_COMMON_FREQ = 300  # a dictionary word more frequent than this is a common word
+# tags of words that describe or count rather than name: adjectives, distinguishers, adverbs, pronouns, numbers, times
+_NOT_A_NAME_PART = frozenset({"a", "ad", "an", "b", "d", "r", "m", "q", "f", "t"})
 
 
 def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
@@ -71,11 +73,16 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             continue  # 发展新格局: 局 ends a common word here, not a bureau's name
         if weak and (hs - start < 2 or _place_object(view, hs)):
             continue  # 赴伊|投资, 对华|投资: a one-character place before a weak head is a verb's object
+        if weak and _activity_before(view, hs, out, activity=match.group() in cues.ACTIVITY_HEADS):
+            continue  # 腾讯战略|投资, 腾讯官方唯一|投资: an activity of the name before, not a firm named by it
         # a place alone does not make a programme a name (美国跨境电商项目), though it makes 上海市政府 one
-        if not is_proper(view, start, hs, strict=weak, places=label != "INITIATIVE") and not (
-            match.group() in cues.PUBLIC_BODY_HEADS and _place_and_field(view, start, hs)
+        rare = label == "ORG" and match.group() in cues.NAMED_HEADS  # 星河集团, not 市值公司: see is_proper
+        if not (
+            is_proper(view, start, hs, strict=weak, places=label != "INITIATIVE", rare=rare)
+            or (match.group() in cues.PUBLIC_BODY_HEADS and _place_and_field(view, start, hs))
+            or (match.group() == "平台" and text.startswith(cues.NATIONAL_SCOPES, start))
         ):
-            continue
+            continue  # (全国农机作业信息平台: a national scope picks out one platform; 全国公安系统 is a sector)
         if common_word(view, start, he) or _generic_dictionary_org(view, start, he):
             continue
         if match.group() == "系列" and text.startswith(cues.SERIES_OF, he):
@@ -93,7 +100,7 @@ def dictionary_orgs(view: TokenView, out: list[Candidate], rule: RecognizerRule)
     is no name: its modifier is a descriptor."""
     for k in [k for k, tag in enumerate(view.tags) if tag == "nt"]:
         word = view.words[k]
-        if len(word) < 2 or not word.endswith(cues.INSTITUTION_ENDINGS) or _generic_institution(word):
+        if len(word) < 2 or not word.endswith(cues.INSTITUTION_ENDINGS) or generic_institution(word):
             continue
         start = view.starts[k]
         j = k - 1
@@ -107,38 +114,19 @@ def _generic_dictionary_org(view: TokenView, start: int, end: int) -> bool:
     """人民军队: one word that the dictionary tags as an organization but that names a kind of institution."""
     i = view.index_at(start)
     whole_word = view.starts[i] == start and view.ends[i] == end
-    return whole_word and view.tags[i] == "nt" and _generic_institution(view.words[i])
-
-
-@cache  # words tagged nt come from the dictionary only, so the cache is bounded
-def _generic_institution(word: str) -> bool:
-    """交易所, 商业银行, 外资银行总行, 新政府, 四大行: a head alone, or a descriptor or a count before the head,
-    names a kind of institution, not one body; so does a word that opens with a function character (对外部).
-    Some words the dictionary tags as organizations name an event or a document (交易会, 联合公报)."""
-    head = next((h for h in _ORG_HEADS_LONGEST_FIRST if word.endswith(h) and len(word) > len(h)), word[-1])
-    return (
-        word in words.ORG_HEADS
-        or word in cues.GENERIC_INSTITUTIONS
-        or word.endswith(cues.NON_INSTITUTION_ENDINGS)
-        or word[: -len(head)] in words.GENERIC_MODIFIERS
-        or word.startswith(_GENERIC_OPENINGS)
-        or word[0] in cues.LEADING_CLITICS
-        or word[0] in "一二两三四五六七八九十几数"
-        or all(ch in "东西南北中内外" for ch in word[:-1])  # 中西部 is a region
-        or (len(word) <= 4 and word.endswith(("组织", "军队", "部队")))  # 党组织, 人民军队: a collective
-    )
+    return whole_word and view.tags[i] == "nt" and generic_institution(view.words[i])
 
 
 def _place_and_field(view: TokenView, start: int, end: int) -> bool:
-    """A place followed by field nouns (江苏省|体育, 北京|住房公积金管理): how public bodies are named."""
+    """A place followed by field nouns (江苏省|体育, 北京|住房公积金管理, 东莞市|工业和信息化): how public bodies are
+    named."""
     i, j = view.index_at(start), view.index_at(end - 1)
+    fields = [k for k in range(i + 1, j + 1) if view.words[k] not in {"和", "与"}]
     return (
         view.tags[i] == "ns"
         and view.starts[i] == start
-        and j > i
-        and all(
-            view.tags[k] in cues.NAME_TAGS and view.words[k] not in words.GENERIC_MODIFIERS for k in range(i + 1, j + 1)
-        )
+        and bool(fields)
+        and all(view.tags[k] in cues.NAME_TAGS and view.words[k] not in words.GENERIC_MODIFIERS for k in fields)
     )
 
 
@@ -152,6 +140,23 @@ def _without_descriptors(view: TokenView, start: int, end: int) -> int:
         start = view.starts[nxt]
         i = nxt
     return start
+
+
+def _activity_before(view: TokenView, end: int, out: list[Candidate], *, activity: bool) -> bool:
+    """Whether the words before a weak head make it an activity or a kind rather than a firm's name: a describing word
+    (唯一, 直接), or, before a head that names an activity, a common noun right after an organization (星河集团战略|
+    投资, 星河银行策略|投资): that organization is the one investing. A firm's name may hold a common noun
+    (富达国际投资, 舜宇光学科技, 星河证券基金研究中心)."""
+    k = view.index_at(end - 1)
+    word, tag = view.words[k], view.tags[k]
+    if view.ends[k] != end or tag in cues.PROPER_TAGS:
+        return False
+    if tag in _NOT_A_NAME_PART:
+        return True
+    before = view.starts[k]
+    return (
+        activity and view.freqs.get(word, 0) >= _COMMON_FREQ and any(c.end == before and c.label == "ORG" for c in out)
+    )
 
 
 def _place_object(view: TokenView, end: int) -> bool:

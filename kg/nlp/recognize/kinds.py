@@ -8,6 +8,11 @@ import re
 from kg.nlp import words
 from kg.nlp.recognize import cues
 from kg.nlp.recognize.cues import INITIATIVE_HEAD_WORDS, PRODUCT_HEAD_WORDS
+from kg.nlp.text import TokenView
+
+# what ends the noun phrase after 等: an adverb, a preposition, a conjunction, a particle, punctuation (a verb may
+# modify the class, 三项增值业务: whether one right after 等 makes the noun its object is the caller's call)
+_OUTSIDE_A_CLASS = frozenset({"d", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "w", "_SP"})
 
 
 def type_by_head(name: str, *, weak: bool = False) -> str | None:
@@ -50,8 +55,28 @@ def type_by_follower(after: str) -> str | None:
     return best[1] if best else None
 
 
+def class_phrase(view: TokenView, pos: int, limit: int = 10) -> str:
+    """The noun phrase after 等 that names the class of a list's members (等商业综合体, 等多家企业): up to a function
+    word or punctuation, and empty when it names members of no type of ours (等地, 等方面推动企业…)."""
+    i = view.index_at(pos)
+    if 0 <= i < len(view.words) and view.starts[i] < pos:
+        if view.words[i].startswith("等"):
+            return ""  # 等地, 等国: the segmenter joined 等 to the class word, which names places or countries
+        i += 1  # 等一|线, 等三|线: the count ends inside a word, whose rest opens the phrase
+    end = pos if i >= len(view.words) else view.starts[i]
+    while i < len(view.words) and view.ends[i] <= pos + limit:
+        word, tag = view.words[i], view.tags[i]
+        if word in cues.MEMBER_CLASSES:
+            return ""
+        if tag in _OUTSIDE_A_CLASS:
+            break
+        end = view.ends[i]
+        i += 1
+    return view.text[pos:end]
+
+
 def classifier_type(after: str) -> str | None:
-    """Type named by the noun phrase after 等: its last classifier noun within a few characters."""
+    """Type named by the noun phrase after 等: its last classifier noun."""
     best: tuple[int, str] | None = None
     for label, nouns in (
         ("ORG", cues.ORG_CLASSIFIERS),

@@ -5,13 +5,22 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 
 from kg.nlp import words
+from kg.nlp.recognize import cues
 from kg.nlp.recognize.base import RecognizerRule
-from kg.nlp.recognize.boundaries import common_word, is_proper, left_boundary, right_boundary
+from kg.nlp.recognize.boundaries import (
+    QUANTITY,
+    common_word,
+    dictionary_tag,
+    is_proper,
+    left_boundary,
+    right_boundary,
+)
 from kg.nlp.recognize.cues import SHARED_HEAD_WORDS
-from kg.nlp.recognize.kinds import classifier_type, type_by_head
-from kg.nlp.text import Candidate, TokenView
+from kg.nlp.recognize.kinds import class_phrase, classifier_type, type_by_head
+from kg.nlp.text import Candidate, TokenView, WordSet
 
 # a run of at least two list items joined by 、 (items without punctuation); possessive, since an item can only end
 # where a 、 or a character outside it follows, so giving back characters never finds another match
@@ -26,6 +35,14 @@ _LIST_CLOSE = re.compile(
     + r"?|(?<![0-9一二三四五六七八九十两])(?:[两三四五六七八九十]|[3-9])"
     + words.measure_class(without="所只批张台套部座位名条件次亿万")
 )
+_MAX_BARE_NAME = 8
+_INDUSTRY_HEADS = frozenset(words.INDUSTRY_HEADS)
+_COMMON_FREQ = 300  # a dictionary word more frequent than this is a common word (零售, 银行), not a bare name
+_VERBAL = frozenset({"vn", "an", "l", "i"})  # a name of several words holds no verb (权益保护, 优化供给)
+_NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两几多]大|^[0-9０-９]")  # 三大机构, 20家
+_HEAD_OR_CLASS = WordSet(
+    (*words.ORG_HEADS, *words.PRODUCT_HEADS, *words.INITIATIVE_HEADS, *cues.ORG_CLASSIFIERS, *cues.PRODUCT_CLASSIFIERS)
+)
 _COUNTS = {"两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -35,7 +52,8 @@ def listed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
     The 、 between members is a hard boundary, so only the first member needs its left edge found."""
     text = view.text
     for match in _LIST_CLOSE.finditer(text):
-        label = classifier_type(text[match.end() : match.end() + 10])
+        phrase = class_phrase(view, match.end())
+        label = classifier_type(phrase)
         if label is None:
             continue
         # a broad class (金融服务, 相关应用) says little: its members must be names on their own, unless the
@@ -43,9 +61,7 @@ def listed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
         count = _COUNTS.get(match.group()[0]) or (int(match.group()[0]) if match.group()[0].isdigit() else None)
         if label != "ORG" and count is None and _verb_after(view, match.end()):
             continue  # 张明等出席活动, 华为、小米等推出新品: the noun is the verb's object, not the members' class
-        weak_class = count is None and bool(
-            re.match(r"[\u4e00-\u9fff]{0,6}?(?:服务|业务|应用|功能)", text[match.end() : match.end() + 10])
-        )
+        weak_class = count is None and bool(re.match(r"[\u4e00-\u9fff]{0,6}?(?:服务|业务|应用|功能)", phrase))
         end = match.start()
         members: list[tuple[int, int]] = []
         while True:
@@ -69,7 +85,8 @@ def listed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             headed = type_by_head(name) == label or (label == "ORG" and name.endswith(words.ORG_HEADS))
             # 洗碗机、坐便器等产品: kinds of goods; a product list names brands or models unless counted exactly
             strict = weak_class or (label == "PRODUCT" and count is None)
-            named = is_proper(view, start, end, strict=strict) or (headed and not weak_class)
+            # an exact count is evidence: a rare word is a name there (see is_proper)
+            named = is_proper(view, start, end, strict=strict, rare=count is not None) or (headed and not weak_class)
             if label != "ORG" and count is None and not quoted and not headed and _ends_in_verb(view, end):
                 continue  # 赶海、骑行等活动, 法律咨询等服务: an activity, not a programme's or a product's name
             if named and not common_word(view, start, end):
@@ -108,6 +125,69 @@ def coordinated(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> 
                     break
 
 
+def siblings(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
+    """A bare name in a 、-list of organizations is an organization (腾讯投资、星河资本、IDG、顺捷等): when two members
+    or more are organizations by evidence of their own (a known name, a head word) and they outnumber the members of
+    other types, a member that is a name and nothing else joins them. Coordination joins like with like."""
+    text = view.text
+    if "、" not in text:
+        return
+    by_end: dict[int, list[Candidate]] = {}
+    covered: set[int] = set()
+    for c in out:
+        by_end.setdefault(c.end, []).append(c)
+        covered.update(range(c.start, c.end))
+    for run in _COORDINATION.finditer(text):
+        members = _members(view, run.start(), run.end())
+        types = [_member_type(by_end.get(e, ()), s) for s, e in members]
+        orgs = types.count("ORG")
+        if orgs < 2 or orgs <= len(types) - types.count(None) - orgs:
+            continue
+        for (s, e), label in zip(members, types):
+            if label is None and covered.isdisjoint(range(s, e)) and _opens_a_name(view, s) and bare_name(view, s, e):
+                out.append(Candidate(s, e, "ORG", rule.name, rule.score))
+
+
+def _opens_a_name(view: TokenView, start: int) -> bool:
+    """Whether a name can start at start: not after a one-character locative (涌现出了中|邮科技: 中 opens the name, it
+    is no 'in') nor inside a transcribed name (洛克希德·马丁)."""
+    i = view.index_at(start - 1)
+    if i < 0:
+        return True
+    word = view.words[i]
+    return word != "·" and not (len(word) == 1 and view.tags[i] == "f")
+
+
+def _member_type(candidates: Iterable[Candidate], start: int) -> str | None:
+    """The type of a list member that a candidate ending with it gives (a known name, a head word, a place)."""
+    return next((c.label for c in candidates if c.start >= start), None)
+
+
+def bare_name(view: TokenView, start: int, end: int) -> bool:
+    """Whether text[start:end] can be a name on its own, with no head word: a short run of name-like tokens that is
+    no common word, no phrase with a verb, no place, no count, no descriptor and no kind of thing (险峰, 星河, IDG; not
+    银行, 零售, 降低成本, 三大机构)."""
+    if not 2 <= end - start <= _MAX_BARE_NAME or not (view.is_start(start) and view.is_end(end)):
+        return False
+    name = view.text[start:end]
+    if QUANTITY.match(name) or name in words.GENERIC_MODIFIERS or dictionary_tag(name) == "ns":
+        return False
+    if _HEAD_OR_CLASS.longest_suffix(name) is not None:
+        return False  # 民营银行, 投资机构: a head word the head rules did not take names a kind
+    tokens = range(view.index_at(start), view.index_at(end - 1) + 1)
+    if any(view.words[k] in cues.STOP_WORDS and not (k == tokens[0] and view.words[k] == "中") for k in tokens):
+        return False  # (中邮科技, 中储粮: a first 中 stands for China, see left_boundary)
+    # one word may be a verb (必胜); a locative of two characters opens names too (前海|开源)
+    allowed = (cues.NAME_TAGS - _VERBAL) | {"f"} if len(tokens) > 1 else cues.NAME_TAGS | {"v"}
+    industry = view.words[tokens[-1]] in _INDUSTRY_HEADS and len(tokens) > 1  # 星河|快递: jieba's verb is a noun
+    if any(
+        (view.tags[k] not in allowed and not (industry and k == tokens[-1])) or _NUMERAL.search(view.words[k])
+        for k in tokens
+    ):
+        return False
+    return view.freqs.get(name, 0) < _COMMON_FREQ or dictionary_tag(name) in cues.PROPER_TAGS
+
+
 def _members(view: TokenView, start: int, end: int) -> list[tuple[int, int]]:
     """The items of a 、-list: the first one from its left boundary, the last one up to 等/和/及/与."""
     parts = []
@@ -119,8 +199,12 @@ def _members(view: TokenView, start: int, end: int) -> list[tuple[int, int]]:
     left = left_boundary(view, first_e, allow_empty_head=True) if view.is_start(first_e) else None
     parts[0] = (max(first_s, left) if left is not None else first_e, first_e)
     last_s, last_e = parts[-1]
-    right = right_boundary(view, view.index_at(last_s)) if view.is_start(last_s) else None
-    parts[-1] = (last_s, min(last_e, right) if right is not None else last_s)
+    closed = view.text.find("等", last_s, last_e)
+    if closed - last_s >= 2 and view.is_start(closed):
+        parts[-1] = (last_s, closed)  # 鹏扬速递等: the list closes at 等, whatever the tags before it
+    else:
+        right = right_boundary(view, view.index_at(last_s)) if view.is_start(last_s) else None
+        parts[-1] = (last_s, min(last_e, right) if right is not None else last_s)
     return [(s, e) for s, e in parts if e - s >= 2]
 
 

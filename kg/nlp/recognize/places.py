@@ -15,6 +15,6 @@ def places(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
         if not view.is_end(he) or (match.group() in {"镇", "乡", "村", "港"} and not view.is_start(hs)):
             continue
         start = left_boundary(view, hs)
-        if start is None or start >= hs or not is_proper(view, start, hs) or common_word(view, start, he):
+        if start is None or start >= hs or not is_proper(view, start, hs, rare=True) or common_word(view, start, he):
             continue
         out.append(Candidate(start, he, rule.label, rule.name, rule.score))

@@ -9,7 +9,14 @@ from kg.nlp import words
 from kg.nlp.recognize import cues
 from kg.nlp.recognize.base import RecognizerRule
 from kg.nlp.recognize.boundaries import QUANTITY, continues_noun
-from kg.nlp.recognize.kinds import classifier_type, event_by_head, head_in_common_word, type_by_follower, type_by_head
+from kg.nlp.recognize.kinds import (
+    class_phrase,
+    classifier_type,
+    event_by_head,
+    head_in_common_word,
+    type_by_follower,
+    type_by_head,
+)
 from kg.nlp.text import Candidate, TokenView
 
 _QUOTED = re.compile(
@@ -45,15 +52,15 @@ def quoted(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
                 "INITIATIVE" if verb.group() in cues.ORGANIZE_VERBS else "PRODUCT"
             )
         if label is None:
-            label = _chain_type(text, match.end())
+            label = _chain_type(view, match.end())
         if label is None:
             continue
         out.append(Candidate(inner_start, inner_end, label, rule.name, rule.score))
 
 
-def _chain_type(text: str, pos: int) -> str | None:
+def _chain_type(view: TokenView, pos: int) -> str | None:
     """“手机零元购”“买移动送收视”等优惠活动: quoted names in a row take the class that closes them."""
-    chain = _QUOTE_CHAIN.match(text, pos)
+    chain = _QUOTE_CHAIN.match(view.text, pos)
     if chain is None:
         return None
-    return classifier_type(text[chain.end() : chain.end() + 10])
+    return classifier_type(class_phrase(view, chain.end()))

@@ -22,7 +22,7 @@ def test_two_teams_either_side_of_versus(nlp: Language) -> None:
     [
         ("图为顺捷物流有限公司的仓库。", "顺捷物流有限公司"),  # a caption word opens no name
         ("记者联系顺捷银行上海分行。", "顺捷银行上海分行"),  # nor does the reporter who asks
-        ("李先生已到星河法院起诉。", "星河法院"),  # nor an unknown word glued from 已 and 到
+        ("李先生已到顺捷法院起诉。", "顺捷法院"),  # nor an unknown word glued from 已 and 到
     ],
 )
 def test_report_words_and_glued_verbs_open_no_name(nlp: Language, text: str, name: str) -> None:
@@ -64,7 +64,7 @@ def test_verbs_and_descriptors_make_no_name(nlp: Language, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("经星河银行批准，方案获得通过。", "星河银行"),  # 经: "after", a preposition
+        ("经顺捷银行批准，方案获得通过。", "顺捷银行"),  # 经: "after", a preposition
         ("各方始终保持与鹏扬集团的沟通。", "鹏扬集团"),
         ("员工始终保持鹏扬集团的优良传统。", "鹏扬集团"),  # 始终保持: an idiom, the clause's verb phrase
     ],
@@ -78,12 +78,43 @@ def test_an_organization_starts_after_prepositions_and_idioms(nlp: Language, tex
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("代表团在京星河银行总部参观。", "星河银行"),  # 在京: where, not part of the name
+        ("代表团在京顺捷银行总部参观。", "顺捷银行"),  # 在京: where, not part of the name
         ("代表团赴沪星河集团考察。", "星河集团"),
-        ("市长在北京会见星河银行董事长。", "星河银行"),  # 会见 takes an object
+        ("市长在北京会见顺捷银行董事长。", "顺捷银行"),  # 会见 takes an object
     ],
 )
 def test_a_place_after_zai_or_a_meeting_verb_opens_no_name(nlp: Language, text: str, name: str) -> None:
     found = orgs(nlp, text)
     assert name in found
     assert not [o for o in found if o.endswith(name) and o != name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("本轮由顺捷资本领投，鹏扬资本跟投。", "顺捷资本"),  # a deal verb jieba lacks ends the name
+        ("同时，A轮领投方顺捷资本继续跟进。", "顺捷资本"),  # a role word opens none
+        ("老股东顺捷资本参与跟投。", "顺捷资本"),
+        ("星河人寿增持顺捷证券的股份。", "顺捷证券"),  # a deal verb between two names keeps them apart
+    ],
+)
+def test_deal_verbs_and_roles_stay_outside_names(nlp: Language, text: str, name: str) -> None:
+    found = orgs(nlp, text)
+    assert name in found
+    assert not any(name in other and other != name for other in found)
+
+
+@pytest.mark.parametrize("text", ["③顺捷证券公司降低保证金比例。", "四大国有资产管理公司陆续出售牌照。"])
+def test_an_item_number_or_a_count_opens_no_name(nlp: Language, text: str) -> None:
+    assert not any(name[0] in "③四" for name in orgs(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("据悉，中鹏扬集团已完成重组。", "中鹏扬集团"),  # 中 with nothing before it opens the name
+        ("在这一过程中星河集团发挥了作用。", "星河集团"),  # after a noun it closes that noun's phrase
+    ],
+)
+def test_zhong_opens_a_name_only_where_no_noun_stands_before_it(nlp: Language, text: str, name: str) -> None:
+    assert orgs(nlp, text) == {name}

@@ -245,3 +245,128 @@ def test_a_named_strategy_is_still_an_initiative(nlp: Language) -> None:
 @pytest.mark.parametrize("text", ["总理卡拉斯卡会见了代表团。", "总统奥列茨卡出席了仪式。"])
 def test_a_transcribed_name_after_other_words_is_no_card(nlp: Language, text: str) -> None:
     assert not {surface for surface, label in entities(nlp, text) if label == "PRODUCT"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "星河电商拿下腾讯战略投资。",  # a known organization, a common noun, then 投资: its activity
+        "成为腾讯官方唯一投资的平台。",  # a describing word before a weak head
+    ],
+)
+def test_an_activity_after_an_organization_is_no_firm(nlp: Language, text: str) -> None:
+    assert not any(name.endswith("投资") for name in orgs(nlp, text))
+
+
+def test_a_firm_whose_name_holds_a_common_noun_stays(nlp: Language) -> None:
+    assert "鹏扬国际投资" in orgs(nlp, "鹏扬国际投资宣布完成募资。")
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [("顺捷银行公募销售团队负责人表示。", "顺捷银行"), ("顺捷集团采购部门发布通知。", "顺捷集团")],
+)
+def test_a_team_or_department_is_no_organization_of_its_own(nlp: Language, text: str, org: str) -> None:
+    assert orgs(nlp, text) == {org}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年混合型基金、ETF基金和社保基金规模都在增长。",  # kinds of funds
+        "港股ETF与A股ETF的成交额回升。",
+        "多家白酒上市公司股价回落，市值公司领涨。",  # jargon rarer than names in jieba's counts
+    ],
+)
+def test_classes_of_funds_and_jargon_are_no_names(nlp: Language, text: str) -> None:
+    assert {label for _, label in entities(nlp, text)} <= {"LOC"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("顺捷银行推出跨境支付便民工程。", "跨境支付便民工程"),  # two content words after a launch verb
+        ("顺捷集团发布乡村振兴主题卡。", "乡村振兴主题卡"),
+    ],
+)
+def test_a_launched_name_of_common_words_is_a_name(nlp: Language, text: str, name: str) -> None:
+    assert name in {surface for surface, label in entities(nlp, text) if label in {"PRODUCT", "INITIATIVE"}}
+
+
+def test_a_launched_field_and_its_kind_is_no_name(nlp: Language) -> None:
+    assert not any(label == "INITIATIVE" for _, label in entities(nlp, "美军在叙利亚实施军事行动。"))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("星河集团今日发布公告。", "星河集团"), ("星河物流有限公司今日发布公告。", "星河物流有限公司")],
+)
+def test_a_group_or_a_legal_form_names_a_firm_of_dictionary_words(nlp: Language, text: str, name: str) -> None:
+    """A group and a registered company have names: before 集团 and 有限公司 a rare dictionary word (星河) is one."""
+    assert name in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["星河中心今日开放。", "星河计划今年启动。", "星河平台访问量上升。"])
+def test_a_dictionary_word_before_another_head_is_no_evidence_of_a_name(nlp: Language, text: str) -> None:
+    assert entities(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("苏州市工业和信息化局发布通知。", "苏州市工业和信息化局"),  # 和 joins two fields of one body
+        ("顺捷大学经济与金融研究院发布报告。", "顺捷大学经济与金融研究院"),
+        ("生态环境部大气环境司负责人介绍。", "生态环境部大气环境司"),  # a ministry's department
+        ("顺捷保险(集团)公司共同发起设立。", "顺捷保险(集团)公司"),  # a group's legal form in brackets
+    ],
+)
+def test_names_of_bodies_that_hold_a_conjunction_or_a_bracket(nlp: Language, text: str, name: str) -> None:
+    assert name in orgs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("应急管理部和苏州市地震局派出工作组。", {"应急管理部", "苏州市地震局"}),  # two names, not one
+        ("顺捷汽车与北京航天试验技术研究所签署协议。", {"顺捷汽车"}),
+    ],
+)
+def test_a_conjunction_between_two_names_keeps_them_apart(nlp: Language, text: str, names: set[str]) -> None:
+    found = orgs(nlp, text)
+    assert names <= found
+    assert not any("和" in name or "与" in name for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("报告作者北京大学经济与金融研究院团队表示。", "北京大学经济与金融研究院"),  # a known parent opens it
+        ("会议任命韩青为顺捷大学经济与金融研究院院长。", "顺捷大学经济与金融研究院"),  # 韩青为: a name glued to 为
+    ],
+)
+def test_a_unit_named_with_a_conjunction_stops_at_its_parent_or_a_clitic(nlp: Language, text: str, name: str) -> None:
+    found = orgs(nlp, text)
+    assert name in found
+    assert found <= {name, "北京大学"}
+
+
+def test_a_person_glued_to_wei_opens_no_committee_name(nlp: Language) -> None:
+    assert not any("为" in name for name in orgs(nlp, "会议任命韩青为民族和宗教委员会副主任。"))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("印尼海军今天派出两艘舰艇。", "印尼海军"),
+        ("美国太平洋舰队司令表示将加强巡航。", "美国太平洋舰队"),
+        ("苏州博物馆周末延长开放时间。", "苏州博物馆"),
+        ("黑龙江七星农场开始秋收。", "黑龙江七星农场"),
+    ],
+)
+def test_armed_forces_museums_and_farms_are_named_by_their_head(nlp: Language, text: str, name: str) -> None:
+    assert name in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["一支强大的海军需要远洋舰队。", "他们周末参观了多家博物馆和农场。"])
+def test_the_bare_kind_of_a_force_or_a_museum_is_no_name(nlp: Language, text: str) -> None:
+    assert orgs(nlp, text) == set()

@@ -85,3 +85,48 @@ def test_a_verb_after_the_list_makes_the_noun_its_object(nlp: Language, text: st
 def test_a_counted_list_is_typed_by_its_class_even_after_a_verb_like_word(nlp: Language) -> None:
     text = "星河通信推出视频彩铃、通信助理和192邮箱三项增值业务。"
     assert {("视频彩铃", "PRODUCT"), ("通信助理", "PRODUCT")} <= candidates(nlp, text, "list_member")
+
+
+def test_a_bare_name_among_organizations_is_one(nlp: Language) -> None:
+    """Two members are organizations by evidence of their own (known names): the bare names beside them join them."""
+    text = "本轮融资的投资方为腾讯、百度、鹏扬、远川等，估值超过十亿元。"
+    assert {("鹏扬", "ORG"), ("远川", "ORG")} <= candidates(nlp, text, "list_sibling")
+    assert {"腾讯", "百度", "鹏扬", "远川"} <= orgs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "星河集团布局汽车、消费电子、装备制造等领域。",  # one organization: the list is of fields
+        "腾讯、百度与降低成本、优化供给等话题都被提及。",  # phrases with a verb are no names
+        "北京、上海、广州等城市的银行网点都已开通。",  # places
+        "腾讯、百度、民营银行、投资机构等都参与其中。",  # a head word left untaken names a kind
+    ],
+)
+def test_no_bare_name_outside_a_list_of_organizations(nlp: Language, text: str) -> None:
+    assert candidates(nlp, text, "list_sibling") == set()
+
+
+def test_a_one_character_locative_before_a_list_opens_its_first_name(nlp: Language) -> None:
+    """涌现出了中星科技: 中 is the name's first character, not 'in'; the first member is not cut after it."""
+    found = candidates(nlp, "行业涌现出了中星科技、腾讯、百度、远川等企业。", "list_sibling")
+    assert ("星科技", "ORG") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "文件从减免房租、降低成本、优化供给等方面推动中小企业纾困。",  # 等方面: aspects, whatever noun comes later
+        "来自星河、顺捷等地的商户也参加了。",  # 等地: places
+        "星河、顺捷等也将出席活动。",  # an adverb and a verb: 活动 is no class of the members
+    ],
+)
+def test_only_the_noun_phrase_right_after_deng_types_a_list(nlp: Language, text: str) -> None:
+    assert candidates(nlp, text, "list_member") == set()
+
+
+def test_a_class_noun_after_a_count_inside_a_word_still_types_the_list(nlp: Language) -> None:
+    """等一线基金公司: the segmenter joins the count to 线; the class is read from the rest."""
+    text = "研究员多来自星河、顺捷、鹏扬等一线基金公司。"
+    assert {("顺捷", "ORG"), ("鹏扬", "ORG")} <= candidates(nlp, text, "list_member")
+    assert orgs(nlp, text) == {"星河", "顺捷", "鹏扬"}

@@ -1,0 +1,39 @@
+"""kg/nlp/recognize/funds.py: fund products named by their house, their index or term and their type.
+
+Every sentence here is invented; 星河, 顺捷 and 鹏扬 are made-up fund houses.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from .recognized import candidates, entities
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("顺捷基金旗下的顺捷中证消费主题ETF今日上市。", "顺捷中证消费主题ETF"),  # its house and an index
+        ("鹏扬国证新能源电池ETF募集失败。", "鹏扬国证新能源电池ETF"),  # an index alone
+        ("其中1只为顺捷添利1年定开债。", "顺捷添利1年定开债"),  # a term
+        ("鹏扬养老目标2035三年持有(FOF)正式成立。", "鹏扬养老目标2035三年持有(FOF)"),  # a target year
+        ("比如顺捷基金的进取精选混合型基金即将发行。", "进取精选混合型基金"),  # its house and 的 before it
+    ],
+)
+def test_a_fund_named_by_its_house_index_or_term_is_a_product(nlp: Language, text: str, name: str) -> None:
+    assert (name, "PRODUCT") in candidates(nlp, text, "fund_product")
+    assert (name, "PRODUCT") in entities(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年偏债混合型基金共有64只正在发行。",  # a kind of fund
+        "内地投资者可买到4只港股ETF。",
+        "其余8只均为碳中和ETF。",
+        "我国存在国有资本、民营资本和混合所有制经济。",
+    ],
+)
+def test_a_kind_of_fund_is_no_product(nlp: Language, text: str) -> None:
+    assert candidates(nlp, text, "fund_product") == set()
