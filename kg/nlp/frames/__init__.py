@@ -87,8 +87,10 @@ def frame_relations(
             lexicon=lexicon,
             triggers=here,
             topic=discourse.topic,
+            paragraph_topic=discourse.topic_here,
             recent=discourse.recent(inside),
             focus=discourse.focus,
+            heads=discourse.heads,
         )
         verb_ends = frozenset(x.end for x in here if any(e.kind in ("verb", "joint") for e in x.entries))
         frames: list[Frame] = shape_frames(text, groups, inside, lexicon, words, verb_ends)
@@ -106,5 +108,5 @@ def frame_relations(
                 key = (hit.head, hit.relation, hit.tail, s)
                 if key not in best or best[key].confidence < hit.confidence:
                     best[key] = hit
-        discourse.close_sentence(own, subject, sentence.named, sentence.party)
+        discourse.close_sentence(own, subject, sentence.named, sentence.party, sentence.named_heads)
     return list(best.values())

@@ -27,12 +27,24 @@ class Discourse:
         self.topic: Mention | None = None
         self.party: list[Mention] = []  # the organizations of the last joint act (双方)
         self.carried: Group | None = None  # the subject of the previous sentence of the paragraph
+        self.topic_here = False  # whether the topic was set in this paragraph
         self.focus: dict[str, Mention] = {}  # relation -> its last tail, while it is recent
         self._focus_age: dict[str, int] = {}  # relation -> sentences with entities since its tail was named
         self._history: deque[list[Mention]] = deque(maxlen=HISTORY_SENTENCES)
+        self._heads: deque[dict[str, set[str]]] = deque(maxlen=HISTORY_SENTENCES)  # per sentence with entities
+
+    @property
+    def heads(self) -> dict[str, set[str]]:
+        """Relation -> the names that were its heads in the last few sentences."""
+        merged: dict[str, set[str]] = {}
+        for sentence in self._heads:
+            for relation, names in sentence.items():
+                merged.setdefault(relation, set()).update(names)
+        return merged
 
     def new_paragraph(self) -> None:
         self.carried = None
+        self.topic_here = False
 
     def anaphors(self, text: str, start: int, end: int, mentions: list[Mention], words: Words | None) -> list[Mention]:
         """Mentions of what the text is about where the sentence says 该公司, 其, or starts a clause with 公司: an
@@ -77,14 +89,20 @@ class Discourse:
         return find
 
     def close_sentence(
-        self, mentions: list[Mention], subject: Group | None, focus: dict[str, Mention], party: list[Mention]
+        self,
+        mentions: list[Mention],
+        subject: Group | None,
+        focus: dict[str, Mention],
+        party: list[Mention],
+        heads: dict[str, set[str]],
     ) -> None:
-        """Remember a sentence: its entities, its subject, and the tails its frames had (`focus`, relation -> tail);
-        a tail no frame had for HISTORY_SENTENCES sentences with entities is out of focus."""
+        """Remember a sentence: its entities, its subject, the tails its frames had (`focus`, relation -> tail) and
+        their heads; a tail no frame had for HISTORY_SENTENCES sentences with entities is out of focus."""
         if party:
             self.party = party
         if mentions:
             self._history.append(mentions)
+            self._heads.append(heads)
             for relation in [r for r in self.focus if r not in focus]:
                 self._focus_age[relation] += 1
                 if self._focus_age[relation] > HISTORY_SENTENCES:
@@ -96,6 +114,7 @@ class Discourse:
             organization = next((m for m in subject.members if m.label == "ORG"), None)
             if organization is not None:
                 self.topic = organization
+                self.topic_here = True
 
 
 def _opens_clause(text: str, k: int, start: int, words: Words | None) -> bool:

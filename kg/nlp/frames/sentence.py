@@ -36,8 +36,11 @@ class Sentence:
     topic: Mention | None  # the organization the text is about
     recent: Recent  # the nearest entity of some types named before an offset, in this sentence or the last few
     focus: dict[str, Mention]  # relation -> the tail it had last, in this sentence or one of the last few
+    heads: dict[str, set[str]] = field(default_factory=dict)  # relation -> its heads in the last few sentences
+    paragraph_topic: bool = True  # whether the topic was named in this paragraph
     used: set[int] = field(default_factory=set)  # starts of mentions with a role in a frame read before
     named: dict[str, Mention] = field(default_factory=dict)  # relation -> the tail this sentence's frames had
+    named_heads: dict[str, set[str]] = field(default_factory=dict)  # relation -> the heads this sentence's frames had
     party: list[Mention] = field(default_factory=list)  # the organizations of the last joint act of the sentence
 
     def remember(self, frame: Frame) -> None:
@@ -48,6 +51,8 @@ class Sentence:
             tails = frame.members(link.tail)
             if tails:
                 self.named[link.relation] = tails[-1]
+            if tails or link.tail in frame.entry.implicit:  # a holder, whether or not the text names the held
+                self.named_heads.setdefault(link.relation, set()).update(m.name for m in frame.members(link.head))
         pairs = frame.pairs("party", "party")
         if len(pairs) == 1:  # 双方 in the next sentences: the two of a joint act
             self.party = [*pairs[0]]
@@ -59,9 +64,14 @@ class Sentence:
         """An entity for a role the sentence leaves out. An organization is the nearest one before the predicate
         that acts in no other frame and modifies no other noun (创立品牌A，完成融资，投资方为B: A), or the one
         last in that role of the relation in this paragraph (X的股东……A持股: X), or the topic. Anything else (a
-        programme, a product, a place) is the nearest of its type, here or in the sentences just before."""
+        programme, a product, a place) is the nearest of its type, here or in the sentences just before.
+
+        An organization that was lately a head of the relation is never its tail by default: of a list of
+        shareholders (股东包括A、B……A持股x%，B持股y%), one holder is not what the next one holds."""
         if "ORG" not in types:
             return self.recent(types, taken, before)
+        for relation in relations:
+            taken = taken | self.heads.get(relation, set()) | self.named_heads.get(relation, set())
         for m in reversed(self.mentions):
             if m.end > before or m.label != "ORG" or m.name in taken or m.start in self.used:
                 continue
@@ -72,7 +82,7 @@ class Sentence:
             if held is not None and held.label in types and held.name not in taken:
                 return held
         topic = self.topic
-        return topic if topic is not None and topic.name not in taken else None
+        return topic if topic is not None and topic.name not in taken and self.paragraph_topic else None
 
     def fill_implicit(self, frame: Frame, role: str, clause: Clause) -> None:
         """Fill a role the sentence leaves out: with the clause's subject, for an agent also the subject the

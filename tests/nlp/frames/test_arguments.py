@@ -107,3 +107,21 @@ def test_a_unit_of_a_company_is_where_it_is(read) -> None:
 def test_a_phrase_of_time_keeps_the_subject(read) -> None:
     found = read("星河科技成立于2015年，在短短两年的时间里，第一款产品星河钱包于2017年上市。", ENTITIES)
     assert ("星河科技", "launched", "星河钱包") in found
+
+
+HOLDERS = {"星河保险": "ORG", "顺捷理财": "ORG", "白鹭证券": "ORG"}
+
+
+def test_shareholders_listed_hold_the_company_named_before_them(read) -> None:
+    text = "星河保险的股东包括顺捷理财和白鹭证券等。顺捷理财持股比例为8%；白鹭证券持股比例为2%。"
+    assert read(text, HOLDERS) == {("顺捷理财", "invested_in", "星河保险"), ("白鹭证券", "invested_in", "星河保险")}
+
+
+def test_one_shareholder_never_holds_another_when_the_held_company_goes_unnamed(read) -> None:
+    text = "新公司的股东包括顺捷理财和白鹭证券等。顺捷理财持股比例为8%；白鹭证券持股比例为2%。"
+    assert read(text, HOLDERS) == set()
+
+
+def test_the_topic_of_an_earlier_paragraph_fills_no_omitted_role(read) -> None:
+    assert read("白鹭证券今年营收大增。\n新公司发起股东共17家，顺捷理财持股比例为8%。", HOLDERS) == set()
+    assert read("白鹭证券宣布增资扩股。顺捷理财持股比例为8%。", HOLDERS) == {("顺捷理财", "invested_in", "白鹭证券")}
