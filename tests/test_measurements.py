@@ -15,12 +15,12 @@ from kg.model import DocumentMeta, EntityRecord, Evidence, Extraction, Measureme
 from kg.validate import validate
 
 ARTICLE = """---
-title: 星河银行年报
+title: 顺捷银行年报
 date: 2023-04-20
 ---
-星河银行于2019年推出星河钱包。截至2022年底，星河钱包累计用户已超过3500万户。
-2022年一季度，星河银行实现营业收入12.5亿元，同比增长8.6%。
-今年以来，星河钱包的交易额约为10-15亿元。
+顺捷银行于2019年推出顺捷钱包。截至2022年底，顺捷钱包累计用户已超过3500万户。
+2022年一季度，顺捷银行实现营业收入12.5亿元，同比增长8.6%。
+今年以来，顺捷钱包的交易额约为10-15亿元。
 """
 FILES = ("kg.ttl", "kg.nt", "kg.nq", "kg.trig", "kg.jsonld", "kg.rdf")
 
@@ -41,8 +41,8 @@ def saved(graph: KnowledgeGraph, tmp_path_factory: pytest.TempPathFactory) -> Pa
 
 def test_measurements_are_the_figures_about_entities_with_value_unit_time_and_evidence(graph: KnowledgeGraph) -> None:
     found = {(m.subject, m.property, m.value, m.unit, m.comparison, m.time, m.precision) for m in graph.measurements()}
-    assert ("星河钱包", "用户数", 35_000_000.0, "户", "gt", "2022-12-31", "day") in found
-    assert ("星河银行", "营收", 1_250_000_000.0, "元", "eq", "2022-Q1", "quarter") in found
+    assert ("顺捷钱包", "用户数", 35_000_000.0, "户", "gt", "2022-12-31", "day") in found
+    assert ("顺捷银行", "营收", 1_250_000_000.0, "元", "eq", "2022-Q1", "quarter") in found
     ranged = [m for m in graph.measurements() if m.upper is not None]
     assert [(m.value, m.upper, m.comparison, m.time) for m in ranged] == [
         (1_000_000_000.0, 1_500_000_000.0, "approx", "2023/2023-04-20")
@@ -52,7 +52,7 @@ def test_measurements_are_the_figures_about_entities_with_value_unit_time_and_ev
 
 
 def test_measurements_filter_by_any_name_of_the_subject_property_and_unit(graph: KnowledgeGraph) -> None:
-    assert {m.subject for m in graph.measurements(subject="星河银行")} == {"星河银行"}
+    assert {m.subject for m in graph.measurements(subject="顺捷银行")} == {"顺捷银行"}
     assert [m.unit for m in graph.measurements(property="用户数")] == ["户"]
     assert {m.property for m in graph.measurements(unit="元")} == {"营收", "交易额"}
     assert graph.measurements(subject="没有这家公司") == []
@@ -81,7 +81,7 @@ def test_a_figure_is_queried_in_sparql_by_its_entity_name(graph: KnowledgeGraph)
           ?m kg:measures ?e ; kg:property ?property ; schema:value ?value ; schema:unitText ?unit .
           OPTIONAL { ?m kg:time ?time }
         } ORDER BY ?property"""
-    rows = graph.sparql(query, bindings={"name": "星河钱包"})
+    rows = graph.sparql(query, bindings={"name": "顺捷钱包"})
     assert [(r["property"], r["unit"], str(r["time"])) for r in rows] == [
         ("交易额", "元", "2023/2023-04-20"),
         ("用户数", "户", "2022-12-31"),
@@ -90,8 +90,8 @@ def test_a_figure_is_queried_in_sparql_by_its_entity_name(graph: KnowledgeGraph)
 
 def test_measurements_as_a_dataframe(graph: KnowledgeGraph) -> None:
     pytest.importorskip("pandas")
-    frame = graph.measurements(subject="星河银行", as_df=True)
-    assert list(frame["property"]) == [m.property for m in graph.measurements(subject="星河银行")]
+    frame = graph.measurements(subject="顺捷银行", as_df=True)
+    assert list(frame["property"]) == [m.property for m in graph.measurements(subject="顺捷银行")]
     assert set(frame["document"]) == {"report.md"}
 
 

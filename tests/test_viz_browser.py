@@ -565,16 +565,16 @@ def test_an_entitys_panel_lists_its_figures_with_time_and_evidence(
 ) -> None:
     article = tmp_path / "figures.md"
     article.write_text(
-        "---\ntitle: 星河年报\ndate: 2023-04-20\n---\n星河银行于2019年推出星河钱包。"
-        f"截至2022年底，星河钱包累计用户已超过3500万户。今年以来，星河钱包的交易额约为10-15亿元{SCRIPT}。\n",
+        "---\ntitle: 顺捷年报\ndate: 2023-04-20\n---\n顺捷银行于2019年推出顺捷钱包。"
+        f"截至2022年底，顺捷钱包累计用户已超过3500万户。今年以来，顺捷钱包的交易额约为10-15亿元{SCRIPT}。\n",
         encoding="utf-8",
     )
     g = kg.build([article])
-    figures = g.measurements(subject="星河钱包")
+    figures = g.measurements(subject="顺捷钱包")
     assert len(figures) == 2
     view = open_view(write_html(g, tmp_path / "kg.html"))
     view.settle()
-    assert view.search("星河钱包") == ["星河钱包"]
+    assert view.search("顺捷钱包") == ["顺捷钱包"]
     view.page.keyboard.press("Enter")
     view.page.wait_for_selector("#kg-panel h2")
     assert "数据 Figures (2)" in view.panel("h3")
