@@ -69,7 +69,7 @@ def class_phrase(view: TokenView, pos: int, limit: int = 10) -> str:
         word, tag = view.words[i], view.tags[i]
         if word in cues.MEMBER_CLASSES:
             return ""
-        if tag in OUTSIDE_A_CLASS or (noun_seen and tag.startswith("v")):
+        if tag in OUTSIDE_A_CLASS or (noun_seen and tag == "v"):
             break  # 等机构参与本轮投资项目: a verb after the class noun opens the predicate, whose object is no class
         noun_seen = noun_seen or tag.startswith("n")
         end = view.ends[i]
