@@ -12,7 +12,7 @@ from kg.nlp.text import TokenView
 
 # what ends the noun phrase after 等: an adverb, a preposition, a conjunction, a particle, punctuation (a verb may
 # modify the class, 三项增值业务: whether one right after 等 makes the noun its object is the caller's call)
-_OUTSIDE_A_CLASS = frozenset({"d", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "w", "_SP"})
+OUTSIDE_A_CLASS = frozenset({"d", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "w", "_SP"})
 
 
 def type_by_head(name: str, *, weak: bool = False) -> str | None:
@@ -64,12 +64,14 @@ def class_phrase(view: TokenView, pos: int, limit: int = 10) -> str:
             return ""  # 等地, 等国: the segmenter joined 等 to the class word, which names places or countries
         i += 1  # 等一|线, 等三|线: the count ends inside a word, whose rest opens the phrase
     end = pos if i >= len(view.words) else view.starts[i]
+    noun_seen = False
     while i < len(view.words) and view.ends[i] <= pos + limit:
         word, tag = view.words[i], view.tags[i]
         if word in cues.MEMBER_CLASSES:
             return ""
-        if tag in _OUTSIDE_A_CLASS:
-            break
+        if tag in OUTSIDE_A_CLASS or (noun_seen and tag == "v"):
+            break  # 等机构参与本轮投资项目: a verb after the class noun opens the predicate, whose object is no class
+        noun_seen = noun_seen or tag.startswith("n")
         end = view.ends[i]
         i += 1
     return view.text[pos:end]

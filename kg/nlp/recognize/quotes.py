@@ -9,7 +9,9 @@ from kg.nlp import words
 from kg.nlp.recognize import cues
 from kg.nlp.recognize.base import RecognizerRule
 from kg.nlp.recognize.boundaries import QUANTITY, continues_noun
+from kg.nlp.recognize.cues import INITIATIVE_HEAD_WORDS
 from kg.nlp.recognize.kinds import (
+    OUTSIDE_A_CLASS,
     class_phrase,
     classifier_type,
     event_by_head,
@@ -51,11 +53,34 @@ def quoted(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             label = type_by_head(inner, weak=True) or (
                 "INITIATIVE" if verb.group() in cues.ORGANIZE_VERBS else "PRODUCT"
             )
+        own_head = INITIATIVE_HEAD_WORDS.longest_suffix(inner) is not None  # “倍增计划”试点: the quote is the name
+        phrase_end = _initiative_phrase_end(view, match.end()) if group == 1 and not own_head else None
+        if phrase_end is not None:
+            # “无废城市”建设试点: the programme is the whole phrase, the quote is only its theme
+            out.append(Candidate(match.start(), phrase_end, "INITIATIVE", rule.name, rule.score))
+            continue
         if label is None:
             label = _chain_type(view, match.end())
         if label is None:
             continue
         out.append(Candidate(inner_start, inner_end, label, rule.name, rule.score))
+
+
+def _initiative_phrase_end(view: TokenView, pos: int, limit: int = 8) -> int | None:
+    """Where the noun phrase right after a quote ends when it ends in an initiative head (“数字乡村”示范工程,
+    “双碳”行动计划): its longest stretch of content words up to such a head, None when no head closes it or a word
+    makes it a class of projects."""
+    i = view.index_at(pos)
+    if not 0 <= i < len(view.words) or view.starts[i] != pos:
+        return None
+    end = None
+    while i < len(view.words) and view.ends[i] <= pos + limit and view.tags[i] not in OUTSIDE_A_CLASS:
+        if any(word in view.words[i] for word in cues.PROJECT_CLASS_WORDS):
+            return None  # “十四五”重大工程: a class of projects, of which the quote names the plan
+        if INITIATIVE_HEAD_WORDS.longest_suffix(view.text[pos : view.ends[i]]) is not None:
+            end = view.ends[i]
+        i += 1
+    return end
 
 
 def _chain_type(view: TokenView, pos: int) -> str | None:

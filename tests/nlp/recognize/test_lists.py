@@ -130,3 +130,20 @@ def test_a_class_noun_after_a_count_inside_a_word_still_types_the_list(nlp: Lang
     text = "研究员多来自星河、顺捷、鹏扬等一线基金公司。"
     assert {("顺捷", "ORG"), ("鹏扬", "ORG")} <= candidates(nlp, text, "list_member")
     assert orgs(nlp, text) == {"星河", "顺捷", "鹏扬"}
+
+
+def test_the_class_after_deng_ends_where_its_predicate_begins(nlp: Language) -> None:
+    # 项目 is the object of 参与, not the class of the listed members: those are 机构
+    found = candidates(nlp, "QRS、XYZ等机构参与本轮投资项目。", "list_member")
+    assert found == {("QRS", "ORG"), ("XYZ", "ORG")}
+
+
+def test_a_programme_word_as_the_class_after_deng_types_initiatives(nlp: Language) -> None:
+    found = candidates(nlp, "市里推出暖心行动、白沙工程等民生项目。", "list_member")
+    assert ("白沙工程", "INITIATIVE") in found
+
+
+def test_a_verbal_noun_after_the_class_noun_still_closes_the_class(nlp: Language) -> None:
+    # 活动 is tagged as a verbal noun: it ends the class (特色活动), it does not open a predicate
+    found = candidates(nlp, "市里开展冰雪嘉年华、星河那达慕等特色活动。", "list_member")
+    assert ("星河那达慕", "INITIATIVE") in found

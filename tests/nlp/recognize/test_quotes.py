@@ -84,3 +84,26 @@ def test_a_titled_guide_is_a_document(nlp: Language) -> None:
 def test_a_quote_ending_in_a_common_word_is_no_product(nlp: Language, text: str) -> None:
     """码 in 加码 and 密码, 卡 in 打卡: the head character belongs to a common word, so it names no product."""
     assert not {label for _, label in candidates(nlp, text, "quoted")} & {"PRODUCT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("星河市启动“无废城市”建设试点。", "“无废城市”建设试点"),
+        ("该县入选“数字乡村”示范工程。", "“数字乡村”示范工程"),
+        ("两部门印发“绿色出行”行动计划。", "“绿色出行”行动计划"),
+    ],
+)
+def test_a_quote_before_an_initiative_phrase_is_part_of_the_initiative(nlp: Language, text: str, expected: str) -> None:
+    assert (expected, "INITIATIVE") in entities(nlp, text)
+    assert all(surface != expected[1:5] for surface, _ in entities(nlp, text))
+
+
+@pytest.mark.parametrize("text", ["全力实现“低碳出行”目标。", "践行“无废”理念。"])
+def test_a_quote_before_a_plain_noun_of_a_kind_is_no_initiative(nlp: Language, text: str) -> None:
+    assert not any(label == "INITIATIVE" for _, label in entities(nlp, text))
+
+
+def test_a_quote_before_a_class_of_projects_stays_alone(nlp: Language) -> None:
+    found = entities(nlp, "该省加快实施“绿色出行”重大工程。")
+    assert not any(surface.endswith("工程") for surface, _ in found)
