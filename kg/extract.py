@@ -193,16 +193,22 @@ def _collect(document: Document, doc, offset: int, entities: dict[str, EntityRec
             )
     text = text_of(doc)
     for hit in doc._.kg_relations:
-        evidence = Evidence(
-            document=document.id,
-            sentence=text[hit.sent_start : hit.sent_end],
-            start=offset + hit.sent_start,
-            end=offset + hit.sent_end,
-            rule=hit.rule,
-            confidence=hit.confidence,
-            year=hit.year,
-        )
+        evidence = _evidence(document, text, offset, hit, hit.year)
         relations.add(RelationRecord(hit.head, hit.relation, hit.tail, evidence))
+
+
+def _evidence(document: Document, text: str, offset: int, hit, year: int | None) -> Evidence:
+    """Where a relation or a figure was read: its sentence (`hit.sent_start:hit.sent_end` in the chunk that starts
+    at `offset`), with the rule and confidence of the hit."""
+    return Evidence(
+        document=document.id,
+        sentence=text[hit.sent_start : hit.sent_end],
+        start=offset + hit.sent_start,
+        end=offset + hit.sent_end,
+        rule=hit.rule,
+        confidence=hit.confidence,
+        year=year,
+    )
 
 
 def _measurements(document: Document, doc, offset: int) -> Iterator[Measurement]:
@@ -220,15 +226,7 @@ def _measurements(document: Document, doc, offset: int) -> Iterator[Measurement]
             text=text[hit.start : hit.end],
             start=offset + hit.start,
             end=offset + hit.end,
-            evidence=Evidence(
-                document=document.id,
-                sentence=text[hit.sent_start : hit.sent_end],
-                start=offset + hit.sent_start,
-                end=offset + hit.sent_end,
-                rule=hit.rule,
-                confidence=hit.confidence,
-                year=year,
-            ),
+            evidence=_evidence(document, text, offset, hit, year),
             upper=hit.upper,
             relation=hit.relation,
             object=hit.object,

@@ -1,5 +1,5 @@
-"""Figures in RDF, both ways: a measurement as a ``kg:Measurement`` (a ``schema:QuantitativeValue``) in its
-document's named graph, and back.
+"""Figures in RDF: a measurement as a ``kg:Measurement`` (a ``schema:QuantitativeValue``) in its document's named
+graph (`kg.rdf.reader` reads them back).
 
 ::
 
@@ -23,10 +23,9 @@ where the figure was read (`kg.iri.measurement_iri`), so merging entities never 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from kg.iri import measurement_iri
-from kg.model import Evidence, Measurement
 from kg.rdf.vocab import KG, OA, PROV, RDF, SCHEMA
 
 if TYPE_CHECKING:
@@ -95,57 +94,3 @@ def add_measurements(
         add(node, OA + "hasSelector", quote, graph)
         add(quote, RDF + "type", OA + "TextQuoteSelector", graph)
         literal(quote, OA + "exact", m.text, graph)
-
-
-def measurement_of(
-    node: str,
-    props: dict[str, dict[str, list[Any]]],
-    document_ids: dict[str, str],
-    labels: dict[str, str],
-    relation_codes: dict[str, str],
-) -> Measurement | None:
-    """A measurement read back from its node's statements (`props[node]`), or None when its subject is not an entity
-    of the graph or its document is unknown."""
-
-    def value(of: dict[str, list[Any]], predicate: str) -> str | None:
-        found = sorted(o.value for o in of.get(predicate, []))
-        return found[0] if found else None
-
-    p = props[node]
-    subject = labels.get(value(p, KG + "measures") or "")
-    document = document_ids.get(value(p, PROV + "wasDerivedFrom") or "")
-    if subject is None or document is None:
-        return None
-    offsets = {}
-    for name in ("position", "sentence"):
-        selector = props.get(f"{node}#{name}", {})
-        offsets[name] = (int(value(selector, OA + "start") or 0), int(value(selector, OA + "end") or 0))
-    upper = value(p, SCHEMA + "maxValue")
-    year = value(p, KG + "year")
-    relation = relation_codes.get(value(p, KG + "ofRelation") or "")
-    return Measurement(
-        subject=subject,
-        property=value(p, KG + "property") or "",
-        value=float(value(p, SCHEMA + "value") or 0),
-        unit=value(p, SCHEMA + "unitText") or "",
-        comparison=value(p, KG + "comparison") or "",
-        text=value(props.get(f"{node}#quote", {}), OA + "exact") or "",
-        start=offsets["position"][0],
-        end=offsets["position"][1],
-        evidence=Evidence(
-            document=document,
-            sentence=value(p, KG + "evidence") or "",
-            start=offsets["sentence"][0],
-            end=offsets["sentence"][1],
-            rule=value(p, KG + "rule") or "",
-            confidence=float(value(p, KG + "confidence") or 0),
-            year=int(year) if year is not None else None,
-        ),
-        upper=float(upper) if upper is not None else None,
-        relation=relation,
-        object=labels.get(value(p, KG + "object") or "") if relation else None,
-        time=value(p, KG + "time"),
-        precision=value(p, KG + "timePrecision"),
-        time_text=value(p, KG + "timeText"),
-        time_note=value(p, KG + "timeNote") or "",
-    )

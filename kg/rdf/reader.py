@@ -14,7 +14,6 @@ from kg.graph import KnowledgeGraph
 from kg.iri import DEFAULT_BASE, encode_segment
 from kg.model import DocumentMeta, EntityRecord, Evidence, Extraction, Measurement, RelationRecord
 from kg.ontology import load_ontology
-from kg.rdf.measures import measurement_of
 from kg.rdf.vocab import DCTERMS, FORMATS, KG, OA, PROV, RDF, SCHEMA, SKOS, format_of
 
 
@@ -79,7 +78,7 @@ def from_triples(triples: Iterable[tuple[Any, Any, Any]]) -> KnowledgeGraph:
     figures: dict[str, list[Measurement]] = defaultdict(list)
     for iri in sorted(props):
         if _has_type(props[iri], KG + "Measurement"):
-            figure = measurement_of(iri, props, document_ids, labels, relation_codes)
+            figure = _measurement(iri, props, document_ids, labels, relation_codes)
             if figure is not None:
                 figures[figure.evidence.document].append(figure)
 
@@ -163,3 +162,53 @@ def _relation(
         more=int(more) if more is not None else 0,
     )
     return RelationRecord(head, code, tail, evidence)
+
+
+def _measurement(
+    node: str,
+    props: dict[str, dict[str, list[Any]]],
+    document_ids: dict[str, str],
+    labels: dict[str, str],
+    relation_codes: dict[str, str],
+) -> Measurement | None:
+    """A measurement read back from its node's statements (`props[node]`), or None when its subject is not an entity
+    of the graph or its document is unknown."""
+
+    p = props[node]
+    subject = labels.get(_value(p, KG + "measures") or "")
+    document = document_ids.get(_value(p, PROV + "wasDerivedFrom") or "")
+    if subject is None or document is None:
+        return None
+    offsets = {}
+    for name in ("position", "sentence"):
+        selector = props.get(f"{node}#{name}", {})
+        offsets[name] = (int(_value(selector, OA + "start") or 0), int(_value(selector, OA + "end") or 0))
+    upper = _value(p, SCHEMA + "maxValue")
+    year = _value(p, KG + "year")
+    relation = relation_codes.get(_value(p, KG + "ofRelation") or "")
+    return Measurement(
+        subject=subject,
+        property=_value(p, KG + "property") or "",
+        value=float(_value(p, SCHEMA + "value") or 0),
+        unit=_value(p, SCHEMA + "unitText") or "",
+        comparison=_value(p, KG + "comparison") or "",
+        text=_value(props.get(f"{node}#quote", {}), OA + "exact") or "",
+        start=offsets["position"][0],
+        end=offsets["position"][1],
+        evidence=Evidence(
+            document=document,
+            sentence=_value(p, KG + "evidence") or "",
+            start=offsets["sentence"][0],
+            end=offsets["sentence"][1],
+            rule=_value(p, KG + "rule") or "",
+            confidence=float(_value(p, KG + "confidence") or 0),
+            year=int(year) if year is not None else None,
+        ),
+        upper=float(upper) if upper is not None else None,
+        relation=relation,
+        object=labels.get(_value(p, KG + "object") or "") if relation else None,
+        time=_value(p, KG + "time"),
+        precision=_value(p, KG + "timePrecision"),
+        time_text=_value(p, KG + "timeText"),
+        time_note=_value(p, KG + "timeNote") or "",
+    )
