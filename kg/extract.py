@@ -16,7 +16,17 @@ from pathlib import Path
 from spacy.language import Language
 
 from kg.ingest.errors import IngestError, shown
-from kg.model import Document, DocumentMeta, EntityRecord, Evidence, Extraction, Measurement, RelationRecord, fact_key
+from kg.model import (
+    Document,
+    DocumentMeta,
+    EntityRecord,
+    Evidence,
+    Extraction,
+    Measurement,
+    RelationRecord,
+    fact_key,
+    measurement_to_json,
+)
 from kg.nlp import make_pipeline
 from kg.nlp.measures import resolve
 from kg.nlp.text import MAX_SENTENCE_CHARS, sentence_bounds, text_of
@@ -235,31 +245,6 @@ def _measurements(document: Document, doc, offset: int) -> Iterator[Measurement]
             time_text=hit.time.text if hit.time is not None else None,
             time_note=resolved.note if resolved else "",
         )
-
-
-def measurement_to_json(m: Measurement) -> dict:
-    """One measurement of `kg extract`: the figure, what it is about, when it holds, and its evidence."""
-    return {
-        "subject": m.subject,
-        **({"relation": m.relation, "object": m.object} if m.relation else {}),
-        "property": m.property,
-        "value": m.value,
-        **({"upper": m.upper} if m.upper is not None else {}),
-        "unit": m.unit,
-        "comparison": m.comparison,
-        "text": m.text,
-        "start": m.start,
-        "end": m.end,
-        "time": m.time,
-        "precision": m.precision,
-        **({"time_text": m.time_text} if m.time_text else {}),
-        **({"time_note": m.time_note} if m.time_note else {}),
-        "rule": m.evidence.rule,
-        "confidence": m.evidence.confidence,
-        "evidence": m.evidence.sentence,
-        "sentence_start": m.evidence.start,
-        "sentence_end": m.evidence.end,
-    }
 
 
 def extraction_to_json(extraction: Extraction) -> dict:

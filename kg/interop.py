@@ -16,7 +16,7 @@ import rdflib
 
 from kg import rdf
 from kg.graph import KnowledgeGraph
-from kg.model import Measurement
+from kg.model import Measurement, measurement_to_json
 
 if TYPE_CHECKING:
     import pandas
@@ -97,34 +97,15 @@ def dataframe(rows: list[dict[str, Any]], columns: list[str]) -> pandas.DataFram
     return pandas.DataFrame(rows, columns=columns).convert_dtypes()
 
 
+# the columns of `measurement_to_json`, the document first; a figure without an optional one has it empty
 MEASUREMENT_COLUMNS = [
-    "document", "subject", "relation", "object", "property", "value", "upper", "unit", "comparison", "time",
-    "precision", "text", "start", "end", "rule", "confidence", "evidence",
+    "document", "subject", "relation", "object", "property", "value", "upper", "unit", "comparison", "text", "start",
+    "end", "time", "precision", "time_text", "time_note", "rule", "confidence", "evidence", "sentence_start",
+    "sentence_end",
 ]  # fmt: skip
 
 
 def measurements_frame(measurements: list[Measurement]) -> pandas.DataFrame:
-    """`g.measurements(as_df=True)`: one row per figure, where it was read and the sentence that states it."""
-    rows = [
-        {
-            "document": m.evidence.document,
-            "subject": m.subject,
-            "relation": m.relation,
-            "object": m.object,
-            "property": m.property,
-            "value": m.value,
-            "upper": m.upper,
-            "unit": m.unit,
-            "comparison": m.comparison,
-            "time": m.time,
-            "precision": m.precision,
-            "text": m.text,
-            "start": m.start,
-            "end": m.end,
-            "rule": m.evidence.rule,
-            "confidence": m.evidence.confidence,
-            "evidence": m.evidence.sentence,
-        }
-        for m in measurements
-    ]
+    """`g.measurements(as_df=True)`: one row per figure, as `kg extract` prints it, with its document."""
+    rows = [{"document": m.evidence.document, **measurement_to_json(m)} for m in measurements]
     return dataframe(rows, MEASUREMENT_COLUMNS)

@@ -146,6 +146,31 @@ class Measurement:
     time_note: str = ""
 
 
+def measurement_to_json(m: Measurement) -> dict:
+    """One measurement of `kg extract`: the figure, what it is about, when it holds, and its evidence."""
+    return {
+        "subject": m.subject,
+        **({"relation": m.relation, "object": m.object} if m.relation else {}),
+        "property": m.property,
+        "value": m.value,
+        **({"upper": m.upper} if m.upper is not None else {}),
+        "unit": m.unit,
+        "comparison": m.comparison,
+        "text": m.text,
+        "start": m.start,
+        "end": m.end,
+        "time": m.time,
+        "precision": m.precision,
+        **({"time_text": m.time_text} if m.time_text else {}),
+        **({"time_note": m.time_note} if m.time_note else {}),
+        "rule": m.evidence.rule,
+        "confidence": m.evidence.confidence,
+        "evidence": m.evidence.sentence,
+        "sentence_start": m.evidence.start,
+        "sentence_end": m.evidence.end,
+    }
+
+
 @dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything extracted from one document."""
