@@ -33,11 +33,10 @@ class Sentence:
     shape: Shape
     lexicon: Lexicon
     triggers: list[Trigger]
-    topic: Mention | None  # the organization the text is about
+    topic: Mention | None  # the organization the text is about, when this paragraph named it
     recent: Recent  # the nearest entity of some types named before an offset, in this sentence or the last few
     focus: dict[str, Mention]  # relation -> the tail it had last, in this sentence or one of the last few
     heads: dict[str, set[str]] = field(default_factory=dict)  # relation -> its heads in the last few sentences
-    paragraph_topic: bool = True  # whether the topic was named in this paragraph
     used: set[int] = field(default_factory=set)  # starts of mentions with a role in a frame read before
     named: dict[str, Mention] = field(default_factory=dict)  # relation -> the tail this sentence's frames had
     named_heads: dict[str, set[str]] = field(default_factory=dict)  # relation -> the heads this sentence's frames had
@@ -82,7 +81,7 @@ class Sentence:
             if held is not None and held.label in types and held.name not in taken:
                 return held
         topic = self.topic
-        return topic if topic is not None and topic.name not in taken and self.paragraph_topic else None
+        return topic if topic is not None and topic.name not in taken else None
 
     def fill_implicit(self, frame: Frame, role: str, clause: Clause) -> None:
         """Fill a role the sentence leaves out: with the clause's subject, for an agent also the subject the
