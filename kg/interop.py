@@ -97,15 +97,8 @@ def dataframe(rows: list[dict[str, Any]], columns: list[str]) -> pandas.DataFram
     return pandas.DataFrame(rows, columns=columns).convert_dtypes()
 
 
-# the columns of `measurement_to_json`, the document first; a figure without an optional one has it empty
-MEASUREMENT_COLUMNS = [
-    "document", "subject", "relation", "object", "property", "value", "upper", "unit", "comparison", "text", "start",
-    "end", "time", "precision", "time_text", "time_note", "rule", "confidence", "evidence", "sentence_start",
-    "sentence_end",
-]  # fmt: skip
-
-
 def measurements_frame(measurements: list[Measurement]) -> pandas.DataFrame:
-    """`g.measurements(as_df=True)`: one row per figure, as `kg extract` prints it, with its document."""
+    """`g.measurements(as_df=True)`: one row per figure, as `kg extract` prints it, with its document first; a column
+    only some figures have (relation, upper, time_text, …) is empty in the others."""
     rows = [{"document": m.evidence.document, **measurement_to_json(m)} for m in measurements]
-    return dataframe(rows, MEASUREMENT_COLUMNS)
+    return dataframe(rows, list(dict.fromkeys(key for row in rows for key in row)))
