@@ -11,9 +11,14 @@ import threading
 import webbrowser
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.cli_args import parser
 from kg.console import drop_stdout, print_rows, shown_path, sparql_error, write_errors
+
+if TYPE_CHECKING:
+    from kg.batch import BuildReport
+    from kg.ingest import IngestError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -75,7 +80,6 @@ def _model_error(model: Path | None) -> str | None:
 
 def _build(args: argparse.Namespace) -> int:
     from kg.batch import BuildReport
-    from kg.builder import build
     from kg.distributed import ClusterError, require_dask
     from kg.ingest import IngestError
 
@@ -103,6 +107,31 @@ def _build(args: argparse.Namespace) -> int:
         for item in args.inputs:
             show(IngestError(item, "no such file or folder", "check the path"))
         return _fail(f"no input found; {_left_as_is(args.output)}", status=1)
+    from kg.folder import FolderBusy, writer
+
+    def waiting() -> None:
+        _note(f"waiting for another kg build writing {shown_path(args.output)}…")
+
+    try:
+        with writer(args.output, wait=not args.no_wait, on_wait=waiting):
+            return _build_held(args, workers, scheduler, report, show)
+    except FolderBusy:
+        return _fail(f"another kg build is writing {shown_path(args.output)}; not waiting (--no-wait)", status=1)
+
+
+def _build_held(
+    args: argparse.Namespace,
+    workers: int,
+    scheduler: str | None,
+    report: BuildReport,
+    show: Callable[[IngestError], None],
+) -> int:
+    """The build, while this process is the one writer of its output folder: from reading the graph already there
+    (--update) to the last file written."""
+    from kg.builder import build
+    from kg.distributed import ClusterError
+    from kg.ingest import IngestError
+
     previous = None
     if args.update:
         state = args.output / "kg.nq"

@@ -40,6 +40,9 @@ def parser() -> argparse.ArgumentParser:
         help="merge into the graph already in DIR, skipping documents whose content it holds",
     )
     p.add_argument("--store", type=Path, metavar="DIR", help="also write an on-disk SPARQL store (replaced whole)")
+    p.add_argument(
+        "--no-wait", action="store_true", help="fail at once if another kg build is writing DIR, instead of waiting"
+    )
     _record_field_options(p)
 
     p = sub.add_parser("train", help="train an NER model on gold files or CLUENER JSON Lines, for build --model")

@@ -16,7 +16,7 @@ from concurrent.futures import ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from pathlib import Path
 
-from kg import rdf, signals
+from kg import folder, rdf, signals
 from kg.graph import KnowledgeGraph
 from kg.viz import render_html
 
@@ -40,6 +40,11 @@ def save_all(g: KnowledgeGraph, directory: Path, workers: int = 1) -> list[Path]
     """
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
+    with folder.writer(directory):  # re-entrant: `kg build` already holds it
+        return _save(g, directory, workers)
+
+
+def _save(g: KnowledgeGraph, directory: Path, workers: int) -> list[Path]:
     export = rdf.Export.of(g)
     names = [name for name, _ in RDF_FILES] + [HTML_FILE]
     staged: dict[str, Path] = {}
