@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.cli_args import parser
-from kg.console import drop_stdout, print_rows, shown_path, sparql_error, write_errors
+from kg.console import drop_stdout, errors_jsonl, print_rows, shown_path, sparql_error
 
 if TYPE_CHECKING:
     from kg.batch import BuildReport
@@ -170,19 +170,14 @@ def _build_held(
         _note(str(skipped))
     if report.documents + report.duplicates + report.unchanged == 0:
         return _fail(f"{report.summary()}; no document was read, so {_left_as_is(args.output)}", status=1)
-    try:
-        paths = graph.save(args.output, workers=workers)
+    from kg.export import save_all
+
+    errors_file = args.output / "errors.jsonl"
+    try:  # the errors of an earlier build are not this build's: replaced or removed with the exports, as one set
+        paths = save_all(graph, args.output, workers, also={errors_file.name: errors_jsonl(report.errors) or None})
     except OSError as error:
         reason = error.strerror or str(error)
         return _fail(f"cannot write the exports: {reason}; {_left_as_is(args.output)}", status=1)
-    errors_file = args.output / "errors.jsonl"
-    try:
-        if report.errors:
-            write_errors(errors_file, report.errors)
-        else:
-            errors_file.unlink(missing_ok=True)  # the errors of an earlier build are not this build's
-    except OSError as error:
-        return _fail(f"cannot write {shown_path(errors_file)}: {error.strerror or error}", status=1)
     if args.store is not None:
         from kg.store import write_store
 

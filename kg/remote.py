@@ -46,7 +46,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg import rdf
+from kg import folder, rdf
 from kg.iri import DEFAULT_BASE, encode_segment
 from kg.store import ONTOLOGY_GRAPH, binding_term, ontology_quads, python_value
 
@@ -186,7 +186,8 @@ def read_graphs(path_or_dir: str | Path, graph: str | None = None) -> dict[str, 
         raise RemoteError(f"{path}: no such file; give an export (kg.nq, kg.trig, kg.ttl, kg.nt) or its folder")
     try:
         fmt = rdf.FORMATS[rdf.format_of(path)][1]
-        quads = list(ox.parse(path=str(path), format=fmt))
+        with folder.opened(path) as handle:  # a build folder's current content, even mid-commit (kg.folder)
+            quads = list(ox.parse(handle, format=fmt))
     except (ValueError, SyntaxError, OSError) as error:
         raise RemoteError(f"{path}: cannot read it as RDF: {error}") from error
     target = graph or _base_of(quads) + "graph"

@@ -122,3 +122,87 @@ def test_two_updates_at_once_keep_every_document(tmp_path: Path) -> None:
             build.close()
     assert [b.proc.returncode for b in builds] == [0, 0], shown
     assert sorted(d.id for d in kg.load(out / "kg.nq").documents) == ["a.txt", "b.txt", "c.txt"]
+
+
+# Exports replaced as a set -------------------------------------------------------------------------------------------
+# Saves a new graph over an old one and dies (SIGKILL) at the Nth call of os.fsync, os.replace or os.unlink: every step
+# of staging, committing and renaming. Prints "done" when N is past the last step.
+KILLED_SAVE = """
+import os, signal, sys
+from pathlib import Path
+from samples import sample_graph
+from kg import export
+
+steps = 0
+def dying(real):
+    def step(*args, **kwargs):
+        global steps
+        steps += 1
+        if steps == int(sys.argv[2]):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(*args, **kwargs)
+    return step
+
+os.fsync, os.replace, os.unlink = dying(os.fsync), dying(os.replace), dying(os.unlink)
+new = sample_graph("https://example.org/new/").filtered(0.85)
+export.save_all(new, Path(sys.argv[1]), also={"errors.jsonl": None})
+print("done")
+"""
+OLD_ERRORS = b'{"path": "old.md", "line": null, "problem": "old", "hint": "old"}\n'
+
+
+def _files(directory: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(directory.iterdir())}
+
+
+def test_a_build_killed_at_any_step_leaves_one_whole_set(tmp_path: Path) -> None:
+    from samples import sample_graph
+
+    from kg import export
+
+    export.save_all(sample_graph(), tmp_path / "old", also={"errors.jsonl": OLD_ERRORS})
+    export.save_all(sample_graph("https://example.org/new/").filtered(0.85), tmp_path / "new")
+    old, new = _files(tmp_path / "old"), _files(tmp_path / "new")
+    assert old.keys() - new.keys() == {"errors.jsonl"} and all(old[n] != new[n] for n in new)
+    exports = sorted(new)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent)}
+    outcomes = set()
+    for step in range(1, 100):
+        out = tmp_path / f"killed-{step}"
+        export.save_all(sample_graph(), out, also={"errors.jsonl": OLD_ERRORS})
+        run = subprocess.run([sys.executable, "-c", KILLED_SAVE, str(out), str(step)], env=env, capture_output=True)
+        if run.returncode == 0:
+            assert run.stdout == b"done\n"
+            break
+        assert run.returncode == -signal.SIGKILL, run.stderr
+        read = {name: folder.opened(out / name).read() for name in exports}  # what readers see before any repair
+        assert read in ({n: old[n] for n in exports}, {n: new[n] for n in exports}), step
+        with folder.writer(out):  # what the next build does first
+            pass
+        found = _files(out)
+        assert found in (old, new), f"killed at step {step}: {sorted(found)}"
+        assert (found == new) == (read == {n: new[n] for n in exports})
+        outcomes.add("new" if found == new else "old")
+    else:
+        pytest.fail("the save never ended")
+    assert step > 15 and outcomes == {"old", "new"}
+
+
+def test_the_next_writer_removes_our_temporary_files_only(tmp_path: Path) -> None:
+    ours = [".kg.nq.x1y2z3.tmp", ".kg.html.abc.tmp", ".errors.jsonl.q.tmp", ".kg-commit.r.tmp"]
+    theirs = [".notes.tmp", "kg.nq.tmp", ".kg.nq.backup", "draft.tmp", ".kg.nq.tmp"]
+    for name in ours + theirs:
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    with folder.writer(tmp_path):
+        pass
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(theirs)
+
+
+def test_a_commit_record_naming_other_files_is_not_followed(tmp_path: Path) -> None:
+    (tmp_path / "kg.nq").write_text("mine", encoding="utf-8")
+    (tmp_path / "secret").write_text("keep", encoding="utf-8")
+    (tmp_path / folder.COMMIT).write_text('{"kg.nq": "secret", "../x": null}', encoding="utf-8")
+    assert folder.current(tmp_path / "kg.nq") == tmp_path / "kg.nq"
+    with folder.writer(tmp_path):
+        pass
+    assert _files(tmp_path) == {"kg.nq": b"mine", "secret": b"keep"}
