@@ -336,13 +336,25 @@ def _query(args: argparse.Namespace) -> int:
 
 
 def _load(args: argparse.Namespace) -> int:
+    from kg.loading import load_store
     from kg.remote import RemoteError, load_remote
 
+    if args.store is not None and (args.user or args.graph):
+        return _fail("--user and --graph apply to --endpoint; an on-disk store keeps the default graph as it is")
     password = args.password if args.password is not None else os.environ.get("KG_PASSWORD")
     try:
-        report = load_remote(
-            args.path, args.endpoint, graph=args.graph, user=args.user, password=password, timeout=args.timeout
-        )
+        if args.store is not None:
+            report = load_store(args.path, args.store, prune=args.prune)
+        else:
+            report = load_remote(
+                args.path,
+                args.endpoint,
+                graph=args.graph,
+                user=args.user,
+                password=password,
+                timeout=args.timeout,
+                prune=args.prune,
+            )
     except RemoteError as error:
         print(f"kg: {error}", file=sys.stderr)
         return 1
