@@ -38,7 +38,20 @@ from kg.store import EXAMPLE_QUERIES, ONTOLOGY_GRAPH, query_graph
 ROOT = Path(__file__).resolve().parent.parent
 VIRTUOSO = os.environ.get("KG_VIRTUOSO_URL", "http://127.0.0.1:8890/sparql")
 VIRTUOSO_USER = os.environ.get("KG_VIRTUOSO_USER", "dba")
-VIRTUOSO_PASSWORD = os.environ.get("KG_VIRTUOSO_PASSWORD", "dba")
+VIRTUOSO_PASSWORD_FILE = Path(os.environ.get("KG_VIRTUOSO_PASSWORD_FILE", "/var/lib/kg-ci/virtuoso-password"))
+
+
+def _virtuoso_password() -> str | None:
+    """The password .ci/services.sh generated (its file), or KG_VIRTUOSO_PASSWORD; never a default."""
+    if "KG_VIRTUOSO_PASSWORD" in os.environ:
+        return os.environ["KG_VIRTUOSO_PASSWORD"]
+    try:
+        return VIRTUOSO_PASSWORD_FILE.read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+
+
+VIRTUOSO_PASSWORD = _virtuoso_password()
 
 COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
 
@@ -131,6 +144,10 @@ def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 def virtuoso() -> Server:
     if not _answers(VIRTUOSO + "?query=ASK%7B%7D"):
         unavailable(f"no Virtuoso at {VIRTUOSO}: run .ci/services.sh as root (or set KG_VIRTUOSO_URL)")
+    if VIRTUOSO_PASSWORD is None:
+        unavailable(
+            f"no Virtuoso password in {VIRTUOSO_PASSWORD_FILE}: run .ci/services.sh or set KG_VIRTUOSO_PASSWORD"
+        )
     return Server("virtuoso", VIRTUOSO, VIRTUOSO_USER, VIRTUOSO_PASSWORD, shared=True)
 
 
