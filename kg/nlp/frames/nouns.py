@@ -26,6 +26,9 @@ def noun_frame(sent: Sentence, trigger: Trigger, entry: Entry) -> Frame | None:
     frame = Frame(entry, trigger.start, trigger.end)
     anchor, anchor_start = _anchor_before(sent, trigger, entry, clause)
     member = _member_after(sent, trigger, clause, anchor)
+    if member is not None and anchor is not None and anchor_start < anchor.start and len(member.members) > 1:
+        # A、B母公司C、D: the noun phrase is one item of a list that goes on, so the noun has C alone
+        member = Group(member.members[:1], member.start, member.members[0].end)
     if member is None and _heads_the_phrase(sent, trigger, clause):
         member = _member_by_copula(sent, anchor_start, clause)
     if member is None and anchor is None:  # A、B等子公司, A、B两家子公司: the list the noun closes
