@@ -43,7 +43,13 @@ def noun_frame(sent: Sentence, trigger: Trigger, entry: Entry) -> Frame | None:
         frame.fill("anchor", anchor.members)
     elif member is not None and "anchor" in entry.implicit and not _of_something(text, trigger.start):
         sent.fill_implicit(frame, "anchor", clause)
-    return frame if "anchor" in frame.roles else None
+    if "anchor" in frame.roles:
+        return frame
+    if member is not None:  # 领投方A, whose company goes unnamed: A still holds, it is not what is held here
+        for link in entry.links:
+            if link.head == "member":
+                sent.named_heads.setdefault(link.relation, set()).update(m.name for m in member.members)
+    return None
 
 
 def _of_something(text: str, noun_start: int) -> bool:

@@ -141,3 +141,11 @@ def test_a_noun_with_an_anchor_of_its_own_keeps_the_whole_list_after_it(read) ->
     found = read("蓝海集团旗下子公司星河科技、远山资本今年均有盈利。", ORGS)
     assert ("星河科技", "subsidiary_of", "蓝海集团") in found
     assert ("远山资本", "subsidiary_of", "蓝海集团") in found
+
+
+def test_an_investor_whose_company_goes_unnamed_is_not_what_the_next_investors_fund(read) -> None:
+    found = read("同时，A轮领投方远山资本继续跟进，老股东白鹭银行、青松创投参与跟投。", ORGS)
+    assert not {t for t in found if t[2] == "远山资本"}
+    found = read("星河科技完成融资。同时，A轮领投方远山资本继续跟进，老股东白鹭银行、青松创投参与跟投。", ORGS)
+    assert ("青松创投", "invested_in", "星河科技") in found
+    assert not {t for t in found if t[2] == "远山资本"}
