@@ -40,6 +40,7 @@ WORD_LISTS = {
     "receive_verbs": "receive_verbs.txt",
     "blockers": "blockers.txt",
     "public_bodies": "public_bodies.txt",
+    "hopes": "hopes.txt",
 }
 NO_WORD = "-"  # the trigger of a frame that is a shape, not a word (A B side by side)
 
@@ -85,6 +86,7 @@ class Lexicon:
     head_blockers: frozenset[str]
     receive_verbs: frozenset[str]
     public_bodies: frozenset[str]  # endings of the names of public bodies, whose joint acts are no partnership
+    hopes: frozenset[str]  # words after which a cooperation is only wished for (看好A和B合作)
     automaton: ahocorasick.Automaton  # every trigger and blocker, for one pass over a text
 
 

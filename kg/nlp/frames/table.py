@@ -24,6 +24,7 @@ class Frame:
     implicit: set[str] = field(default_factory=set)  # roles filled from the discourse
     joint: bool = False  # the agents act together (a joint predicate, 共同, 与B): they are one party
     separately: bool = False  # each agent acts on its own (纷纷, 先后): a party of two, the agent and a partner
+    hoped: bool = False  # the act is wished for, not done (看好A和B合作): it makes no partners
 
     def fill(self, role: str, mentions: list[Mention], *, implicit: bool = False) -> None:
         if mentions:
@@ -94,8 +95,10 @@ def read_frame(frame: Frame, sentence: tuple[int, int], year: int | None, resolv
                 continue
             if link.head_type not in (None, head.label) or link.tail_type not in (None, tail.label):
                 continue
-            if link.relation == "partnered_with" and frame.entry.kind != "joint" and _public(head) and _public(tail):
-                continue  # 财政局会同发改委印发: bodies of the state act together by office, not as partners
+            if link.relation == "partnered_with" and (
+                frame.hoped or (frame.entry.kind != "joint" and _public(head) and _public(tail))
+            ):
+                continue  # 看好A和B合作: a wish; 财政局会同发改委印发: bodies of the state act together by office
             confidence = frame.entry.confidence
             if implicit or head.start in resolved or tail.start in resolved:
                 confidence -= IMPLICIT_PENALTY

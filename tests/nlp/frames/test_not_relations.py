@@ -150,3 +150,20 @@ def test_partners_of_an_agent_left_unsaid_are_not_partners_of_each_other(read) -
 def test_a_representative_from_a_place_does_not_locate_the_body(read) -> None:
     found = read("来自北海的市场监管局代表介绍了情况。", {**ENTITIES, "北海": "LOC"})
     assert ("市场监管局", "located_in", "北海") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "分析师看好星河科技和白鹭银行等公司密切合作。",  # a third party's hope
+        "星河科技希望与白鹭银行开展合作。",  # the agent's own wish
+        "业内人士建议星河科技与白鹭银行合作。",
+    ],
+)
+def test_a_cooperation_only_hoped_for_makes_no_partners(read, text: str) -> None:
+    assert not {t for t in read(text, ENTITIES) if t[1] == "partnered_with"}
+
+
+def test_a_word_of_hope_inside_a_name_hopes_nothing(read) -> None:
+    found = read("新希望集团与白鹭银行签署战略合作协议。", {**ENTITIES, "新希望集团": "ORG"})
+    assert {t for t in found if t[1] == "partnered_with" and {t[0], t[2]} == {"新希望集团", "白鹭银行"}}
