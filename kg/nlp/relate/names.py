@@ -9,6 +9,7 @@ from kg.nlp import words
 from kg.nlp.entities import specific_name
 from kg.nlp.known import known_places
 from kg.nlp.relate.base import DocumentRule, Mention, Passage, RelationHit, hit_in_sentence
+from kg.ontology import KnownEntity
 
 # what may stand between two coordinated entities: a conjunction, quotes, and list items that are not entities
 _COORDINATION_GAP = re.compile(r"[”’」』\s]*(?:、|和|及|与|以及)?(?:[^，。；、,;]{1,14}、)*[“‘「『\s]*")
@@ -34,12 +35,22 @@ def name_internal(passage: Passage, rule: DocumentRule) -> list[RelationHit]:
                 place = places.get(x.surface[:n])
                 # 中国银联 is national, not located; 上海证券交易所 without 上海 is no name, so 上海 is part of it
                 if place is not None and place.level != "country" and specific_name(x.surface[n:]):
+                    place = _innermost(places, place, x.surface[n:])
                     out.append(hit_in_sentence(passage, rule, located, x.name, place.label, x.start))
                     break
         owner, rest = _owner(passage, x)
         if owner is not None and _names_one(rest):
             out.append(hit_in_sentence(passage, rule, runs, owner, x.name, x.start))
     return out
+
+
+def _innermost(places: dict[str, KnownEntity], place: KnownEntity, rest: str) -> KnownEntity:
+    """北京西城区国资委 is in 西城区: a place inside the one that opens a name, right after it, is where it is."""
+    for n in range(min(len(rest) - 1, 8), 1, -1):
+        inner = places.get(rest[:n])
+        if inner is not None and inner.parent == place.label:
+            return _innermost(places, inner, rest[n:])
+    return place
 
 
 def _owner(passage: Passage, x: Mention) -> tuple[str | None, str]:

@@ -67,3 +67,14 @@ def test_the_owner_of_a_class_of_products_still_runs_the_members_of_its_list(nlp
     found = triples(nlp, "中国银联推出新服务。银联二维码、银联手机闪付等银联移动支付产品覆盖全国。")
     assert ("中国银联", "operates", "银联手机闪付") in found
     assert not {t for t in found if t[2] == "银联移动支付产品"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        ("北京西城区国资委今日发布通知。", "北京西城区国资委", "西城区"),
+        ("公司与广西壮族自治区北海市人民政府签署合同。", "广西壮族自治区北海市人民政府", "北海"),
+    ],
+)
+def test_a_place_inside_the_place_that_opens_a_name_locates_it(nlp: Language, text: str, name: str, place: str) -> None:
+    assert {(h, t) for h, _, t in of_relation(nlp, text, "located_in")} == {(name, place)}
