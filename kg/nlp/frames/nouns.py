@@ -26,7 +26,12 @@ def noun_frame(sent: Sentence, trigger: Trigger, entry: Entry) -> Frame | None:
     frame = Frame(entry, trigger.start, trigger.end)
     anchor, anchor_start = _anchor_before(sent, trigger, entry, clause)
     member = _member_after(sent, trigger, clause, anchor)
-    if member is not None and anchor is not None and anchor_start < anchor.start and len(member.members) > 1:
+    if (
+        member is not None
+        and anchor is not None
+        and len(member.members) > 1
+        and _listed(sent.text, anchor, anchor_start)
+    ):
         # A、B母公司C、D: the noun phrase is one item of a list that goes on, so the noun has C alone
         member = Group(member.members[:1], member.start, member.members[0].end)
     if member is None and _heads_the_phrase(sent, trigger, clause):
@@ -50,6 +55,11 @@ def noun_frame(sent: Sentence, trigger: Trigger, entry: Entry) -> Frame | None:
             if link.head == "member":
                 sent.named_heads.setdefault(link.relation, set()).update(m.name for m in member.members)
     return None
+
+
+def _listed(text: str, anchor: Group, phrase_start: int) -> bool:
+    """Whether the anchor of a noun is an item of a list (A、B母公司: B is, whether or not A is an entity)."""
+    return phrase_start < anchor.start or text[max(0, anchor.start - 1) : anchor.start] == "、"
 
 
 def _of_something(text: str, noun_start: int) -> bool:
