@@ -127,8 +127,14 @@ class Discourse:
 def after_heading(text: str, start: int) -> bool:
     """Whether the line before a position is a heading: short, and without the punctuation that ends a sentence
     (二、合作进展, 02 二次创业，A又投了)."""
-    before = text[:start].rstrip()
-    line = before[before.rfind("\n") + 1 :].strip()
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    window = max(0, end - MAX_HEADING - 1)
+    newline = text.rfind("\n", window, end)
+    if newline < 0 and window > 0:
+        return False  # a line longer than any heading
+    line = text[newline + 1 : end].strip()
     return 0 < len(line) <= MAX_HEADING and line[-1] not in SENTENCE_ENDS
 
 
