@@ -121,6 +121,15 @@ def _append_trimmed(text: str, start: int, end: int, out: list[tuple[int, int]])
         out.append((start, end))
 
 
+def sentences_of(doc: Doc) -> list[tuple[int, int]]:
+    """The sentence bounds of a Doc's text, found once and shared by the components (kg_relations, kg_measures)."""
+    extensions = doc._
+    bounds = extensions.kg_sentences
+    if bounds is None:
+        bounds = extensions.kg_sentences = sentence_bounds(text_of(doc))
+    return bounds
+
+
 def view_of(doc: Doc) -> TokenView:
     """The token view of a Doc, built once and shared by the components until tokens change."""
     extensions = doc._  # each `doc._` makes an accessor object: one per call
@@ -148,6 +157,8 @@ def candidates_of(doc: Doc) -> list[Candidate]:
 
 if not Doc.has_extension("kg_view"):
     Doc.set_extension("kg_view", default=None)
+if not Doc.has_extension("kg_sentences"):
+    Doc.set_extension("kg_sentences", default=None)
 if not Doc.has_extension("kg_candidates"):
     Doc.set_extension("kg_candidates", default=None)
 if not Doc.has_extension("kg_entities"):

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from kg.nlp.measures.figures import candidate_starts, find_figures, normalize_digits
 from kg.nlp.measures.passage import Passage
 from kg.nlp.measures.reading import MeasureHit, SentenceReader
-from kg.nlp.text import sentence_bounds, text_of
+from kg.nlp.text import sentences_of, text_of
 
 if not Doc.has_extension("kg_measurements"):
     Doc.set_extension("kg_measurements", default=None)
@@ -30,7 +30,7 @@ class MeasureExtractor:
         candidates = candidate_starts(text)
         if not candidates or not doc._.kg_entities:
             return doc  # kg_entities holds every entity of the Doc
-        bounds = sentence_bounds(text)
+        bounds = sentences_of(doc)  # the digits normalized are no sentence ends: the bounds of text_of(doc)
         passage = Passage(doc, text, bounds)
         k = 0
         for index, (s, e) in enumerate(bounds):
