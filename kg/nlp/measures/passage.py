@@ -44,6 +44,11 @@ class SentenceParts:
     def view(self) -> TokenView:
         return self.passage.tokens.view(self.start, self.end)
 
+    def first_content(self) -> int:
+        """What `first_content` finds, from the clauses already read (a time never crosses a clause break, so the
+        sentence's times in a clause are the clause's own)."""
+        return next((c.content for c in self.clauses if c.content < c.end), self.end)
+
 
 class Passage:
     def __init__(self, doc: Doc, text: str, bounds: list[tuple[int, int]]) -> None:
@@ -105,8 +110,8 @@ class Passage:
         that one token, without the sentence's mentions and clauses)."""
         verb = self._verb.get(index)
         if verb is None:
-            start, end = self.bounds[index]
-            content = first_content(self.text, start, end)
+            parts = self._parts.get(index)
+            content = parts.first_content() if parts is not None else first_content(self.text, *self.bounds[index])
             at, word, tag = self.tokens.token_at(content)
             verb = self._verb[index] = at == content and opening_verb(word, tag)
         return verb
