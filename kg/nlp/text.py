@@ -130,6 +130,16 @@ def sentences_of(doc: Doc) -> list[tuple[int, int]]:
     return bounds
 
 
+def entity_spans(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """The Doc's entities as (start_char, end_char, label, kb_id), in order: kg_entities keeps them as it sets
+    doc.ents (a component that changes doc.ents after it must set kg_entity_spans to None), because doc.ents makes
+    a Span per entity on each call; a Doc no kg_entities read gives its doc.ents."""
+    spans = doc._.kg_entity_spans
+    if spans is None:
+        spans = [(e.start_char, e.end_char, e.label_, e.kb_id_) for e in doc.ents]
+    return spans
+
+
 def view_of(doc: Doc) -> TokenView:
     """The token view of a Doc, built once and shared by the components until tokens change."""
     extensions = doc._  # each `doc._` makes an accessor object: one per call
@@ -159,6 +169,8 @@ if not Doc.has_extension("kg_view"):
     Doc.set_extension("kg_view", default=None)
 if not Doc.has_extension("kg_sentences"):
     Doc.set_extension("kg_sentences", default=None)
+if not Doc.has_extension("kg_entity_spans"):
+    Doc.set_extension("kg_entity_spans", default=None)
 if not Doc.has_extension("kg_candidates"):
     Doc.set_extension("kg_candidates", default=None)
 if not Doc.has_extension("kg_entities"):

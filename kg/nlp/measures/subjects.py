@@ -14,7 +14,7 @@ from operator import itemgetter
 from spacy.tokens import Doc
 
 from kg.nlp.measures.times import TimeRef, find_times
-from kg.nlp.text import TokenView
+from kg.nlp.text import TokenView, entity_spans
 from kg.nlp.words import alternation, read_table, read_words
 
 _OPENERS = alternation(read_words("kg.nlp.measures", "clause_openers") + read_words("kg.nlp.measures", "means_words"))
@@ -55,9 +55,7 @@ class Mentions:
     def __init__(self, doc: Doc, text: str) -> None:
         self.text = text
         # (start, end, label, type): tuples, sorted and disjoint as doc.ents are
-        self.ents = [
-            (e.start_char, e.end_char, e.kb_id_ or text[e.start_char : e.end_char], e.label_) for e in doc.ents
-        ]
+        self.ents = [(start, end, name or text[start:end], label) for start, end, label, name in entity_spans(doc)]
         self.starts = [m[0] for m in self.ents]
         names: dict[str, tuple[str, str]] = {}
         for label, info in (doc._.kg_entities or {}).items():
