@@ -5,6 +5,9 @@ amount qualifies). Runs after kg_relations; precision comes first, so a figure w
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from operator import itemgetter
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -33,13 +36,13 @@ class MeasureExtractor:
         bounds = sentences_of(doc)  # the digits normalized are no sentence ends: the bounds of text_of(doc)
         passage = Passage(doc, text, bounds)
         k = 0
-        for index, (s, e) in enumerate(bounds):
-            while k < len(candidates) and candidates[k] < s:
+        while k < len(candidates):  # from each sentence with a candidate to the next, not through every sentence
+            index = bisect_right(bounds, candidates[k], key=itemgetter(0)) - 1
+            if index < 0 or candidates[k] >= bounds[index][1]:  # between sentences
                 k += 1
-            if k == len(candidates):
-                break
-            if candidates[k] >= e:
                 continue
+            s, e = bounds[index]
+            k = bisect_left(candidates, e, k)
             if not passage.may_read(index):
                 continue
             figures = find_figures(text, s, e)

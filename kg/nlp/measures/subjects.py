@@ -59,9 +59,12 @@ class Mentions:
         self.starts = [m[0] for m in self.ents]
         names: dict[str, tuple[str, str]] = {}
         for label, info in (doc._.kg_entities or {}).items():
-            for name in (label, *info.aliases):
+            entity = (label, info.type)
+            if len(label) >= 2:
+                names.setdefault(label, entity)
+            for name in info.aliases:
                 if len(name) >= 2:
-                    names.setdefault(name, (label, info.type))
+                    names.setdefault(name, entity)
         self.names = names
         self._occurring: list[tuple[int, int, str]] | None = None  # (start, -length, name) of every occurrence
         self._occurring_starts: list[int] = []
