@@ -140,6 +140,17 @@ def entity_spans(doc: Doc) -> list[tuple[int, int, str, str]]:
     return spans
 
 
+def words_of(doc: Doc) -> TokenView:
+    """The segmenter's own words of a Doc (not cut at the entities' edges as the Doc's tokens may be), with their
+    offsets, built once and shared (kg_relations, kg_measures); a Doc the kg tokenizer did not make gives its view."""
+    extensions = doc._
+    words = extensions.kg_words
+    if words is None:
+        tokens = doc.user_data.get(TOKENS_KEY)
+        words = extensions.kg_words = TokenView(*tokens) if tokens is not None else view_of(doc)
+    return words
+
+
 def view_of(doc: Doc) -> TokenView:
     """The token view of a Doc, built once and shared by the components until tokens change."""
     extensions = doc._  # each `doc._` makes an accessor object: one per call
@@ -169,6 +180,8 @@ if not Doc.has_extension("kg_view"):
     Doc.set_extension("kg_view", default=None)
 if not Doc.has_extension("kg_sentences"):
     Doc.set_extension("kg_sentences", default=None)
+if not Doc.has_extension("kg_words"):
+    Doc.set_extension("kg_words", default=None)
 if not Doc.has_extension("kg_entity_spans"):
     Doc.set_extension("kg_entity_spans", default=None)
 if not Doc.has_extension("kg_candidates"):
