@@ -176,17 +176,7 @@ def candidates_of(doc: Doc) -> list[Candidate]:
     return candidates
 
 
-if not Doc.has_extension("kg_view"):
-    Doc.set_extension("kg_view", default=None)
-if not Doc.has_extension("kg_sentences"):
-    Doc.set_extension("kg_sentences", default=None)
-if not Doc.has_extension("kg_words"):
-    Doc.set_extension("kg_words", default=None)
-if not Doc.has_extension("kg_entity_spans"):
-    Doc.set_extension("kg_entity_spans", default=None)
-if not Doc.has_extension("kg_candidates"):
-    Doc.set_extension("kg_candidates", default=None)
-if not Doc.has_extension("kg_entities"):
-    Doc.set_extension("kg_entities", default=None)
-if not Doc.has_extension("kg_relations"):
-    Doc.set_extension("kg_relations", default=None)
+# what the components share through a Doc, each None until set
+for _name in ("kg_view", "kg_sentences", "kg_words", "kg_entity_spans", "kg_candidates", "kg_entities", "kg_relations"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
