@@ -277,14 +277,16 @@ class EntityResolver:
         # token offsets from one array rather than doc.char_span per entity, which makes Token objects to compare
         offsets = doc.to_array([IDX, LENGTH])
         starts, ends = offsets[:, 0].tolist(), offsets.sum(axis=1).tolist()
-        ents = []
+        ents, spans = [], []
         for c in chosen:
             i, j = bisect_left(starts, c.start), bisect_left(ends, c.end)
             if i == len(starts) or starts[i] != c.start or j == len(ends) or ends[j] != c.end:
                 continue  # not on token boundaries
             name = canon.get(text[c.start : c.end], text[c.start : c.end])
             ents.append(Span(doc, i, j + 1, label=c.label, kb_id=name))
+            spans.append((c.start, c.end, c.label, name))
         doc.set_ents(ents, default="outside")
+        doc._.kg_entity_spans = spans  # what entity_spans(doc) reads, instead of a Span per entity from doc.ents
 
 
 _LATIN_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9&.\- ]*[A-Za-z0-9]")

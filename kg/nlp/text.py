@@ -121,6 +121,36 @@ def _append_trimmed(text: str, start: int, end: int, out: list[tuple[int, int]])
         out.append((start, end))
 
 
+def sentences_of(doc: Doc) -> list[tuple[int, int]]:
+    """The sentence bounds of a Doc's text, found once and shared by the components (kg_relations, kg_measures)."""
+    extensions = doc._
+    bounds = extensions.kg_sentences
+    if bounds is None:
+        bounds = extensions.kg_sentences = sentence_bounds(text_of(doc))
+    return bounds
+
+
+def entity_spans(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """The Doc's entities as (start_char, end_char, label, kb_id), in order: kg_entities keeps them as it sets
+    doc.ents (a component that changes doc.ents after it must set kg_entity_spans to None), because doc.ents makes
+    a Span per entity on each call; a Doc no kg_entities read gives its doc.ents."""
+    spans = doc._.kg_entity_spans
+    if spans is None:
+        spans = [(e.start_char, e.end_char, e.label_, e.kb_id_) for e in doc.ents]
+    return spans
+
+
+def words_of(doc: Doc) -> TokenView:
+    """The segmenter's own words of a Doc (not cut at the entities' edges as the Doc's tokens may be), with their
+    offsets, built once and shared (kg_relations, kg_measures); a Doc the kg tokenizer did not make gives its view."""
+    extensions = doc._
+    words = extensions.kg_words
+    if words is None:
+        tokens = doc.user_data.get(TOKENS_KEY)
+        words = extensions.kg_words = TokenView(*tokens) if tokens is not None else view_of(doc)
+    return words
+
+
 def view_of(doc: Doc) -> TokenView:
     """The token view of a Doc, built once and shared by the components until tokens change."""
     extensions = doc._  # each `doc._` makes an accessor object: one per call
@@ -146,11 +176,7 @@ def candidates_of(doc: Doc) -> list[Candidate]:
     return candidates
 
 
-if not Doc.has_extension("kg_view"):
-    Doc.set_extension("kg_view", default=None)
-if not Doc.has_extension("kg_candidates"):
-    Doc.set_extension("kg_candidates", default=None)
-if not Doc.has_extension("kg_entities"):
-    Doc.set_extension("kg_entities", default=None)
-if not Doc.has_extension("kg_relations"):
-    Doc.set_extension("kg_relations", default=None)
+# what the components share through a Doc, each None until set
+for _name in ("kg_view", "kg_sentences", "kg_words", "kg_entity_spans", "kg_candidates", "kg_entities", "kg_relations"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)

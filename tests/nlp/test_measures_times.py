@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.nlp.measures import times
 from kg.nlp.measures.times import find_times, resolve
 
 DATE = "2024-05-10"
@@ -77,3 +82,36 @@ def test_what_is_no_time() -> None:
     assert find_times("全年目标") == []
     assert find_times("近700家门店") == []
     assert resolved("2023年2月30日") == [("2023年2月30日", None, None)]
+
+
+def _searched_alone(text: str) -> list:
+    """What find_times finds when no text is skipped for want of a time word."""
+    original, times._TIME_WORDS = times._TIME_WORDS, re.compile("")
+    try:
+        return find_times(text)
+    finally:
+        times._TIME_WORDS = original
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["一季度营收", "前两个季度", "现在有", "截止目前", "当前", "如今", "今年以来", "上一年", "明年", "6月份", "近三年",
+     "过去6个月", "上半年", "下半年", "二〇二二年"],
+)  # fmt: skip
+def test_every_kind_of_time_has_a_time_word(text: str) -> None:
+    """find_times skips a text with none of 年, 月, 季度, a relative year or now: no time is without one."""
+    assert find_times(text) == _searched_alone(text) != []
+
+
+# pieces of time expressions and of what looks like them, so that random texts hold many times and near misses
+_PIECES = st.sampled_from(
+    ["2023", "年", "二〇二二", "1", "12", "月", "份", "日", "号", "底", "末", "初", "全", "上", "下", "半", "第", "一",
+     "三", "两", "季度", "前", "个", "近", "过去", "以来", "起", "截至", "截止", "到", "至", "-", " ", "，", "今年",
+     "去年", "本年", "上一年", "目前", "当前", "如今", "现在", "较", "比", "同", "增长", "8", "家", "亿元", "。"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=10).map("".join))
+def test_a_text_without_a_time_word_loses_no_time(text: str) -> None:
+    assert find_times(text) == _searched_alone(text)

@@ -5,13 +5,16 @@ amount qualifies). Runs after kg_relations; precision comes first, so a figure w
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from operator import itemgetter
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.measures.figures import candidate_starts, find_figures, normalize_digits
 from kg.nlp.measures.passage import Passage
 from kg.nlp.measures.reading import MeasureHit, SentenceReader
-from kg.nlp.text import sentence_bounds, text_of
+from kg.nlp.text import sentences_of, text_of
 
 if not Doc.has_extension("kg_measurements"):
     Doc.set_extension("kg_measurements", default=None)
@@ -30,16 +33,16 @@ class MeasureExtractor:
         candidates = candidate_starts(text)
         if not candidates or not doc._.kg_entities:
             return doc  # kg_entities holds every entity of the Doc
-        bounds = sentence_bounds(text)
+        bounds = sentences_of(doc)  # the digits normalized are no sentence ends: the bounds of text_of(doc)
         passage = Passage(doc, text, bounds)
         k = 0
-        for index, (s, e) in enumerate(bounds):
-            while k < len(candidates) and candidates[k] < s:
+        while k < len(candidates):  # from each sentence with a candidate to the next, not through every sentence
+            index = bisect_right(bounds, candidates[k], key=itemgetter(0)) - 1
+            if index < 0 or candidates[k] >= bounds[index][1]:  # between sentences
                 k += 1
-            if k == len(candidates):
-                break
-            if candidates[k] >= e:
                 continue
+            s, e = bounds[index]
+            k = bisect_left(candidates, e, k)
             if not passage.may_read(index):
                 continue
             figures = find_figures(text, s, e)

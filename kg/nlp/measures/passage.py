@@ -44,6 +44,11 @@ class SentenceParts:
     def view(self) -> TokenView:
         return self.passage.tokens.view(self.start, self.end)
 
+    def first_content(self) -> int:
+        """What `first_content` finds, from the clauses already read (a time never crosses a clause break, so the
+        sentence's times in a clause are the clause's own)."""
+        return next((c.content for c in self.clauses if c.content < c.end), self.end)
+
 
 class Passage:
     def __init__(self, doc: Doc, text: str, bounds: list[tuple[int, int]]) -> None:
@@ -78,7 +83,9 @@ class Passage:
         """Whether a sentence may say whose its figures are, before they are read: it names an entity, or it leaves
         its subject out (a figure with no entity of its own sentence can only be the subject's the sentences before
         it carry)."""
-        return bool(self.mentions_in(*self.bounds[index])) or self.opens_with_verb(index)
+        return bool(self.mentions_in(*self.bounds[index])) or (
+            self.continues_paragraph(index) and self.opens_with_verb(index)
+        )
 
     def readable(self, index: int, figures: list[Figure]) -> bool:
         """Whether a sentence can say whose its figures are, before its tokens are read: an entity opens one of its
@@ -94,13 +101,17 @@ class Passage:
                 return True
         return self.opens_with_verb(index) and self.topic_before(index) is not None
 
+    def continues_paragraph(self, index: int) -> bool:
+        """Whether a sentence follows another in its paragraph: only then may it take its subject from before."""
+        return index > 0 and "\n" not in self.text[self.bounds[index - 1][1] : self.bounds[index][0]]
+
     def opens_with_verb(self, index: int) -> bool:
         """Whether a sentence leaves its subject out: its first clause with content opens with a verb (read from
         that one token, without the sentence's mentions and clauses)."""
         verb = self._verb.get(index)
         if verb is None:
-            start, end = self.bounds[index]
-            content = first_content(self.text, start, end)
+            parts = self._parts.get(index)
+            content = parts.first_content() if parts is not None else first_content(self.text, *self.bounds[index])
             at, word, tag = self.tokens.token_at(content)
             verb = self._verb[index] = at == content and opening_verb(word, tag)
         return verb
@@ -123,7 +134,7 @@ class Passage:
     def topic_before(self, index: int, depth: int = MAX_CARRIED) -> Mention | None:
         """The subject the sentences before this one in its paragraph carry into it: the one entity that opens the
         first of their clauses to have a subject, through sentences that leave it out."""
-        if index == 0 or depth == 0 or "\n" in self.text[self.bounds[index - 1][1] : self.bounds[index][0]]:
+        if depth == 0 or not self.continues_paragraph(index):
             return None
         if index - 1 not in self._carried:
             self._carried[index - 1] = self._carried_by(index - 1, depth)

@@ -143,8 +143,9 @@ class SentenceReader:
             self.text, clause.start, figure.start
         ):
             return []  # 从214家…: the level before a change; 比进口产品高1个百分点: a difference
-        before = self._before(figure, anchor, counted)
+        before = ""  # the phrase that names the figure, read only once the figure may still be kept
         if counted_entity is not None and counted_entity.type == "PRODUCT":
+            before = self._before(figure, anchor, counted)
             verb = next((v for v in COUNT_VERBS if before.endswith(v)), None)
             if verb is not None:
                 return [self._hit(figure, counted_entity.label, COUNT_VERBS[verb], "counted_product", 0.7)]
@@ -154,6 +155,7 @@ class SentenceReader:
                 return []
             if self.text.startswith("的", figure.end + len(counted)):
                 return []  # 来自100多个国家的代表…: the verb opens a relative clause, not a predicate
+            before = before or self._before(figure, anchor, counted)
             return self._on_members(figure, [topic], None, before, counted, "topic", 0.5)
         if subject_clause.source or not self._subject_of(subject_clause, own):
             return []
@@ -165,6 +167,7 @@ class SentenceReader:
             return self._counted_subject(figure, clause, counted)  # A等20所高校: the count of a group A is one of
         if self._entity_between(start, figure.start, held):
             return []
+        before = before or self._before(figure, anchor, counted)
         members, paired = self._members(subject_clause, figure, before.split("、"))
         rule, confidence = ("clause_subject", 0.7) if own else ("earlier_clause_subject", 0.6)
         return self._on_members(figure, members, paired, before, counted, rule, confidence)

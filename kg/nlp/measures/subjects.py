@@ -5,15 +5,16 @@ the sentence, when its own has none), the entity it qualifies (注册资本100�
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
+from operator import itemgetter
 
-import ahocorasick
 from spacy.tokens import Doc
 
 from kg.nlp.measures.times import TimeRef, find_times
-from kg.nlp.text import TokenView
+from kg.nlp.text import TokenView, entity_spans
 from kg.nlp.words import alternation, read_table, read_words
 
 _OPENERS = alternation(read_words("kg.nlp.measures", "clause_openers") + read_words("kg.nlp.measures", "means_words"))
@@ -47,63 +48,76 @@ class Clause:
 class Mentions:
     """The entity mentions of a Doc's sentences: the Doc's entities, and every other occurrence of a name or alias of
     them (a name found in one sentence and missed in another), longest first, without overlaps. Read per sentence
-    and only for the sentences that state a figure, with an Aho-Corasick automaton of the names, built when first
-    needed: compiling a pattern of them per document would cost ten times as much."""
+    and only for the sentences that state a figure; the names are looked for once in the whole text, when first
+    needed (compiling a pattern of them per document would cost ten times as much), and a Mention is made only for
+    what a sentence keeps."""
 
     def __init__(self, doc: Doc, text: str) -> None:
         self.text = text
-        self.ents = [
-            Mention(e.start_char, e.end_char, e.kb_id_ or text[e.start_char : e.end_char], e.label_) for e in doc.ents
-        ]
-        self.starts = [m.start for m in self.ents]
+        # (start, end, label, type): tuples, sorted and disjoint as doc.ents are
+        self.ents = [(start, end, name or text[start:end], label) for start, end, label, name in entity_spans(doc)]
+        self.starts = [m[0] for m in self.ents]
         names: dict[str, tuple[str, str]] = {}
         for label, info in (doc._.kg_entities or {}).items():
-            for name in (label, *info.aliases):
+            entity = (label, info.type)
+            if len(label) >= 2:
+                names.setdefault(label, entity)
+            for name in info.aliases:
                 if len(name) >= 2:
-                    names.setdefault(name, (label, info.type))
+                    names.setdefault(name, entity)
         self.names = names
-        self._automaton: ahocorasick.Automaton | None = None
+        self._occurring: list[tuple[int, int, str]] | None = None  # (start, -length, name) of every occurrence
+        self._occurring_starts: list[int] = []
 
     def __bool__(self) -> bool:
         return bool(self.ents or self.names)
 
     def within(self, start: int, end: int) -> list[Mention]:
-        """The mentions inside text[start:end], in reading order."""
+        """The mentions inside text[start:end], in reading order: an occurrence of a name replaces the entities it
+        holds, and is dropped when it cuts through one (even one that crosses the sentence's edge)."""
+        ents = self.ents
+        i = max(bisect_right(self.starts, start) - 1, 0)
         found = []
-        for m in islice(self.ents, max(bisect_right(self.starts, start) - 1, 0), None):
-            if m.start >= end:
-                break
-            if m.end > start:
-                found.append(m)
-        taken = sorted((m.start, m.end) for m in found)
+        while i < len(ents) and ents[i][0] < end:
+            if ents[i][1] > start:
+                found.append(ents[i])
+            i += 1
         for at, name in self._occurrences(start, end):
             stop = at + len(name)
-            overlapped = [(s, e) for s, e in taken if s < stop and at < e]
-            if all(at <= s and e <= stop for s, e in overlapped):
-                label, type_ = self.names[name]
-                found = [m for m in found if not (at <= m.start and m.end <= stop)]
-                found.append(Mention(at, stop, label, type_))
-                taken = sorted((m.start, m.end) for m in found)
-        return sorted((m for m in found if start <= m.start and m.end <= end), key=lambda m: m.start)
+            if all(at <= m[0] and m[1] <= stop for m in found if m[0] < stop and at < m[1]):
+                found = [m for m in found if not (at <= m[0] and m[1] <= stop)]
+                found.append((at, stop, *self.names[name]))
+        found.sort(key=itemgetter(0))
+        return [Mention(*m) for m in found if start <= m[0] and m[1] <= end]
 
     def _occurrences(self, start: int, end: int) -> list[tuple[int, str]]:
         """Names in text[start:end] from left to right, the longest where several start at one place, none inside
         another's occurrence: what one alternation of the names, longest first, would find."""
-        if self._automaton is None:
-            self._automaton = ahocorasick.Automaton()
-            for name in self.names:
-                self._automaton.add_word(name, name)
-            self._automaton.make_automaton()
-        found = sorted(
-            (last + 1 - len(name), -len(name), name) for last, name in self._automaton.iter(self.text, start, end)
-        )
+        if self._occurring is None:
+            self._occurring = _every_occurrence(self.text, self.names)
+            self._occurring_starts = [at for at, _, _ in self._occurring]
         chosen: list[tuple[int, str]] = []
         position = start
-        for at, _, name in found:
-            if at >= position:
+        for at, shorter, name in islice(self._occurring, bisect_left(self._occurring_starts, start), None):
+            if at >= end:
+                break
+            if at >= position and at - shorter <= end:
                 chosen.append((at, name))
-                position = at + len(name)
+                position = at - shorter
         return chosen
+
+
+def _every_occurrence(text: str, names: Iterable[str]) -> list[tuple[int, int, str]]:
+    """Every occurrence of every name in the text, overlapping ones too, as (start, -length, name), sorted: a few
+    names in a short text, so a search per name costs less than building an automaton of them."""
+    found = []
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            found.append((at, -len(name), name))
+            at = text.find(name, at + 1)
+    found.sort()
+    return found
 
 
 def clauses_of(text: str, start: int, end: int, mentions: list[Mention], times: list[TimeRef]) -> list[Clause]:

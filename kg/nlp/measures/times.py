@@ -34,7 +34,8 @@ _PART = (
 # a year, a part of a year (a quarter, a month, a day, its end), or both; a part with no year may not be 底, 末, 初 or
 # 全年 alone (checked in `_when`)
 _POINT = rf"(?<![0-9]){_YEAR}?\s?{_PART}?"
-_NOW = r"(?P<now>截至目前|截止目前|目前|当前|如今|现在)"
+_NOW_WORDS = ("截至目前", "截止目前", "目前", "当前", "如今", "现在")
+_NOW = rf"(?P<now>{'|'.join(_NOW_WORDS)})"
 # 近三年, 过去5年, 近半年, 近6个月: the years or months up to the document's date
 _RECENT = r"(?:近|最近|过去)(?P<recent>[0-9]+|[一二两三四五六七八九十]+|半)\s?个?(?P<recent_unit>年|月)(?:来|以来)?"
 _AS_OF = r"(?P<as_of>截至|截止到|截止|到)\s?"
@@ -48,6 +49,11 @@ _NAMED = re.compile(r"\?P<\w+>")
 _FIRST = "".join(sorted({w[0] for w in _RELATIVE_YEARS} | set("第前上下底末初全0123456789十〇零一二三四五六七八九")))
 _STARTS_POINT = rf"(?=\s|[{_FIRST}])(?=\s?(?:{_NAMED.sub('', _YEAR)}|{_NAMED.sub('', _PART)}))"
 _TIME_RE = re.compile(rf"{_NOW}|{_RECENT}|(?:{_AS_OF})?{_STARTS_POINT}{_POINT}(?:{_SINCE})?")
+# Every time expression find_times keeps has one of these: 年, 月 or 季度 (a year, a half-year, a month, a quarter,
+# 近三年), a relative year, or now. A text without any has no time, and is not searched with the pattern above.
+_TIME_WORDS = re.compile(
+    "|".join(re.escape(w) for w in sorted({"年", "月", "季度", *_RELATIVE_YEARS, *_NOW_WORDS}, key=len, reverse=True))
+)
 _COMPARED = ("较", "比", "同", "与", "是", "相比")  # 较去年, 比上年末: the base of a comparison, not the figure's time
 
 
@@ -93,6 +99,8 @@ def find_times(text: str, start: int = 0, end: int | None = None) -> list[TimeRe
     """Time expressions in text[start:end], in reading order; the bases of comparisons (较去年) are left out."""
     end = len(text) if end is None else end
     found: list[TimeRef] = []
+    if _TIME_WORDS.search(text, start, end) is None:
+        return found
     position = start
     while position < end:
         match = _TIME_RE.search(text, position, end)

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from itertools import accumulate
 
 from spacy.attrs import IDX, TAG
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
-from kg.nlp.text import TokenView
+from kg.nlp.text import TokenView, words_of
 from kg.nlp.tokenizer import TOKENS_KEY, dictionary_freqs
 
 
@@ -49,8 +48,7 @@ class SentenceTokens:
         if tokens is not None and tokens[0] is text and len(tokens[1]) == len(doc):
             self.words: Sequence[str] | None = tokens[1]
             self.tags: Sequence[str] | None = tokens[2]
-            self.starts: list[int] = [0, *accumulate(map(len, self.words))]
-            self.starts.pop()
+            self.starts: list[int] = words_of(doc).starts  # the offsets of these words, shared with kg_relations
         else:
             rows = doc.to_array([IDX, TAG])
             self.words = self.tags = None
@@ -61,8 +59,10 @@ class SentenceTokens:
     def token_at(self, position: int) -> tuple[int, str, str]:
         """The start, text and tag of the token that holds a position."""
         i = max(bisect_right(self.starts, position) - 1, 0)
-        view = self.view(self.starts[i], self.starts[i] + 1)
-        return view.starts[0], view.words[0], view.tags[0]
+        if self.words is not None and self.tags is not None:
+            return self.starts[i], self.words[i], self.tags[i]
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+        return self.starts[i], self.text[self.starts[i] : end], self.names[self.tag_ids[i]]
 
     def view(self, start: int, end: int) -> TokenView:
         """The tokens of text[start:end], with the Doc's offsets."""

@@ -20,8 +20,7 @@ from kg.nlp.frames import frame_relations
 from kg.nlp.known import known_places
 from kg.nlp.relate import names
 from kg.nlp.relate.base import Assertion, DocumentRule, Mention, Passage, RelationHit
-from kg.nlp.text import TokenView, sentence_bounds, text_of, view_of
-from kg.nlp.tokenizer import TOKENS_KEY
+from kg.nlp.text import sentences_of, text_of, words_of
 from kg.ontology import load_ontology
 
 
@@ -66,9 +65,8 @@ class RelationExtractor:
             if info.type == "ORG"
             for name in (label, *info.aliases)
         }
-        tokens = doc.user_data.get(TOKENS_KEY)  # the segmenter's own words: a view of the split Doc costs more
-        words = TokenView(*tokens) if tokens is not None else view_of(doc)
-        passage = Passage(text, sentence_bounds(text), mentions, org_names, words)
+        words = words_of(doc)  # the segmenter's own words: a view of the split Doc costs more
+        passage = Passage(text, sentences_of(doc), mentions, org_names, words)
         for rule in self.document_rules:
             passage.hits.extend(rule.find(passage, rule))
         doc._.kg_relations = self._valid(passage.hits, {x.name: x.label for x in mentions})
