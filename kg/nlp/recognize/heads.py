@@ -67,12 +67,16 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
         if strict and he < len(text) and (continues_noun(view, he) or _names_a_field(view, he)):
             continue  # 医保电子|凭证: an industry word inside a longer noun phrase
         start = _without_descriptors(view, start, hs)  # 电商OZON公司 → OZON公司
+        if label == "PRODUCT" and _line_of_business(view, out, start, hs, he):
+            continue  # 星河基金ETF|投资总监, 星河银行信用卡|中心: a firm's unit or line of business, not a product
         if label == "PRODUCT" and match.group() == "卡" and _transcribed_ka(view, start, hs):
             continue  # 伊万诺夫卡, 总统奥列茨卡: foreign places and people end in -ka, written 卡
         if label == "ORG" and text.endswith(cues.NON_INSTITUTION_ENDINGS, start, he):
             continue  # 发展新格局: 局 ends a common word here, not a bureau's name
         if weak and (hs - start < 2 or _place_object(view, hs)):
             continue  # 赴伊|投资, 对华|投资: a one-character place before a weak head is a verb's object
+        if weak and _product_before(view, hs):
+            continue  # 星河基金ETF|投资部, 星河基金指数|投资: a house's line of business in a product, not a firm
         if weak and _activity_before(view, hs, out, activity=match.group() in cues.ACTIVITY_HEADS):
             continue  # 腾讯战略|投资, 腾讯官方唯一|投资: an activity of the name before, not a firm named by it
         # a place alone does not make a programme a name (美国跨境电商项目), though it makes 上海市政府 one
@@ -157,6 +161,23 @@ def _activity_before(view: TokenView, end: int, out: list[Candidate], *, activit
     return (
         activity and view.freqs.get(word, 0) >= _COMMON_FREQ and any(c.end == before and c.label == "ORG" for c in out)
     )
+
+
+def _line_of_business(view: TokenView, out: list[Candidate], start: int, hs: int, he: int) -> bool:
+    """Whether a product word right after an organization's name (and nothing else) goes on into a longer noun: the
+    phrase names what the organization does or the unit that does it."""
+    return (
+        he < len(view.text)
+        and continues_noun(view, he)
+        and any(c.label == "ORG" and c.start == start and c.end == hs for c in out)
+    )
+
+
+def _product_before(view: TokenView, end: int) -> bool:
+    """Whether the word before end is a product head word (ETF, 指数): a weak head after it (投资, 基金) names what a
+    firm does with the product."""
+    k = view.index_at(end - 1)
+    return view.ends[k] == end and view.words[k] in words.STRONG_PRODUCT_HEADS
 
 
 def _place_object(view: TokenView, end: int) -> bool:

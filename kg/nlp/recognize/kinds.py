@@ -42,10 +42,13 @@ def event_by_head(name: str, freqs: dict[str, int]) -> str | None:
 
 
 def type_by_follower(after: str) -> str | None:
-    """Type named by a short noun phrase right after a name (“X”农资收购产品, “X”微信小程序)."""
+    """Type named by a short noun phrase right after a name (“X”农资收购产品, “X”微信小程序), or by the building of
+    a programme right after it (“X”建设)."""
     phrase = re.match(r"[\u4e00-\u9fffA-Za-z]{0,6}", after).group()
     if phrase.startswith("的"):
         return None  # “支付为民”的服务理念: the quote modifies the noun, it is not named by it
+    if phrase.startswith(cues.BUILT_PROGRAMMES):
+        return "INITIATIVE"  # “无废城市”建设: a programme named by its theme
     best: tuple[int, str] | None = None
     for label, followers in (("INITIATIVE", cues.INITIATIVE_FOLLOWERS), ("PRODUCT", cues.PRODUCT_FOLLOWERS)):
         for word in followers:

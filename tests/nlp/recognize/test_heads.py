@@ -370,3 +370,14 @@ def test_armed_forces_museums_and_farms_are_named_by_their_head(nlp: Language, t
 @pytest.mark.parametrize("text", ["一支强大的海军需要远洋舰队。", "他们周末参观了多家博物馆和农场。"])
 def test_the_bare_kind_of_a_force_or_a_museum_is_no_name(nlp: Language, text: str) -> None:
     assert orgs(nlp, text) == set()
+
+
+@pytest.mark.parametrize("text", ["鹏扬银行信用卡中心发布公告。", "顺捷基金ETF投资总监表示看好后市。"])
+def test_an_organization_and_a_product_word_before_a_unit_is_no_product(nlp: Language, text: str) -> None:
+    """The bank's card centre, the house's ETF investment: a unit or a line of business, neither product nor firm."""
+    found = entities(nlp, text)
+    assert not any(label == "PRODUCT" or name.endswith(("投资", "中心")) for name, label in found)
+
+
+def test_a_product_word_after_an_organization_and_before_no_noun_stays(nlp: Language) -> None:
+    assert ("顺捷银行信用卡", "PRODUCT") in entities(nlp, "顺捷银行信用卡今年发卡量增长。")
