@@ -80,10 +80,12 @@ def class_phrase(view: TokenView, pos: int, limit: int = 10) -> str:
     return view.text[pos:end]
 
 
-def classifier_type(after: str) -> str | None:
-    """Type named by the noun phrase after 等: its last classifier noun."""
+def classifier_type(after: str, *, quoted: bool = False) -> str | None:
+    """Type named by the noun phrase after 等: its last classifier noun. Brands are the firms behind them, unless the
+    members are quoted (“A”、“B”等知名品牌: a firm's brands, its products)."""
     best: tuple[int, str] | None = None
     for label, nouns in (
+        ("PRODUCT" if quoted else "ORG", cues.BRAND_CLASSES),
         ("ORG", cues.ORG_CLASSIFIERS),
         ("PRODUCT", cues.PRODUCT_CLASSIFIERS),
         ("INITIATIVE", cues.INITIATIVE_CLASSIFIERS),

@@ -94,4 +94,4 @@ def _chain_type(view: TokenView, pos: int) -> str | None:
     chain = _QUOTE_CHAIN.match(view.text, pos)
     if chain is None:
         return None
-    return classifier_type(class_phrase(view, chain.end()))
+    return classifier_type(class_phrase(view, chain.end()), quoted=True)

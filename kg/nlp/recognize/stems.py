@@ -16,10 +16,12 @@ from kg.nlp.text import Candidate, TokenView, WordSet
 
 _MIN_EVIDENCE = 0.7  # the organizations whose names lend a stem: known ones and those found by a head word
 _COMMON_STEM = 2000  # a stem more frequent than this in the dictionary is a common word (人民, 国家, 东方)
+_RARE_STEM = 300  # … and more frequent than this, unless a known organization lends it (期货 of a 中国期货公司)
+_MAX_STEM = 4
 _HEADS = WordSet((*words.ORG_HEADS, *words.INDUSTRY_HEADS, *words.LEGAL_SUFFIXES, *cues.GROUP_LINES))
 _INSTITUTION_HEADS = tuple(words.ORG_HEADS)
 _LEGAL = tuple(sorted({*words.LEGAL_SUFFIXES, "公司"}, key=len, reverse=True))
-_LINES = tuple(sorted({*words.ORG_HEADS, *words.INDUSTRY_HEADS, *cues.GROUP_LINES}, key=len, reverse=True))
+_LINES = tuple(sorted({*words.ORG_HEADS, *cues.GROUP_LINES}, key=len, reverse=True))
 
 
 def group_members(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
@@ -54,10 +56,13 @@ def _stems(view: TokenView, cand: Candidate) -> set[str]:
         head = _HEADS.longest_suffix(stem, shorter=True)
         if head is not None:
             stem = stem[: -len(head)]
+        # a known organization lends a stem the dictionary knows as a word (平安), one the rules found only a rare one
+        common = _COMMON_STEM if cand.known else _RARE_STEM
         if (
-            2 <= len(stem) <= 6
+            2 <= len(stem) <= _MAX_STEM
             and stem != name
-            and view.freqs.get(stem, 0) < _COMMON_STEM
+            and view.freqs.get(stem, 0) < common
+            and _HEADS.longest_suffix(stem) is None  # 银河证券|基金: a name, not a stem
             and stem not in words.GENERIC_MODIFIERS
             and stem not in _known_places()
         ):
