@@ -67,6 +67,8 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
         if strict and he < len(text) and (continues_noun(view, he) or _names_a_field(view, he)):
             continue  # 医保电子|凭证: an industry word inside a longer noun phrase
         start = _without_descriptors(view, start, hs)  # 电商OZON公司 → OZON公司
+        if strict and text[start:hs] in cues.LATIN_TERMS:
+            continue  # AI智能, IT科技: a Latin term is jargon, no company's name
         if label == "PRODUCT" and _line_of_business(view, out, start, hs, he):
             continue  # 星河基金ETF|投资总监, 星河银行信用卡|中心: a firm's unit or line of business, not a product
         if label == "PRODUCT" and match.group() == "卡" and _transcribed_ka(view, start, hs):

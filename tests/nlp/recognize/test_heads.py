@@ -381,3 +381,32 @@ def test_an_organization_and_a_product_word_before_a_unit_is_no_product(nlp: Lan
 
 def test_a_product_word_after_an_organization_and_before_no_noun_stays(nlp: Language) -> None:
     assert ("顺捷银行信用卡", "PRODUCT") in entities(nlp, "顺捷银行信用卡今年发卡量增长。")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("据顺捷时报报道，鹏扬集团今年扩产。", "顺捷时报"),
+        ("鹏扬晨报记者从市里获悉。", "鹏扬晨报"),
+        ("来源：顺捷周刊", "顺捷周刊"),
+    ],
+)
+def test_newspapers_and_magazines_are_named_by_their_head(nlp: Language, text: str, name: str) -> None:
+    assert name in orgs(nlp, text)
+
+
+def test_a_newspaper_head_alone_is_no_name(nlp: Language) -> None:
+    assert orgs(nlp, "这份时报很受欢迎。") == set()
+
+
+def test_a_proper_name_before_zhineng_is_a_company(nlp: Language) -> None:
+    assert ("顺捷智能", "ORG") in candidates(nlp, "顺捷智能今年完成了新一轮融资。", "org_industry")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["这波智能清洁赛道爆发。", "展会上的AI智能家电很受欢迎。", "公司在人工智能领域布局。", "这家智能工厂投产。"],
+)
+def test_a_demonstrative_or_a_latin_term_before_an_industry_word_is_no_company(nlp: Language, text: str) -> None:
+    assert candidates(nlp, text, "org_industry") == set()
+    assert orgs(nlp, text) == set()
