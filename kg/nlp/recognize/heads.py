@@ -19,6 +19,7 @@ from kg.nlp.recognize.boundaries import (
     continues_noun,
     generic_institution,
     is_proper,
+    known_org_names,
     left_boundary,
 )
 from kg.nlp.text import Candidate, TokenView
@@ -108,12 +109,20 @@ def dictionary_orgs(view: TokenView, out: list[Candidate], rule: RecognizerRule)
         word = view.words[k]
         if len(word) < 2 or not word.endswith(cues.INSTITUTION_ENDINGS) or generic_institution(word):
             continue
+        if _two_known_names(word):
+            continue  # 中共中央国务院: the dictionary joined two bodies the gazetteer knows apart
         start = view.starts[k]
         j = k - 1
         while j >= 0 and view.tags[j] == "ns" and k - j <= 2:
             start = view.starts[j]
             j -= 1
         out.append(Candidate(start, view.ends[k], rule.label, rule.name, rule.score))
+
+
+def _two_known_names(word: str) -> bool:
+    """Whether a word is two known organizations' names written together (中共中央|国务院)."""
+    names = known_org_names()
+    return any(word[:k] in names and word[k:] in names for k in range(2, len(word) - 1))
 
 
 def _generic_dictionary_org(view: TokenView, start: int, end: int) -> bool:

@@ -410,3 +410,9 @@ def test_a_proper_name_before_zhineng_is_a_company(nlp: Language) -> None:
 def test_a_demonstrative_or_a_latin_term_before_an_industry_word_is_no_company(nlp: Language, text: str) -> None:
     assert candidates(nlp, text, "org_industry") == set()
     assert orgs(nlp, text) == set()
+
+
+def test_a_dictionary_word_of_two_known_bodies_gives_both(nlp: Language) -> None:
+    text = "中共中央国务院印发了指导意见。"
+    assert candidates(nlp, text, "dictionary_org") == set()
+    assert orgs(nlp, text) == {"中共中央", "国务院"}
