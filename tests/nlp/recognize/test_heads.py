@@ -372,11 +372,16 @@ def test_the_bare_kind_of_a_force_or_a_museum_is_no_name(nlp: Language, text: st
     assert orgs(nlp, text) == set()
 
 
-@pytest.mark.parametrize("text", ["鹏扬银行信用卡中心发布公告。", "顺捷基金ETF投资总监表示看好后市。"])
-def test_an_organization_and_a_product_word_before_a_unit_is_no_product(nlp: Language, text: str) -> None:
-    """The bank's card centre, the house's ETF investment: a unit or a line of business, neither product nor firm."""
-    found = entities(nlp, text)
-    assert not any(label == "PRODUCT" or name.endswith(("投资", "中心")) for name, label in found)
+def test_an_organization_and_a_product_word_before_a_unit_is_the_unit(nlp: Language) -> None:
+    """The bank's card centre is a unit of the bank, no product."""
+    assert entities(nlp, "交通银行信用卡中心发布公告。") == {("交通银行信用卡中心", "ORG")}
+    assert not any(label == "PRODUCT" for _, label in entities(nlp, "顺捷银行信用卡中心发布公告。"))
+
+
+def test_an_organization_and_a_product_word_before_an_activity_is_neither(nlp: Language) -> None:
+    """The house's ETF investment: a line of business, neither product nor firm."""
+    found = entities(nlp, "顺捷基金ETF投资总监表示看好后市。")
+    assert not any(label == "PRODUCT" or name.endswith("投资") for name, label in found)
 
 
 def test_a_product_word_after_an_organization_and_before_no_noun_stays(nlp: Language) -> None:
