@@ -78,8 +78,8 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             continue  # 发展新格局: 局 ends a common word here, not a bureau's name
         if weak and (hs - start < 2 or _place_object(view, hs)):
             continue  # 赴伊|投资, 对华|投资: a one-character place before a weak head is a verb's object
-        if weak and match.group() in cues.ACTIVITY_HEADS and _product_before(view, hs):
-            continue  # 星河基金ETF|投资, 星河基金指数|投资: a house's line of business in a product, not a firm
+        if weak and match.group() in cues.PRODUCT_LINE_HEADS and _product_before(view, hs):
+            continue  # 星河基金ETF|投资, 星河指数|基金: a house's line of business in a product, or a fund, no firm
         if weak and _activity_before(view, hs, out, activity=match.group() in cues.ACTIVITY_HEADS):
             continue  # 腾讯战略|投资, 腾讯官方唯一|投资: an activity of the name before, not a firm named by it
         # a place alone does not make a programme a name (美国跨境电商项目), though it makes 上海市政府 one
@@ -185,8 +185,8 @@ def _line_of_business(view: TokenView, out: list[Candidate], start: int, hs: int
 
 
 def _product_before(view: TokenView, end: int) -> bool:
-    """Whether the word before end is a product head word (ETF, 指数): a head that names an activity after it (投资)
-    names what a firm does with the product (a unit after it, 信用卡|中心, is the firm's)."""
+    """Whether the word before end is a product head word (ETF, 指数): an activity or a fund after it (投资, 基金)
+    is what a firm does with the product (a unit after it, 信用卡|中心, is the firm's)."""
     k = view.index_at(end - 1)
     return view.ends[k] == end and view.words[k] in words.STRONG_PRODUCT_HEADS
 

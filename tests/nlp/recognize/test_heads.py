@@ -421,3 +421,12 @@ def test_a_dictionary_word_of_two_known_bodies_gives_both(nlp: Language) -> None
     text = "中共中央国务院印发了指导意见。"
     assert candidates(nlp, text, "dictionary_org") == set()
     assert orgs(nlp, text) == {"中共中央", "国务院"}
+
+
+@pytest.mark.parametrize(("text", "fund"), [("全球最大的MSCI新兴市场指数基金规模下降。", "MSCI新兴市场指数基金")])
+def test_a_fund_after_an_index_is_a_product_not_a_firm(nlp: Language, text: str, fund: str) -> None:
+    assert (fund, "PRODUCT") in entities(nlp, text)
+
+
+def test_a_non_bank_is_a_kind(nlp: Language) -> None:
+    assert orgs(nlp, "该行是一家国有大型非银行金融企业。") == set()
