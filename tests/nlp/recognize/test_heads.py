@@ -264,7 +264,11 @@ def test_a_firm_whose_name_holds_a_common_noun_stays(nlp: Language) -> None:
 
 @pytest.mark.parametrize(
     ("text", "org"),
-    [("顺捷银行公募销售团队负责人表示。", "顺捷银行"), ("顺捷集团采购部门发布通知。", "顺捷集团")],
+    [
+        ("顺捷银行公募销售团队负责人表示。", "顺捷银行"),
+        ("顺捷集团采购部门发布通知。", "顺捷集团"),
+        ("中国银行公募销售团队相关负责人表示。", "中国银行"),  # a known bank: the role word reads no team
+    ],
 )
 def test_a_team_or_department_is_no_organization_of_its_own(nlp: Language, text: str, org: str) -> None:
     assert orgs(nlp, text) == {org}
