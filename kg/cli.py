@@ -11,9 +11,14 @@ import threading
 import webbrowser
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.cli_args import parser
-from kg.console import drop_stdout, print_rows, shown_path, sparql_error, write_errors
+from kg.console import drop_stdout, errors_jsonl, print_rows, shown_path, sparql_error
+
+if TYPE_CHECKING:
+    from kg.batch import BuildReport
+    from kg.ingest import IngestError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -75,7 +80,6 @@ def _model_error(model: Path | None) -> str | None:
 
 def _build(args: argparse.Namespace) -> int:
     from kg.batch import BuildReport
-    from kg.builder import build
     from kg.distributed import ClusterError, require_dask
     from kg.ingest import IngestError
 
@@ -103,6 +107,31 @@ def _build(args: argparse.Namespace) -> int:
         for item in args.inputs:
             show(IngestError(item, "no such file or folder", "check the path"))
         return _fail(f"no input found; {_left_as_is(args.output)}", status=1)
+    from kg.folder import FolderBusy, writer
+
+    def waiting() -> None:
+        _note(f"waiting for another kg build writing {shown_path(args.output)}…")
+
+    try:
+        with writer(args.output, wait=not args.no_wait, on_wait=waiting):
+            return _build_held(args, workers, scheduler, report, show)
+    except FolderBusy:
+        return _fail(f"another kg build is writing {shown_path(args.output)}; not waiting (--no-wait)", status=1)
+
+
+def _build_held(
+    args: argparse.Namespace,
+    workers: int,
+    scheduler: str | None,
+    report: BuildReport,
+    show: Callable[[IngestError], None],
+) -> int:
+    """The build, while this process is the one writer of its output folder: from reading the graph already there
+    (--update) to the last file written."""
+    from kg.builder import build
+    from kg.distributed import ClusterError
+    from kg.ingest import IngestError
+
     previous = None
     if args.update:
         state = args.output / "kg.nq"
@@ -141,19 +170,14 @@ def _build(args: argparse.Namespace) -> int:
         _note(str(skipped))
     if report.documents + report.duplicates + report.unchanged == 0:
         return _fail(f"{report.summary()}; no document was read, so {_left_as_is(args.output)}", status=1)
-    try:
-        paths = graph.save(args.output, workers=workers)
+    from kg.export import save_all
+
+    errors_file = args.output / "errors.jsonl"
+    try:  # the errors of an earlier build are not this build's: replaced or removed with the exports, as one set
+        paths = save_all(graph, args.output, workers, also={errors_file.name: errors_jsonl(report.errors) or None})
     except OSError as error:
         reason = error.strerror or str(error)
         return _fail(f"cannot write the exports: {reason}; {_left_as_is(args.output)}", status=1)
-    errors_file = args.output / "errors.jsonl"
-    try:
-        if report.errors:
-            write_errors(errors_file, report.errors)
-        else:
-            errors_file.unlink(missing_ok=True)  # the errors of an earlier build are not this build's
-    except OSError as error:
-        return _fail(f"cannot write {shown_path(errors_file)}: {error.strerror or error}", status=1)
     if args.store is not None:
         from kg.store import write_store
 
@@ -312,13 +336,25 @@ def _query(args: argparse.Namespace) -> int:
 
 
 def _load(args: argparse.Namespace) -> int:
+    from kg.loading import load_store
     from kg.remote import RemoteError, load_remote
 
+    if args.store is not None and (args.user or args.graph):
+        return _fail("--user and --graph apply to --endpoint; an on-disk store keeps the default graph as it is")
     password = args.password if args.password is not None else os.environ.get("KG_PASSWORD")
     try:
-        report = load_remote(
-            args.path, args.endpoint, graph=args.graph, user=args.user, password=password, timeout=args.timeout
-        )
+        if args.store is not None:
+            report = load_store(args.path, args.store, prune=args.prune)
+        else:
+            report = load_remote(
+                args.path,
+                args.endpoint,
+                graph=args.graph,
+                user=args.user,
+                password=password,
+                timeout=args.timeout,
+                prune=args.prune,
+            )
     except RemoteError as error:
         print(f"kg: {error}", file=sys.stderr)
         return 1

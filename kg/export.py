@@ -1,8 +1,10 @@
 """Every export of a graph on disk, written all or nothing.
 
 Each file is first written to a temporary file beside its target; only when every export
-has been produced are they moved into place with os.replace. An error anywhere leaves no
-partial or temporary file behind and the exports of an earlier run as they were.
+has been produced are they put in place, as one set (`kg.folder.replace_set`), by the one
+writer the folder admits (`kg.folder.writer`). An error anywhere leaves no partial or
+temporary file behind and the exports of an earlier run as they were; a kill leaves either
+set whole.
 """
 
 from __future__ import annotations
@@ -11,12 +13,12 @@ import multiprocessing
 import os
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from pathlib import Path
 
-from kg import rdf, signals
+from kg import folder, rdf, signals
 from kg.graph import KnowledgeGraph
 from kg.viz import render_html
 
@@ -32,17 +34,28 @@ RDF_FILES: tuple[tuple[str, str], ...] = (
 HTML_FILE = "kg.html"
 
 
-def save_all(g: KnowledgeGraph, directory: Path, workers: int = 1) -> list[Path]:
+def save_all(
+    g: KnowledgeGraph, directory: Path, workers: int = 1, also: Mapping[str, bytes | None] | None = None
+) -> list[Path]:
     """Write kg.ttl, kg.nt, kg.nq, kg.trig, kg.jsonld, kg.rdf and kg.html; return their paths.
+
+    `also` names other files of the folder to replace in the same set (None removes one): `kg build` passes its
+    errors.jsonl, so the errors beside the exports are always those of the build that wrote them.
 
     With ``workers`` > 1 (and fork available), a second process writes Turtle, N-Triples, TriG and RDF/XML while this
     one writes N-Quads, JSON-LD and the view: the files are the same, sooner.
     """
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
+    with folder.writer(directory):  # re-entrant: `kg build` already holds it
+        _save(g, directory, workers, dict(also or {}))
+    return [directory / name for name, _ in RDF_FILES] + [directory / HTML_FILE]
+
+
+def _save(g: KnowledgeGraph, directory: Path, workers: int, also: dict[str, bytes | None]) -> None:
     export = rdf.Export.of(g)
-    names = [name for name, _ in RDF_FILES] + [HTML_FILE]
-    staged: dict[str, Path] = {}
+    staged: dict[str, Path | None] = {}
+    handed = False  # once replace_set has them, the staged files are its to keep or remove
     with _second_process(export, workers > 1) as helper:
         with signals.held():  # the helper is forked at the first submit: born with the signals held (kg.signals)
             pending = helper.submit(_stage_inherited, directory) if helper is not None else None
@@ -50,20 +63,23 @@ def save_all(g: KnowledgeGraph, directory: Path, workers: int = 1) -> list[Path]
         try:
             staged.update(_stage_formats(directory, here, export))
             staged[HTML_FILE] = _stage(directory, HTML_FILE, render_html(g).encode("utf-8"))
+            for name, data in also.items():
+                staged[name] = None if data is None else _stage(directory, name, data)
             if pending is not None:
                 staged.update(pending.result())
-            with signals.held():  # an interrupt never leaves a mix of two builds
-                for name in names:
-                    os.replace(staged[name], directory / name)
+            with signals.held():  # an interrupt waits for the set to be in place; a kill leaves it to kg.folder
+                handed = True
+                folder.replace_set(directory, staged)
         except BaseException:
-            if pending is not None:
-                wait([pending])  # what the helper staged goes too
-                if pending.exception() is None:
-                    staged.update(pending.result())
-            for temp in staged.values():
-                temp.unlink(missing_ok=True)
+            if not handed:
+                if pending is not None:
+                    wait([pending])  # what the helper staged goes too
+                    if pending.exception() is None:
+                        staged.update(pending.result())
+                for temp in staged.values():
+                    if temp is not None:
+                        temp.unlink(missing_ok=True)
             raise
-    return [directory / name for name in names]
 
 
 # What a second process writes: the formats pyoxigraph serializes, which need no graph, only the statements.
