@@ -5,6 +5,8 @@ Sources (read at build time only; neither package is a runtime dependency of kg)
   to strip ethnic names from autonomous areas (延边朝鲜族自治州 -> 延边).
 - Countries and world regions: CLDR names for zh_Hans_CN via babel.
 - A short hand list of Chinese macro regions that business news uses (长三角, 京津冀 ...).
+- A hand list of cities abroad (scripts/foreign_cities.tsv: 卡拉奇, 法兰克福 ...), each under its country; a city
+  whose name a Chinese division or a country already has is left out.
 
 Labels are unique. Provinces, prefecture cities and counties are named by their short form (上海,
 哈尔滨, 琼中) with the full names as aliases; districts keep the full name (普陀区) and get the short
@@ -33,6 +35,7 @@ from rdflib.namespace import SKOS
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "ontology" / "places.tsv"
 ENTITIES = ROOT / "ontology" / "entities.ttl"
+FOREIGN_CITIES = Path(__file__).resolve().parent / "foreign_cities.tsv"
 
 LEVELS = ("region", "country", "province", "city", "county", "district")
 HEADER = ("code", "label", "aliases", "level", "parent")
@@ -244,6 +247,15 @@ def macro_regions() -> list[Candidate]:
     ]
 
 
+def foreign_cities(others: list[Candidate]) -> list[Candidate]:
+    """The cities of foreign_cities.tsv, under their country (parent_code is its CLDR code); none takes a name that
+    another place goes by."""
+    taken = {n for c in others for n in (c.short, c.full, *c.aliases)}
+    lines = FOREIGN_CITIES.read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+    return [Candidate("", city, city, "city", parent_code=country) for city, country in rows if city not in taken]
+
+
 def known_entity_names() -> set[str]:
     """Every label and alias of entities.ttl: a place must not take one of those names."""
     graph = Graph().parse(ENTITIES, format="turtle")
@@ -300,6 +312,7 @@ def write_tsv(places: list[Candidate], path: Path) -> None:
 def main(argv: list[str]) -> int:
     output = Path(argv[1]) if len(argv) > 1 else OUTPUT
     candidates = divisions(nations()) + territories() + macro_regions()
+    candidates += foreign_cities(candidates)
     reserved = COMMON_WORDS | known_entity_names()
     places, counts = assign(candidates, reserved)
     write_tsv(places, output)

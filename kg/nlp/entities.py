@@ -56,6 +56,7 @@ class EntityResolver:
         chosen += self._short_form_mentions(view, chosen, clusters, declared)
         chosen.sort(key=lambda c: c.start)
         doc._.kg_entities = self._entities(chosen, clusters, view.text)
+        _name_with_holders(doc._.kg_entities, chosen, clusters, view.text)
         self._set_ents(doc, chosen, clusters)
         return doc
 
@@ -287,6 +288,25 @@ class EntityResolver:
             spans.append((c.start, c.end, c.label, name))
         doc.set_ents(ents, default="outside")
         doc._.kg_entity_spans = spans  # what entity_spans(doc) reads, instead of a Span per entity from doc.ents
+
+
+# a place that holds others, written with its level (福建省, 宁夏回族自治区, 上海市), and a place it holds, written with
+# its own (光泽县, 瑞金市, 普陀区)
+_HOLDER_ENDINGS = ("省", "自治区", "市")
+_HELD_ENDINGS = ("市", "县", "区", "旗", "州", "盟")
+
+
+def _name_with_holders(infos: dict[str, EntityInfo], chosen: list[Candidate], canon: dict[str, str], text: str) -> None:
+    """福建省光泽县, 上海市普陀区: a place written right after the place that holds it is also named by the two
+    together, an alias of the smaller place; both stay entities of their own, so that neither is lost."""
+    for holder, held in zip(chosen, chosen[1:]):
+        if holder.label != "LOC" or held.label != "LOC" or holder.end != held.start:
+            continue
+        holder_name, held_name = text[holder.start : holder.end], text[held.start : held.end]
+        if holder_name.endswith(_HOLDER_ENDINGS) and held_name.endswith(_HELD_ENDINGS):
+            info = infos.get(canon.get(held_name, held_name))
+            if info is not None and canon.get(holder_name, holder_name) != info.label:
+                info.aliases.add(holder_name + held_name)
 
 
 _LATIN_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9&.\- ]*[A-Za-z0-9]")

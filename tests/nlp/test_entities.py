@@ -65,6 +65,29 @@ def test_a_place_prefix_gives_one_entity(nlp: Language) -> None:
     assert {e.kb_id_ for e in doc.ents if e.label_ == "ORG"} == {"哈尔滨松雷商场"}
 
 
+@pytest.mark.parametrize(
+    ("text", "held", "holder", "written"),
+    [
+        ("去年，游客在湖南省临澧县参观。", "临澧", "湖南", "湖南省临澧县"),
+        ("市民在上海市普陀区办理业务。", "普陀区", "上海", "上海市普陀区"),
+        ("试点覆盖江西省瑞金市、福建省光泽县等地。", "瑞金", "江西", "江西省瑞金市"),
+    ],
+)
+def test_a_place_written_after_its_holder_has_both_names(
+    nlp: Language, text: str, held: str, holder: str, written: str
+) -> None:
+    """福建省光泽县 is a name of 光泽; the province stays an entity of its own."""
+    found = infos(nlp, text)
+    assert written in found[held].aliases
+    assert found[holder].type == "LOC" and written not in found[holder].aliases
+
+
+def test_places_apart_or_without_their_level_are_no_one_name(nlp: Language) -> None:
+    found = infos(nlp, "湖南、临澧县和江西瑞金都在名单上。")
+    aliases = {alias for info in found.values() for alias in info.aliases}
+    assert not any(alias.startswith(("湖南", "江西")) and len(alias) > 4 for alias in aliases)
+
+
 def test_a_legal_form_gives_one_entity_named_by_the_short_form(nlp: Language) -> None:
     found = infos(nlp, "顺捷物流股份有限公司今日发布公告。顺捷物流表示将扩大投入。")
     assert list(found) == ["顺捷物流"]

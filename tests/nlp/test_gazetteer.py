@@ -107,3 +107,13 @@ def test_known_companies_and_universities_by_short_name(nlp: Language, text: str
 def test_common_words_inside_text_are_no_known_company(nlp: Language, text: str, not_an_org: str) -> None:
     doc = nlp(text)
     assert not [e for e in doc.ents if e.label_ == "ORG" and not_an_org in e.text and e.text != "京东"]
+
+
+@pytest.mark.parametrize(("text", "city"), [("货轮从卡拉奇起航。", "卡拉奇"), ("论坛在达沃斯举行。", "达沃斯")])
+def test_cities_abroad_are_places(nlp: Language, text: str, city: str) -> None:
+    assert (city, "LOC") in {(e.text, e.label_) for e in nlp(text).ents}
+
+
+def test_a_word_that_is_also_a_city_abroad_stays_a_word(nlp: Language) -> None:
+    """汉堡 (Hamburg, and a hamburger) is left out of the gazetteer."""
+    assert not nlp("他午饭吃了一个汉堡。").ents

@@ -111,7 +111,7 @@ def left_boundary(
             )
         ):
             break
-        if government and len(word) >= 3 and word in _known_names():
+        if government and len(word) >= 3 and word in known_org_names():
             start = view.starts[j]
             break  # 报告节选自|兴业证券|经济与金融研究院: a known organization opens its unit (not 网联 in 智能网联)
         if tag in cues.NAME_TAGS and word in cues.STRONG_ORG_HEADS and not through_institutions:
@@ -143,7 +143,7 @@ def _joins_fields(view: TokenView, j: int) -> bool:
     if j == 0 or j + 1 >= len(view.words):
         return False
     before, after = view.words[j - 1], view.words[j + 1]
-    names = _known_names()
+    names = known_org_names()
     return (
         view.tags[j - 1] in cues.NAME_TAGS
         and view.tags[j - 1] not in _NAMED
@@ -287,7 +287,7 @@ def common_word(view: TokenView, start: int, end: int) -> bool:
     if view.starts[i] != start or view.ends[i] != end:
         return False
     word = view.words[i]
-    if any(word[:n] in _known_names() for n in range(2, len(word) - 0)):
+    if any(word[:n] in known_org_names() for n in range(2, len(word) - 0)):
         return False  # 银联卡: a known name with a product word is no common noun
     if view.tags[i] in {"nt", "nz"}:
         return False
@@ -302,5 +302,6 @@ def _compositional(word: str, freqs: dict[str, int]) -> bool:
 
 
 @cache
-def _known_names() -> frozenset[str]:
+def known_org_names() -> frozenset[str]:
+    """Every name and alias of a known organization."""
     return frozenset(name for name, ent in known_surface_forms() if ent.type == "ORG")

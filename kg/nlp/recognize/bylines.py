@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from kg.nlp.recognize import cues
 from kg.nlp.recognize.base import RecognizerRule
 from kg.nlp.recognize.boundaries import common_word, dictionary_tag, is_proper, left_boundary, name_tokens
 from kg.nlp.recognize.cues import ORG_CONTEXT
@@ -54,6 +55,8 @@ def org_context(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> 
         start = left_boundary(view, cs)
         if start is None or start >= cs or cs - start < 2:
             continue
+        if view.text.endswith(cues.NON_INSTITUTION_ENDINGS, start, cs):
+            continue  # 平安银行公募销售团队负责人: a team or a department of an organization, none of its own
         # a stock code is evidence enough that a rare word names a company (see is_proper)
         if is_proper(view, start, cs, strict=strict, rare=not strict) and not common_word(view, start, cs):
             out.append(Candidate(start, cs, rule.label, rule.name, rule.score))

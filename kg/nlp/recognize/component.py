@@ -11,7 +11,20 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.recognize import bylines, funds, heads, latin, launch, lists, partners, places, products, quotes
+from kg.nlp.recognize import (
+    bylines,
+    funds,
+    heads,
+    latin,
+    launch,
+    lists,
+    partners,
+    places,
+    products,
+    quotes,
+    repeated,
+    stems,
+)
 from kg.nlp.recognize.base import RecognizerRule
 from kg.nlp.recognize.cues import INDUSTRY_HEAD, INITIATIVE_HEAD, ORG_HEAD, PRODUCT_HEAD
 from kg.nlp.text import candidates_of, view_of
@@ -23,6 +36,8 @@ RULES: tuple[RecognizerRule, ...] = (
     RecognizerRule("initiative_head", heads.headed, "INITIATIVE", 0.6, cue=INITIATIVE_HEAD),
     RecognizerRule("dictionary_org", heads.dictionary_orgs, "ORG", 0.7),
     RecognizerRule("org_context", bylines.org_context, "ORG", 0.55),
+    RecognizerRule("group_member", stems.group_members, "ORG", 0.6),
+    RecognizerRule("repeated_name", repeated.repeated_names, "ORG", 0.55),
     RecognizerRule("quoted", quotes.quoted, None, 0.85),
     RecognizerRule("launch_object", launch.launch_objects, None, 0.65),
     RecognizerRule("latin_name", latin.latin_names, None, 0.5),

@@ -40,6 +40,8 @@ def fund_products(view: TokenView, out: list[Candidate], rule: RecognizerRule) -
         owned = _owned(text, start, out)
         if view.tags[view.index_at(start)] in {"v", "vd"} and not owned:
             continue  # 募集星河…ETF: a verb opens no name (but 星河基金的进取成长混合型基金 does open with one)
+        if _only_house(body, houses):
+            continue  # 星河基金ETF投资总监: the house's ETF business, no fund (a fund's name says which index or theme)
         opens_with_house = body.startswith(houses) or any(
             c.start == start and c.end < ts and c.label == "ORG" for c in out
         )
@@ -72,6 +74,12 @@ def _houses(text: str, out: list[Candidate]) -> tuple[str, ...]:
         if head is not None:
             found.add(name[: -len(head)])
     return tuple(sorted(found))
+
+
+def _only_house(body: str, houses: tuple[str, ...]) -> bool:
+    """Whether a fund's would-be name before its type word is only its house's name (星河基金, 星河资管)."""
+    head = next((h for h in _HOUSE_HEADS if body.endswith(h)), None)
+    return head is not None and body[: -len(head)] in houses
 
 
 def _owned(text: str, start: int, out: list[Candidate]) -> bool:

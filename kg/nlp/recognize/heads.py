@@ -19,6 +19,7 @@ from kg.nlp.recognize.boundaries import (
     continues_noun,
     generic_institution,
     is_proper,
+    known_org_names,
     left_boundary,
 )
 from kg.nlp.text import Candidate, TokenView
@@ -67,12 +68,18 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
         if strict and he < len(text) and (continues_noun(view, he) or _names_a_field(view, he)):
             continue  # 医保电子|凭证: an industry word inside a longer noun phrase
         start = _without_descriptors(view, start, hs)  # 电商OZON公司 → OZON公司
+        if strict and text[start:hs] in cues.LATIN_TERMS:
+            continue  # AI智能, IT科技: a Latin term is jargon, no company's name
+        if label == "PRODUCT" and _line_of_business(view, out, start, hs, he):
+            continue  # 星河基金ETF|投资总监, 星河银行信用卡|中心: a firm's unit or line of business, not a product
         if label == "PRODUCT" and match.group() == "卡" and _transcribed_ka(view, start, hs):
             continue  # 伊万诺夫卡, 总统奥列茨卡: foreign places and people end in -ka, written 卡
         if label == "ORG" and text.endswith(cues.NON_INSTITUTION_ENDINGS, start, he):
             continue  # 发展新格局: 局 ends a common word here, not a bureau's name
         if weak and (hs - start < 2 or _place_object(view, hs)):
             continue  # 赴伊|投资, 对华|投资: a one-character place before a weak head is a verb's object
+        if weak and match.group() in cues.PRODUCT_LINE_HEADS and _product_before(view, hs):
+            continue  # 星河基金ETF|投资, 星河指数|基金: a house's line of business in a product, or a fund, no firm
         if weak and _activity_before(view, hs, out, activity=match.group() in cues.ACTIVITY_HEADS):
             continue  # 腾讯战略|投资, 腾讯官方唯一|投资: an activity of the name before, not a firm named by it
         # a place alone does not make a programme a name (美国跨境电商项目), though it makes 上海市政府 one
@@ -102,12 +109,20 @@ def dictionary_orgs(view: TokenView, out: list[Candidate], rule: RecognizerRule)
         word = view.words[k]
         if len(word) < 2 or not word.endswith(cues.INSTITUTION_ENDINGS) or generic_institution(word):
             continue
+        if _two_known_names(word):
+            continue  # 中共中央国务院: the dictionary joined two bodies the gazetteer knows apart
         start = view.starts[k]
         j = k - 1
         while j >= 0 and view.tags[j] == "ns" and k - j <= 2:
             start = view.starts[j]
             j -= 1
         out.append(Candidate(start, view.ends[k], rule.label, rule.name, rule.score))
+
+
+def _two_known_names(word: str) -> bool:
+    """Whether a word is two known organizations' names written together (中共中央|国务院)."""
+    names = known_org_names()
+    return any(word[:k] in names and word[k:] in names for k in range(2, len(word) - 1))
 
 
 def _generic_dictionary_org(view: TokenView, start: int, end: int) -> bool:
@@ -157,6 +172,23 @@ def _activity_before(view: TokenView, end: int, out: list[Candidate], *, activit
     return (
         activity and view.freqs.get(word, 0) >= _COMMON_FREQ and any(c.end == before and c.label == "ORG" for c in out)
     )
+
+
+def _line_of_business(view: TokenView, out: list[Candidate], start: int, hs: int, he: int) -> bool:
+    """Whether a product word right after an organization's name (and nothing else) goes on into a longer noun: the
+    phrase names what the organization does or the unit that does it."""
+    return (
+        he < len(view.text)
+        and continues_noun(view, he)
+        and any(c.label == "ORG" and c.start == start and c.end == hs for c in out)
+    )
+
+
+def _product_before(view: TokenView, end: int) -> bool:
+    """Whether the word before end is a product head word (ETF, 指数): an activity or a fund after it (投资, 基金)
+    is what a firm does with the product (a unit after it, 信用卡|中心, is the firm's)."""
+    k = view.index_at(end - 1)
+    return view.ends[k] == end and view.words[k] in words.STRONG_PRODUCT_HEADS
 
 
 def _place_object(view: TokenView, end: int) -> bool:

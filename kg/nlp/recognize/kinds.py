@@ -42,10 +42,13 @@ def event_by_head(name: str, freqs: dict[str, int]) -> str | None:
 
 
 def type_by_follower(after: str) -> str | None:
-    """Type named by a short noun phrase right after a name (“X”农资收购产品, “X”微信小程序)."""
+    """Type named by a short noun phrase right after a name (“X”农资收购产品, “X”微信小程序), or by the building of
+    a programme right after it (“X”建设)."""
     phrase = re.match(r"[\u4e00-\u9fffA-Za-z]{0,6}", after).group()
     if phrase.startswith("的"):
         return None  # “支付为民”的服务理念: the quote modifies the noun, it is not named by it
+    if phrase.startswith(cues.BUILT_PROGRAMMES):
+        return "INITIATIVE"  # “无废城市”建设: a programme named by its theme
     best: tuple[int, str] | None = None
     for label, followers in (("INITIATIVE", cues.INITIATIVE_FOLLOWERS), ("PRODUCT", cues.PRODUCT_FOLLOWERS)):
         for word in followers:
@@ -77,10 +80,12 @@ def class_phrase(view: TokenView, pos: int, limit: int = 10) -> str:
     return view.text[pos:end]
 
 
-def classifier_type(after: str) -> str | None:
-    """Type named by the noun phrase after 等: its last classifier noun."""
+def classifier_type(after: str, *, quoted: bool = False) -> str | None:
+    """Type named by the noun phrase after 等: its last classifier noun. Brands are the firms behind them, unless the
+    members are quoted (“A”、“B”等知名品牌: a firm's brands, its products)."""
     best: tuple[int, str] | None = None
     for label, nouns in (
+        ("PRODUCT" if quoted else "ORG", cues.BRAND_CLASSES),
         ("ORG", cues.ORG_CLASSIFIERS),
         ("PRODUCT", cues.PRODUCT_CLASSIFIERS),
         ("INITIATIVE", cues.INITIATIVE_CLASSIFIERS),

@@ -26,7 +26,7 @@ def latin_names(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> 
         before = text[max(0, match.start() - 4) : match.start()]
         label = _type_by_context(before, after)
         if label is None and len(name) >= 3 and not (name.isupper() and len(name) <= 3):
-            label = _type_by_neighbour(before, after)
+            label = _type_by_neighbour(name, before, after)
         if label is None:
             continue
         out.append(Candidate(_glued_start(view, match.start(1), name), match.end(1), label, rule.name, rule.score))
@@ -60,9 +60,11 @@ def _type_by_context(before: str, after: str) -> str | None:
     return None
 
 
-def _type_by_neighbour(before: str, after: str) -> str | None:
-    """The noun after a name, or a company word before it (最大电商OZON, 韩国电商巨头Coupang)."""
+def _type_by_neighbour(name: str, before: str, after: str) -> str | None:
+    """The noun after a name, or a company word before it (最大电商OZON, 韩国电商巨头Coupang); a code with digits
+    after 公司 (公司MCV4) is the company's model or product, never a company."""
     label = type_by_follower(after) or ("ORG" if re.match(r"(公司|集团|电商|平台|银行)", after) else None)
-    if label is None and re.search(r"(电商|公司|企业|平台|巨头|品牌|集团|运营商|零售商)$", before):
+    coded = any(ch.isdigit() for ch in name)
+    if label is None and not coded and re.search(r"(电商|公司|企业|平台|巨头|品牌|集团|运营商|零售商)$", before):
         label = "ORG"
     return label

@@ -90,7 +90,8 @@ def listed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             if label != "ORG" and count is None and not quoted and not headed and _ends_in_verb(view, end):
                 continue  # 赶海、骑行等活动, 法律咨询等服务: an activity, not a programme's or a product's name
             if named and not common_word(view, start, end):
-                out.append(Candidate(start, end, label, rule.name, rule.score))
+                kind = classifier_type(phrase, quoted=True) if quoted else label  # “A”、“B”等品牌: a firm's brands
+                out.append(Candidate(start, end, kind, rule.name, rule.score))
 
 
 def coordinated(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:

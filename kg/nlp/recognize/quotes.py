@@ -69,7 +69,7 @@ def quoted(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
 def _initiative_phrase_end(view: TokenView, pos: int, limit: int = 8) -> int | None:
     """Where the noun phrase right after a quote ends when it ends in an initiative head (“数字乡村”示范工程,
     “双碳”行动计划): its longest stretch of content words up to such a head, None when no head closes it or a word
-    makes it a class of projects."""
+    makes it a class of projects. A work noun glued to the head (试点工作) ends the phrase at the head."""
     i = view.index_at(pos)
     if not 0 <= i < len(view.words) or view.starts[i] != pos:
         return None
@@ -77,8 +77,14 @@ def _initiative_phrase_end(view: TokenView, pos: int, limit: int = 8) -> int | N
     while i < len(view.words) and view.ends[i] <= pos + limit and view.tags[i] not in OUTSIDE_A_CLASS:
         if any(word in view.words[i] for word in cues.PROJECT_CLASS_WORDS):
             return None  # “十四五”重大工程: a class of projects, of which the quote names the plan
-        if INITIATIVE_HEAD_WORDS.longest_suffix(view.text[pos : view.ends[i]]) is not None:
-            end = view.ends[i]
+        word_end = view.ends[i]
+        if INITIATIVE_HEAD_WORDS.longest_suffix(view.text[pos:word_end]) is not None:
+            end = word_end
+        elif view.words[i].endswith(cues.WORK_NOUNS):
+            # 建设|试点工作: the segmenter glued a work noun to the head, and the name ends at the head
+            head_end = word_end - len(next(w for w in cues.WORK_NOUNS if view.words[i].endswith(w)))
+            if head_end > view.starts[i] and INITIATIVE_HEAD_WORDS.longest_suffix(view.text[pos:head_end]):
+                return head_end
         i += 1
     return end
 
@@ -88,4 +94,4 @@ def _chain_type(view: TokenView, pos: int) -> str | None:
     chain = _QUOTE_CHAIN.match(view.text, pos)
     if chain is None:
         return None
-    return classifier_type(class_phrase(view, chain.end()))
+    return classifier_type(class_phrase(view, chain.end()), quoted=True)

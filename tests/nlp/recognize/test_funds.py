@@ -37,3 +37,10 @@ def test_a_fund_named_by_its_house_index_or_term_is_a_product(nlp: Language, tex
 )
 def test_a_kind_of_fund_is_no_product(nlp: Language, text: str) -> None:
     assert candidates(nlp, text, "fund_product") == set()
+
+
+@pytest.mark.parametrize("text", ["顺捷基金ETF投资总监表示看好后市。", "鹏扬基金ETF投资部发布报告。"])
+def test_a_house_and_its_fund_type_alone_is_no_fund(nlp: Language, text: str) -> None:
+    """The house's ETF business: a fund's name says which index or theme it follows."""
+    assert candidates(nlp, text, "fund_product") == set()
+    assert not any(label == "PRODUCT" or name.endswith("投资") for name, label in entities(nlp, text))

@@ -264,7 +264,11 @@ def test_a_firm_whose_name_holds_a_common_noun_stays(nlp: Language) -> None:
 
 @pytest.mark.parametrize(
     ("text", "org"),
-    [("顺捷银行公募销售团队负责人表示。", "顺捷银行"), ("顺捷集团采购部门发布通知。", "顺捷集团")],
+    [
+        ("顺捷银行公募销售团队负责人表示。", "顺捷银行"),
+        ("顺捷集团采购部门发布通知。", "顺捷集团"),
+        ("中国银行公募销售团队相关负责人表示。", "中国银行"),  # a known bank: the role word reads no team
+    ],
 )
 def test_a_team_or_department_is_no_organization_of_its_own(nlp: Language, text: str, org: str) -> None:
     assert orgs(nlp, text) == {org}
@@ -370,3 +374,63 @@ def test_armed_forces_museums_and_farms_are_named_by_their_head(nlp: Language, t
 @pytest.mark.parametrize("text", ["一支强大的海军需要远洋舰队。", "他们周末参观了多家博物馆和农场。"])
 def test_the_bare_kind_of_a_force_or_a_museum_is_no_name(nlp: Language, text: str) -> None:
     assert orgs(nlp, text) == set()
+
+
+def test_an_organization_and_a_product_word_before_a_unit_is_the_unit(nlp: Language) -> None:
+    """The bank's card centre is a unit of the bank, no product."""
+    assert entities(nlp, "交通银行信用卡中心发布公告。") == {("交通银行信用卡中心", "ORG")}
+    assert not any(label == "PRODUCT" for _, label in entities(nlp, "顺捷银行信用卡中心发布公告。"))
+
+
+def test_an_organization_and_a_product_word_before_an_activity_is_neither(nlp: Language) -> None:
+    """The house's ETF investment: a line of business, neither product nor firm."""
+    found = entities(nlp, "顺捷基金ETF投资总监表示看好后市。")
+    assert not any(label == "PRODUCT" or name.endswith("投资") for name, label in found)
+
+
+def test_a_product_word_after_an_organization_and_before_no_noun_stays(nlp: Language) -> None:
+    assert ("顺捷银行信用卡", "PRODUCT") in entities(nlp, "顺捷银行信用卡今年发卡量增长。")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("据顺捷时报报道，鹏扬集团今年扩产。", "顺捷时报"),
+        ("鹏扬晨报记者从市里获悉。", "鹏扬晨报"),
+        ("来源：顺捷周刊", "顺捷周刊"),
+    ],
+)
+def test_newspapers_and_magazines_are_named_by_their_head(nlp: Language, text: str, name: str) -> None:
+    assert name in orgs(nlp, text)
+
+
+def test_a_newspaper_head_alone_is_no_name(nlp: Language) -> None:
+    assert orgs(nlp, "这份时报很受欢迎。") == set()
+
+
+def test_a_proper_name_before_zhineng_is_a_company(nlp: Language) -> None:
+    assert ("顺捷智能", "ORG") in candidates(nlp, "顺捷智能今年完成了新一轮融资。", "org_industry")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["这波智能清洁赛道爆发。", "展会上的AI智能家电很受欢迎。", "公司在人工智能领域布局。", "这家智能工厂投产。"],
+)
+def test_a_demonstrative_or_a_latin_term_before_an_industry_word_is_no_company(nlp: Language, text: str) -> None:
+    assert candidates(nlp, text, "org_industry") == set()
+    assert orgs(nlp, text) == set()
+
+
+def test_a_dictionary_word_of_two_known_bodies_gives_both(nlp: Language) -> None:
+    text = "中共中央国务院印发了指导意见。"
+    assert candidates(nlp, text, "dictionary_org") == set()
+    assert orgs(nlp, text) == {"中共中央", "国务院"}
+
+
+@pytest.mark.parametrize(("text", "fund"), [("全球最大的MSCI新兴市场指数基金规模下降。", "MSCI新兴市场指数基金")])
+def test_a_fund_after_an_index_is_a_product_not_a_firm(nlp: Language, text: str, fund: str) -> None:
+    assert (fund, "PRODUCT") in entities(nlp, text)
+
+
+def test_a_non_bank_is_a_kind(nlp: Language) -> None:
+    assert orgs(nlp, "该行是一家国有大型非银行金融企业。") == set()

@@ -37,3 +37,9 @@ def test_a_chinese_word_glued_to_a_recurring_latin_name_opens_it(nlp: Language) 
 def test_a_launch_verb_glued_to_a_latin_name_stays_out(nlp: Language) -> None:
     text = "公司推出XYZ。随后又推出XYZ宣布的新款。"
     assert {surface for surface, _ in candidates(nlp, text, "latin_name")} == {"XYZ"}
+
+
+def test_a_code_with_digits_after_gongsi_is_no_company(nlp: Language) -> None:
+    """公司XZ200: the company's model or product, named by a code."""
+    text = "顺捷授权鹏扬在国内推广公司XZ200疫苗产品。"
+    assert not any(label == "ORG" for _, label in candidates(nlp, text, "latin_name"))

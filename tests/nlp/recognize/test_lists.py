@@ -147,3 +147,23 @@ def test_a_verbal_noun_after_the_class_noun_still_closes_the_class(nlp: Language
     # 活动 is tagged as a verbal noun: it ends the class (特色活动), it does not open a predicate
     found = candidates(nlp, "市里开展冰雪嘉年华、星河那达慕等特色活动。", "list_member")
     assert ("星河那达慕", "INITIATIVE") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        ("展会吸引了顺捷、鹏扬、飞利浦等诸多品牌参展。", {"顺捷", "鹏扬", "飞利浦"}),
+        ("顺捷、鹏扬等品牌纷纷降价。", {"顺捷", "鹏扬"}),
+    ],
+)
+def test_the_members_of_a_list_of_brands_are_the_firms_behind_them(nlp: Language, text: str, members: set[str]) -> None:
+    assert {(m, "ORG") for m in members} <= entities(nlp, text)
+
+
+def test_quoted_brands_of_a_firm_are_its_products(nlp: Language) -> None:
+    found = entities(nlp, "该公司培育了“顺捷宁”、“鹏扬康”等多个知名品牌。")
+    assert {("顺捷宁", "PRODUCT"), ("鹏扬康", "PRODUCT")} <= found
+
+
+def test_kinds_of_goods_in_a_list_of_brands_are_no_names(nlp: Language) -> None:
+    assert entities(nlp, "白酒、啤酒等品牌都在涨价。") == set()

@@ -107,3 +107,31 @@ def test_a_quote_before_a_plain_noun_of_a_kind_is_no_initiative(nlp: Language, t
 def test_a_quote_before_a_class_of_projects_stays_alone(nlp: Language) -> None:
     found = entities(nlp, "该省加快实施“绿色出行”重大工程。")
     assert not any(surface.endswith("工程") for surface, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中央将“无废乡村”建设试点工作列入年度工作要点。",
+        "推进“美丽城市”建设试点工作。",
+        "“零碳园区”建设试点任务已经下达。",
+    ],
+)
+def test_a_work_noun_glued_to_the_head_is_left_out_of_the_initiative(nlp: Language, text: str) -> None:
+    """建设|试点工作: the segmenter glued 工作 to the head; the programme ends at the head."""
+    quote = text[text.index("“") : text.index("”") + 1]
+    assert (quote + "建设试点", "INITIATIVE") in entities(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("全力推进“海绵城市”建设。", "海绵城市"), ("该市正在开展“星河绿道”创建，市民纷纷参与。", "星河绿道")],
+)
+def test_a_quote_built_or_created_is_an_initiative(nlp: Language, text: str, name: str) -> None:
+    assert (name, "INITIATIVE") in entities(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["加强“五好”党支部建设。", "推动“海绵城市”的建设。"])
+def test_a_quote_before_what_is_built_is_no_initiative(nlp: Language, text: str) -> None:
+    """The building is of the noun after the quote (党支部), or the quote only modifies it (的)."""
+    assert not any(label == "INITIATIVE" for _, label in entities(nlp, text))
