@@ -37,7 +37,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--update",
         action="store_true",
-        help="merge into the graph already in DIR, skipping documents whose content it holds",
+        help="update the graph already in DIR: build only new or changed documents (kept state: DIR/.kg/)",
+    )
+    p.add_argument(
+        "--prune", action="store_true", help="with --update: remove documents that are no longer among the inputs"
     )
     p.add_argument("--store", type=Path, metavar="DIR", help="also write an on-disk SPARQL store (replaced whole)")
     _record_field_options(p)

@@ -1,0 +1,173 @@
+"""What `kg build` keeps beside the exports for the next `--update`: ``DIR/.kg/state.sqlite``.
+
+Reading the graph back from ``kg.nq`` loses what each document said on its own (mentions are merged, aliases shared
+by two entities are dropped), so an update from it cannot equal a full build. The state keeps each document's
+`Extraction` as it came out of the pipeline (entity records, relations with evidence, figures), as compact JSON,
+under the settings that shaped it. Rebuilding the graph from them is exact, and entity resolution, which is global,
+runs again over all of them.
+
+Tables: ``meta`` (key, value): the schema version and the settings; ``documents`` (id, extraction): one row per
+document, its extraction as zlib-compressed JSON arrays in the order of the record's fields. A state of another
+schema version, or one that cannot be read, is reported by `StateError` and never half-used.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import zlib
+from collections.abc import Iterable, Mapping
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+from kg.graph import KnowledgeGraph
+from kg.model import DocumentMeta, EntityRecord, Evidence, Extraction, Measurement, RelationRecord
+
+SCHEMA_VERSION = 1
+STATE_FILE = Path(".kg") / "state.sqlite"
+
+
+class StateError(Exception):
+    """Why the state of a build folder cannot be used: missing, of another version, unreadable, or made with other
+    settings."""
+
+
+class OtherSettings(StateError):
+    """The state was made with settings that change extractions: neither it nor kg.nq can be updated."""
+
+
+def state_path(directory: Path) -> Path:
+    return Path(directory) / STATE_FILE
+
+
+def read_state(directory: Path, settings: dict[str, Any]) -> KnowledgeGraph:
+    """The graph of the last build in ``directory``, rebuilt from its documents' extractions.
+
+    ``settings`` are those of this build that change extractions (min_confidence, model, backbone): a state made
+    with others raises `StateError`, as does a missing, older or corrupt one."""
+    path = state_path(directory)
+    if not path.exists():
+        raise StateError("not found")
+    try:
+        db = _connect(path)
+        try:
+            graph = _read(db, settings)
+        finally:
+            db.close()
+    except (sqlite3.Error, zlib.error, ValueError, TypeError, KeyError) as error:
+        raise StateError(f"cannot be read ({type(error).__name__}: {error})") from None
+    return graph
+
+
+def _read(db: sqlite3.Connection, settings: dict[str, Any]) -> KnowledgeGraph:
+    meta = dict(db.execute("SELECT key, value FROM meta"))
+    version = int(meta.get("schema", "0"))
+    if version != SCHEMA_VERSION:
+        raise StateError(f"schema version {version}, this kg reads version {SCHEMA_VERSION}")
+    if json.loads(meta.get("settings", "null")) != settings:
+        raise OtherSettings("made with other --min-confidence, --model or --backbone settings")
+    graph = KnowledgeGraph()
+    for (blob,) in db.execute("SELECT extraction FROM documents ORDER BY id"):
+        graph.add(decode(blob))
+    return graph
+
+
+def write_state(
+    directory: Path,
+    graph: KnowledgeGraph,
+    settings: dict[str, Any],
+    before: Mapping[str, DocumentMeta] | None = None,
+) -> Path:
+    """Keep ``graph``'s extractions for the next update. With ``before`` (the documents of the state `read_state`
+    read for this build, by id), only the documents that changed are written and those gone are deleted; otherwise
+    the file is written anew beside the old one and moved into place."""
+    path = state_path(directory)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if before is None or not path.exists():
+        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        temp.unlink(missing_ok=True)
+        try:
+            with _connect(temp) as db:
+                db.executescript(_SCHEMA)
+                _write(db, graph.extractions(), (), settings)
+            db.close()
+            os.replace(temp, path)
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+        return path
+    after = {doc.id: doc for doc in graph.documents}
+    changed = [x for x in graph.extractions() if before.get(x.document.id) != x.document]
+    with _connect(path) as db:
+        _write(db, changed, [doc_id for doc_id in before if doc_id not in after], settings)
+    db.close()
+    return path
+
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE documents (id TEXT PRIMARY KEY, extraction BLOB NOT NULL);
+"""
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(path, isolation_level="DEFERRED")
+
+
+def _write(
+    db: sqlite3.Connection, extractions: Iterable[Extraction], removed: Iterable[str], settings: dict[str, Any]
+) -> None:
+    """One transaction (the connection's context commits it): the rows and the settings they were made with."""
+    db.executemany("DELETE FROM documents WHERE id = ?", ((doc_id,) for doc_id in removed))
+    db.executemany(
+        "INSERT OR REPLACE INTO documents (id, extraction) VALUES (?, ?)",
+        ((x.document.id, encode(x)) for x in extractions),
+    )
+    meta = {"schema": str(SCHEMA_VERSION), "settings": json.dumps(settings, sort_keys=True)}
+    db.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", meta.items())
+
+
+# The codec: each record as a JSON array of its fields in declaration order (evidence nested), so that a row is
+# small and decoding is one constructor call per record.
+def _names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+_META, _ENTITY, _EVIDENCE = _names(DocumentMeta), _names(EntityRecord), _names(Evidence)
+_RELATION, _MEASUREMENT = _names(RelationRecord), _names(Measurement)
+
+
+def _row(record: Any, names: tuple[str, ...]) -> list[Any]:
+    values = [getattr(record, name) for name in names]
+    return [_row(v, _EVIDENCE) if isinstance(v, Evidence) else v for v in values]
+
+
+def encode(extraction: Extraction) -> bytes:
+    """An extraction as compressed JSON (see the module docstring)."""
+    data = [
+        _row(extraction.document, _META),
+        [_row(e, _ENTITY) for e in extraction.entities],
+        [_row(r, _RELATION) for r in extraction.relations],
+        [_row(m, _MEASUREMENT) for m in extraction.measurements],
+    ]
+    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def decode(blob: bytes) -> Extraction:
+    """The extraction `encode` wrote, equal to the original."""
+    meta, entities, relations, figures = json.loads(zlib.decompress(blob))
+    meta[_META.index("categories")] = tuple(meta[_META.index("categories")])
+    return Extraction(
+        DocumentMeta(*meta),
+        tuple(EntityRecord(label, type_, tuple(aliases), *rest) for label, type_, aliases, *rest in entities),
+        tuple(RelationRecord(h, rel, t, Evidence(*ev)) for h, rel, t, ev in relations),
+        tuple(_measurement(row) for row in figures),
+    )
+
+
+def _measurement(row: list[Any]) -> Measurement:
+    values = dict(zip(_MEASUREMENT, row))
+    values["evidence"] = Evidence(*values["evidence"])
+    return Measurement(**values)
