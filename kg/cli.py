@@ -104,6 +104,8 @@ def _build(args: argparse.Namespace) -> int:
         for item in args.inputs:
             show(IngestError(item, "no such file or folder", "check the path"))
         return _fail(f"no input found; {_left_as_is(args.output)}", status=1)
+    if args.store is not None and args.formats is not None and "kg.nq" not in args.formats:
+        return _fail("--store is loaded from kg.nq: add nq to --formats")
     if args.prune and not args.update:
         return _fail("--prune applies to --update: it removes what an earlier build holds and the inputs do not")
     settings = _state_settings(args)
@@ -138,7 +140,9 @@ def _build(args: argparse.Namespace) -> int:
     if report.documents + report.duplicates + report.unchanged == 0:
         return _fail(f"{report.summary()}; no document was read, so {_left_as_is(args.output)}", status=1)
     try:
-        paths = graph.save(args.output, workers=workers)
+        paths = graph.save(args.output, workers=workers, files=args.formats)
+        for name in _unwritten(args.formats):
+            (args.output / name).unlink(missing_ok=True)  # an export of an earlier graph would contradict these
     except OSError as error:
         reason = error.strerror or str(error)
         return _fail(f"cannot write the exports: {reason}; {_left_as_is(args.output)}", status=1)
@@ -174,6 +178,12 @@ def _build(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 1 if report.errors else 0
+
+
+def _unwritten(files: tuple[str, ...] | None) -> list[str]:
+    from kg.export import EXPORT_FILES
+
+    return [name for name in EXPORT_FILES if files is not None and name not in files]
 
 
 def _state_settings(args: argparse.Namespace) -> dict:

@@ -11,7 +11,7 @@ import multiprocessing
 import os
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,10 +30,12 @@ RDF_FILES: tuple[tuple[str, str], ...] = (
     ("kg.rdf", "xml"),
 )
 HTML_FILE = "kg.html"
+EXPORT_FILES: tuple[str, ...] = (*(name for name, _ in RDF_FILES), HTML_FILE)
 
 
-def save_all(g: KnowledgeGraph, directory: Path, workers: int = 1) -> list[Path]:
-    """Write kg.ttl, kg.nt, kg.nq, kg.trig, kg.jsonld, kg.rdf and kg.html; return their paths.
+def save_all(g: KnowledgeGraph, directory: Path, workers: int = 1, files: Collection[str] | None = None) -> list[Path]:
+    """Write kg.ttl, kg.nt, kg.nq, kg.trig, kg.jsonld, kg.rdf and kg.html, or only the ``files`` named among them;
+    return their paths.
 
     With ``workers`` > 1 (and fork available), a second process writes Turtle, N-Triples, TriG and RDF/XML while this
     one writes N-Quads, JSON-LD and the view: the files are the same, sooner.
@@ -41,15 +43,18 @@ def save_all(g: KnowledgeGraph, directory: Path, workers: int = 1) -> list[Path]
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     export = rdf.Export.of(g)
-    names = [name for name, _ in RDF_FILES] + [HTML_FILE]
+    names = [name for name in EXPORT_FILES if files is None or name in files]
+    formats = [f for f in RDF_FILES if f[0] in names]
+    offloaded = [f for f in _OFFLOADED if f in formats]
     staged: dict[str, Path] = {}
-    with _second_process(export, workers > 1) as helper:
+    with _second_process(export, workers > 1 and bool(offloaded)) as helper:
         with signals.held():  # the helper is forked at the first submit: born with the signals held (kg.signals)
-            pending = helper.submit(_stage_inherited, directory) if helper is not None else None
-        here = [f for f in RDF_FILES if pending is None or f not in _OFFLOADED]
+            pending = helper.submit(_stage_inherited, directory, offloaded) if helper is not None else None
+        here = [f for f in formats if pending is None or f not in offloaded]
         try:
             staged.update(_stage_formats(directory, here, export))
-            staged[HTML_FILE] = _stage(directory, HTML_FILE, render_html(g).encode("utf-8"))
+            if HTML_FILE in names:
+                staged[HTML_FILE] = _stage(directory, HTML_FILE, render_html(g).encode("utf-8"))
             if pending is not None:
                 staged.update(pending.result())
             with signals.held():  # an interrupt never leaves a mix of two builds
@@ -88,10 +93,10 @@ def _second_process(export: rdf.Export, wanted: bool) -> Iterator[ProcessPoolExe
         _EXPORT = None
 
 
-def _stage_inherited(directory: Path) -> dict[str, Path]:
+def _stage_inherited(directory: Path, formats: Sequence[tuple[str, str]]) -> dict[str, Path]:
     """In the second process: the offloaded formats of the export it inherited."""
     assert _EXPORT is not None
-    return _stage_formats(directory, _OFFLOADED, _EXPORT)
+    return _stage_formats(directory, formats, _EXPORT)
 
 
 def _stage_formats(directory: Path, formats: Sequence[tuple[str, str]], export: rdf.Export) -> dict[str, Path]:

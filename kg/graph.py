@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy as copy_module
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -262,10 +262,10 @@ class KnowledgeGraph:
         )
 
     # output: implementations found by name in kg.plugins, so that this module imports none of them --------
-    def save(self, directory: str | Path, workers: int = 1) -> list[Path]:
-        """Write every export (the same files as `kg build`) into a directory; ``workers=2`` writes them in two
-        processes."""
-        return plugins.load("save")(self, Path(directory), workers=workers)
+    def save(self, directory: str | Path, workers: int = 1, files: Collection[str] | None = None) -> list[Path]:
+        """Write every export (the same files as `kg build`), or the ``files`` named (kg.nq, kg.html, …), into a
+        directory; ``workers=2`` writes them in two processes."""
+        return plugins.load("save")(self, Path(directory), workers=workers, files=files)
 
     def sparql(
         self, query: str, bindings: dict[str, Any] | None = None, *, as_df: bool = False

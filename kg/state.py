@@ -6,8 +6,9 @@ by two entities are dropped), so an update from it cannot equal a full build. Th
 under the settings that shaped it. Rebuilding the graph from them is exact, and entity resolution, which is global,
 runs again over all of them.
 
-Tables: ``meta`` (key, value): the schema version and the settings; ``documents`` (id, extraction): one row per
-document, its extraction as zlib-compressed JSON arrays in the order of the record's fields. A state of another
+Tables: ``meta`` (key, value): the schema version and the settings; ``documents`` (id, meta, extraction): one row
+per document, its metadata as JSON and its extraction as zlib-compressed JSON, each record an array of its fields in
+declaration order. A state of another
 schema version, or one that cannot be read, is reported by `StateError` and never half-used.
 """
 
@@ -22,6 +23,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
+from kg.batch import extraction_key
 from kg.graph import KnowledgeGraph
 from kg.model import DocumentMeta, EntityRecord, Evidence, Extraction, Measurement, RelationRecord
 
@@ -69,8 +71,8 @@ def _read(db: sqlite3.Connection, settings: dict[str, Any]) -> KnowledgeGraph:
     if json.loads(meta.get("settings", "null")) != settings:
         raise OtherSettings("made with other --min-confidence, --model or --backbone settings")
     graph = KnowledgeGraph()
-    for (blob,) in db.execute("SELECT extraction FROM documents ORDER BY id"):
-        graph.add(decode(blob))
+    for meta, blob in db.execute("SELECT meta, extraction FROM documents ORDER BY id"):
+        graph.add(decode(meta, blob))
     return graph
 
 
@@ -99,16 +101,19 @@ def write_state(
             raise
         return path
     after = {doc.id: doc for doc in graph.documents}
-    changed = [x for x in graph.extractions() if before.get(x.document.id) != x.document]
+    held = {doc_id: extraction_key(meta) for doc_id, meta in before.items()}
+    changed = [x for x in graph.extractions() if held.get(x.document.id) != extraction_key(x.document)]
+    refreshed = [meta for doc_id, meta in after.items() if doc_id in before and before[doc_id] != meta]
     with _connect(path) as db:
         _write(db, changed, [doc_id for doc_id in before if doc_id not in after], settings)
+        db.executemany("UPDATE documents SET meta = ? WHERE id = ?", ((_meta_json(m), m.id) for m in refreshed))
     db.close()
     return path
 
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE documents (id TEXT PRIMARY KEY, extraction BLOB NOT NULL);
+CREATE TABLE documents (id TEXT PRIMARY KEY, meta TEXT NOT NULL, extraction BLOB NOT NULL);
 """
 
 
@@ -122,8 +127,8 @@ def _write(
     """One transaction (the connection's context commits it): the rows and the settings they were made with."""
     db.executemany("DELETE FROM documents WHERE id = ?", ((doc_id,) for doc_id in removed))
     db.executemany(
-        "INSERT OR REPLACE INTO documents (id, extraction) VALUES (?, ?)",
-        ((x.document.id, encode(x)) for x in extractions),
+        "INSERT OR REPLACE INTO documents (id, meta, extraction) VALUES (?, ?, ?)",
+        ((x.document.id, _meta_json(x.document), encode(x)) for x in extractions),
     )
     meta = {"schema": str(SCHEMA_VERSION), "settings": json.dumps(settings, sort_keys=True)}
     db.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", meta.items())
@@ -144,10 +149,14 @@ def _row(record: Any, names: tuple[str, ...]) -> list[Any]:
     return [_row(v, _EVIDENCE) if isinstance(v, Evidence) else v for v in values]
 
 
+def _meta_json(meta: DocumentMeta) -> str:
+    return json.dumps(_row(meta, _META), ensure_ascii=False, separators=(",", ":"))
+
+
 def encode(extraction: Extraction) -> bytes:
-    """An extraction as compressed JSON (see the module docstring)."""
+    """What a document's extraction found, as compressed JSON (its metadata is kept apart, so that a new title or
+    source rewrites only that)."""
     data = [
-        _row(extraction.document, _META),
         [_row(e, _ENTITY) for e in extraction.entities],
         [_row(r, _RELATION) for r in extraction.relations],
         [_row(m, _MEASUREMENT) for m in extraction.measurements],
@@ -155,10 +164,11 @@ def encode(extraction: Extraction) -> bytes:
     return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
-def decode(blob: bytes) -> Extraction:
-    """The extraction `encode` wrote, equal to the original."""
-    meta, entities, relations, figures = json.loads(zlib.decompress(blob))
+def decode(meta_json: str, blob: bytes) -> Extraction:
+    """The extraction `_meta_json` and `encode` wrote, equal to the original."""
+    meta = json.loads(meta_json)
     meta[_META.index("categories")] = tuple(meta[_META.index("categories")])
+    entities, relations, figures = json.loads(zlib.decompress(blob))
     return Extraction(
         DocumentMeta(*meta),
         tuple(EntityRecord(label, type_, tuple(aliases), *rest) for label, type_, aliases, *rest in entities),

@@ -124,3 +124,15 @@ def test_an_unusable_state_falls_back_with_one_line(tmp_path: Path, capsys):
 def test_prune_needs_update(tmp_path: Path, capsys):
     assert _build(str(EXAMPLES), "-o", str(tmp_path / "out"), "--prune") == 2
     assert "--prune applies to --update" in capsys.readouterr().err
+
+
+def test_formats_writes_the_exports_named_and_removes_the_others(tmp_path: Path, capsys):
+    assert _build(str(EXAMPLES), "-o", str(tmp_path / "full")) == 0
+    out = tmp_path / "out"
+    assert _build(str(EXAMPLES), "-o", str(out)) == 0
+    assert _build(str(EXAMPLES), "-o", str(out), "--update", "--formats", "nq,trig") == 0
+    assert sorted(_exports(out)) == ["kg.nq", "kg.trig"]
+    full = _exports(tmp_path / "full")
+    assert _exports(out) == {name: full[name] for name in ("kg.nq", "kg.trig")}
+    assert _build(str(EXAMPLES), "-o", str(out), "--formats", "ttl", "--store", str(tmp_path / "s")) == 2
+    assert "add nq to --formats" in capsys.readouterr().err
