@@ -139,17 +139,23 @@ def _build(args: argparse.Namespace) -> int:
         _note(str(skipped))
     if report.documents + report.duplicates + report.unchanged == 0:
         return _fail(f"{report.summary()}; no document was read, so {_left_as_is(args.output)}", status=1)
+    from kg.export import save_all
+    from kg.rdf.patch import PatchedExport
+    from kg.state import read_blocks, write_state
+
+    cached = read_blocks(args.output) if before is not None else {}
+    export = PatchedExport(graph, cached)
     try:
-        paths = graph.save(args.output, workers=workers, files=args.formats)
+        if _unwritten(args.formats) != ["kg.html"]:  # an RDF export: its blocks are rendered before any fork
+            export.nquads()
+        paths = save_all(graph, args.output, workers=workers, files=args.formats, export=export)
         for name in _unwritten(args.formats):
             (args.output / name).unlink(missing_ok=True)  # an export of an earlier graph would contradict these
     except OSError as error:
         reason = error.strerror or str(error)
         return _fail(f"cannot write the exports: {reason}; {_left_as_is(args.output)}", status=1)
-    from kg.state import write_state
-
     try:
-        write_state(args.output, graph, settings, before)
+        write_state(args.output, graph, settings, before, export, cached)
     except (OSError, sqlite3.Error) as error:
         _note(f"cannot keep the state for --update ({error}); the next --update reads kg.nq back")
     errors_file = args.output / "errors.jsonl"

@@ -33,16 +33,22 @@ HTML_FILE = "kg.html"
 EXPORT_FILES: tuple[str, ...] = (*(name for name, _ in RDF_FILES), HTML_FILE)
 
 
-def save_all(g: KnowledgeGraph, directory: Path, workers: int = 1, files: Collection[str] | None = None) -> list[Path]:
+def save_all(
+    g: KnowledgeGraph,
+    directory: Path,
+    workers: int = 1,
+    files: Collection[str] | None = None,
+    export: rdf.Export | None = None,
+) -> list[Path]:
     """Write kg.ttl, kg.nt, kg.nq, kg.trig, kg.jsonld, kg.rdf and kg.html, or only the ``files`` named among them;
-    return their paths.
+    return their paths. ``export`` is the graph's export when one was made already (`kg.rdf.patch`).
 
     With ``workers`` > 1 (and fork available), a second process writes Turtle, N-Triples, TriG and RDF/XML while this
     one writes N-Quads, JSON-LD and the view: the files are the same, sooner.
     """
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    export = rdf.Export.of(g)
+    export = export if export is not None else rdf.Export.of(g)
     names = [name for name in EXPORT_FILES if files is None or name in files]
     formats = [f for f in RDF_FILES if f[0] in names]
     offloaded = [f for f in _OFFLOADED if f in formats]

@@ -8,8 +8,9 @@ runs again over all of them.
 
 Tables: ``meta`` (key, value): the schema version and the settings; ``documents`` (id, meta, extraction): one row
 per document, its metadata as JSON and its extraction as zlib-compressed JSON, each record an array of its fields in
-declaration order. A state of another
-schema version, or one that cannot be read, is reported by `StateError` and never half-used.
+declaration order; ``blocks`` (unit, signature, data): the text of each document's and entity's part of the N-Quads
+and N-Triples exports (`kg.rdf.patch`), zlib-compressed JSON, so that an update renders only the parts that changed.
+A state of another schema version, or one that cannot be read, is reported by `StateError` and never half-used.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import json
 import os
 import sqlite3
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from typing import Any
 from kg.batch import extraction_key
 from kg.graph import KnowledgeGraph
 from kg.model import DocumentMeta, EntityRecord, Evidence, Extraction, Measurement, RelationRecord
+from kg.rdf.patch import Block, PatchedExport
 
 SCHEMA_VERSION = 1
 STATE_FILE = Path(".kg") / "state.sqlite"
@@ -76,17 +78,37 @@ def _read(db: sqlite3.Connection, settings: dict[str, Any]) -> KnowledgeGraph:
     return graph
 
 
+def read_blocks(directory: Path) -> dict[str, Block]:
+    """The export blocks the last build kept (`kg.rdf.patch`), by unit; none when they cannot be read (they are a
+    cache: what is missing is rendered again)."""
+    try:
+        db = _connect(state_path(directory))
+        try:
+            rows = db.execute("SELECT unit, signature, data FROM blocks").fetchall()
+        finally:
+            db.close()
+        return {unit: _block(signature, data) for unit, signature, data in rows}
+    except (sqlite3.Error, zlib.error, ValueError, TypeError):
+        return {}
+
+
 def write_state(
     directory: Path,
     graph: KnowledgeGraph,
     settings: dict[str, Any],
     before: Mapping[str, DocumentMeta] | None = None,
+    export: PatchedExport | None = None,
+    cached: Collection[str] = (),
 ) -> Path:
-    """Keep ``graph``'s extractions for the next update. With ``before`` (the documents of the state `read_state`
-    read for this build, by id), only the documents that changed are written and those gone are deleted; otherwise
-    the file is written anew beside the old one and moved into place."""
+    """Keep ``graph``'s extractions, and the blocks of ``export`` if it was assembled, for the next update.
+
+    With ``before`` (the documents of the state `read_state` read for this build, by id), only the documents that
+    changed are written and those gone are deleted, and only the blocks rendered in this run are written and the
+    ``cached`` ones no longer in the export deleted; otherwise the file is written anew beside the old one and moved
+    into place."""
     path = state_path(directory)
     path.parent.mkdir(parents=True, exist_ok=True)
+    blocks = export.blocks if export is not None else {}
     if before is None or not path.exists():
         temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         temp.unlink(missing_ok=True)
@@ -94,6 +116,7 @@ def write_state(
             with _connect(temp) as db:
                 db.executescript(_SCHEMA)
                 _write(db, graph.extractions(), (), settings)
+                _write_blocks(db, blocks, blocks, ())
             db.close()
             os.replace(temp, path)
         except BaseException:
@@ -107,13 +130,34 @@ def write_state(
     with _connect(path) as db:
         _write(db, changed, [doc_id for doc_id in before if doc_id not in after], settings)
         db.executemany("UPDATE documents SET meta = ? WHERE id = ?", ((_meta_json(m), m.id) for m in refreshed))
+        if blocks:
+            _write_blocks(db, blocks, export.rendered, [unit for unit in cached if unit not in blocks])
     db.close()
     return path
+
+
+def _write_blocks(
+    db: sqlite3.Connection, blocks: Mapping[str, Block], rendered: Iterable[str], gone: Iterable[str]
+) -> None:
+    db.executemany("DELETE FROM blocks WHERE unit = ?", ((unit,) for unit in gone))
+    rows = ((unit, blocks[unit].signature, _block_data(blocks[unit])) for unit in rendered)
+    db.executemany("INSERT OR REPLACE INTO blocks (unit, signature, data) VALUES (?, ?, ?)", rows)
+
+
+def _block_data(block: Block) -> bytes:
+    text = json.dumps([block.nquads, block.ntriples], ensure_ascii=False, separators=(",", ":"))
+    return zlib.compress(text.encode("utf-8"), 1)
+
+
+def _block(signature: str, data: bytes) -> Block:
+    nquads, ntriples = json.loads(zlib.decompress(data))
+    return Block(signature, tuple(map(tuple, nquads)), tuple(map(tuple, ntriples)))
 
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE documents (id TEXT PRIMARY KEY, meta TEXT NOT NULL, extraction BLOB NOT NULL);
+CREATE TABLE blocks (unit TEXT PRIMARY KEY, signature TEXT NOT NULL, data BLOB NOT NULL);
 """
 
 

@@ -15,7 +15,7 @@ import rdflib
 from kg.graph import KnowledgeGraph
 from kg.iri import DEFAULT_BASE
 from kg.rdf.jsonld import write_jsonld
-from kg.rdf.statements import Assembler, Statement, statements_of
+from kg.rdf.statements import Assembler, Statement, nquad_line, statements_of
 from kg.rdf.vocab import FORMATS, PREFIXES
 
 _DATASET_FORMATS = frozenset({"nquads", "trig", "json-ld"})
@@ -69,13 +69,7 @@ class Export:
 
     @functools.cached_property
     def _nquads(self) -> bytes:
-        lines = [
-            f"<{st.subject}> {st.predicate} {st.object} <{st.graph}> .\n"
-            if st.graph
-            else f"<{st.subject}> {st.predicate} {st.object} .\n"
-            for st in self.statements
-        ]
-        return "".join(lines).encode("utf-8")
+        return "".join(map(nquad_line, self.statements)).encode("utf-8")
 
     @functools.cached_property
     def _ntriples(self) -> bytes:
