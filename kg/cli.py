@@ -146,7 +146,7 @@ def _build(args: argparse.Namespace) -> int:
     cached = read_blocks(args.output) if before is not None else {}
     export = PatchedExport(graph, cached)
     try:
-        if _unwritten(args.formats) != ["kg.html"]:  # an RDF export: its blocks are rendered before any fork
+        if args.formats != ("kg.html",):  # RDF exports: their blocks are rendered before any fork
             export.nquads()
         paths = save_all(graph, args.output, workers=workers, files=args.formats, export=export)
         for name in _unwritten(args.formats):

@@ -8,9 +8,10 @@ runs again over all of them.
 
 Tables: ``meta`` (key, value): the schema version and the settings; ``documents`` (id, meta, extraction): one row
 per document, its metadata as JSON and its extraction as zlib-compressed JSON, each record an array of its fields in
-declaration order; ``blocks`` (unit, signature, data): the text of each document's and entity's part of the N-Quads
-and N-Triples exports (`kg.rdf.patch`), zlib-compressed JSON, so that an update renders only the parts that changed.
-A state of another schema version, or one that cannot be read, is reported by `StateError` and never half-used.
+declaration order; ``blocks`` (unit, signature, data): the text of each document's and entity's part of the
+N-Quads, N-Triples and JSON-LD exports (`kg.rdf.patch`), zlib-compressed JSON, so that an update renders only the
+parts that changed. A state of another schema version, or one that cannot be read, is reported by `StateError` and
+never half-used.
 """
 
 from __future__ import annotations
@@ -145,13 +146,13 @@ def _write_blocks(
 
 
 def _block_data(block: Block) -> bytes:
-    text = json.dumps([block.nquads, block.ntriples], ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps([block.nquads, block.ntriples, block.jsonld], ensure_ascii=False, separators=(",", ":"))
     return zlib.compress(text.encode("utf-8"), 1)
 
 
 def _block(signature: str, data: bytes) -> Block:
-    nquads, ntriples = json.loads(zlib.decompress(data))
-    return Block(signature, tuple(map(tuple, nquads)), tuple(map(tuple, ntriples)))
+    nquads, ntriples, jsonld = json.loads(zlib.decompress(data))
+    return Block(signature, tuple(map(tuple, nquads)), tuple(map(tuple, ntriples)), tuple(map(tuple, jsonld)))
 
 
 _SCHEMA = """

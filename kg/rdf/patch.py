@@ -15,21 +15,23 @@ in the joined text. Each block carries a signature of what it was rendered from 
 readings and figures as resolved, or the entity); a cached block whose signature still holds is reused as text.
 Blocks sort by (graph, subject) and hold whole subjects, so joining them in that order is the sorted export.
 
-Turtle, TriG and RDF/XML are pyoxigraph's serializers over the joined N-Quads or N-Triples, so they cost the graph's
-size in pyoxigraph only; JSON-LD needs the statements themselves and renders them all again unless every block was
-rendered in this run (a full build).
+JSON-LD is joined the same way from a line per node of the default graph and a line per named graph. Turtle, TriG
+and RDF/XML are pyoxigraph's serializers over the joined N-Quads or N-Triples, so they cost the graph's size, in
+pyoxigraph.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 
 from kg.graph import KnowledgeGraph
 from kg.iri import build_iri
 from kg.model import DocumentMeta, Entity, Evidence, Measurement, Relation
+from kg.rdf.jsonld import JsonLdWriter
 from kg.rdf.measures import add_measurement
 from kg.rdf.statements import (
     Assembler,
@@ -54,15 +56,13 @@ _BUILT_AT = "kg-build-time-of-this-export"
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """The rendered text of one document or entity: N-Quads pieces keyed by (graph, subject), N-Triples pieces keyed
-    by subject, and the signature of what they were rendered from."""
+    """The rendered text of one document or entity: N-Quads and JSON-LD pieces keyed by (graph, subject), N-Triples
+    pieces keyed by subject, and the signature of what they were rendered from."""
 
     signature: str
     nquads: tuple[tuple[str, str, str], ...]  # (graph, subject, text)
     ntriples: tuple[tuple[str, str], ...]  # (subject, text)
-
-
-_Parts = dict[tuple[str, str], list[Statement]]  # a block's statements by (graph, subject), for JSON-LD
+    jsonld: tuple[tuple[str, str, str], ...]  # (graph, subject, line)
 
 
 class PatchedExport(Export):
@@ -77,7 +77,6 @@ class PatchedExport(Export):
         self._cached = cached or {}
         self.blocks: dict[str, Block] = {}
         self.rendered: set[str] = set()
-        self._statements: dict[tuple[str, str], list[Statement]] = {}
 
     def nquads(self) -> bytes:
         return self._texts[0]
@@ -85,49 +84,47 @@ class PatchedExport(Export):
     def ntriples(self) -> bytes:
         return self._texts[1]
 
-    @functools.cached_property
-    def statements(self) -> list[Statement]:
-        """The sorted statements (JSON-LD's input): those of the blocks when all were rendered here, else all again."""
-        self.nquads()  # renders the blocks
-        if len(self.rendered) < len(self.blocks):
-            return statements_of(self._graph)
-        real = {_BUILD: (f"<{self._build.build}>", self._build.build), _BUILT_AT: (None, self._build.built_at)}
-        out = []
-        for key in sorted(self._statements):
-            for st in self._statements[key]:
-                found = real.get(st.value)
-                if found is not None:
-                    obj, value = found
-                    st = st._replace(object=obj or st.object.replace(_BUILT_AT, value), value=value)
-                out.append(st)
-        return out
+    def serialize(self, format: str) -> bytes:
+        return self._texts[2] if format == "json-ld" else super().serialize(format)
 
     @functools.cached_property
-    def _texts(self) -> tuple[bytes, bytes]:
+    def statements(self) -> list[Statement]:
+        """Every statement, rendered again (the serializations need none of them)."""
+        return statements_of(self._graph)
+
+    @functools.cached_property
+    def _texts(self) -> tuple[bytes, bytes, bytes]:
         g = self._graph
         documents = g.documents
-        real = self._build = Context(g.base, build_iri(g.base, documents), build_time(documents))
+        real = Context(g.base, build_iri(g.base, documents), build_time(documents))
         stand_in = Context(g.base, _BUILD, _BUILT_AT)
         out = Assembler()
         add_build(out, real, documents)
         build = out.sorted_unique()
-        self._statements[("", real.build)] = build
+        jsonld = JsonLdWriter()
         nquads = [("", real.build, "".join(map(nquad_line, build)))]
         ntriples = [(real.build, "".join(map(ntriple_line, build)))]
+        nodes = jsonld.lines(build)
         for key, signature, render in _units(g, stand_in):
             block = self._cached.get(key)
             if block is None or block.signature != signature:
-                block, parts = render(signature)
+                block = render(signature, jsonld)
                 self.rendered.add(key)
-                self._statements.update(parts)
             self.blocks[key] = block
             nquads.extend(block.nquads)
             ntriples.extend(block.ntriples)
+            nodes.extend(block.jsonld)
         nquads.sort(key=lambda item: item[:2])
         ntriples.sort(key=lambda item: item[0])
+        nodes.sort(key=lambda item: item[:2])
+        document = jsonld.document([line for _, _, line in nodes])
+        stand_ins = {json.dumps(_BUILD): json.dumps(jsonld.compact(real.build)), f'"{_BUILT_AT}"': f'"{real.built_at}"'}
+        for stand_in_text, real_text in stand_ins.items():
+            document = document.replace(stand_in_text.encode(), real_text.encode())
         return (
             _with_build("".join(text for _, _, text in nquads), real),
             _with_build("".join(text for _, text in ntriples), real),
+            document,
         )
 
 
@@ -173,7 +170,8 @@ def _document_block(
     readings: list[tuple[Relation, Evidence]],
     figures: list[Measurement],
     signature: str,
-) -> tuple[Block, _Parts]:
+    jsonld: JsonLdWriter,
+) -> Block:
     out = Assembler()
     iri = ctx.document(doc_id)
     if meta is not None:
@@ -197,11 +195,12 @@ def _document_block(
         if not st.subject.startswith(entities):
             groups[st.subject.partition("#")[0]].append(st)
     ntriples.extend((subject, "".join(map(ntriple_line, group))) for subject, group in groups.items())
-    parts = {key: sts for key, sts in ((("", iri), own), ((iri, ""), named)) if sts}
-    return Block(signature, tuple(nquads), tuple(ntriples)), parts
+    return Block(signature, tuple(nquads), tuple(ntriples), tuple(jsonld.lines(statements)))
 
 
-def _entity_block(ctx: Context, ent: Entity, heads: list[tuple[str, str]], signature: str) -> tuple[Block, _Parts]:
+def _entity_block(
+    ctx: Context, ent: Entity, heads: list[tuple[str, str]], signature: str, jsonld: JsonLdWriter
+) -> Block:
     out = Assembler()
     add_entity(out, ctx, ent)
     own = out.sorted_unique()
@@ -209,5 +208,5 @@ def _entity_block(ctx: Context, ent: Entity, heads: list[tuple[str, str]], signa
     for relation, tail in heads:
         out.add(iri, ctx.onto.relations[relation].iri, ctx.entity(tail))
     union = out.sorted_unique()
-    block = Block(signature, (("", iri, "".join(map(nquad_line, own))),), ((iri, "".join(map(ntriple_line, union))),))
-    return block, {("", iri): own}
+    nquads, ntriples = (("", iri, "".join(map(nquad_line, own))),), ((iri, "".join(map(ntriple_line, union))),)
+    return Block(signature, nquads, ntriples, tuple(jsonld.lines(own)))
