@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from typing import NamedTuple
@@ -163,17 +163,16 @@ class Context:
         self._iris: dict[str, str] = {}
 
     def document(self, doc_id: str) -> str:
-        key = "d" + doc_id
-        iri = self._iris.get(key)
-        if iri is None:
-            iri = self._iris[key] = document_iri(self.base, doc_id)
-        return iri
+        return self._iri("d", doc_id, document_iri)
 
     def entity(self, label: str) -> str:
-        key = "e" + label
-        iri = self._iris.get(key)
+        return self._iri("e", label, entity_iri)
+
+    def _iri(self, kind: str, name: str, mint: Callable[[str, str], str]) -> str:
+        """An IRI minted once per name (the same labels recur in every reading)."""
+        iri = self._iris.get(kind + name)
         if iri is None:
-            iri = self._iris[key] = entity_iri(self.base, label)
+            iri = self._iris[kind + name] = mint(self.base, name)
         return iri
 
 
