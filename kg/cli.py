@@ -12,9 +12,14 @@ import threading
 import webbrowser
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.cli_args import parser
-from kg.console import drop_stdout, print_rows, shown_path, sparql_error, write_errors
+from kg.console import drop_stdout, errors_jsonl, print_rows, shown_path, sparql_error
+
+if TYPE_CHECKING:
+    from kg.batch import BuildReport
+    from kg.ingest import IngestError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,7 +81,6 @@ def _model_error(model: Path | None) -> str | None:
 
 def _build(args: argparse.Namespace) -> int:
     from kg.batch import BuildReport
-    from kg.builder import build
     from kg.distributed import ClusterError, require_dask
     from kg.ingest import IngestError
 
@@ -108,6 +112,31 @@ def _build(args: argparse.Namespace) -> int:
         return _fail("--store is loaded from kg.nq: add nq to --formats")
     if args.prune and not args.update:
         return _fail("--prune applies to --update: it removes what an earlier build holds and the inputs do not")
+    from kg.folder import FolderBusy, writer
+
+    def waiting() -> None:
+        _note(f"waiting for another kg build writing {shown_path(args.output)}…")
+
+    try:
+        with writer(args.output, wait=not args.no_wait, on_wait=waiting):
+            return _build_held(args, workers, scheduler, report, show)
+    except FolderBusy:
+        return _fail(f"another kg build is writing {shown_path(args.output)}; not waiting (--no-wait)", status=1)
+
+
+def _build_held(
+    args: argparse.Namespace,
+    workers: int,
+    scheduler: str | None,
+    report: BuildReport,
+    show: Callable[[IngestError], None],
+) -> int:
+    """The build, while this process is the one writer of its output folder: from reading the graph already there
+    (--update) to the last file written."""
+    from kg.builder import build
+    from kg.distributed import ClusterError
+    from kg.ingest import IngestError
+
     settings = _state_settings(args)
     previous, before = _previous_build(args.output, settings) if args.update else (None, None)
     try:
@@ -145,12 +174,12 @@ def _build(args: argparse.Namespace) -> int:
 
     cached = read_blocks(args.output) if before is not None else {}
     export = PatchedExport(graph, cached)
-    try:
+    errors_file = args.output / "errors.jsonl"
+    also = {errors_file.name: errors_jsonl(report.errors) or None}
+    try:  # the errors of an earlier build are not this build's: replaced or removed with the exports, as one set
         if args.formats != ("kg.html",):  # RDF exports: their blocks are rendered before any fork
             export.nquads()
-        paths = save_all(graph, args.output, workers=workers, files=args.formats, export=export)
-        for name in _unwritten(args.formats):
-            (args.output / name).unlink(missing_ok=True)  # an export of an earlier graph would contradict these
+        paths = save_all(graph, args.output, workers, also=also, files=args.formats, export=export)
     except OSError as error:
         reason = error.strerror or str(error)
         return _fail(f"cannot write the exports: {reason}; {_left_as_is(args.output)}", status=1)
@@ -158,14 +187,6 @@ def _build(args: argparse.Namespace) -> int:
         write_state(args.output, graph, settings, before, export, cached)
     except (OSError, sqlite3.Error) as error:
         _note(f"cannot keep the state for --update ({error}); the next --update reads kg.nq back")
-    errors_file = args.output / "errors.jsonl"
-    try:
-        if report.errors:
-            write_errors(errors_file, report.errors)
-        else:
-            errors_file.unlink(missing_ok=True)  # the errors of an earlier build are not this build's
-    except OSError as error:
-        return _fail(f"cannot write {shown_path(errors_file)}: {error.strerror or error}", status=1)
     if args.store is not None:
         from kg.store import write_store
 
@@ -184,12 +205,6 @@ def _build(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 1 if report.errors else 0
-
-
-def _unwritten(files: tuple[str, ...] | None) -> list[str]:
-    from kg.export import EXPORT_FILES
-
-    return [name for name in EXPORT_FILES if files is not None and name not in files]
 
 
 def _state_settings(args: argparse.Namespace) -> dict:
@@ -357,13 +372,25 @@ def _query(args: argparse.Namespace) -> int:
 
 
 def _load(args: argparse.Namespace) -> int:
+    from kg.loading import load_store
     from kg.remote import RemoteError, load_remote
 
+    if args.store is not None and (args.user or args.graph):
+        return _fail("--user and --graph apply to --endpoint; an on-disk store keeps the default graph as it is")
     password = args.password if args.password is not None else os.environ.get("KG_PASSWORD")
     try:
-        report = load_remote(
-            args.path, args.endpoint, graph=args.graph, user=args.user, password=password, timeout=args.timeout
-        )
+        if args.store is not None:
+            report = load_store(args.path, args.store, prune=args.prune)
+        else:
+            report = load_remote(
+                args.path,
+                args.endpoint,
+                graph=args.graph,
+                user=args.user,
+                password=password,
+                timeout=args.timeout,
+                prune=args.prune,
+            )
     except RemoteError as error:
         print(f"kg: {error}", file=sys.stderr)
         return 1

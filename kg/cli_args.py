@@ -61,6 +61,9 @@ def parser() -> argparse.ArgumentParser:
         help=f"exports to write, comma-separated: {','.join(EXPORT_NAMES)} (default: all; others are removed)",
     )
     p.add_argument("--store", type=Path, metavar="DIR", help="also write an on-disk SPARQL store (replaced whole)")
+    p.add_argument(
+        "--no-wait", action="store_true", help="fail at once if another kg build is writing DIR, instead of waiting"
+    )
     _record_field_options(p)
 
     p = sub.add_parser("train", help="train an NER model on gold files or CLUENER JSON Lines, for build --model")
@@ -113,9 +116,12 @@ def parser() -> argparse.ArgumentParser:
         help="bind ?VAR to a string literal (repeatable); values are never pasted into the query",
     )
 
-    p = sub.add_parser("load", help="replace the export's graphs on a SPARQL server")
+    p = sub.add_parser("load", help="replace the export's graphs on a SPARQL server or in an on-disk store")
     p.add_argument("path", type=Path, metavar="FILE_OR_DIR", help="kg.nq, kg.trig, kg.ttl or kg.nt, or a build folder")
-    p.add_argument("--endpoint", required=True, metavar="URL", help="Oxigraph http://host:7878, Virtuoso .../sparql")
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--endpoint", metavar="URL", help="Oxigraph http://host:7878, Virtuoso .../sparql")
+    where.add_argument("--store", type=Path, metavar="DIR", help="an on-disk store (kg build --store DIR)")
+    p.add_argument("--prune", action="store_true", help="also remove the graphs of documents no longer in the export")
     p.add_argument("--graph", metavar="IRI", help="graph of a triples file and of the default graph (BASE + graph)")
     p.add_argument("--user", metavar="U", help="user for Digest or Basic authentication")
     p.add_argument("--password", metavar="P", help="its password (default: $KG_PASSWORD)")

@@ -8,9 +8,7 @@ import json
 import os
 import re
 import sys
-import tempfile
 import unicodedata
-from pathlib import Path
 
 from kg.ingest.errors import IngestError, shown
 
@@ -29,18 +27,13 @@ def shown_path(path: object) -> str:
     return shown(os.fsdecode(path) if isinstance(path, (bytes, os.PathLike)) else str(path))
 
 
-def write_errors(path: Path, errors: list[IngestError]) -> None:
-    """errors.jsonl, replaced whole; a path that is no valid text (bytes of a file name) is kept as JSON escapes."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".errors.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace") as out:
-            for e in errors:
-                record = {"path": e.path, "line": e.line, "problem": e.problem, "hint": e.hint}
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def errors_jsonl(errors: list[IngestError]) -> bytes:
+    """errors.jsonl, one record per error; a path that is no text (a file name's bytes) is kept as JSON escapes."""
+    lines = [
+        json.dumps({"path": e.path, "line": e.line, "problem": e.problem, "hint": e.hint}, ensure_ascii=False) + "\n"
+        for e in errors
+    ]
+    return "".join(lines).encode("utf-8", errors="backslashreplace")
 
 
 _SPARQL_ERROR = re.compile(r"error at (\d+):(\d+): (?:expected one of|expected)?\s*(.*)", re.S)

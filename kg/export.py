@@ -1,8 +1,10 @@
 """Every export of a graph on disk, written all or nothing.
 
 Each file is first written to a temporary file beside its target; only when every export
-has been produced are they moved into place with os.replace. An error anywhere leaves no
-partial or temporary file behind and the exports of an earlier run as they were.
+has been produced are they put in place, as one set (`kg.folder.replace_set`), by the one
+writer the folder admits (`kg.folder.writer`). An error anywhere leaves no partial or
+temporary file behind and the exports of an earlier run as they were; a kill leaves either
+set whole.
 """
 
 from __future__ import annotations
@@ -11,12 +13,12 @@ import multiprocessing
 import os
 import sys
 import tempfile
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from pathlib import Path
 
-from kg import rdf, signals
+from kg import folder, rdf, signals
 from kg.graph import KnowledgeGraph
 from kg.viz import render_html
 
@@ -37,22 +39,41 @@ def save_all(
     g: KnowledgeGraph,
     directory: Path,
     workers: int = 1,
+    also: Mapping[str, bytes | None] | None = None,
     files: Collection[str] | None = None,
     export: rdf.Export | None = None,
 ) -> list[Path]:
-    """Write kg.ttl, kg.nt, kg.nq, kg.trig, kg.jsonld, kg.rdf and kg.html, or only the ``files`` named among them;
-    return their paths. ``export`` is the graph's export when one was made already (`kg.rdf.patch`).
+    """Write kg.ttl, kg.nt, kg.nq, kg.trig, kg.jsonld, kg.rdf and kg.html, or only the ``files`` named among them
+    (the others are removed in the same set, so that no export of an earlier graph is left beside them); return
+    their paths. ``export`` is the graph's export when one was made already (`kg.rdf.patch`).
+
+    `also` names other files of the folder to replace in the same set (None removes one): `kg build` passes its
+    errors.jsonl, so the errors beside the exports are always those of the build that wrote them.
 
     With ``workers`` > 1 (and fork available), a second process writes Turtle, N-Triples, TriG and RDF/XML while this
     one writes N-Quads, JSON-LD and the view: the files are the same, sooner.
     """
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    export = export if export is not None else rdf.Export.of(g)
     names = [name for name in EXPORT_FILES if files is None or name in files]
+    unwritten = {name: None for name in EXPORT_FILES if name not in names}
+    with folder.writer(directory):  # re-entrant: `kg build` already holds it
+        _save(g, directory, workers, {**unwritten, **(also or {})}, names, export or rdf.Export.of(g))
+    return [directory / name for name in names]
+
+
+def _save(
+    g: KnowledgeGraph,
+    directory: Path,
+    workers: int,
+    also: dict[str, bytes | None],
+    names: list[str],
+    export: rdf.Export,
+) -> None:
     formats = [f for f in RDF_FILES if f[0] in names]
     offloaded = [f for f in _OFFLOADED if f in formats]
-    staged: dict[str, Path] = {}
+    staged: dict[str, Path | None] = {}
+    handed = False  # once replace_set has them, the staged files are its to keep or remove
     with _second_process(export, workers > 1 and bool(offloaded)) as helper:
         with signals.held():  # the helper is forked at the first submit: born with the signals held (kg.signals)
             pending = helper.submit(_stage_inherited, directory, offloaded) if helper is not None else None
@@ -61,20 +82,23 @@ def save_all(
             staged.update(_stage_formats(directory, here, export))
             if HTML_FILE in names:
                 staged[HTML_FILE] = _stage(directory, HTML_FILE, render_html(g).encode("utf-8"))
+            for name, data in also.items():
+                staged[name] = None if data is None else _stage(directory, name, data)
             if pending is not None:
                 staged.update(pending.result())
-            with signals.held():  # an interrupt never leaves a mix of two builds
-                for name in names:
-                    os.replace(staged[name], directory / name)
+            with signals.held():  # an interrupt waits for the set to be in place; a kill leaves it to kg.folder
+                handed = True
+                folder.replace_set(directory, staged)
         except BaseException:
-            if pending is not None:
-                wait([pending])  # what the helper staged goes too
-                if pending.exception() is None:
-                    staged.update(pending.result())
-            for temp in staged.values():
-                temp.unlink(missing_ok=True)
+            if not handed:
+                if pending is not None:
+                    wait([pending])  # what the helper staged goes too
+                    if pending.exception() is None:
+                        staged.update(pending.result())
+                for temp in staged.values():
+                    if temp is not None:
+                        temp.unlink(missing_ok=True)
             raise
-    return [directory / name for name in names]
 
 
 # What a second process writes: the formats pyoxigraph serializes, which need no graph, only the statements.

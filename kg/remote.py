@@ -7,7 +7,8 @@ graph (entities, documents, the build) and the whole of a triples export (kg.ttl
 kg.rdf) go to one named graph, ``graph`` (default: the export's base IRI + "graph"), because
 servers disagree on what "the default graph" is. ontology/kg.ttl is replaced in
 <https://w3id.org/kg/ontology>, so queries can read kg:code. Graphs on the server that this
-export does not name (a document dropped since the last load) are left alone.
+export does not name (a document dropped since the last load) are left alone, unless ``prune``
+asks to drop the export's document graphs it no longer names (kg.loading).
 
 The endpoint URL selects the server's conventions:
 
@@ -38,7 +39,6 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,8 +47,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg import rdf
-from kg.iri import DEFAULT_BASE, encode_segment
-from kg.store import ONTOLOGY_GRAPH, binding_term, ontology_quads, python_value
+from kg.loading import ExportGraphs, LoadReport, RemoteError, drops, read_export
+from kg.store import binding_term, python_value
 
 CHUNK = 1_000  # triples per SPARQL Update request; Virtuoso 7 parses no more than about 5,000
 METHODS = ("bulk", "gsp", "update")
@@ -57,34 +57,11 @@ _JSON_RESULTS = "application/sparql-results+json"
 _USER_AGENT = "kg/0.1 (+https://w3id.org/kg)"
 
 
-class RemoteError(RuntimeError):
-    """A failed push or query, as one line: what was asked, what the server said, what to do."""
-
-
 class _HTTPFailure(RemoteError):
     def __init__(self, message: str, status: int, body: str) -> None:
         super().__init__(message)
         self.status = status
         self.body = body
-
-
-@dataclass(frozen=True, slots=True)
-class LoadReport:
-    """What load_remote sent: graphs replaced, triples, HTTP requests, seconds, and how."""
-
-    endpoint: str
-    method: str
-    graphs: int
-    triples: int
-    requests: int
-    seconds: float
-
-    def summary(self) -> str:
-        how = {"bulk": "Oxigraph bulk load", "gsp": "Graph Store Protocol PUT", "update": "SPARQL Update"}
-        return (
-            f"replaced {self.graphs:,} graphs ({self.triples:,} triples) at {self.endpoint} "
-            f"in {self.seconds:.1f} s: {how[self.method]}, {self.requests:,} requests"
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,25 +109,31 @@ def load_remote(
     password: str | None = None,
     timeout: float = 60,
     method: str | None = None,
+    prune: bool = False,
 ) -> LoadReport:
     """Replace the export's graphs on a SPARQL server; raise RemoteError with one line on failure.
 
     ``method`` forces "bulk" (Oxigraph only), "gsp" or "update"; by default the flavour of the
-    endpoint decides, and a server without Graph Store PUT gets SPARQL Update.
+    endpoint decides, and a server without Graph Store PUT gets SPARQL Update. With ``prune``,
+    the server's graphs of documents the export no longer names are dropped: in the request that
+    drops the replaced graphs (bulk), the first update request (update), or one update after the
+    last PUT (gsp, where the load cannot share a request).
     """
     if method is not None and method not in METHODS:
         raise ValueError(f"method must be one of {', '.join(METHODS)}")
     started = time.perf_counter()
-    graphs = read_graphs(path_or_dir, graph)
+    export = read_export(path_or_dir, graph)
+    graphs = export.graphs
     urls = endpoint_urls(endpoint, authenticated=user is not None)
     client = _Client(_opener(endpoint, user, password), timeout)
     if user is not None:
         client.authenticate(urls.update)
+    stale = export.stale(_document_graphs(client, urls, export)) if prune else []
     chosen = method or ("bulk" if urls.bulk else "gsp")
     if chosen == "bulk":
         if urls.bulk is None:
             raise RemoteError(f"{endpoint}: bulk loading needs an Oxigraph server URL (http://host:port)")
-        _push_bulk(client, urls, graphs)
+        _push_bulk(client, urls, graphs, stale)
     elif chosen == "gsp":
         try:
             _push_gsp(client, urls, graphs)
@@ -160,9 +143,12 @@ def load_remote(
             if method == "gsp":
                 raise
             chosen = "update"
-            _push_update(client, urls, graphs)
+            _push_update(client, urls, graphs, stale)
+        else:
+            if stale:
+                client.send("POST", urls.update, drops(stale), "application/sparql-update")
     else:
-        _push_update(client, urls, graphs)
+        _push_update(client, urls, graphs, stale)
     return LoadReport(
         endpoint=endpoint,
         method=chosen,
@@ -170,59 +156,20 @@ def load_remote(
         triples=sum(len(t) for t in graphs.values()),
         requests=client.requests,
         seconds=time.perf_counter() - started,
+        pruned=len(stale),
     )
 
 
-def read_graphs(path_or_dir: str | Path, graph: str | None = None) -> dict[str, list[ox.Triple]]:
-    """The export's triples by target graph IRI (sorted), plus the ontology graph.
-
-    A folder means its kg.nq. The default graph of a dataset, and all of a triples file, go to
-    ``graph`` (default: the export's base IRI + "graph").
-    """
-    path = Path(path_or_dir)
-    if path.is_dir():
-        path = path / "kg.nq"
-    if not path.is_file():
-        raise RemoteError(f"{path}: no such file; give an export (kg.nq, kg.trig, kg.ttl, kg.nt) or its folder")
-    try:
-        fmt = rdf.FORMATS[rdf.format_of(path)][1]
-        quads = list(ox.parse(path=str(path), format=fmt))
-    except (ValueError, SyntaxError, OSError) as error:
-        raise RemoteError(f"{path}: cannot read it as RDF: {error}") from error
-    target = graph or _base_of(quads) + "graph"
-    if not _valid_iri(target):
-        raise RemoteError(f"--graph {target!r}: not an absolute IRI")
-    by_graph: dict[str, list[ox.Triple]] = defaultdict(list)
-    for q in quads:
-        name = q.graph_name.value if isinstance(q, ox.Quad) and isinstance(q.graph_name, ox.NamedNode) else target
-        by_graph[name].append(ox.Triple(q.subject, q.predicate, q.object))
-    by_graph[ONTOLOGY_GRAPH] = [q.triple for q in ontology_quads()]
-    return dict(sorted(by_graph.items()))
-
-
-def _base_of(quads: list[Any]) -> str:
-    """The base IRI the export was minted with, from a document's IRI and its identifier."""
-    identifier = rdf.DCTERMS + "identifier"
-    bases = sorted(
-        q.subject.value[: -len(suffix)]
-        for q in quads
-        if q.predicate.value == identifier and isinstance(q.subject, ox.NamedNode)
-        and q.subject.value.endswith(suffix := "doc/" + encode_segment(q.object.value))
-    )  # fmt: skip
-    return bases[0] if bases else DEFAULT_BASE
-
-
-def _valid_iri(text: str) -> bool:
-    try:
-        ox.NamedNode(text)
-    except ValueError:
-        return False
-    return bool(urllib.parse.urlsplit(text).scheme)
+def _document_graphs(client: _Client, urls: Endpoint, export: ExportGraphs) -> list[str]:
+    """The server's graphs under the export's document prefix (the prefix goes in as a VALUES term)."""
+    query = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), ?prefix)) }"
+    rows = _select(client, urls, _with_values(query, {"prefix": export.documents}))
+    return [row["g"] for row in rows if isinstance(row["g"], str)] if isinstance(rows, list) else []
 
 
 # Pushing --------------------------------------------------------------------------------------
-def _push_bulk(client: _Client, urls: Endpoint, graphs: dict[str, list[ox.Triple]]) -> None:
-    client.send("POST", urls.update, _drop(graphs), "application/sparql-update")
+def _push_bulk(client: _Client, urls: Endpoint, graphs: dict[str, list[ox.Triple]], stale: list[str]) -> None:
+    client.send("POST", urls.update, drops([*graphs, *stale]), "application/sparql-update")
     quads = [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(g)) for g, ts in graphs.items() for t in ts]
     client.send("POST", urls.bulk or urls.gsp, ox.serialize(quads, format=ox.RdfFormat.N_QUADS), "application/n-quads")
 
@@ -234,7 +181,8 @@ def _push_gsp(client: _Client, urls: Endpoint, graphs: dict[str, list[ox.Triple]
         client.send("PUT", url, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), "application/n-triples")
 
 
-def _push_update(client: _Client, urls: Endpoint, graphs: dict[str, list[ox.Triple]]) -> None:
+def _push_update(client: _Client, urls: Endpoint, graphs: dict[str, list[ox.Triple]], stale: list[str]) -> None:
+    lead = drops(stale) + b" ;\n" if stale else b""  # the pruned graphs go with the first request
     for name, triples in graphs.items():
         node = str(ox.NamedNode(name)).encode()
         # Blank nodes must share one request to stay the same node; the exports have none.
@@ -242,7 +190,8 @@ def _push_update(client: _Client, urls: Endpoint, graphs: dict[str, list[ox.Trip
         size = len(triples) if has_blank else CHUNK
         chunks = [triples[i : i + size] for i in range(0, len(triples), size)] or [[]]
         for i, chunk in enumerate(chunks):
-            body = b"DROP SILENT GRAPH " + node + b" ;\n" if i == 0 else b""
+            body = lead + b"DROP SILENT GRAPH " + node + b" ;\n" if i == 0 else b""
+            lead = b""
             if chunk:
                 data = ox.serialize(chunk, format=ox.RdfFormat.N_TRIPLES)
                 if has_blank:  # Virtuoso refuses blank nodes in INSERT DATA; a template takes them
@@ -250,10 +199,6 @@ def _push_update(client: _Client, urls: Endpoint, graphs: dict[str, list[ox.Trip
                 else:
                     body += b"INSERT DATA { GRAPH " + node + b" {\n" + data + b"} }\n"
             client.send("POST", urls.update, body, "application/sparql-update")
-
-
-def _drop(graphs: dict[str, list[ox.Triple]]) -> bytes:
-    return b" ;\n".join(b"DROP SILENT GRAPH " + str(ox.NamedNode(g)).encode() for g in graphs) + b"\n"
 
 
 # Querying -------------------------------------------------------------------------------------
@@ -279,7 +224,13 @@ def query_remote(
     text = _with_prefixes(query)
     if bindings:
         text = _with_values(text, bindings)
-    client = _Client(_opener(endpoint, user, password), timeout)
+    return _select(_Client(_opener(endpoint, user, password), timeout), urls, text, graphs)
+
+
+def _select(
+    client: _Client, urls: Endpoint, text: str, graphs: Sequence[str] | None = None
+) -> list[dict[str, Any]] | bool:
+    """One query sent as a form; rows as {variable: value}, or a bool for ASK."""
     form: list[tuple[str, str]] = [("query", text)]
     url = urls.query
     if graphs is not None:

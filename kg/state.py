@@ -206,7 +206,7 @@ def encode(extraction: Extraction) -> bytes:
         [_row(r, _RELATION) for r in extraction.relations],
         [_row(m, _MEASUREMENT) for m in extraction.measurements],
     ]
-    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
 
 
 def decode(meta_json: str, blob: bytes) -> Extraction:

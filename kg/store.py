@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 import rdflib
 
-from kg import rdf
+from kg import folder, rdf
 from kg.bindings import substitution_sets
 from kg.graph import KnowledgeGraph
 from kg.interop import dataframe
@@ -131,7 +131,8 @@ def ontology_quads() -> tuple[ox.Quad, ...]:
 def store_of_file(path: str | Path) -> ox.Store:
     """An in-memory store holding one RDF export as it is (any format kg writes) and the ontology."""
     store = ox.Store()
-    store.bulk_load(path=str(path), format=rdf.FORMATS[rdf.format_of(path)][1])
+    with folder.opened(path) as handle:  # a build folder's current content, even mid-commit (kg.folder)
+        store.bulk_load(handle, format=rdf.FORMATS[rdf.format_of(path)][1])
     store.bulk_extend(ontology_quads())
     return store
 

@@ -206,6 +206,24 @@ def test_a_clean_build_clears_the_errors_of_the_last(good: Path, tmp_path: Path,
     assert sorted(p.name for p in good.iterdir() if p.is_file()) == EXPORTS
 
 
+def test_a_build_that_reads_nothing_keeps_the_graph_and_the_errors_that_go_with_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """`kg build examples -o x; kg build examplez -o x` (also with --update) keeps x as the first build left it."""
+    out = tmp_path / "x"
+    (tmp_path / "bad.md").write_bytes(b"%PDF-1.7\n\x00binary")
+    assert _build(capsys, EXAMPLES, tmp_path / "bad.md", "-o", out)[0] == 1
+    before = _snapshot(out)
+    assert "errors.jsonl" in before and "kg.nq" in before
+    for update in ([], ["--update"]):
+        status, err = _build(capsys, tmp_path / "examplez", "-o", out, *update)
+        assert status == 1 and "left as they were" in err
+        assert _snapshot(out) == before
+    assert _build(capsys, EXAMPLES, "-o", out, "--update")[0] == 0
+    assert sorted(p.name for p in out.iterdir() if p.is_file()) == EXPORTS
+    assert len(kg.load(out / "kg.nq").documents) == 3
+
+
 # 4. work bounded by the input ---------------------------------------------------------------------------------------
 def test_a_run_of_unknown_characters_reaches_the_hmm_in_bounded_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
     """jieba's HMM is quadratic in the length of a run; no run longer than MAX_HMM_RUN may reach it."""

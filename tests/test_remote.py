@@ -30,14 +30,28 @@ from test_queries import readme_queries
 import kg
 from kg import rdf, remote
 from kg.iri import document_iri
+from kg.loading import drops, read_graphs
 from kg.model import DocumentMeta, EntityRecord, Evidence, Extraction, RelationRecord
-from kg.remote import RemoteError, load_remote, query_remote, read_graphs
+from kg.remote import RemoteError, load_remote, query_remote
 from kg.store import EXAMPLE_QUERIES, ONTOLOGY_GRAPH, query_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 VIRTUOSO = os.environ.get("KG_VIRTUOSO_URL", "http://127.0.0.1:8890/sparql")
 VIRTUOSO_USER = os.environ.get("KG_VIRTUOSO_USER", "dba")
-VIRTUOSO_PASSWORD = os.environ.get("KG_VIRTUOSO_PASSWORD", "dba")
+VIRTUOSO_PASSWORD_FILE = Path(os.environ.get("KG_VIRTUOSO_PASSWORD_FILE", "/var/lib/kg-ci/virtuoso-password"))
+
+
+def _virtuoso_password() -> str | None:
+    """The password .ci/services.sh generated (its file), or KG_VIRTUOSO_PASSWORD; never a default."""
+    if "KG_VIRTUOSO_PASSWORD" in os.environ:
+        return os.environ["KG_VIRTUOSO_PASSWORD"]
+    try:
+        return VIRTUOSO_PASSWORD_FILE.read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+
+
+VIRTUOSO_PASSWORD = _virtuoso_password()
 
 COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
 
@@ -80,7 +94,7 @@ class Server:
     def drop(self, g: kg.KnowledgeGraph) -> None:
         """Remove a test's graphs from a shared server (the ontology graph is everybody's)."""
         if self.shared:
-            self.update(remote._drop(dict.fromkeys(n for n in _graph_names(g) if n != ONTOLOGY_GRAPH)))
+            self.update(drops(n for n in _graph_names(g) if n != ONTOLOGY_GRAPH))
 
 
 def _free_port() -> int:
@@ -130,6 +144,10 @@ def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 def virtuoso() -> Server:
     if not _answers(VIRTUOSO + "?query=ASK%7B%7D"):
         unavailable(f"no Virtuoso at {VIRTUOSO}: run .ci/services.sh as root (or set KG_VIRTUOSO_URL)")
+    if VIRTUOSO_PASSWORD is None:
+        unavailable(
+            f"no Virtuoso password in {VIRTUOSO_PASSWORD_FILE}: run .ci/services.sh or set KG_VIRTUOSO_PASSWORD"
+        )
     return Server("virtuoso", VIRTUOSO, VIRTUOSO_USER, VIRTUOSO_PASSWORD, shared=True)
 
 
@@ -231,6 +249,31 @@ def test_a_changed_document_replaces_its_graph(server: Server, graph: kg.Knowled
     assert _counts(server, graph) == _expected_counts(after / "kg.nq")
     titles = "SELECT ?id ?title WHERE { ?d dcterms:identifier ?id ; dcterms:title ?title }"
     assert server.query(titles, {"id": doc.id}, names) == [{"id": doc.id, "title": "改过的文章"}]
+
+
+@pytest.fixture(scope="module")
+def two_examples() -> kg.KnowledgeGraph:
+    """The examples without their last article: a build after a document was dropped."""
+    return kg.build(sorted(str(p) for p in (ROOT / "examples").glob("*.md"))[:-1])
+
+
+@pytest.mark.parametrize("method", [None, "update"])
+def test_prune_drops_the_graph_of_a_dropped_document(
+    server: Server, graph: kg.KnowledgeGraph, two_examples: kg.KnowledgeGraph, method: str | None, tmp_path: Path
+) -> None:
+    server.load(_export(graph, tmp_path / "three"), method=method)
+    smaller = two_examples.filtered(0.0)
+    smaller.base = graph.base
+    after = _export(smaller, tmp_path / "two")
+    dropped = sorted(set(_graph_names(graph)) - set(_graph_names(smaller)))
+    assert len(dropped) == 1
+    server.load(after, method=method)
+    assert dropped[0] in _counts(server, graph)  # without --prune it stays
+    report = server.load(after, method=method, prune=True)
+    assert report.pruned == 1
+    assert _counts(server, graph) == _expected_counts(after / "kg.nq")  # gone, and every other graph intact
+    again = server.load(after, method=method, prune=True)
+    assert again.pruned == 0 and _counts(server, graph) == _expected_counts(after / "kg.nq")
 
 
 def test_sparql_update_carries_hostile_text_as_data(server: Server, tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg import folder
 from kg.graph import KnowledgeGraph
 from kg.iri import DEFAULT_BASE, encode_segment
 from kg.model import DocumentMeta, EntityRecord, Evidence, Extraction, Measurement, RelationRecord
@@ -23,7 +24,7 @@ def load(path: str | Path) -> KnowledgeGraph:
     Document categories come back sorted: RDF keeps them as a set.
     """
     fmt = FORMATS[format_of(path)][1]
-    with Path(path).open("rb") as handle:
+    with folder.opened(path) as handle:  # a build folder's current content, even mid-commit (kg.folder)
         triples = [(q.subject, q.predicate, q.object) for q in ox.parse(handle, format=fmt)]
     return from_triples(triples)
 

@@ -18,7 +18,7 @@ records of `kg.nlp.mentions` and never imports `kg.nlp.relate`, which imports it
 from __future__ import annotations
 
 from kg.nlp.frames.clauses import Shape, assign_subjects, split_clauses
-from kg.nlp.frames.discourse import Discourse
+from kg.nlp.frames.discourse import Discourse, after_heading
 from kg.nlp.frames.groups import build_groups
 from kg.nlp.frames.lexicon import load_lexicon
 from kg.nlp.frames.nouns import noun_frame
@@ -53,7 +53,7 @@ def frame_relations(
     previous_end = 0
     for s, e in bounds:
         if "\n" in text[previous_end:s]:
-            discourse.new_paragraph()
+            discourse.new_paragraph(after_heading(text, s))
         previous_end = e
         while k < len(mentions) and mentions[k].start < s:
             k += 1

@@ -15,6 +15,8 @@ from kg.nlp.frames.words import Words
 from kg.nlp.mentions import Mention
 
 HISTORY_SENTENCES = 3  # how far back an omitted role is looked for
+MAX_HEADING = 40  # characters of a heading line at most
+SENTENCE_ENDS = frozenset("。！？!?；;…”’」』）)")
 _CLAUSE_OPENERS = frozenset("，,；;：:。！？!?\n")
 _LEADING_TAGS = ("d", "c", "t")  # adverbs, conjunctions, times before a clause-initial anaphor (not 一家 公司)
 
@@ -42,9 +44,14 @@ class Discourse:
                 merged.setdefault(relation, set()).update(names)
         return merged
 
-    def new_paragraph(self) -> None:
+    def new_paragraph(self, after_heading: bool = False) -> None:
+        """A paragraph starts: the subject passes no further. After a heading a new section starts, and the tails
+        of the last one are out of focus too (their relations are the section's, not the next one's)."""
         self.carried = None
         self.topic_here = False
+        if after_heading:
+            self.focus.clear()
+            self._focus_age.clear()
 
     def anaphors(self, text: str, start: int, end: int, mentions: list[Mention], words: Words | None) -> list[Mention]:
         """Mentions of what the text is about where the sentence says 该公司, 其, or starts a clause with 公司: an
@@ -115,6 +122,20 @@ class Discourse:
             if organization is not None:
                 self.topic = organization
                 self.topic_here = True
+
+
+def after_heading(text: str, start: int) -> bool:
+    """Whether the line before a position is a heading: short, and without the punctuation that ends a sentence
+    (二、合作进展, 02 二次创业，A又投了)."""
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    window = max(0, end - MAX_HEADING - 1)
+    newline = text.rfind("\n", window, end)
+    if newline < 0 and window > 0:
+        return False  # a line longer than any heading
+    line = text[newline + 1 : end].strip()
+    return 0 < len(line) <= MAX_HEADING and line[-1] not in SENTENCE_ENDS
 
 
 def _opens_clause(text: str, k: int, start: int, words: Words | None) -> bool:

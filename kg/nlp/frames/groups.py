@@ -18,6 +18,10 @@ _GAP = re.compile(
     r"(?:、|和|及|与|以及|或|或者|同|跟)?"
     r"(?:[^，。；、,;（）()“”]{1,14}、)*[\s“‘「『《]*"
 )
+# A、支付机构及B: right after a member, items that are no entities, the last one joined by a conjunction
+_KINDS_GAP = re.compile(
+    r"[”’」』》]?、(?:[^，。；、,;（）()“”]{1,14}、)*[^，。；、,;（）()“”]{1,14}?(?:和|及|以及|或)[\s“‘「『《]*"
+)
 # 等, or 等 with a count and a measure word, closing a list (A、B等8家公司: the class noun is read by the frames)
 _CLOSE = re.compile(rf"[”’」』》]?\s*等(?:{_COUNT}[家个所款项只类种批位名座])?")
 _PARTNER_JOINS = ("与", "同", "跟")
@@ -88,7 +92,9 @@ def _describes(text: str, place: Mention, name: Mention, words: Words | None) ->
 
 
 def _coordinated(text: str, a: Mention, b: Mention, b_start: int) -> bool:
-    if not _JOINING.intersection(text[a.end : b_start]) or not _GAP.fullmatch(text, a.end, b_start):
+    if not _JOINING.intersection(text[a.end : b_start]):
+        return False
+    if not _GAP.fullmatch(text, a.end, b_start) and not _KINDS_GAP.fullmatch(text, a.end, b_start):
         return False
     # W的A、B的Z: two possessive phrases side by side; A and B are not one group
     return not (text[max(0, a.start - 1) : a.start] == "的" and text[b.end : b.end + 1] == "的")

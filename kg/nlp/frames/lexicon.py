@@ -39,6 +39,8 @@ WORD_LISTS = {
     "head_blockers": "head_blockers.txt",
     "receive_verbs": "receive_verbs.txt",
     "blockers": "blockers.txt",
+    "public_bodies": "public_bodies.txt",
+    "hopes": "hopes.txt",
 }
 NO_WORD = "-"  # the trigger of a frame that is a shape, not a word (A B side by side)
 
@@ -83,6 +85,8 @@ class Lexicon:
     anaphors: dict[str, tuple[str, str]]  # word -> (where: "any" or "start", what: "topic" or "party")
     head_blockers: frozenset[str]
     receive_verbs: frozenset[str]
+    public_bodies: frozenset[str]  # endings of the names of public bodies, whose joint acts are no partnership
+    hopes: frozenset[str]  # words after which a cooperation is only wished for (看好A和B合作)
     automaton: ahocorasick.Automaton  # every trigger and blocker, for one pass over a text
 
 

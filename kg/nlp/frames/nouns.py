@@ -26,6 +26,14 @@ def noun_frame(sent: Sentence, trigger: Trigger, entry: Entry) -> Frame | None:
     frame = Frame(entry, trigger.start, trigger.end)
     anchor, anchor_start = _anchor_before(sent, trigger, entry, clause)
     member = _member_after(sent, trigger, clause, anchor)
+    if (
+        member is not None
+        and anchor is not None
+        and len(member.members) > 1
+        and _listed(sent.text, anchor, anchor_start)
+    ):
+        # A、B母公司C、D: the noun phrase is one item of a list that goes on, so the noun has C alone
+        member = Group(member.members[:1], member.start, member.members[0].end)
     if member is None and _heads_the_phrase(sent, trigger, clause):
         member = _member_by_copula(sent, anchor_start, clause)
     if member is None and anchor is None:  # A、B等子公司, A、B两家子公司: the list the noun closes
@@ -40,7 +48,18 @@ def noun_frame(sent: Sentence, trigger: Trigger, entry: Entry) -> Frame | None:
         frame.fill("anchor", anchor.members)
     elif member is not None and "anchor" in entry.implicit and not _of_something(text, trigger.start):
         sent.fill_implicit(frame, "anchor", clause)
-    return frame if "anchor" in frame.roles else None
+    if "anchor" in frame.roles:
+        return frame
+    if member is not None:  # 领投方A, whose company goes unnamed: A still holds, it is not what is held here
+        for link in entry.links:
+            if link.head == "member":
+                sent.named_heads.setdefault(link.relation, set()).update(m.name for m in member.members)
+    return None
+
+
+def _listed(text: str, anchor: Group, phrase_start: int) -> bool:
+    """Whether the anchor of a noun is an item of a list (A、B母公司: B is, whether or not A is an entity)."""
+    return phrase_start < anchor.start or text[max(0, anchor.start - 1) : anchor.start] == "、"
 
 
 def _of_something(text: str, noun_start: int) -> bool:

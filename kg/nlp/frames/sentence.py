@@ -88,22 +88,22 @@ class Sentence:
         clauses before had; for any other role, with what `implicit` finds."""
         taken = {m.name for ms in frame.roles.values() for m in ms}
         types = role_types(frame.entry, role)
+        relations = [link.relation for link in frame.entry.links if link.tail == role]
+        holders = {name for relation in relations for name in self.named_heads.get(relation, ())}
         subjects = [clause.subject]
         if role == "agent" and clause.subject is not None and clause.subject.members == frame.roles.get("patient"):
             subjects.append(clause.kept)  # 追光成立于2020年，第一款产品Nano于2021年上市: 追光, who launched Nano
         for subject in subjects:
             if (
                 subject is not None
-                and all(m.name not in taken for m in subject.members)
+                and all(m.name not in taken and m.name not in holders for m in subject.members)
                 and any(m.label in types for m in subject.members)
             ):
                 frame.fill(role, subject.members, implicit=clause.carried or subject is clause.kept)
                 return
         if role == "agent":
             return  # an agent is the subject or no one
-        found = self.implicit(
-            types, taken, frame.start, [link.relation for link in frame.entry.links if link.tail == role]
-        )
+        found = self.implicit(types, taken, frame.start, relations)
         if found is not None:
             frame.fill(role, [found], implicit=True)
 

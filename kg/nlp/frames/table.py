@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from kg.nlp.frames.lexicon import Entry
+from kg.nlp.frames.lexicon import Entry, load_lexicon
 from kg.nlp.mentions import Mention, RelationHit
 from kg.ontology import load_ontology
 
@@ -24,6 +24,7 @@ class Frame:
     implicit: set[str] = field(default_factory=set)  # roles filled from the discourse
     joint: bool = False  # the agents act together (a joint predicate, 共同, 与B): they are one party
     separately: bool = False  # each agent acts on its own (纷纷, 先后): a party of two, the agent and a partner
+    hoped: bool = False  # the act is wished for, not done (看好A和B合作): it makes no partners
 
     def fill(self, role: str, mentions: list[Mention], *, implicit: bool = False) -> None:
         if mentions:
@@ -74,6 +75,12 @@ def role_types(entry: Entry, role: str) -> frozenset[str]:
     return frozenset(types)
 
 
+def _public(mention: Mention) -> bool:
+    """Whether an organization is a public body (a ministry, a bureau, a government), by the end of its name."""
+    endings = tuple(load_lexicon().public_bodies)
+    return mention.name.endswith(endings) or mention.surface.endswith(endings)
+
+
 def read_frame(frame: Frame, sentence: tuple[int, int], year: int | None, resolved: set[int]) -> list[RelationHit]:
     """The relations a frame states: for each link, every head member with every tail member whose types the
     relation allows (a role linked to itself: every pair of its members). `resolved` holds the starts of
@@ -88,6 +95,10 @@ def read_frame(frame: Frame, sentence: tuple[int, int], year: int | None, resolv
                 continue
             if link.head_type not in (None, head.label) or link.tail_type not in (None, tail.label):
                 continue
+            if link.relation == "partnered_with" and (
+                frame.hoped or (frame.entry.kind != "joint" and _public(head) and _public(tail))
+            ):
+                continue  # 看好A和B合作: a wish; 财政局会同发改委印发: bodies of the state act together by office
             confidence = frame.entry.confidence
             if implicit or head.start in resolved or tail.start in resolved:
                 confidence -= IMPLICIT_PENALTY

@@ -72,6 +72,7 @@ def verb_frame(sent: Sentence, trigger: Trigger, entry: Entry) -> Frame | None:
         frame.joint = True
     if any(adverb in between for adverb in sent.lexicon.distributives):
         frame.separately = True  # A、B纷纷签署合作协议: each with someone else
+    frame.hoped = _hoped(sent, clause.start, trigger.start)
 
     patient_group, head_agent = _object(sent, trigger, entry, right, clause)
     # 位于A南部的设施, 来自A的行动: a place and 的 after the verb make it a relative clause about the noun that
@@ -131,6 +132,19 @@ def verb_frame(sent: Sentence, trigger: Trigger, entry: Entry) -> Frame | None:
     if "patient" not in frame.roles and "patient" in entry.implicit:
         sent.fill_implicit(frame, "patient", clause)
     return frame if frame.roles else None
+
+
+def _hoped(sent: Sentence, start: int, end: int) -> bool:
+    """看好A和B合作, A希望与B合作: a word of hope between the clause's start and the verb, outside the names (新希望集团
+    hopes nothing)."""
+    text = sent.text
+    for word in sent.lexicon.hopes:
+        k = text.find(word, start, end)
+        while k >= 0:
+            if not any(m.start < k + len(word) and k < m.end for m in sent.mentions):
+                return True
+            k = text.find(word, k + 1, end)
+    return False
 
 
 def _noun_subject_before(sent: Sentence, trigger: Trigger, clause: Clause, after: int | None = None) -> bool:

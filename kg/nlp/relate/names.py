@@ -8,10 +8,13 @@ import re
 from kg.nlp import words
 from kg.nlp.entities import specific_name
 from kg.nlp.known import known_places
-from kg.nlp.relate.base import DocumentRule, Passage, RelationHit, hit_in_sentence
+from kg.nlp.relate.base import DocumentRule, Mention, Passage, RelationHit, hit_in_sentence
+from kg.ontology import KnownEntity
 
 # what may stand between two coordinated entities: a conjunction, quotes, and list items that are not entities
 _COORDINATION_GAP = re.compile(r"[”’」』\s]*(?:、|和|及|与|以及)?(?:[^，。；、,;]{1,14}、)*[“‘「『\s]*")
+OWNER_KINDS = frozenset(words.read_words("kg.nlp.relate", "owner_kinds"))
+_PRODUCT_CLASS = "产品"  # X支付产品, X理财产品: the kind, of which the owner has many
 _LIST_TAIL = re.compile(r"[”’」』]?等(?:[0-9０-９]+|[一二三四五六七八九十百千几多]+)?" + words.measure_class() + "?")
 
 
@@ -20,7 +23,8 @@ def name_internal(passage: Passage, rule: DocumentRule) -> list[RelationHit]:
     name opens a product's or initiative's name runs it. The assertions: located_in, operates.
 
     They are right about 3 times in 5 on the development corpus (a place in a company's registered name is no fact
-    the annotators kept, 华为手机 is no product of its own), and their confidences say so. A known organization the
+    the annotators kept), and their confidences say so; an owner followed by a bare head or a class of products
+    (华为手机, 瑞银计划, 银联支付产品) runs no product of that name. A known organization the
     document names only inside another name (新浪 in 新浪财经APP) owns nothing."""
     located, runs = rule.asserts
     places = known_places()
@@ -31,27 +35,49 @@ def name_internal(passage: Passage, rule: DocumentRule) -> list[RelationHit]:
                 place = places.get(x.surface[:n])
                 # 中国银联 is national, not located; 上海证券交易所 without 上海 is no name, so 上海 is part of it
                 if place is not None and place.level != "country" and specific_name(x.surface[n:]):
+                    place = _innermost(places, place, x.surface[n:])
                     out.append(hit_in_sentence(passage, rule, located, x.name, place.label, x.start))
                     break
-        if x.label in {"PRODUCT", "INITIATIVE"}:
-            for n in range(min(len(x.surface) - 2, 12), 1, -1):
-                owner = passage.org_names.get(x.surface[:n])
-                if owner is not None and owner != x.name:
-                    out.append(hit_in_sentence(passage, rule, runs, owner, x.name, x.start))
-                    break
+        owner, rest = _owner(passage, x)
+        if owner is not None and _names_one(rest):
+            out.append(hit_in_sentence(passage, rule, runs, owner, x.name, x.start))
     return out
 
 
+def _innermost(places: dict[str, KnownEntity], place: KnownEntity, rest: str) -> KnownEntity:
+    """北京西城区国资委 is in 西城区: a place inside the one that opens a name, right after it, is where it is."""
+    for n in range(min(len(rest) - 1, 8), 1, -1):
+        inner = places.get(rest[:n])
+        if inner is not None and inner.parent == place.label:
+            return _innermost(places, inner, rest[n:])
+    return place
+
+
+def _owner(passage: Passage, x: Mention) -> tuple[str | None, str]:
+    """The organization of the document whose name opens a product's or initiative's name, and the rest."""
+    if x.label in {"PRODUCT", "INITIATIVE"}:
+        for n in range(min(len(x.surface) - 2, 12), 1, -1):
+            owner = passage.org_names.get(x.surface[:n])
+            if owner is not None and owner != x.name:
+                return owner, x.surface[n:]
+    return None, ""
+
+
+def _names_one(rest: str) -> bool:
+    """Whether what follows an owner's name names one thing of its own: not a kind alone (华为手机, 瑞银计划: its
+    phones, or a verb read as a name) and not a class of products (银联支付产品)."""
+    rest = rest.strip()
+    return rest not in OWNER_KINDS and not rest.endswith(_PRODUCT_CLASS)
+
+
 def owner_of_list(passage: Passage, rule: DocumentRule) -> list[RelationHit]:
-    """A、B等银联移动支付产品: the owner of the product family that closes a list (found by the owner_prefix
-    assertion of `name_internal`) runs each member."""
+    """A、B等银联移动支付产品: the owner whose name opens the product family that closes a list runs each member."""
     text, ents = passage.text, passage.mentions
     (runs,) = rule.asserts
-    owners = {h.tail: h.head for h in passage.hits if h.rule == "owner_prefix"}
     out = []
     for k, x in enumerate(ents):
-        owner = owners.get(x.name)
-        if owner is None or k == 0:
+        owner = _owner(passage, x)[0] if k else None
+        if owner is None:
             continue
         tail = _LIST_TAIL.fullmatch(text[ents[k - 1].end : x.start])
         if tail is None:

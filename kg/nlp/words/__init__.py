@@ -2,10 +2,11 @@
 
 Each list is a file `words/NAME.txt` in the folder of the package that owns it (this folder for the shared lists and
 for the modules of kg/nlp itself, kg/nlp/recognize/words for the recognizer's, kg/nlp/measures/words for the
-figures'): one entry per line, in the order the code reads them, with `#` comment lines and a header comment that says
-what the list is for and who reads it. The lists are cue words of the language of news (the words that end an
-organization's name, the verbs that introduce a launch), never names of entities: names come from the ontology.
-Each list is read once, when its module is imported, into a module constant of the same name.
+figures', kg/nlp/relate/words for the relation rules'): one entry per line, in the order the code reads them, with
+`#` comment lines and a header comment that says what the list is for and who reads it. The lists are cue words of
+the language of news (the words that end an organization's name, the verbs that introduce a launch), never names of
+entities: names come from the ontology. Each list is read once, when its module is imported, into a module constant
+of the same name.
 """
 
 from __future__ import annotations

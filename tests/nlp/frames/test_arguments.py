@@ -125,3 +125,16 @@ def test_one_shareholder_never_holds_another_when_the_held_company_goes_unnamed(
 def test_the_topic_of_an_earlier_paragraph_fills_no_omitted_role(read) -> None:
     assert read("白鹭证券今年营收大增。\n新公司发起股东共17家，顺捷理财持股比例为8%。", HOLDERS) == set()
     assert read("白鹭证券宣布增资扩股。顺捷理财持股比例为8%。", HOLDERS) == {("顺捷理财", "invested_in", "白鹭证券")}
+
+
+def test_the_held_company_of_the_last_paragraph_is_held_by_the_next_ones_holders(read) -> None:
+    text = "星河保险的股东包括顺捷理财。\n白鹭证券持股比例为2%。"
+    assert ("白鹭证券", "invested_in", "星河保险") in read(text, HOLDERS)
+
+
+@pytest.mark.parametrize("heading", ["二、新一轮融资", "02 再次创业，顺捷理财又投了"])
+def test_a_heading_ends_the_section_whose_held_company_it_was(read, heading: str) -> None:
+    text = f"星河保险的股东包括顺捷理财。\n{heading}\n两年后完成新一轮融资，投资方为白鹭证券。"
+    assert ("白鹭证券", "invested_in", "星河保险") not in read(text, HOLDERS)
+    text = f"星河保险的股东包括顺捷理财。\n{heading}\n星河保险完成新一轮融资，投资方为白鹭证券。"
+    assert ("白鹭证券", "invested_in", "星河保险") in read(text, HOLDERS)

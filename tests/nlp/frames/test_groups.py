@@ -64,3 +64,18 @@ def test_a_remark_in_brackets_is_not_a_member() -> None:
 def test_a_place_describing_the_next_name_is_no_member() -> None:
     entities = {"上海": "LOC", "河南": "LOC", "正弘城": "ORG", "新世界百货": "ORG"}
     assert members("新世界百货、河南网红商场正弘城", entities) == [["新世界百货", "正弘城"]]
+
+
+def test_items_that_are_no_entities_before_the_conjunction_keep_the_list() -> None:
+    assert members("远山基金、券商、信托公司及青松基金等机构", FUNDS) == [["远山基金", "青松基金"]]
+    assert members("远山基金、保险机构和青松基金", FUNDS) == [["远山基金", "青松基金"]]
+
+
+def test_words_before_the_conjunction_without_a_list_open_are_no_items() -> None:
+    assert members("远山基金推出产品和青松基金", FUNDS) == [["远山基金"], ["青松基金"]]
+    assert members("星河科技联合券商、信托公司及青松基金", FUNDS) == [["星河科技"], ["青松基金"]]
+
+
+def test_a_partner_listed_after_kinds_of_body(read) -> None:
+    found = read("星河科技联合远山基金、信托公司及青松基金等机构共同建设受理网络。", FUNDS)
+    assert {("星河科技", "partnered_with", "远山基金"), ("星河科技", "partnered_with", "青松基金")} <= found

@@ -12,6 +12,12 @@ ENTITIES = {
     "市场监管局": "ORG",
     "远山日报": "ORG",
     "星河钱包": "PRODUCT",
+    "星河市财政局": "ORG",
+    "星河市发展和改革委员会": "ORG",
+    "白鹭省人民政府": "ORG",
+    "中国人民银行": "ORG",
+    "国家外汇管理局": "ORG",
+    "白鹭办法": "INITIATIVE",
 }
 
 
@@ -20,6 +26,30 @@ def test_regulators_acting_together_are_not_partners(read) -> None:
     assert ("金融监管总局", "regulates", "星河科技") in found
     assert ("市场监管局", "regulates", "星河科技") in found
     assert not {t for t in found if t[1] == "partnered_with"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "星河市财政局会同星河市发展和改革委员会印发了白鹭办法。",
+        "中国人民银行联合国家外汇管理局等部门发布白鹭办法。",
+        "中国人民银行、国家外汇管理局联合起草的白鹭办法公布。",
+    ],
+)
+def test_public_bodies_issuing_together_are_not_partners(read, text: str) -> None:
+    found = read(text, ENTITIES)
+    assert not {t for t in found if t[1] == "partnered_with"}
+
+
+def test_public_bodies_that_sign_a_cooperation_are_partners(read) -> None:
+    found = read("星河市财政局与白鹭省人民政府签署战略合作协议。", ENTITIES)
+    pair = {"星河市财政局", "白鹭省人民政府"}
+    assert {t for t in found if t[1] == "partnered_with" and {t[0], t[2]} == pair}
+
+
+def test_a_public_body_and_a_company_issuing_together_are_partners(read) -> None:
+    found = read("星河市财政局联合白鹭银行发布白鹭办法。", ENTITIES)
+    assert ("星河市财政局", "partnered_with", "白鹭银行") in found
 
 
 @pytest.mark.parametrize(
@@ -120,3 +150,20 @@ def test_partners_of_an_agent_left_unsaid_are_not_partners_of_each_other(read) -
 def test_a_representative_from_a_place_does_not_locate_the_body(read) -> None:
     found = read("来自北海的市场监管局代表介绍了情况。", {**ENTITIES, "北海": "LOC"})
     assert ("市场监管局", "located_in", "北海") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "分析师看好星河科技和白鹭银行等公司密切合作。",  # a third party's hope
+        "星河科技希望与白鹭银行开展合作。",  # the agent's own wish
+        "业内人士建议星河科技与白鹭银行合作。",
+    ],
+)
+def test_a_cooperation_only_hoped_for_makes_no_partners(read, text: str) -> None:
+    assert not {t for t in read(text, ENTITIES) if t[1] == "partnered_with"}
+
+
+def test_a_word_of_hope_inside_a_name_hopes_nothing(read) -> None:
+    found = read("新希望集团与白鹭银行签署战略合作协议。", {**ENTITIES, "新希望集团": "ORG"})
+    assert {t for t in found if t[1] == "partnered_with" and {t[0], t[2]} == {"新希望集团", "白鹭银行"}}

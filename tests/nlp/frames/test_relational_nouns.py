@@ -129,3 +129,24 @@ def test_a_partner_joined_by_yu_is_no_second_member(read) -> None:
     found = read("星河科技公告，控股股东远山资本与白鹭银行签署备忘录。", ORGS)
     assert ("远山资本", "invested_in", "星河科技") in found
     assert ("白鹭银行", "invested_in", "星河科技") not in found
+
+
+@pytest.mark.parametrize("first", ["白鹭银行", "苹果"])  # the item before is an entity or not
+def test_a_noun_inside_a_list_item_has_only_the_member_right_after_it(read, first: str) -> None:
+    found = read(f"{first}、星河科技母公司蓝海集团、远山资本今晚公布财报。", ORGS)
+    assert ("星河科技", "subsidiary_of", "蓝海集团") in found
+    assert ("星河科技", "subsidiary_of", "远山资本") not in found
+
+
+def test_a_noun_with_an_anchor_of_its_own_keeps_the_whole_list_after_it(read) -> None:
+    found = read("蓝海集团旗下子公司星河科技、远山资本今年均有盈利。", ORGS)
+    assert ("星河科技", "subsidiary_of", "蓝海集团") in found
+    assert ("远山资本", "subsidiary_of", "蓝海集团") in found
+
+
+def test_an_investor_whose_company_goes_unnamed_is_not_what_the_next_investors_fund(read) -> None:
+    found = read("同时，A轮领投方远山资本继续跟进，老股东白鹭银行、青松创投参与跟投。", ORGS)
+    assert not {t for t in found if t[2] == "远山资本"}
+    found = read("星河科技完成融资。同时，A轮领投方远山资本继续跟进，老股东白鹭银行、青松创投参与跟投。", ORGS)
+    assert ("青松创投", "invested_in", "星河科技") in found
+    assert not {t for t in found if t[2] == "远山资本"}

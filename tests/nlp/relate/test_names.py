@@ -39,3 +39,42 @@ def test_a_known_organization_the_document_names_only_inside_a_product_owns_noth
 def test_names_own_relations_are_less_sure_than_a_sentence(nlp: Language) -> None:
     found = {h.rule: h.confidence for h in hits(nlp, "华为发布华为钱包。哈尔滨松雷商场今年开业。")}
     assert found["owner_prefix"] == 0.6 and found["place_prefix"] == 0.55
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("华为发布新系统，将陆续向华为手机、平板等设备推送升级。", "华为手机"),  # its phones
+        ("瑞银集团表示，瑞银计划回购股票。", "瑞银计划"),  # 计划 is the verb
+        ("美联储表示，美联储计划今年加息三次。", "美联储计划"),
+    ],
+)
+def test_an_owner_before_a_kind_alone_runs_nothing_of_that_name(nlp: Language, text: str, kind: str) -> None:
+    doc = nlp(text)
+    assert kind in doc._.kg_entities  # the recognizer takes it for a name; the owner prefix does not follow it
+    assert {(h.head, h.relation, h.tail) for h in doc._.kg_relations if h.tail == kind} == set()
+
+
+def test_an_owner_before_a_class_of_products_runs_nothing_of_that_name(nlp: Language) -> None:
+    doc = nlp("中国银联推出银联二维码。银联支付产品全面嵌入线上场景。")
+    assert "银联支付产品" in doc._.kg_entities
+    found = {(h.head, h.relation, h.tail) for h in doc._.kg_relations}
+    assert ("中国银联", "operates", "银联二维码") in found
+    assert not {t for t in found if t[2] == "银联支付产品"}
+
+
+def test_the_owner_of_a_class_of_products_still_runs_the_members_of_its_list(nlp: Language) -> None:
+    found = triples(nlp, "中国银联推出新服务。银联二维码、银联手机闪付等银联移动支付产品覆盖全国。")
+    assert ("中国银联", "operates", "银联手机闪付") in found
+    assert not {t for t in found if t[2] == "银联移动支付产品"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        ("北京西城区国资委今日发布通知。", "北京西城区国资委", "西城区"),
+        ("公司与广西壮族自治区北海市人民政府签署合同。", "广西壮族自治区北海市人民政府", "北海"),
+    ],
+)
+def test_a_place_inside_the_place_that_opens_a_name_locates_it(nlp: Language, text: str, name: str, place: str) -> None:
+    assert {(h, t) for h, _, t in of_relation(nlp, text, "located_in")} == {(name, place)}
