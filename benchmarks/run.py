@@ -13,7 +13,9 @@ memory is measured and nothing is cached between runs. Figures are medians over 
 | `ratio_2` | the same with `--workers 2` |
 | `linearity` | time(all documents) / time(a quarter of them): 4 is linear |
 | `peak_rss_gb` | peak resident memory of the whole build with every export |
-| `update_share` | `kg build --update` after adding 100 documents, / the full build time |
+| `update_share` | `kg build --update` after adding 100 documents (a new input file), / the full build time |
+| `update_1000_share` | the same after adding 1,000 documents |
+| `update_nq_share` | `kg build --update --formats nq` after adding 100 documents, / the full build time |
 
 The corpus (../shared/data/cctv_news.jsonl.gz) may not be redistributed: it is read from there, never copied;
 the subsets the runs need are written to a temporary folder that is removed afterwards.
@@ -25,6 +27,7 @@ import argparse
 import gzip
 import json
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -53,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(tmp)
         everything = _write(work / "all.jsonl", records)
         quarter = _write(work / "quarter.jsonl", records[: len(records) // 4])
-        head = _write(work / "head.jsonl", records[:-100])
+        head = _write(work / "head.jsonl", records[:-1000])
+        added = {n: _write(work / f"added{n}.jsonl", records[-1000:][:n]) for n in (100, 1000)}
 
         tokenize_runs, extract_runs = [], []
         for _ in range(args.runs):  # interleaved, so that a noisy stretch of time weighs on both alike
@@ -63,10 +67,14 @@ def main(argv: list[str] | None = None) -> int:
         one = [_build(everything, work / "out1") for _ in range(args.runs)]
         two = [_build(everything, work / "out2", "--workers", "2") for _ in range(args.runs)]
         quarters = [_build(quarter, work / "outq")[0] for _ in range(args.runs)]
-        updates = []
-        for _ in range(args.runs):
+        updates: dict[str, list[float]] = {"100": [], "1000": [], "nq": []}
+        for _ in range(args.runs):  # one earlier build, copied for each kind of update
             _build(head, work / "outu")
-            updates.append(_build(everything, work / "outu", "--update")[0])
+            for kind, n, extra in (("100", 100, ()), ("1000", 1000, ()), ("nq", 100, ("--formats", "nq"))):
+                folder = work / f"outu-{kind}"
+                shutil.rmtree(folder, ignore_errors=True)
+                shutil.copytree(work / "outu", folder)
+                updates[kind].append(_build(head, folder, "--update", *extra, more=(added[n],))[0])
 
     t1 = _median([s for s, _ in one])
     t2 = _median([s for s, _ in two])
@@ -87,8 +95,10 @@ def main(argv: list[str] | None = None) -> int:
         "linearity": round(t1 / _median(quarters), 2),
         "peak_rss_gb": round(max(rss for _, rss in one) / 2**30, 2),
         "peak_rss_2_workers_gb": round(max(rss for _, rss in two) / 2**30, 2),
-        "update_s": round(_median(updates), 1),
-        "update_share": round(_median(updates) / t1, 3),
+        "update_s": round(_median(updates["100"]), 1),
+        "update_share": round(_median(updates["100"]) / t1, 3),
+        "update_1000_share": round(_median(updates["1000"]) / t1, 3),
+        "update_nq_share": round(_median(updates["nq"]) / t1, 3),
     }
     for key, value in table.items():
         print(f"{key:<24} {value}")
@@ -153,10 +163,12 @@ raise SystemExit(code)
 """
 
 
-def _build(source: Path, out: Path, *extra: str) -> tuple[float, int]:
-    """Seconds and peak resident bytes (of the build or its largest worker) of one `kg build` in its own process."""
+def _build(source: Path, out: Path, *extra: str, more: tuple[Path, ...] = ()) -> tuple[float, int]:
+    """Seconds and peak resident bytes (of the build or its largest worker) of one `kg build` in its own process;
+    ``more`` are inputs after ``source``."""
     peak_file = out.parent / f".{out.name}.peak"
-    command = [sys.executable, "-c", _MEASURED, str(peak_file), "build", str(source), "-o", str(out), *extra]
+    inputs = [str(source), *map(str, more)]
+    command = [sys.executable, "-c", _MEASURED, str(peak_file), "build", *inputs, "-o", str(out), *extra]
     started = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     seconds = time.perf_counter() - started

@@ -37,6 +37,7 @@ def build(
     on_error: Callable[[IngestError], None] | None = None,
     progress: bool = False,
     previous: KnowledgeGraph | None = None,
+    prune: bool = False,
     scheduler: str | None = None,
     text_field: str = "text",
     id_field: str = "id",
@@ -45,8 +46,10 @@ def build(
 ) -> KnowledgeGraph:
     """Read, extract and merge: the Python form of `kg build`.
 
-    With `previous` (an earlier build, e.g. `kg.load("out/kg.nq")`), documents whose content is already in it are
-    skipped and the new ones are merged into it: the incremental build of `kg build --update`.
+    With `previous` (an earlier build: `kg.state.read_state`, or `kg.load("out/kg.nq")`), documents it holds as they
+    are (same id, metadata and content) are skipped, and the new or changed ones are merged into it, a changed one
+    replacing its earlier version: the incremental build of `kg build --update`. With `prune` too, the documents of
+    `previous` that are not among the inputs any more are removed, so the graph is the full build's of the inputs.
 
     With `backbone`, Baidu LAC votes on the candidates (the accurate mode, `make_pipeline(backbone=True)`): better
     organizations on news the rules were not written on, about 3–5 times slower.
@@ -76,7 +79,7 @@ def build(
 
     graph = previous if previous is not None else KnowledgeGraph(base)
     graph.base = base
-    known = frozenset(d.content_hash for d in graph.documents)
+    known = frozenset(graph.documents)
     fields = RecordFields(text_field, id_field, title_field, date_field)
     if scheduler is None:
         read = read_documents(inputs, on_error=failed, fields=fields, on_skipped=report.skipped.append)
@@ -97,19 +100,26 @@ def build(
             fields=fields,
         )
     bar = _progress_bar(progress, inputs)
-    built = 0
+    built_ids: set[str] = set()
     for extraction in extractions:
         if isinstance(extraction, ExtractionFailure):
             report.not_built(extraction.document.length)
             failed(extraction.error())
         else:
             graph.add(extraction)
-            built += 1
+            built_ids.add(extraction.document.id)
         if bar is not None:  # documents done: built, skipped as read before, or failed
-            bar.update(built + report.duplicates + report.unchanged + len(report.errors) - bar.n)
+            bar.update(len(built_ids) + report.duplicates + report.unchanged + len(report.errors) - bar.n)
             bar.set_postfix_str(f"{report.characters:,} chars", refresh=False)
     if bar is not None:
         bar.close()
+    for meta in report.refreshed:
+        graph.refresh(meta)
+    if prune:
+        for doc in graph.documents:
+            if doc.id not in built_ids and doc.id not in report.unchanged_ids:
+                graph.remove(doc.id)
+                report.removed += 1
     return graph.filtered(min_confidence) if min_confidence > 0 else graph
 
 

@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import signal
+import sqlite3
 import sys
 import threading
 import webbrowser
@@ -107,6 +108,10 @@ def _build(args: argparse.Namespace) -> int:
         for item in args.inputs:
             show(IngestError(item, "no such file or folder", "check the path"))
         return _fail(f"no input found; {_left_as_is(args.output)}", status=1)
+    if args.store is not None and args.formats is not None and "kg.nq" not in args.formats:
+        return _fail("--store is loaded from kg.nq: add nq to --formats")
+    if args.prune and not args.update:
+        return _fail("--prune applies to --update: it removes what an earlier build holds and the inputs do not")
     from kg.folder import FolderBusy, writer
 
     def waiting() -> None:
@@ -132,20 +137,13 @@ def _build_held(
     from kg.distributed import ClusterError
     from kg.ingest import IngestError
 
-    previous = None
-    if args.update:
-        state = args.output / "kg.nq"
-        if state.exists():
-            import kg
-
-            previous = kg.load(state)
-            print(f"kg: updating {shown_path(state)} ({len(previous.documents):,} documents)", file=sys.stderr)
-        else:
-            print(f"kg: {shown_path(state)} not found: building from scratch", file=sys.stderr)
+    settings = _state_settings(args)
+    previous, before = _previous_build(args.output, settings) if args.update else (None, None)
     try:
         graph = build(
             args.inputs,
             previous=previous,
+            prune=args.prune,
             base=args.base,
             workers=workers,
             scheduler=scheduler,
@@ -171,13 +169,24 @@ def _build_held(
     if report.documents + report.duplicates + report.unchanged == 0:
         return _fail(f"{report.summary()}; no document was read, so {_left_as_is(args.output)}", status=1)
     from kg.export import save_all
+    from kg.rdf.patch import PatchedExport
+    from kg.state import read_blocks, write_state
 
+    cached = read_blocks(args.output) if before is not None else {}
+    export = PatchedExport(graph, cached)
     errors_file = args.output / "errors.jsonl"
+    also = {errors_file.name: errors_jsonl(report.errors) or None}
     try:  # the errors of an earlier build are not this build's: replaced or removed with the exports, as one set
-        paths = save_all(graph, args.output, workers, also={errors_file.name: errors_jsonl(report.errors) or None})
+        if args.formats != ("kg.html",):  # RDF exports: their blocks are rendered before any fork
+            export.nquads()
+        paths = save_all(graph, args.output, workers, also=also, files=args.formats, export=export)
     except OSError as error:
         reason = error.strerror or str(error)
         return _fail(f"cannot write the exports: {reason}; {_left_as_is(args.output)}", status=1)
+    try:
+        write_state(args.output, graph, settings, before, export, cached)
+    except (OSError, sqlite3.Error) as error:
+        _note(f"cannot keep the state for --update ({error}); the next --update reads kg.nq back")
     if args.store is not None:
         from kg.store import write_store
 
@@ -196,6 +205,33 @@ def _build_held(
         file=sys.stderr,
     )
     return 1 if report.errors else 0
+
+
+def _state_settings(args: argparse.Namespace) -> dict:
+    """What shapes the extractions a state keeps: an update with other settings cannot reuse them."""
+    model = str(args.model.resolve()) if args.model is not None else None
+    return {"min_confidence": args.min_confidence, "model": model, "backbone": args.backbone}
+
+
+def _previous_build(output: Path, settings: dict):
+    """The graph to update and its documents by id (None when it was not read from the state), with one line
+    saying where it came from."""
+    from kg.state import OtherSettings, StateError, read_state, state_path
+
+    try:
+        graph = read_state(output, settings)
+    except StateError as error:
+        nq, where = output / "kg.nq", shown_path(state_path(output))
+        if isinstance(error, OtherSettings) or not nq.exists():
+            _note(f"{where}: {error}: building from scratch")
+            return None, None
+        import kg
+
+        graph = kg.load(nq)
+        _note(f"{where}: {error}: updating {shown_path(nq)} read back ({len(graph.documents):,} documents)")
+        return graph, None
+    _note(f"updating {shown_path(output)} ({len(graph.documents):,} documents)")
+    return graph, {doc.id: doc for doc in graph.documents}
 
 
 def _left_as_is(output: Path) -> str:

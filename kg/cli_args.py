@@ -14,6 +14,18 @@ BACKBONE_HELP = (
 )
 
 
+EXPORT_NAMES = ("ttl", "nt", "nq", "trig", "jsonld", "rdf", "html")  # kg.<name> in the output folder
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    """The file names of the exports --formats names, in the order of `EXPORT_NAMES`."""
+    names = {name.strip().lstrip(".") for name in text.split(",") if name.strip()}
+    unknown = sorted(names - set(EXPORT_NAMES))
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected some of {','.join(EXPORT_NAMES)}")
+    return tuple(f"kg.{name}" for name in EXPORT_NAMES if name in names)
+
+
 def parser() -> argparse.ArgumentParser:
     """Every subcommand and its options; `kg.cli` runs the one named by `command`."""
     parser = argparse.ArgumentParser(prog="kg", description=DESCRIPTION)
@@ -37,7 +49,16 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--update",
         action="store_true",
-        help="merge into the graph already in DIR, skipping documents whose content it holds",
+        help="update the graph already in DIR: build only new or changed documents (kept state: DIR/.kg/)",
+    )
+    p.add_argument(
+        "--prune", action="store_true", help="with --update: remove documents that are no longer among the inputs"
+    )
+    p.add_argument(
+        "--formats",
+        type=_formats,
+        metavar="LIST",
+        help=f"exports to write, comma-separated: {','.join(EXPORT_NAMES)} (default: all; others are removed)",
     )
     p.add_argument("--store", type=Path, metavar="DIR", help="also write an on-disk SPARQL store (replaced whole)")
     p.add_argument(

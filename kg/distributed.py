@@ -20,14 +20,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, TextIO
 
-from kg.batch import SHARD_SIZE, BuildReport, ContentFilter
+from kg.batch import SHARD_SIZE, BuildReport, ContentFilter, extraction_key
 from kg.extract import ExtractionFailure, Extractor
 from kg.ingest.decode import SNIFF_BYTES, UTF16_BOMS, binary_kind, decoded_lines
 from kg.ingest.errors import IngestError, read_failure
 from kg.ingest.files import read_path, unique_id, walk_inputs
 from kg.ingest.jsonl import RECORD_FIELDS, RecordFields, jsonl_documents
 from kg.ingest.skipped import SkippedFiles
-from kg.model import Document, Extraction
+from kg.model import Document, DocumentMeta, Extraction
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -76,8 +76,7 @@ class _Records:
 class _Skipped:
     """A document not extracted: its content was built before or came earlier in the unit. Its id still counts."""
 
-    id: str
-    content_hash: str
+    meta: DocumentMeta
 
 
 _Unit = _File | _Range | _Records
@@ -102,7 +101,7 @@ def extract_on_cluster(
     report: BuildReport | None = None,
     partition_bytes: int = PARTITION_BYTES,
     n_workers: int | None = None,
-    known: Collection[str] = frozenset(),
+    known: Collection[DocumentMeta] = frozenset(),
     stdin: TextIO | None = None,
     fields: RecordFields = RECORD_FIELDS,
 ) -> Iterator[Extraction]:
@@ -111,9 +110,9 @@ def extract_on_cluster(
     ``scheduler`` is an address such as ``tcp://host:8786``; ``None`` starts a local cluster of ``n_workers``
     processes (default: one per core) for the duration. Input paths must be visible to every worker. Bad inputs
     are appended to ``report.errors`` and passed to ``on_error`` (which may raise to stop), as in `kg.build`;
-    ``report`` also counts documents, duplicates and characters. Documents whose content hash is in ``known``
-    (an earlier build's) are skipped on the workers and counted as unchanged. ``model`` and ``backbone`` choose each
-    worker's pipeline, as in `kg.build`; ``fields`` names the fields of JSON records to read.
+    ``report`` also counts documents, duplicates and characters. Documents in ``known`` (an earlier build's, as
+    `kg.batch.ContentFilter` compares them) are skipped on the workers and counted as unchanged. ``model`` and
+    ``backbone`` choose each worker's pipeline, as in `kg.build`; ``fields`` names the fields of JSON records to read.
     """
     require_dask()
     if partition_bytes < 1:
@@ -143,7 +142,7 @@ def _extract(
     report: BuildReport,
     partition_bytes: int,
     n_workers: int | None,
-    known: frozenset[str],
+    known: frozenset[DocumentMeta],
     stdin: TextIO | None,
     fields: RecordFields,
 ) -> Iterator[Extraction]:
@@ -155,7 +154,8 @@ def _extract(
             inputs, partition_bytes, stdin, fields, report.skipped.append, lambda ranges: _first_lines(client, ranges)
         )
         merge = _Merger(report, on_error, known)
-        skip = client.scatter([known], broadcast=True)[0] if known else known  # sent to each worker once
+        keys = frozenset(extraction_key(meta) for meta in known)
+        skip = client.scatter([keys], broadcast=True)[0] if keys else keys  # sent to each worker once
 
         def fill() -> None:
             while len(pending) < window and (unit := next(units, None)) is not None:
@@ -198,7 +198,7 @@ class _Merger:
     """The driver's half of `kg.ingest.unique_id` and `kg.batch.ContentFilter`, applied to events in input order."""
 
     def __init__(
-        self, report: BuildReport, on_error: Callable[[IngestError], None] | None, known: frozenset[str]
+        self, report: BuildReport, on_error: Callable[[IngestError], None] | None, known: frozenset[DocumentMeta]
     ) -> None:
         self.report = report
         self.on_error = on_error
@@ -210,19 +210,16 @@ class _Merger:
             if isinstance(event, IngestError):
                 self._fail(event)
                 continue
-            if isinstance(event, _Skipped):
-                raw_id, digest, characters = event.id, event.content_hash, 0
-            else:
-                raw_id, digest, characters = event.document.id, event.document.content_hash, event.document.length
-            doc_id = unique_id(raw_id, self.ids)
-            if not self.contents.admit(digest, characters):
+            meta = event.meta if isinstance(event, _Skipped) else event.document
+            doc_id = unique_id(meta.id, self.ids)
+            if not self.contents.admit(meta if doc_id == meta.id else replace(meta, id=doc_id)):
                 continue
             if isinstance(event, ExtractionFailure):  # counted as read, like the one-process build, then taken back
-                self.report.not_built(characters)
+                self.report.not_built(meta.length)
                 self._fail(replace(event, document=replace(event.document, id=doc_id)).error())
                 continue
             assert isinstance(event, Extraction)  # a unit skips only content built before or sent earlier
-            yield event if doc_id == raw_id else _renamed(event, doc_id)
+            yield event if doc_id == meta.id else _renamed(event, doc_id)
 
     def _fail(self, error: IngestError) -> None:
         self.report.errors.append(error)
@@ -351,7 +348,7 @@ def _extractor(model: str | None, backbone: bool) -> Extractor:
 def _run(
     unit: _Unit,
     model: str | None,
-    known: frozenset[str],
+    known: frozenset[tuple[str, str, str | None]],  # extraction keys (`kg.batch.extraction_key`)
     fields: RecordFields = RECORD_FIELDS,
     backbone: bool = False,
 ) -> list[_Event]:
@@ -359,11 +356,11 @@ def _run(
     events: list[_Event] = []
     hashes: set[str] = set()
     for doc in _documents(unit, events.append, fields):
-        digest = doc.content_hash
-        if digest in hashes or digest in known:
-            events.append(_Skipped(doc.id, digest))
+        meta = doc.meta()
+        if meta.content_hash in hashes or extraction_key(meta) in known:
+            events.append(_Skipped(meta))
             continue
-        hashes.add(digest)
+        hashes.add(meta.content_hash)
         with _LOCK:
             events.extend(_extractor(model, backbone).extract_each([doc]))
     return events

@@ -13,7 +13,7 @@ import multiprocessing
 import os
 import sys
 import tempfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,12 +32,20 @@ RDF_FILES: tuple[tuple[str, str], ...] = (
     ("kg.rdf", "xml"),
 )
 HTML_FILE = "kg.html"
+EXPORT_FILES: tuple[str, ...] = (*(name for name, _ in RDF_FILES), HTML_FILE)
 
 
 def save_all(
-    g: KnowledgeGraph, directory: Path, workers: int = 1, also: Mapping[str, bytes | None] | None = None
+    g: KnowledgeGraph,
+    directory: Path,
+    workers: int = 1,
+    also: Mapping[str, bytes | None] | None = None,
+    files: Collection[str] | None = None,
+    export: rdf.Export | None = None,
 ) -> list[Path]:
-    """Write kg.ttl, kg.nt, kg.nq, kg.trig, kg.jsonld, kg.rdf and kg.html; return their paths.
+    """Write kg.ttl, kg.nt, kg.nq, kg.trig, kg.jsonld, kg.rdf and kg.html, or only the ``files`` named among them
+    (the others are removed in the same set, so that no export of an earlier graph is left beside them); return
+    their paths. ``export`` is the graph's export when one was made already (`kg.rdf.patch`).
 
     `also` names other files of the folder to replace in the same set (None removes one): `kg build` passes its
     errors.jsonl, so the errors beside the exports are always those of the build that wrote them.
@@ -47,22 +55,33 @@ def save_all(
     """
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
+    names = [name for name in EXPORT_FILES if files is None or name in files]
+    unwritten = {name: None for name in EXPORT_FILES if name not in names}
     with folder.writer(directory):  # re-entrant: `kg build` already holds it
-        _save(g, directory, workers, dict(also or {}))
-    return [directory / name for name, _ in RDF_FILES] + [directory / HTML_FILE]
+        _save(g, directory, workers, {**unwritten, **(also or {})}, names, export or rdf.Export.of(g))
+    return [directory / name for name in names]
 
 
-def _save(g: KnowledgeGraph, directory: Path, workers: int, also: dict[str, bytes | None]) -> None:
-    export = rdf.Export.of(g)
+def _save(
+    g: KnowledgeGraph,
+    directory: Path,
+    workers: int,
+    also: dict[str, bytes | None],
+    names: list[str],
+    export: rdf.Export,
+) -> None:
+    formats = [f for f in RDF_FILES if f[0] in names]
+    offloaded = [f for f in _OFFLOADED if f in formats]
     staged: dict[str, Path | None] = {}
     handed = False  # once replace_set has them, the staged files are its to keep or remove
-    with _second_process(export, workers > 1) as helper:
+    with _second_process(export, workers > 1 and bool(offloaded)) as helper:
         with signals.held():  # the helper is forked at the first submit: born with the signals held (kg.signals)
-            pending = helper.submit(_stage_inherited, directory) if helper is not None else None
-        here = [f for f in RDF_FILES if pending is None or f not in _OFFLOADED]
+            pending = helper.submit(_stage_inherited, directory, offloaded) if helper is not None else None
+        here = [f for f in formats if pending is None or f not in offloaded]
         try:
             staged.update(_stage_formats(directory, here, export))
-            staged[HTML_FILE] = _stage(directory, HTML_FILE, render_html(g).encode("utf-8"))
+            if HTML_FILE in names:
+                staged[HTML_FILE] = _stage(directory, HTML_FILE, render_html(g).encode("utf-8"))
             for name, data in also.items():
                 staged[name] = None if data is None else _stage(directory, name, data)
             if pending is not None:
@@ -104,10 +123,10 @@ def _second_process(export: rdf.Export, wanted: bool) -> Iterator[ProcessPoolExe
         _EXPORT = None
 
 
-def _stage_inherited(directory: Path) -> dict[str, Path]:
+def _stage_inherited(directory: Path, formats: Sequence[tuple[str, str]]) -> dict[str, Path]:
     """In the second process: the offloaded formats of the export it inherited."""
     assert _EXPORT is not None
-    return _stage_formats(directory, _OFFLOADED, _EXPORT)
+    return _stage_formats(directory, formats, _EXPORT)
 
 
 def _stage_formats(directory: Path, formats: Sequence[tuple[str, str]], export: rdf.Export) -> dict[str, Path]:

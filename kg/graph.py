@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy as copy_module
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -29,6 +29,7 @@ from kg.model import (
     Extraction,
     Measurement,
     Relation,
+    RelationRecord,
     fact_key,
     normalize_name,
 )
@@ -41,14 +42,27 @@ if TYPE_CHECKING:
 
 @dataclass(slots=True)
 class _Name:
-    """What all documents together say about one surface label."""
+    """What all documents together say about one surface label, as counts, so that a document taken out is
+    subtracted rather than everything else re-added."""
 
     types: Counter = field(default_factory=Counter)
-    aliases: set[str] = field(default_factory=set)
+    alias_counts: Counter = field(default_factory=Counter)
     mentions: int = 0
     documents: set[str] = field(default_factory=set)
-    label_en: str | None = None
-    known: bool = False
+    english: Counter = field(default_factory=Counter)
+    known_count: int = 0
+
+    @property
+    def aliases(self) -> set[str]:
+        return set(self.alias_counts)
+
+    @property
+    def label_en(self) -> str | None:
+        return min(self.english) if self.english else None
+
+    @property
+    def known(self) -> bool:
+        return self.known_count > 0
 
 
 class KnowledgeGraph:
@@ -64,6 +78,7 @@ class KnowledgeGraph:
         self._documents: dict[str, DocumentMeta] = {}
         self._names: dict[str, _Name] = defaultdict(_Name)
         self._records: dict[str, tuple[EntityRecord, ...]] = {}
+        self._relations: dict[str, tuple[RelationRecord, ...]] = {}
         self._facts: dict[tuple[str, str, str], set[Evidence]] = defaultdict(set)
         self._measurements: dict[str, tuple[Measurement, ...]] = {}
         self._resolved: _Resolved | None = None
@@ -77,8 +92,9 @@ class KnowledgeGraph:
             self._remove_document(doc.id)
         self._documents[doc.id] = doc
         self._records[doc.id] = extraction.entities
+        self._relations[doc.id] = extraction.relations
         for ent in extraction.entities:
-            _merge_record(self._names[ent.label], ent, doc.id)
+            _count_record(self._names[ent.label], ent, doc.id, 1)
         for rel in extraction.relations:
             self._facts[fact_key(rel.head, rel.relation, rel.tail)].add(rel.evidence)
         if extraction.measurements:
@@ -91,24 +107,44 @@ class KnowledgeGraph:
             self.add(extraction)
         return self
 
+    def refresh(self, meta: DocumentMeta) -> None:
+        """Give a document new metadata that its extraction does not depend on (`kg.batch.extraction_key`)."""
+        self._documents[meta.id] = meta
+        self._resolved = None
+        self._revision += 1
+
+    def remove(self, doc_id: str) -> None:
+        """Forget one document and all it contributed (`kg build --update --prune` for an input that is gone)."""
+        if doc_id in self._documents:
+            self._remove_document(doc_id)
+            self._resolved = None
+            self._revision += 1
+
     def _remove_document(self, doc_id: str) -> None:
-        """Forget what one document contributed, so that re-adding it does not count twice."""
-        removed = self._records.pop(doc_id, ())
+        """Subtract what one document contributed, so that re-adding it does not count twice."""
+        for ent in self._records.pop(doc_id, ()):
+            name = self._names[ent.label]
+            _count_record(name, ent, doc_id, -1)
+            if not name.documents:
+                del self._names[ent.label]
         self._measurements.pop(doc_id, None)
-        for label in {ent.label for ent in removed}:
-            others = sorted(self._names[label].documents - {doc_id})
-            del self._names[label]
-            for other in others:
-                for ent in self._records[other]:
-                    if ent.label == label:
-                        _merge_record(self._names[label], ent, other)
-        for key in list(self._facts):
-            kept = {e for e in self._facts[key] if e.document != doc_id}
-            if kept:
-                self._facts[key] = kept
-            else:
-                del self._facts[key]
+        for rel in self._relations.pop(doc_id, ()):
+            key = fact_key(rel.head, rel.relation, rel.tail)
+            kept = self._facts.get(key, set())
+            kept.discard(rel.evidence)
+            if not kept:
+                self._facts.pop(key, None)
         del self._documents[doc_id]
+
+    def extractions(self) -> Iterator[Extraction]:
+        """Each document's extraction as it was added, in document order: what `kg.state` keeps for updates."""
+        for doc_id in sorted(self._documents):
+            yield Extraction(
+                self._documents[doc_id],
+                self._records.get(doc_id, ()),
+                self._relations.get(doc_id, ()),
+                self._measurements.get(doc_id, ()),
+            )
 
     # reading ----------------------------------------------------------------
     @property
@@ -199,6 +235,8 @@ class KnowledgeGraph:
         copy = KnowledgeGraph(self.base)
         copy._documents = dict(self._documents)
         copy._records = dict(self._records)
+        for doc_id, records in self._relations.items():
+            copy._relations[doc_id] = tuple(r for r in records if r.evidence.confidence >= min_confidence)
         copy._names = copy_module.deepcopy(self._names)
         for doc_id, figures in self._measurements.items():
             kept = tuple(m for m in figures if m.evidence.confidence >= min_confidence)
@@ -224,10 +262,10 @@ class KnowledgeGraph:
         )
 
     # output: implementations found by name in kg.plugins, so that this module imports none of them --------
-    def save(self, directory: str | Path, workers: int = 1) -> list[Path]:
-        """Write every export (the same files as `kg build`) into a directory; ``workers=2`` writes them in two
-        processes."""
-        return plugins.load("save")(self, Path(directory), workers=workers)
+    def save(self, directory: str | Path, workers: int = 1, files: Collection[str] | None = None) -> list[Path]:
+        """Write every export (the same files as `kg build`), or the ``files`` named (kg.nq, kg.html, …), into a
+        directory; ``workers=2`` writes them in two processes."""
+        return plugins.load("save")(self, Path(directory), workers=workers, files=files)
 
     def sparql(
         self, query: str, bindings: dict[str, Any] | None = None, *, as_df: bool = False
@@ -265,14 +303,26 @@ class KnowledgeGraph:
         return self._resolved
 
 
-def _merge_record(name: _Name, ent: EntityRecord, doc_id: str) -> None:
-    name.types[ent.type] += ent.mentions
-    name.aliases.update(a for a in ent.aliases if a != ent.label)
-    name.mentions += ent.mentions
-    name.documents.add(doc_id)
-    name.known = name.known or ent.known
-    if ent.label_en and (name.label_en is None or ent.label_en < name.label_en):
-        name.label_en = ent.label_en
+def _count_record(name: _Name, ent: EntityRecord, doc_id: str, sign: int) -> None:
+    """Add (sign 1) or subtract (sign -1) one document's record of a label."""
+    _count(name.types, ent.type, sign * ent.mentions)
+    for alias in {a for a in ent.aliases if a != ent.label}:
+        _count(name.alias_counts, alias, sign)
+    name.mentions += sign * ent.mentions
+    if sign > 0:
+        name.documents.add(doc_id)
+    else:
+        name.documents.discard(doc_id)
+    name.known_count += sign * ent.known
+    if ent.label_en:
+        _count(name.english, ent.label_en, sign)
+
+
+def _count(counter: Counter, key: str, delta: int) -> None:
+    """Counter arithmetic that drops what reaches zero, so a subtracted document leaves no trace."""
+    value = counter.pop(key, 0) + delta
+    if value:
+        counter[key] = value
 
 
 @dataclass(slots=True)

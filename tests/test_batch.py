@@ -20,16 +20,38 @@ def test_the_first_document_with_a_content_wins_and_the_report_counts_the_rest()
     assert report.summary() == "built 2 documents; 1 duplicates skipped"
 
 
-def test_content_an_earlier_build_holds_is_unchanged_not_duplicate() -> None:
+def test_a_document_an_earlier_build_holds_is_unchanged_and_its_content_read_again_a_duplicate() -> None:
     report = BuildReport()
     old = _doc("old", "丙银行推出一张卡。")
-    kept = list(unique_documents([old, _doc("new", "丁银行推出一张卡。"), old], report, known={old.content_hash}))
+    docs = [old, _doc("new", "丁银行推出一张卡。"), old]
+    kept = list(unique_documents(docs, report, known={old.meta()}))
     assert [d.id for d in kept] == ["new"]
-    assert (report.documents, report.duplicates, report.unchanged) == (1, 0, 2)
+    assert (report.documents, report.duplicates, report.unchanged) == (1, 1, 1)
+    assert report.unchanged_ids == {"old"}
+
+
+def test_a_known_content_under_another_id_or_date_is_built_again() -> None:
+    """What an update keeps must be what a full build of the same inputs keeps: the id and the date (which dates
+    figures) change the extraction."""
+    report = BuildReport()
+    old = _doc("old", "丙银行推出一张卡。")
+    moved, redated = _doc("moved", old.text), Document(id="old", date="2024-01-01", text=old.text)
+    assert [d.id for d in unique_documents([moved], report, known={old.meta()})] == ["moved"]
+    assert [d.id for d in unique_documents([redated], report, known={old.meta()})] == ["old"]
+    assert report.unchanged == 0
+
+
+def test_a_new_title_or_source_keeps_the_extraction_and_is_listed_as_refreshed() -> None:
+    report = BuildReport()
+    old = _doc("old", "丙银行推出一张卡。")
+    retitled = Document(id="old", title="新标题", source="b.jsonl", text=old.text)
+    assert list(unique_documents([retitled], report, known={old.meta()})) == []
+    assert (report.unchanged, report.refreshed) == (1, [retitled.meta()])
 
 
 def test_a_filter_counts_into_the_report_it_was_given() -> None:
     report = BuildReport()
-    contents = ContentFilter(report, known={"h0"})
-    assert [contents.admit(h, 10) for h in ("h1", "h0", "h1", "h2")] == [True, False, False, True]
-    assert (report.documents, report.duplicates, report.unchanged, report.characters) == (2, 1, 1, 20)
+    metas = [_doc(f"d{i}", text).meta() for i, text in enumerate(["甲。", "乙。", "甲。", "丙。"])]
+    contents = ContentFilter(report, known={metas[1]})
+    assert [contents.admit(m) for m in metas] == [True, False, False, True]
+    assert (report.documents, report.duplicates, report.unchanged, report.characters) == (2, 1, 1, 4)

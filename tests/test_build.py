@@ -90,7 +90,7 @@ def test_a_missing_input_is_an_error_not_a_traceback(tmp_path: Path) -> None:
 
 # Workers -------------------------------------------------------------------------------------------
 def _files(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
 
 
 def test_two_workers_give_exactly_the_same_graph_and_bytes(

@@ -52,7 +52,7 @@ def _no_traceback(err: str) -> None:
 
 # build ------------------------------------------------------------------------------------------------
 def test_build_writes_every_export(export: Path) -> None:
-    assert sorted(p.name for p in export.iterdir()) == EXPORTS
+    assert sorted(p.name for p in export.iterdir() if p.is_file()) == EXPORTS
     assert all((export / name).stat().st_size > 0 for name in EXPORTS)
 
 
@@ -77,7 +77,7 @@ def test_build_exit_0_and_summary_on_stderr(inputs: Path, tmp_path: Path, capsys
     assert out == ""
     assert "built 1 documents" in err
     assert not (tmp_path / "out" / "errors.jsonl").exists()
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == EXPORTS
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.is_file()) == EXPORTS
 
 
 def test_build_exit_1_when_an_input_fails(inputs: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
@@ -351,7 +351,7 @@ def test_python_dash_m_kg(tmp_path: Path) -> None:
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
     assert "bad.md" in run.stderr
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted([*EXPORTS, "errors.jsonl"])
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.is_file()) == sorted([*EXPORTS, "errors.jsonl"])
     version = subprocess.run([sys.executable, "-m", "kg", "--version"], capture_output=True, text=True, timeout=60)
     assert version.returncode == 0
     assert version.stdout.startswith("kg ")

@@ -14,7 +14,7 @@ pytest.importorskip("dask")
 distributed = pytest.importorskip("distributed")
 
 import kg  # noqa: E402
-from kg.batch import BuildReport  # noqa: E402
+from kg.batch import BuildReport, extraction_key  # noqa: E402
 from kg.distributed import (  # noqa: E402
     ClusterError,
     _File,
@@ -178,7 +178,7 @@ def test_each_worker_keeps_one_extractor(cluster, clustered) -> None:
 
 
 def test_known_content_is_skipped_as_unchanged(cluster) -> None:
-    known = {kg.build([EXAMPLES / "02_ccb_life_app.md"]).documents[0].content_hash}
+    known = set(kg.build([EXAMPLES / "02_ccb_life_app.md"]).documents)
     report = BuildReport()
     graph = KnowledgeGraph().update(
         extract_on_cluster([EXAMPLES], scheduler=cluster.scheduler.address, report=report, known=known)
@@ -190,8 +190,8 @@ def test_known_content_is_skipped_as_unchanged(cluster) -> None:
 def test_workers_skip_known_content_without_extracting_it() -> None:
     path = EXAMPLES / "02_ccb_life_app.md"
     (doc,) = read_file(path)
-    assert _run(_File(str(path), path.name, str(path)), None, frozenset({doc.content_hash})) == [
-        _Skipped(path.name, doc.content_hash)
+    assert _run(_File(str(path), path.name, str(path)), None, frozenset({extraction_key(doc.meta())})) == [
+        _Skipped(doc.meta())
     ]
 
 

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import random
 import shutil
+import sqlite3
 from pathlib import Path
 
+from invented_news import invented_article, invented_news
+
 from kg.cli import main
+from kg.state import read_state
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -27,7 +33,7 @@ def test_update_equals_a_full_build_and_skips_what_it_has(tmp_path: Path, capsys
     err = capsys.readouterr().err
     assert f"built 1 documents; {len(articles) - 1} unchanged since the last build" in err
     assert _build(str(inputs), "-o", str(tmp_path / "full")) == 0
-    for name in sorted(p.name for p in (tmp_path / "full").iterdir()):
+    for name in sorted(p.name for p in (tmp_path / "full").iterdir() if p.is_file()):
         assert (tmp_path / "out" / name).read_bytes() == (tmp_path / "full" / name).read_bytes(), name
 
 
@@ -48,3 +54,85 @@ def test_a_changed_document_replaces_its_old_facts(tmp_path: Path):
     nq = (tmp_path / "out" / "kg.nq").read_text(encoding="utf-8")
     assert "建行星河信用卡" in nq
     assert "工银星河信用卡" not in nq
+
+
+def _write_jsonl(path: Path, records: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def _exports(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def test_an_update_after_adding_editing_and_deleting_gives_the_full_build(tmp_path: Path, capsys):
+    news = invented_news(300, seed=1)
+    first, added = news[:250], news[250:]
+    assert _build(str(_write_jsonl(tmp_path / "first.jsonl", first)), "-o", str(tmp_path / "out")) == 0
+    rng = random.Random(7)
+    changed = rng.sample([r["id"] for r in first], 25)
+    edited, deleted = set(changed[:10]), set(changed[10:])
+    second = [{**r, "text": invented_article(rng)} if r["id"] in edited else r for r in first if r["id"] not in deleted]
+    inputs = str(_write_jsonl(tmp_path / "second.jsonl", second + added))
+    capsys.readouterr()
+    assert _build(inputs, "-o", str(tmp_path / "out"), "--update", "--prune") == 0
+    err = capsys.readouterr().err
+    assert "built 60 documents; 225 unchanged since the last build; 15 removed" in err
+    assert _build(inputs, "-o", str(tmp_path / "full")) == 0
+    updated, full = _exports(tmp_path / "out"), _exports(tmp_path / "full")
+    assert sorted(updated) == sorted(full)
+    for name in full:
+        assert updated[name] == full[name], name
+    assert b"ontology#Measurement>" in full["kg.nq"]  # figures are among what survives the update
+    settings = {"min_confidence": 0.0, "model": None, "backbone": False}
+    kept = list(read_state(tmp_path / "out", settings).extractions())
+    assert kept == list(read_state(tmp_path / "full", settings).extractions())
+    assert len(kept) == 285
+
+
+def test_without_prune_documents_not_among_the_inputs_stay(tmp_path: Path):
+    news = invented_news(150, seed=2)
+    old = str(_write_jsonl(tmp_path / "old.jsonl", news[:100]))
+    assert _build(old, "-o", str(tmp_path / "out")) == 0
+    new = str(_write_jsonl(tmp_path / "new.jsonl", news[100:]))
+    assert _build(new, "-o", str(tmp_path / "out"), "--update") == 0
+    assert _build(old, new, "-o", str(tmp_path / "full")) == 0
+    assert _exports(tmp_path / "out") == _exports(tmp_path / "full")
+
+
+def test_an_unusable_state_falls_back_with_one_line(tmp_path: Path, capsys):
+    out = tmp_path / "out"
+    assert _build(str(EXAMPLES), "-o", str(out)) == 0
+    full = _exports(out)
+    state = out / ".kg" / "state.sqlite"
+    state.write_bytes(b"not a database")
+    capsys.readouterr()
+    assert _build(str(EXAMPLES), "-o", str(out), "--update") == 0
+    err = capsys.readouterr().err
+    assert "state.sqlite: cannot be read" in err and "kg.nq read back" in err
+    assert _exports(out) == full
+    with sqlite3.connect(state) as db:  # the update wrote a good state again; now make it another version's
+        db.execute("UPDATE meta SET value = '0' WHERE key = 'schema'")
+    db.close()
+    assert _build(str(EXAMPLES), "-o", str(out), "--update") == 0
+    assert "schema version 0, this kg reads version 1" in capsys.readouterr().err
+    assert _build(str(EXAMPLES), "-o", str(out), "--update", "--min-confidence", "0.5") == 0
+    err = capsys.readouterr().err
+    assert "made with other --min-confidence" in err and "building from scratch" in err
+
+
+def test_prune_needs_update(tmp_path: Path, capsys):
+    assert _build(str(EXAMPLES), "-o", str(tmp_path / "out"), "--prune") == 2
+    assert "--prune applies to --update" in capsys.readouterr().err
+
+
+def test_formats_writes_the_exports_named_and_removes_the_others(tmp_path: Path, capsys):
+    assert _build(str(EXAMPLES), "-o", str(tmp_path / "full")) == 0
+    out = tmp_path / "out"
+    assert _build(str(EXAMPLES), "-o", str(out)) == 0
+    assert _build(str(EXAMPLES), "-o", str(out), "--update", "--formats", "nq,trig") == 0
+    assert sorted(_exports(out)) == ["kg.nq", "kg.trig"]
+    full = _exports(tmp_path / "full")
+    assert _exports(out) == {name: full[name] for name in ("kg.nq", "kg.trig")}
+    assert _build(str(EXAMPLES), "-o", str(out), "--formats", "ttl", "--store", str(tmp_path / "s")) == 2
+    assert "add nq to --formats" in capsys.readouterr().err

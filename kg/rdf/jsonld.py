@@ -26,78 +26,91 @@ def write_jsonld(statements: Sequence[Statement]) -> bytes:
     context's prefixes, and a context term used as a key only when every value of that property matches the term's
     type coercion.
     """
-    ctx = context()
-    prefixes = sorted(((v, k) for k, v in ctx.items() if isinstance(v, str)), key=lambda x: -len(x[0]))
-    compacted: dict[str, str] = {}
+    writer = JsonLdWriter()
+    return writer.document([line for _, _, line in writer.lines(statements)])
 
-    def compact(iri: str) -> str:
-        found = compacted.get(iri)
+
+class JsonLdWriter:
+    """The pieces of the JSON-LD document: a line per node of the default graph and a line per named graph, keyed by
+    (graph, subject) so that pieces written apart (`kg.rdf.patch`) join in the order of the whole."""
+
+    def __init__(self) -> None:
+        self.context = ctx = context()
+        self._prefixes = sorted(((v, k) for k, v in ctx.items() if isinstance(v, str)), key=lambda x: -len(x[0]))
+        self._compacted: dict[str, str] = {}
+
+        def expand(curie: str) -> str:
+            prefix, _, local = curie.partition(":")
+            return ctx[prefix] + local if isinstance(ctx.get(prefix), str) else curie
+
+        self._terms = {
+            expand(v["@id"]): (k, expand(v["@type"]) if v.get("@type", "@id") != "@id" else v.get("@type"))
+            for k, v in ctx.items()
+            if isinstance(v, dict)
+        }
+
+    def compact(self, iri: str) -> str:
+        found = self._compacted.get(iri)
         if found is None:
             found = iri
-            for namespace, prefix in prefixes:
+            for namespace, prefix in self._prefixes:
                 local = iri[len(namespace) :]
                 if iri.startswith(namespace) and local and not local.startswith("/"):
                     found = f"{prefix}:{local}"
                     break
-            compacted[iri] = found
+            self._compacted[iri] = found
         return found
 
-    def expand(curie: str) -> str:
-        prefix, _, local = curie.partition(":")
-        return ctx[prefix] + local if isinstance(ctx.get(prefix), str) else curie
+    def lines(self, statements: Sequence[Statement]) -> list[tuple[str, str, str]]:
+        """(graph, subject, line): the default graph's nodes ("", subject), then each named graph (graph, "")."""
+        graphs: dict[str, dict[str, dict[str, list[tuple[str, str]]]]] = defaultdict(
+            lambda: defaultdict(lambda: defaultdict(list))
+        )
+        for st in statements:
+            graphs[st.graph][st.subject][st.predicate[1:-1]].append((st.value, st.kind))
+        out = [("", subject, _dumps(node)) for subject, node in self._nodes(graphs.pop("", {}))]
+        for g, subjects in graphs.items():
+            members = ",\n  ".join(_dumps(node) for _, node in self._nodes(subjects))
+            out.append((g, "", f'{{"@graph": [\n  {members}\n ], "@id": {_dumps(self.compact(g))}}}'))
+        return out
 
-    terms = {
-        expand(v["@id"]): (k, expand(v["@type"]) if v.get("@type", "@id") != "@id" else v.get("@type"))
-        for k, v in ctx.items()
-        if isinstance(v, dict)
-    }
-    graphs: dict[str, dict[str, dict[str, list[tuple[str, str]]]]] = defaultdict(
-        lambda: defaultdict(lambda: defaultdict(list))
-    )
-    for st in statements:
-        graphs[st.graph][st.subject][st.predicate[1:-1]].append((st.value, st.kind))
+    def document(self, lines: Sequence[str]) -> bytes:
+        head = json.dumps(self.context, ensure_ascii=False, indent=1, sort_keys=True)
+        body = ",\n ".join(lines)
+        return f'{{"@context": {head},\n"@graph": [\n {body}\n]}}\n'.encode()
 
-    def value_object(value: str, kind: str) -> Any:
+    def _value_object(self, value: str, kind: str) -> Any:
         if not kind:
-            return {"@id": compact(value)}
+            return {"@id": self.compact(value)}
         if kind[0] == "@":
             return {"@value": value, "@language": kind[1:]}
         if kind == XSD + "string":
             return value
-        return {"@value": value, "@type": compact(kind)}
+        return {"@value": value, "@type": self.compact(kind)}
 
-    def values(predicate: str, objects: list[tuple[str, str]]) -> tuple[str, Any]:
-        term = terms.get(predicate)
+    def _values(self, predicate: str, objects: list[tuple[str, str]]) -> tuple[str, Any]:
+        term = self._terms.get(predicate)
         if term is not None and all(kind == ("" if term[1] == "@id" else term[1] or XSD + "string")
                                     for _, kind in objects):  # fmt: skip
-            out = sorted(compact(v) if term[1] == "@id" else v for v, _ in objects)
+            out = sorted(self.compact(v) if term[1] == "@id" else v for v, _ in objects)
             return term[0], out[0] if len(out) == 1 else out
         if len(objects) == 1:
-            return compact(predicate), value_object(*objects[0])
-        out = sorted((value_object(v, k) for v, k in objects), key=_dumps)
-        return compact(predicate), out
+            return self.compact(predicate), self._value_object(*objects[0])
+        return self.compact(predicate), sorted((self._value_object(v, k) for v, k in objects), key=_dumps)
 
-    def nodes(subjects: dict[str, dict[str, list[tuple[str, str]]]]) -> list[dict[str, Any]]:
+    def _nodes(self, subjects: dict[str, dict[str, list[tuple[str, str]]]]) -> list[tuple[str, dict[str, Any]]]:
         result = []
         for subject in subjects:  # in order: the statements are sorted by graph, then subject
-            node: dict[str, Any] = {"@id": compact(subject)}
+            node: dict[str, Any] = {"@id": self.compact(subject)}
             for predicate, objects in subjects[subject].items():
                 if predicate == RDF + "type":
-                    types = sorted(compact(v) for v, _ in objects)
+                    types = sorted(self.compact(v) for v, _ in objects)
                     node["@type"] = types[0] if len(types) == 1 else types
                 else:
-                    key, value = values(predicate, objects)
+                    key, value = self._values(predicate, objects)
                     node[key] = value
-            result.append(node)
+            result.append((subject, node))
         return result
-
-    lines = [_dumps(node) for node in nodes(graphs.pop("", {}))]
-    for g, subjects in graphs.items():
-        members = ",\n  ".join(_dumps(node) for node in nodes(subjects))
-        lines.append(f'{{"@graph": [\n  {members}\n ], "@id": {_dumps(compact(g))}}}')
-    head = json.dumps(ctx, ensure_ascii=False, indent=1, sort_keys=True)
-    body = ",\n ".join(lines)
-    return f'{{"@context": {head},\n"@graph": [\n {body}\n]}}\n'.encode()
 
 
 def _dumps(value: Any) -> str:

@@ -29,7 +29,7 @@ from kg.iri import measurement_iri
 from kg.rdf.vocab import KG, OA, PROV, RDF, SCHEMA
 
 if TYPE_CHECKING:
-    from kg.graph import KnowledgeGraph
+    from kg.model import Measurement
     from kg.ontology import Ontology
 
 
@@ -41,56 +41,59 @@ class Assembler(Protocol):
     def literal(self, s: str, p: str, value: str, graph: str = "", language: str = "", datatype: str = "") -> None: ...
 
 
+class Context(Protocol):
+    """What `kg.rdf.statements.Context` offers: the base, the ontology and the IRIs of documents and entities."""
+
+    base: str
+    onto: Ontology
+
+    def document(self, doc_id: str) -> str: ...
+
+    def entity(self, label: str) -> str: ...
+
+
 TIME_TYPES = {"day": "date", "month": "gYearMonth", "year": "gYear"}
 
 
-def add_measurements(
-    out: Assembler,
-    g: KnowledgeGraph,
-    onto: Ontology,
-    document: Callable[[str], str],
-    entity: Callable[[str], str],
-    number: Callable[[float], str],
-) -> None:
-    """The statements of every figure of the graph whose subject (and object) are entities of it."""
+def add_measurement(out: Assembler, ctx: Context, m: Measurement, number: Callable[[float], str]) -> None:
+    """The statements of one figure whose subject (and object) are entities of the graph, in its document's graph."""
     add, literal = out.add, out.literal
-    for m in g.measurements():
-        node = measurement_iri(g.base, m)
-        graph = document(m.evidence.document)
-        add(node, RDF + "type", KG + "Measurement", graph)
-        add(node, RDF + "type", SCHEMA + "QuantitativeValue", graph)
-        add(node, KG + "measures", entity(m.subject), graph)
-        if m.relation and m.object:
-            add(node, KG + "ofRelation", onto.relations[m.relation].iri, graph)
-            add(node, KG + "object", entity(m.object), graph)
-        literal(node, KG + "property", m.property, graph, language="zh")
-        literal(node, SCHEMA + "value", number(m.value), graph, datatype="decimal")
-        if m.upper is not None:
-            literal(node, SCHEMA + "minValue", number(m.value), graph, datatype="decimal")
-            literal(node, SCHEMA + "maxValue", number(m.upper), graph, datatype="decimal")
-        literal(node, SCHEMA + "unitText", m.unit, graph)
-        literal(node, KG + "comparison", m.comparison, graph)
-        if m.time:
-            literal(node, KG + "time", m.time, graph, datatype=TIME_TYPES.get(m.precision or "", ""))
-            literal(node, KG + "timePrecision", m.precision or "", graph)
-        if m.time_text:
-            literal(node, KG + "timeText", m.time_text, graph, language="zh")
-        if m.time_note:
-            literal(node, KG + "timeNote", m.time_note, graph)
-        ev = m.evidence
-        add(node, PROV + "wasDerivedFrom", graph, graph)
-        literal(node, KG + "evidence", ev.sentence, graph, language="zh")
-        literal(node, KG + "confidence", number(ev.confidence), graph, datatype="decimal")
-        literal(node, KG + "rule", ev.rule, graph)
-        if ev.year is not None:
-            literal(node, KG + "year", f"{ev.year:04d}", graph, datatype="gYear")
-        for name, start, end in (("position", m.start, m.end), ("sentence", ev.start, ev.end)):
-            selector = f"{node}#{name}"
-            add(node, OA + "hasSelector", selector, graph)
-            add(selector, RDF + "type", OA + "TextPositionSelector", graph)
-            literal(selector, OA + "start", str(start), graph, datatype="nonNegativeInteger")
-            literal(selector, OA + "end", str(end), graph, datatype="nonNegativeInteger")
-        quote = f"{node}#quote"
-        add(node, OA + "hasSelector", quote, graph)
-        add(quote, RDF + "type", OA + "TextQuoteSelector", graph)
-        literal(quote, OA + "exact", m.text, graph)
+    node = measurement_iri(ctx.base, m)
+    graph = ctx.document(m.evidence.document)
+    add(node, RDF + "type", KG + "Measurement", graph)
+    add(node, RDF + "type", SCHEMA + "QuantitativeValue", graph)
+    add(node, KG + "measures", ctx.entity(m.subject), graph)
+    if m.relation and m.object:
+        add(node, KG + "ofRelation", ctx.onto.relations[m.relation].iri, graph)
+        add(node, KG + "object", ctx.entity(m.object), graph)
+    literal(node, KG + "property", m.property, graph, language="zh")
+    literal(node, SCHEMA + "value", number(m.value), graph, datatype="decimal")
+    if m.upper is not None:
+        literal(node, SCHEMA + "minValue", number(m.value), graph, datatype="decimal")
+        literal(node, SCHEMA + "maxValue", number(m.upper), graph, datatype="decimal")
+    literal(node, SCHEMA + "unitText", m.unit, graph)
+    literal(node, KG + "comparison", m.comparison, graph)
+    if m.time:
+        literal(node, KG + "time", m.time, graph, datatype=TIME_TYPES.get(m.precision or "", ""))
+        literal(node, KG + "timePrecision", m.precision or "", graph)
+    if m.time_text:
+        literal(node, KG + "timeText", m.time_text, graph, language="zh")
+    if m.time_note:
+        literal(node, KG + "timeNote", m.time_note, graph)
+    ev = m.evidence
+    add(node, PROV + "wasDerivedFrom", graph, graph)
+    literal(node, KG + "evidence", ev.sentence, graph, language="zh")
+    literal(node, KG + "confidence", number(ev.confidence), graph, datatype="decimal")
+    literal(node, KG + "rule", ev.rule, graph)
+    if ev.year is not None:
+        literal(node, KG + "year", f"{ev.year:04d}", graph, datatype="gYear")
+    for name, start, end in (("position", m.start, m.end), ("sentence", ev.start, ev.end)):
+        selector = f"{node}#{name}"
+        add(node, OA + "hasSelector", selector, graph)
+        add(selector, RDF + "type", OA + "TextPositionSelector", graph)
+        literal(selector, OA + "start", str(start), graph, datatype="nonNegativeInteger")
+        literal(selector, OA + "end", str(end), graph, datatype="nonNegativeInteger")
+    quote = f"{node}#quote"
+    add(node, OA + "hasSelector", quote, graph)
+    add(quote, RDF + "type", OA + "TextQuoteSelector", graph)
+    literal(quote, OA + "exact", m.text, graph)

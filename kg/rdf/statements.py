@@ -30,16 +30,16 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from typing import NamedTuple
 
 from kg.graph import KnowledgeGraph
 from kg.iri import assertion_iri, build_iri, document_iri, entity_iri
-from kg.model import DocumentMeta, Evidence, Relation
+from kg.model import DocumentMeta, Entity, Evidence, Relation
 from kg.ontology import load_ontology
-from kg.rdf.measures import add_measurements
+from kg.rdf.measures import add_measurement
 from kg.rdf.vocab import DCTERMS, KG, OA, PROV, RDF, SCHEMA, SKOS, XSD
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -87,8 +87,19 @@ _NOT_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _TYPE = f"<{RDF}type>"
 
 
-def _decimal(value: float) -> str:
+def decimal(value: float) -> str:
+    """A number as xsd:decimal's lexical form."""
     return format(Decimal(repr(float(value))), "f")
+
+
+def nquad_line(st: Statement) -> str:
+    if st.graph:
+        return f"<{st.subject}> {st.predicate} {st.object} <{st.graph}> .\n"
+    return f"<{st.subject}> {st.predicate} {st.object} .\n"
+
+
+def ntriple_line(st: Statement) -> str:
+    return f"<{st.subject}> {st.predicate} {st.object} .\n"
 
 
 class Assembler:
@@ -142,61 +153,82 @@ class Assembler:
         return sorted(set(self.statements))
 
 
-def statements_of(g: KnowledgeGraph) -> list[Statement]:
-    onto = load_ontology()
-    base = g.base
-    documents = g.documents
-    out = Assembler()
-    add, literal = out.add, out.literal
-    doc_iris = {doc.id: document_iri(base, doc.id) for doc in documents}
-    entity_iris: dict[str, str] = {}
+class Context:
+    """What every statement of one export shares: the base, the ontology, the IRIs minted so far, and the build
+    (its IRI and time: `kg.rdf.patch` passes stand-ins, so that a document's statements do not depend on the others)."""
 
-    def entity(label: str) -> str:
-        iri = entity_iris.get(label)
+    def __init__(self, base: str, build: str, built_at: str) -> None:
+        self.base, self.build, self.built_at = base, build, built_at
+        self.onto = load_ontology()
+        self._iris: dict[str, str] = {}
+
+    def document(self, doc_id: str) -> str:
+        return self._iri("d", doc_id, document_iri)
+
+    def entity(self, label: str) -> str:
+        return self._iri("e", label, entity_iri)
+
+    def _iri(self, kind: str, name: str, mint: Callable[[str, str], str]) -> str:
+        """An IRI minted once per name (the same labels recur in every reading)."""
+        iri = self._iris.get(kind + name)
         if iri is None:
-            iri = entity_iris[label] = entity_iri(base, label)
+            iri = self._iris[kind + name] = mint(self.base, name)
         return iri
 
-    build = build_iri(base, documents)
-    add(build, RDF + "type", KG + "Build")
-    add(build, RDF + "type", PROV + "Activity")
-    built_at = build_time(documents)
-    literal(build, PROV + "endedAtTime", built_at, datatype="dateTime")
+
+def statements_of(g: KnowledgeGraph) -> list[Statement]:
+    documents = g.documents
+    ctx = Context(g.base, build_iri(g.base, documents), build_time(documents))
+    out = Assembler()
+    add_build(out, ctx, documents)
     for doc in documents:
-        node = doc_iris[doc.id]
-        add(build, PROV + "used", node)
-        _add_document(out, node, doc)
-
+        add_document(out, ctx.document(doc.id), doc)
     for ent in g.entities():
-        node = entity(ent.label)
-        add(node, RDF + "type", onto.types[ent.type].iri)
-        literal(node, SKOS + "prefLabel", ent.label, language="zh")
-        if ent.label_en:
-            literal(node, SKOS + "prefLabel", ent.label_en, language="en")
-        for alias in ent.aliases:
-            literal(node, SKOS + "altLabel", alias, language="en" if alias.isascii() else "zh")
-        literal(node, KG + "mentions", str(ent.mentions), datatype="integer")
-        if ent.known:
-            literal(node, KG + "known", "true", datatype="boolean")
-        for doc_id in ent.documents:
-            add(node, DCTERMS + "isReferencedBy", doc_iris.get(doc_id) or document_iri(base, doc_id))
-
+        add_entity(out, ctx, ent)
     for rel in g.relations():
-        head, tail = entity(rel.head), entity(rel.tail)
-        predicate = onto.relations[rel.relation].iri
         for ev in rel.evidence:
-            graph = doc_iris.get(ev.document) or document_iri(base, ev.document)
-            add(head, predicate, tail, graph)
-            _add_assertion(out, graph, build, built_at, base, rel, ev, (head, predicate, tail))
-
-    def document(doc_id: str) -> str:
-        return doc_iris.get(doc_id) or document_iri(base, doc_id)
-
-    add_measurements(out, g, onto, document, entity, _decimal)
+            add_reading(out, ctx, rel, ev)
+    for m in g.measurements():
+        add_measurement(out, ctx, m, decimal)
     return out.sorted_unique()
 
 
-def _add_document(out: Assembler, node: str, doc: DocumentMeta) -> None:
+def add_build(out: Assembler, ctx: Context, documents: list[DocumentMeta]) -> None:
+    """The build in the default graph: what it is, when it ended, and the documents it used."""
+    out.add(ctx.build, RDF + "type", KG + "Build")
+    out.add(ctx.build, RDF + "type", PROV + "Activity")
+    out.literal(ctx.build, PROV + "endedAtTime", ctx.built_at, datatype="dateTime")
+    for doc in documents:
+        out.add(ctx.build, PROV + "used", ctx.document(doc.id))
+
+
+def add_entity(out: Assembler, ctx: Context, ent: Entity) -> None:
+    """An entity in the default graph: type, names, mentions and the documents that name it."""
+    add, literal = out.add, out.literal
+    node = ctx.entity(ent.label)
+    add(node, RDF + "type", ctx.onto.types[ent.type].iri)
+    literal(node, SKOS + "prefLabel", ent.label, language="zh")
+    if ent.label_en:
+        literal(node, SKOS + "prefLabel", ent.label_en, language="en")
+    for alias in ent.aliases:
+        literal(node, SKOS + "altLabel", alias, language="en" if alias.isascii() else "zh")
+    literal(node, KG + "mentions", str(ent.mentions), datatype="integer")
+    if ent.known:
+        literal(node, KG + "known", "true", datatype="boolean")
+    for doc_id in ent.documents:
+        add(node, DCTERMS + "isReferencedBy", ctx.document(doc_id))
+
+
+def add_reading(out: Assembler, ctx: Context, rel: Relation, ev: Evidence) -> None:
+    """One reading of a fact, in its document's graph: the fact itself and its assertion."""
+    head, tail = ctx.entity(rel.head), ctx.entity(rel.tail)
+    predicate = ctx.onto.relations[rel.relation].iri
+    graph = ctx.document(ev.document)
+    out.add(head, predicate, tail, graph)
+    _add_assertion(out, graph, ctx.build, ctx.built_at, ctx.base, rel, ev, (head, predicate, tail))
+
+
+def add_document(out: Assembler, node: str, doc: DocumentMeta) -> None:
     out.add(node, RDF + "type", KG + "Document")
     out.literal(node, DCTERMS + "identifier", doc.id)
     if doc.title:
@@ -238,7 +270,7 @@ def _add_assertion(
     add(node, PROV + "wasGeneratedBy", build, graph)
     literal(node, PROV + "generatedAtTime", built_at, graph, datatype="dateTime")
     literal(node, KG + "evidence", ev.sentence, graph, language="zh")
-    literal(node, KG + "confidence", _decimal(ev.confidence), graph, datatype="decimal")
+    literal(node, KG + "confidence", decimal(ev.confidence), graph, datatype="decimal")
     literal(node, KG + "rule", ev.rule, graph)
     add(node, OA + "hasSelector", position, graph)
     add(node, OA + "hasSelector", quote, graph)

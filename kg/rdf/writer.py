@@ -15,7 +15,7 @@ import rdflib
 from kg.graph import KnowledgeGraph
 from kg.iri import DEFAULT_BASE
 from kg.rdf.jsonld import write_jsonld
-from kg.rdf.statements import Assembler, Statement, statements_of
+from kg.rdf.statements import Assembler, Statement, nquad_line, statements_of
 from kg.rdf.vocab import FORMATS, PREFIXES
 
 _DATASET_FORMATS = frozenset({"nquads", "trig", "json-ld"})
@@ -69,13 +69,7 @@ class Export:
 
     @functools.cached_property
     def _nquads(self) -> bytes:
-        lines = [
-            f"<{st.subject}> {st.predicate} {st.object} <{st.graph}> .\n"
-            if st.graph
-            else f"<{st.subject}> {st.predicate} {st.object} .\n"
-            for st in self.statements
-        ]
-        return "".join(lines).encode("utf-8")
+        return "".join(map(nquad_line, self.statements)).encode("utf-8")
 
     @functools.cached_property
     def _ntriples(self) -> bytes:
@@ -132,7 +126,8 @@ def _xml_safe(ntriples: bytes) -> bytes:
 
 def _full_iris_for_dotted_names(data: bytes, prefixes: dict[str, str]) -> bytes:
     """Turtle or TriG where a prefixed name ending in an escaped "." (``doc:a\\.``, legal Turtle that rdflib cannot
-    read) is written as a full IRI instead. Such names are rare, so the text is scanned only when one may be there."""
+    read) is written as a full IRI instead. Such names are rare, so only the lines where one may be are scanned (no
+    token of the serializers' output spans lines: strings escape their line breaks)."""
     if b"\\. " not in data and b"\\.\n" not in data:
         return data
 
@@ -144,7 +139,11 @@ def _full_iris_for_dotted_names(data: bytes, prefixes: dict[str, str]) -> bytes:
         namespace = prefixes.get(prefix)
         return match[0] if namespace is None else "<" + namespace + _LOCAL_ESCAPE.sub(r"\1", local) + ">"
 
-    return _TURTLE_TOKEN.sub(rewrite, data.decode("utf-8")).encode("utf-8")
+    lines = data.split(b"\n")
+    for i, line in enumerate(lines):
+        if b"\\." in line:
+            lines[i] = _TURTLE_TOKEN.sub(rewrite, line.decode("utf-8")).encode("utf-8")
+    return b"\n".join(lines)
 
 
 def to_quads(g: KnowledgeGraph) -> list[ox.Quad]:

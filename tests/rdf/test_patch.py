@@ -1,0 +1,77 @@
+"""An export assembled from cached blocks is the full export, and an update re-renders only what changed."""
+
+from __future__ import annotations
+
+import pytest
+from samples import evidence, sample_graph
+
+from kg.graph import KnowledgeGraph
+from kg.model import DocumentMeta, EntityRecord, Extraction, Measurement, RelationRecord
+from kg.rdf.patch import PatchedExport
+from kg.rdf.writer import Export
+
+FORMATS = ["nquads", "ntriples", "turtle", "trig", "json-ld", "xml"]
+
+
+def _figure(doc: str, subject: str) -> Measurement:
+    sentence = f"{subject}去年营收达到12亿元。"
+    return Measurement(subject, "营收", 1.2e9, "元", "eq", "12亿元", 9, 14, evidence(doc, sentence, 0))
+
+
+def _third(label: str = "星河智联科技有限公司", alias: str = "星河智联") -> Extraction:
+    doc = DocumentMeta(id="doc 3", title="三", date="2024-02-03", content_hash="cd" * 32, length=40)
+    sentence = f"{label}与中国银联合作。"
+    return Extraction(
+        doc,
+        (EntityRecord(label, "ORG", aliases=(alias,)), EntityRecord("中国银联", "ORG", known=True)),
+        (RelationRecord(label, "partnered_with", "中国银联", evidence(doc.id, sentence, 0)),),
+        (_figure(doc.id, label),),
+    )
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_blocks_give_the_full_export_in_every_format(fmt: str) -> None:
+    g = sample_graph()
+    g.add(_third())
+    full = Export.of(g).serialize(fmt)
+    rendered = PatchedExport(g)
+    assert rendered.serialize(fmt) == full
+    reused = PatchedExport(g, rendered.blocks)
+    assert reused.serialize(fmt) == full
+    assert reused.rendered == set()
+
+
+def _added(g: KnowledgeGraph, extraction: Extraction) -> PatchedExport:
+    """The export after adding one extraction, from the blocks of the export before; checked against a full one."""
+    before = PatchedExport(g)
+    before.nquads()
+    g.add(extraction)
+    after = PatchedExport(g, before.blocks)
+    for fmt in FORMATS:
+        assert after.serialize(fmt) == Export.of(g).serialize(fmt), fmt
+    return after
+
+
+def test_an_added_document_renders_its_own_block_and_the_entities_it_changes() -> None:
+    after = _added(sample_graph(), _third())
+    # the new document, its new entity, and 中国银联 (one more document, one more fact it is part of)
+    assert after.rendered == {"ddoc 3", "e星河智联科技有限公司", "e中国银联"}
+
+
+def test_a_merge_by_resolution_renders_again_the_documents_whose_labels_it_moves() -> None:
+    """A document that calls a company by its short form keeps its text, but once another document says whose short
+    form it is, its facts and figures name the merged entity: its block must be rendered again."""
+    g = KnowledgeGraph()
+    first = DocumentMeta(id="a", content_hash="ab" * 32, length=30)
+    sentence = "星河智联与中国银联合作。"
+    g.add(
+        Extraction(
+            first,
+            (EntityRecord("星河智联", "ORG"), EntityRecord("中国银联", "ORG", known=True)),
+            (RelationRecord("星河智联", "partnered_with", "中国银联", evidence("a", sentence, 0)),),
+            (_figure("a", "星河智联"),),
+        )
+    )
+    after = _added(g, _third())
+    assert "da" in after.rendered
+    assert "星河智联科技有限公司" in after.nquads().decode() and "entity/星河智联>" not in after.nquads().decode()
