@@ -174,3 +174,17 @@ def test_a_founding_verb_with_an_object_or_a_co_founder_keeps_its_founders(read)
     assert ("顺捷理财", "invested_in", "星河保险") in read("星河保险由顺捷理财发起设立，注册资本50亿元。", FOUNDING)
     found = read("顺捷理财与白鹭证券共同发起设立，注册资本50亿元。", FOUNDING)
     assert not {t for t in found if t[1] == "invested_in" and t[2] in ("顺捷理财", "白鹭证券")}
+
+
+PILOT = {"生态部": "ORG", "绿色工厂试点": "INITIATIVE", "杭州": "LOC", "宁波": "LOC"}
+
+
+def test_a_programme_carried_out_in_places_is_deployed_there(read) -> None:
+    found = read("生态部在杭州、宁波开展绿色工厂试点。", PILOT)
+    assert {("绿色工厂试点", "deployed_at", "杭州"), ("绿色工厂试点", "deployed_at", "宁波")} <= found
+    assert ("绿色工厂试点", "deployed_at", "杭州") in read("去年起，在杭州等地开展绿色工厂试点。", PILOT)
+
+
+def test_a_programme_announced_in_a_place_is_not_deployed_there(read) -> None:
+    found = read("生态部在杭州发布绿色工厂试点，宁波代表出席。", PILOT)
+    assert not {t for t in found if t[1] == "deployed_at"}
