@@ -22,7 +22,7 @@ from kg.nlp.frames.discourse import Discourse, after_heading
 from kg.nlp.frames.groups import build_groups
 from kg.nlp.frames.lexicon import load_lexicon
 from kg.nlp.frames.nouns import noun_frame
-from kg.nlp.frames.predicates import find_triggers
+from kg.nlp.frames.predicates import find_triggers, without_labels
 from kg.nlp.frames.sentence import Sentence
 from kg.nlp.frames.shapes import shape_frames
 from kg.nlp.frames.table import Frame, read_frame
@@ -44,6 +44,7 @@ def frame_relations(
     `bounds` are the sentences (sorted, disjoint), `mentions` the entities sorted by start, `view` the jieba words
     and tags, whose boundaries (and the entities' edges) triggers must respect (without it, any position will do)."""
     lexicon = load_lexicon()
+    mentions = without_labels(text, lexicon, mentions)
     words = Words(view, mentions) if view is not None else None
     triggers = find_triggers(text, lexicon, words, mentions)
     shape = Shape(text, lexicon, words)

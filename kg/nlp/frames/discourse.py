@@ -32,6 +32,7 @@ class Discourse:
         self.topic_here = False  # whether the topic was set in this paragraph
         self.focus: dict[str, Mention] = {}  # relation -> its last tail, while it is recent
         self._focus_age: dict[str, int] = {}  # relation -> sentences with entities since its tail was named
+        self._dormant: dict[str, Mention] = {}  # relation -> the tail of the section before the last heading
         self._history: deque[list[Mention]] = deque(maxlen=HISTORY_SENTENCES)
         self._heads: deque[dict[str, set[str]]] = deque(maxlen=HISTORY_SENTENCES)  # per sentence with entities
 
@@ -46,10 +47,12 @@ class Discourse:
 
     def new_paragraph(self, after_heading: bool = False) -> None:
         """A paragraph starts: the subject passes no further. After a heading a new section starts, and the tails
-        of the last one are out of focus too (their relations are the section's, not the next one's)."""
+        of the last one are out of focus too (their relations are the section's, not the next one's), until the new
+        section names them again."""
         self.carried = None
         self.topic_here = False
         if after_heading:
+            self._dormant = dict(self.focus)
             self.focus.clear()
             self._focus_age.clear()
 
@@ -104,7 +107,8 @@ class Discourse:
         heads: dict[str, set[str]],
     ) -> None:
         """Remember a sentence: its entities, its subject, the tails its frames had (`focus`, relation -> tail) and
-        their heads; a tail no frame had for HISTORY_SENTENCES sentences with entities is out of focus."""
+        their heads; a tail no frame had for HISTORY_SENTENCES sentences with entities is out of focus, and one a
+        heading put out of focus is back when a sentence names it again."""
         if party:
             self.party = party
         if mentions:
@@ -116,6 +120,11 @@ class Discourse:
                     del self.focus[relation], self._focus_age[relation]
         for relation, tail in focus.items():
             self.focus[relation], self._focus_age[relation] = tail, 0
+            self._dormant.pop(relation, None)
+        named = {m.name for m in mentions}
+        for relation in [r for r, tail in self._dormant.items() if tail.name in named]:
+            # 二、股权结构\nX注册资金为…: a tail of the section before, named again after the heading, is back in focus
+            self.focus[relation], self._focus_age[relation] = self._dormant.pop(relation), 0
         if subject is not None:
             self.carried = subject
             organization = next((m for m in subject.members if m.label == "ORG"), None)

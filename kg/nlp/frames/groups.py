@@ -30,6 +30,8 @@ _JOINING = frozenset("、和及与或同跟”’」』》“‘「『《")  # a
 # words describe when jieba tags none of them a verb, preposition, conjunction, adverb, particle or pronoun
 _DESCRIBED = re.compile(r"[\u4e00-\u9fff]{0,6}")
 _NOT_DESCRIBING = ("v", "p", "c", "d", "u", "r", "w")
+_ITEM_BEFORE = re.compile(r"、[\u4e00-\u9fff]{1,6}$")  # a list comma, then words of the item, up to the place
+_ITEM_AFTER = re.compile(r"[\u4e00-\u9fff]{1,6}(?=、|等)")  # words of the item after the place, then the next item
 _BESIDES_OPEN = re.compile(r"除了?$")
 _BESIDES_CLOSE = re.compile(r"^(?:之)?外")
 
@@ -60,8 +62,10 @@ def build_groups(text: str, mentions: list[Mention], words: Words | None = None)
         if _inside_a_title(text, m):
             continue  # 《中国共产党问责条例》: the title names the document, not the party
         if m.label == "LOC" and k + 1 < len(mentions) and _describes(text, m, mentions[k + 1], words):
-            phrase_start = m.start
+            phrase_start = phrase_start if phrase_start is not None else m.start
             continue
+        if m.label == "LOC" and _inside_an_item(text, m):
+            continue  # A、中新B生态城、C: the place names part of an item that is no entity; the list goes on
         start = m.start if phrase_start is None else phrase_start
         phrase_start = None
         group = groups[-1] if groups else None
@@ -84,11 +88,20 @@ def build_groups(text: str, mentions: list[Mention], words: Words | None = None)
 
 
 def _describes(text: str, place: Mention, name: Mention, words: Words | None) -> bool:
-    if name.label == "LOC" or name.start < place.end or not _DESCRIBED.fullmatch(text, place.end, name.start):
+    if name.label == "LOC":
+        return name.start == place.end  # 福建省光泽县: the province says where the county is; the county is named
+    if name.start < place.end or not _DESCRIBED.fullmatch(text, place.end, name.start):
         return False
     if words is None:
         return True
     return not any(tag.startswith(_NOT_DESCRIBING) for _, _, tag in words.between(place.end, name.start))
+
+
+def _inside_an_item(text: str, m: Mention) -> bool:
+    """A、中新B生态城、C: a place with words of an item on both sides, the item between list commas (or 等)."""
+    before = _ITEM_BEFORE.search(text, max(0, m.start - 7), m.start)
+    after = _ITEM_AFTER.match(text, m.end)
+    return before is not None and after is not None
 
 
 def _coordinated(text: str, a: Mention, b: Mention, b_start: int) -> bool:

@@ -41,6 +41,7 @@ WORD_LISTS = {
     "blockers": "blockers.txt",
     "public_bodies": "public_bodies.txt",
     "hopes": "hopes.txt",
+    "bare_founding": "bare_founding.txt",
 }
 NO_WORD = "-"  # the trigger of a frame that is a shape, not a word (A B side by side)
 
@@ -87,6 +88,7 @@ class Lexicon:
     receive_verbs: frozenset[str]
     public_bodies: frozenset[str]  # endings of the names of public bodies, whose joint acts are no partnership
     hopes: frozenset[str]  # words after which a cooperation is only wished for (看好A和B合作)
+    bare_founding: frozenset[str]  # founding verbs whose bare subject is what is founded (X正发起设立，)
     automaton: ahocorasick.Automaton  # every trigger and blocker, for one pass over a text
 
 

@@ -3,6 +3,7 @@ entity mention and never inside a longer word that states no relation (联合创
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kg.nlp.frames.lexicon import Entry, Lexicon
@@ -21,6 +22,7 @@ class Trigger:
     entries: tuple[Entry, ...]
 
 
+_NAME_CHARACTER = re.compile(r"[A-Za-z\u3400-\u4dbf\u4e00-\u9fff]")  # a letter or a Han character: part of a name
 _ADVERB_TAGS = ("d", "ad", "v", "vn")  # what jieba glues before a verb into one word: 共同开发, 深入开展
 
 
@@ -36,6 +38,21 @@ def _in_title(text: str, start: int, end: int) -> bool:
         return False
     closing = text.find("》", end, end + 40)
     return closing >= 0 and (opening + 1, closing) != (start, end)
+
+
+def without_labels(text: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    """The mentions but those a relational noun cuts through whose own part is only a number label (“7+3”试点 in
+    “7+3”试点城市, “1+N”试点 in “1+N”试点地区): the label names the noun's members, it is no name of anything, and
+    the noun is the predicate (its programme named before, or left to the discourse)."""
+    cut = set()
+    for end, (word, is_trigger) in lexicon.automaton.iter(text):
+        if not is_trigger or not any(e.kind == "noun" for e in lexicon.entries[word]):
+            continue
+        start = end + 1 - len(word)
+        for k, m in enumerate(mentions):
+            if m.start < start < m.end <= end and not _NAME_CHARACTER.search(text, m.start, start):
+                cut.add(k)
+    return [m for k, m in enumerate(mentions) if k not in cut] if cut else mentions
 
 
 def find_triggers(text: str, lexicon: Lexicon, words: Words | None, mentions: list[Mention]) -> list[Trigger]:

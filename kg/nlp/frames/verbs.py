@@ -104,6 +104,9 @@ def verb_frame(sent: Sentence, trigger: Trigger, entry: Entry) -> Frame | None:
         described, carried = _described_by_relative(sent, trigger, clause, agent, passive)
         if described is not None and described is not agent:
             frame.fill("patient", described.members, implicit=carried)
+    if agent is not None and passive is None and _founded_bare(sent, trigger, clause, agent, frame):
+        frame.fill("patient", agent.members)  # X正发起设立，股东包括A: X is being set up, by no one said here
+        agent = None
     if agent is not None:
         agent_types = role_types(entry, "agent")
         acts = any(m.label in agent_types for m in agent.members)
@@ -132,6 +135,17 @@ def verb_frame(sent: Sentence, trigger: Trigger, entry: Entry) -> Frame | None:
     if "patient" not in frame.roles and "patient" in entry.implicit:
         sent.fill_implicit(frame, "patient", clause)
     return frame if frame.roles else None
+
+
+def _founded_bare(sent: Sentence, trigger: Trigger, clause: Clause, agent: Group, frame: Frame) -> bool:
+    """X正发起设立, X正在发起设立中: a founding verb that closes its clause with no object and no co-founder, after a
+    single organization, says that organization is being set up (A、B共同发起设立 and A与B发起设立 keep founders)."""
+    if trigger.word not in sent.lexicon.bare_founding or "patient" in frame.roles or "partner" in frame.roles:
+        return False
+    if agent.joint or len(agent.members) != 1:
+        return False
+    rest = sent.text[trigger.end : clause.end].strip("中了。，,；;！!？? \n")
+    return rest == ""
 
 
 def _hoped(sent: Sentence, start: int, end: int) -> bool:

@@ -138,3 +138,11 @@ def test_a_heading_ends_the_section_whose_held_company_it_was(read, heading: str
     assert ("白鹭证券", "invested_in", "星河保险") not in read(text, HOLDERS)
     text = f"星河保险的股东包括顺捷理财。\n{heading}\n星河保险完成新一轮融资，投资方为白鹭证券。"
     assert ("白鹭证券", "invested_in", "星河保险") in read(text, HOLDERS)
+
+
+@pytest.mark.parametrize("heading", ["二、股权结构", "03 谁在出资"])
+def test_a_held_company_named_again_after_a_heading_holds_the_new_sections_holders(read, heading: str) -> None:
+    text = f"星河保险的股东包括顺捷理财。\n{heading}\n星河保险注册资本为50亿元。\n其中，白鹭证券持股比例为2%。"
+    assert ("白鹭证券", "invested_in", "星河保险") in read(text, HOLDERS)
+    text = f"星河保险的股东包括顺捷理财。\n{heading}\n两年后，新公司注册资本为50亿元。\n其中，白鹭证券持股比例为2%。"
+    assert ("白鹭证券", "invested_in", "星河保险") not in read(text, HOLDERS)

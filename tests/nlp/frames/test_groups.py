@@ -79,3 +79,17 @@ def test_words_before_the_conjunction_without_a_list_open_are_no_items() -> None
 def test_a_partner_listed_after_kinds_of_body(read) -> None:
     found = read("星河科技联合远山基金、信托公司及青松基金等机构共同建设受理网络。", FUNDS)
     assert {("星河科技", "partnered_with", "远山基金"), ("星河科技", "partnered_with", "青松基金")} <= found
+
+
+PLACES = {"杭州": "LOC", "宁波": "LOC", "苏州": "LOC", "贵州省": "LOC", "安顺市": "LOC", "浙江": "LOC", "温州": "LOC"}
+
+
+def test_a_place_right_before_another_says_where_it_is_and_the_list_goes_on() -> None:
+    assert members("杭州、贵州省安顺市和宁波", PLACES) == [["杭州", "安顺市", "宁波"]]
+    assert members("浙江温州", PLACES) == [["温州"]]
+
+
+def test_a_place_inside_a_list_item_that_is_no_entity_is_no_member() -> None:
+    assert members("杭州、中新苏州工业园、宁波等3个地区", PLACES) == [["杭州", "宁波"]]
+    assert members("杭州、苏州工业园、宁波", PLACES) == [["杭州", "苏州", "宁波"]]  # the place opens the item
+    assert members("杭州的新苏州园区", PLACES) == [["杭州"], ["苏州"]]  # no list

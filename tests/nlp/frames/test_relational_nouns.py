@@ -150,3 +150,31 @@ def test_an_investor_whose_company_goes_unnamed_is_not_what_the_next_investors_f
     found = read("星河科技完成融资。同时，A轮领投方远山资本继续跟进，老股东白鹭银行、青松创投参与跟投。", ORGS)
     assert ("青松创投", "invested_in", "星河科技") in found
     assert not {t for t in found if t[2] == "远山资本"}
+
+
+PILOTS = {
+    "“绿色工厂”试点": "INITIATIVE",
+    "“7+3”试点": "INITIATIVE",
+    "国务院": "ORG",
+    "杭州": "LOC",
+    "宁波": "LOC",
+    "福建省": "LOC",
+    "光泽县": "LOC",
+    "天津": "LOC",
+    "雄安新区": "LOC",
+}
+
+
+def test_a_number_label_before_a_pilot_noun_is_no_programme_and_the_programme_before_holds_the_list(read) -> None:
+    text = (
+        "国务院启动“绿色工厂”试点。"
+        "杭州、宁波等2个城市和雄安新区、中新天津生态城、福建省光泽县等3个地区（下称“7+3”试点城市）进展顺利。"
+    )
+    found = {t for t in read(text, PILOTS) if t[1] == "deployed_at"}
+    assert found == {("“绿色工厂”试点", "deployed_at", p) for p in ("杭州", "宁波", "雄安新区", "光泽县")}
+
+
+def test_a_name_that_a_pilot_noun_cuts_through_stays_a_name(read) -> None:
+    entities = {**PILOTS, "绿色工厂试点": "INITIATIVE"}
+    found = read("国务院启动“绿色工厂”试点。杭州、宁波等绿色工厂试点城市进展顺利。", entities)
+    assert ("“绿色工厂”试点", "deployed_at", "杭州") not in found  # not the programme before: this one is named

@@ -157,3 +157,34 @@ def test_joint_participants_are_partners(read) -> None:
     pairs = {frozenset((t[0], t[2])) for t in found if t[1] == "partnered_with"}
     assert frozenset(("白鹭银行", "蓝海集团")) in pairs
     assert ("白鹭银行", "partnered_with", "星河科技") not in found
+
+
+FOUNDING = {"星河保险": "ORG", "顺捷理财": "ORG", "白鹭证券": "ORG"}
+
+
+@pytest.mark.parametrize("verb", ["正发起设立", "正在出资设立中"])
+def test_a_company_that_a_bare_founding_verb_follows_is_being_founded_and_holds_no_shares(read, verb: str) -> None:
+    found = read(f"星河保险{verb}，股东包括顺捷理财以及白鹭证券等。", FOUNDING)
+    assert {("顺捷理财", "invested_in", "星河保险"), ("白鹭证券", "invested_in", "星河保险")} <= found
+    assert not {t for t in found if t[0] == "星河保险"}
+
+
+def test_a_founding_verb_with_an_object_or_a_co_founder_keeps_its_founders(read) -> None:
+    assert ("顺捷理财", "invested_in", "星河保险") in read("顺捷理财发起设立了星河保险。", FOUNDING)
+    assert ("顺捷理财", "invested_in", "星河保险") in read("星河保险由顺捷理财发起设立，注册资本50亿元。", FOUNDING)
+    found = read("顺捷理财与白鹭证券共同发起设立，注册资本50亿元。", FOUNDING)
+    assert not {t for t in found if t[1] == "invested_in" and t[2] in ("顺捷理财", "白鹭证券")}
+
+
+PILOT = {"生态部": "ORG", "绿色工厂试点": "INITIATIVE", "杭州": "LOC", "宁波": "LOC"}
+
+
+def test_a_programme_carried_out_in_places_is_deployed_there(read) -> None:
+    found = read("生态部在杭州、宁波开展绿色工厂试点。", PILOT)
+    assert {("绿色工厂试点", "deployed_at", "杭州"), ("绿色工厂试点", "deployed_at", "宁波")} <= found
+    assert ("绿色工厂试点", "deployed_at", "杭州") in read("去年起，在杭州等地开展绿色工厂试点。", PILOT)
+
+
+def test_a_programme_announced_in_a_place_is_not_deployed_there(read) -> None:
+    found = read("生态部在杭州发布绿色工厂试点，宁波代表出席。", PILOT)
+    assert not {t for t in found if t[1] == "deployed_at"}
