@@ -66,18 +66,19 @@ def _exports(folder: Path) -> dict[str, bytes]:
 
 
 def test_an_update_after_adding_editing_and_deleting_gives_the_full_build(tmp_path: Path, capsys):
-    news = invented_news(300, seed=1)
-    first, added = news[:250], news[250:]
+    """Issue 16's case at its size: a 3,000-document build, then 300 added, 100 edited and 150 deleted."""
+    news = invented_news(3300, seed=1)
+    first, added = news[:3000], news[3000:]
     assert _build(str(_write_jsonl(tmp_path / "first.jsonl", first)), "-o", str(tmp_path / "out")) == 0
     rng = random.Random(7)
-    changed = rng.sample([r["id"] for r in first], 25)
-    edited, deleted = set(changed[:10]), set(changed[10:])
+    changed = rng.sample([r["id"] for r in first], 250)
+    edited, deleted = set(changed[:100]), set(changed[100:])
     second = [{**r, "text": invented_article(rng)} if r["id"] in edited else r for r in first if r["id"] not in deleted]
     inputs = str(_write_jsonl(tmp_path / "second.jsonl", second + added))
     capsys.readouterr()
     assert _build(inputs, "-o", str(tmp_path / "out"), "--update", "--prune") == 0
     err = capsys.readouterr().err
-    assert "built 60 documents; 225 unchanged since the last build; 15 removed" in err
+    assert "built 400 documents; 2,750 unchanged since the last build; 150 removed" in err
     assert _build(inputs, "-o", str(tmp_path / "full")) == 0
     updated, full = _exports(tmp_path / "out"), _exports(tmp_path / "full")
     assert sorted(updated) == sorted(full)
@@ -87,7 +88,7 @@ def test_an_update_after_adding_editing_and_deleting_gives_the_full_build(tmp_pa
     settings = {"min_confidence": 0.0, "model": None, "backbone": False}
     kept = list(read_state(tmp_path / "out", settings).extractions())
     assert kept == list(read_state(tmp_path / "full", settings).extractions())
-    assert len(kept) == 285
+    assert len(kept) == 3150
 
 
 def test_without_prune_documents_not_among_the_inputs_stay(tmp_path: Path):
