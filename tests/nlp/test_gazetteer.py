@@ -117,3 +117,27 @@ def test_cities_abroad_are_places(nlp: Language, text: str, city: str) -> None:
 def test_a_word_that_is_also_a_city_abroad_stays_a_word(nlp: Language) -> None:
     """汉堡 (Hamburg, and a hamburger) is left out of the gazetteer."""
     assert not nlp("他午饭吃了一个汉堡。").ents
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("中央军委和中央纪委近日联合印发通知。", [("中央军委", "中央军事委员会"), ("中央纪委", "中央纪律检查委员会")]),
+        (
+            "经合组织（OECD）下调了增速预期，欧佩克宣布减产。",
+            [("经合组织", "经济合作与发展组织"), ("OECD", "经济合作与发展组织"), ("欧佩克", "石油输出国组织")],
+        ),
+        (
+            "国际奥委会与联合国粮农组织签署备忘录。",
+            [("国际奥委会", "国际奥林匹克委员会"), ("联合国粮农组织", "联合国粮食及农业组织")],
+        ),
+    ],
+)
+def test_central_and_international_bodies_are_known_by_their_short_names(nlp: Language, text: str, expected) -> None:
+    """The known bodies are a class (the Party's and the state's central commissions, international organizations),
+    not the names one article used: their short forms resolve to the full name."""
+    assert [(e.text, e.kb_id_) for e in nlp(text).ents] == expected
+
+
+def test_a_known_latin_acronym_inside_a_longer_word_is_no_name(nlp: Language) -> None:
+    assert gazetteer_hits(nlp, "OPECPLUS和WHOLESALE不是机构。") == []
