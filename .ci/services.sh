@@ -68,13 +68,15 @@ probe() {
         -H 'Content-Type: application/sparql-update' --data-binary 'DROP SILENT GRAPH <urn:kg:ci:probe>' \
         http://127.0.0.1:8890/sparql-auth
 }
+ok() { [ "$1" = 200 ] || [ "$1" = 204 ]; }
 status=$(probe "$PASSWORD")
-if [ "$status" = 401 ] && [ "$PASSWORD" != dba ] && [ "$(probe dba)" = 200 ]; then
-    # Installed by an earlier run with the package's default: give dba the generated password.
+if [ "$status" = 401 ] && [ "$PASSWORD" != dba ] && ok "$(probe dba)"; then
+    # Still the package default (an earlier run, or a postinst that could not reach the stopped server to apply the
+    # preseeded password): give dba the generated one.
     isql-vt 1111 dba dba "EXEC=USER_SET_PASSWORD('dba', '$PASSWORD');" >/dev/null
     status=$(probe "$PASSWORD")
 fi
-if [ "$status" != 200 ] && [ "$status" != 204 ]; then
+if ! ok "$status"; then
     echo "services.sh: SPARQL update as dba answered HTTP $status; is the dba password the one in $PASSWORD_FILE?" >&2
     exit 1
 fi
