@@ -18,11 +18,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.nlp import words
-from kg.nlp.known import known_surface_forms
+from kg.nlp.known import known_places, known_surface_forms
 from kg.nlp.short_forms import NAME_HEADS, declared_short_forms, is_abbreviation, keeps_places
 from kg.nlp.text import Candidate, TokenView, WordSet, candidates_of, view_of
 from kg.nlp.tokenizer import dictionary_freqs
-from kg.ontology import load_ontology
+from kg.ontology import KnownEntity, load_ontology
 from kg.unionfind import UnionFind
 
 _GENERIC_SHORT = 300  # a short form more frequent than this in jieba's dictionary is a common word
@@ -290,23 +290,29 @@ class EntityResolver:
         doc._.kg_entity_spans = spans  # what entity_spans(doc) reads, instead of a Span per entity from doc.ents
 
 
-# a place that holds others, written with its level (福建省, 宁夏回族自治区, 上海市), and a place it holds, written with
-# its own (光泽县, 瑞金市, 普陀区)
-_HOLDER_ENDINGS = ("省", "自治区", "市")
-_HELD_ENDINGS = ("市", "县", "区", "旗", "州", "盟")
-
-
 def _name_with_holders(infos: dict[str, EntityInfo], chosen: list[Candidate], canon: dict[str, str], text: str) -> None:
-    """福建省光泽县, 上海市普陀区: a place written right after the place that holds it is also named by the two
-    together, an alias of the smaller place; both stay entities of their own, so that neither is lost."""
+    """福建省光泽县, 上海市普陀区: a place written right after a place the gazetteer puts it in is also named by the
+    two together, an alias of the smaller place; both stay entities of their own, so that neither is lost."""
+    places = known_places()
     for holder, held in zip(chosen, chosen[1:]):
         if holder.label != "LOC" or held.label != "LOC" or holder.end != held.start:
             continue
         holder_name, held_name = text[holder.start : holder.end], text[held.start : held.end]
-        if holder_name.endswith(_HOLDER_ENDINGS) and held_name.endswith(_HELD_ENDINGS):
-            info = infos.get(canon.get(held_name, held_name))
-            if info is not None and canon.get(holder_name, holder_name) != info.label:
-                info.aliases.add(holder_name + held_name)
+        outer, inner = places.get(holder_name), places.get(held_name)
+        if outer is None or inner is None or outer.label not in _ancestors(places, inner):
+            continue
+        info = infos.get(canon.get(held_name, held_name))
+        if info is not None:
+            info.aliases.add(holder_name + held_name)
+
+
+def _ancestors(places: dict[str, KnownEntity], place: KnownEntity) -> list[str]:
+    """The labels of the places that hold a place, nearest first (光泽县: 南平市, 福建省, 中国)."""
+    found: list[str] = []
+    while place.parent is not None and place.parent not in found and (up := places.get(place.parent)) is not None:
+        found.append(place.parent)
+        place = up
+    return found
 
 
 _LATIN_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9&.\- ]*[A-Za-z0-9]")
