@@ -72,6 +72,8 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             continue  # AI智能, IT科技: a Latin term is jargon, no company's name
         if label == "PRODUCT" and _line_of_business(view, out, start, hs, he):
             continue  # 星河基金ETF|投资总监, 星河银行信用卡|中心: a firm's unit or line of business, not a product
+        if match.group() == "指数" and text.endswith(cues.STATISTIC_WORDS, 0, hs):
+            continue  # 消费者信心指数, 快递发展指数: an indicator of what it measures, not a market index
         if label == "PRODUCT" and match.group() == "卡" and _transcribed_ka(view, start, hs):
             continue  # 伊万诺夫卡, 总统奥列茨卡: foreign places and people end in -ka, written 卡
         if label == "ORG" and text.endswith(cues.NON_INSTITUTION_ENDINGS, start, he):
@@ -87,7 +89,7 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
         if not (
             is_proper(view, start, hs, strict=weak, places=label != "INITIATIVE", rare=rare)
             or (match.group() in cues.PUBLIC_BODY_HEADS and _place_and_field(view, start, hs))
-            or (match.group() == "平台" and text.startswith(cues.NATIONAL_SCOPES, start))
+            or (match.group() == "平台" and national_scope(text, start))
         ):
             continue  # (全国农机作业信息平台: a national scope picks out one platform; 全国公安系统 is a sector)
         if common_word(view, start, he) or _generic_dictionary_org(view, start, he):
@@ -98,6 +100,8 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             continue  # 金融科技平台, 远程供水系统: a kind of platform or system, not one
         if match.group() in cues.KIND_INITIATIVE_HEADS and _one_field_word(view, start, hs):
             continue  # 风电项目, 防洪工程: a field and a project name a kind of project
+        if label == "INITIATIVE" and kind_of_plan(text, hs):
+            continue  # 资管计划, 星河集团增持计划: a kind of transaction, whoever plans it
         out.append(Candidate(start, he, label, rule.name, rule.score))
 
 
@@ -202,12 +206,26 @@ def _place_object(view: TokenView, end: int) -> bool:
 def names_one(view: TokenView, start: int, end: int) -> bool:
     """Whether a modifier picks out one platform or system: a proper name or a place does (网联清算平台,
     南京江北污水收集系统), and so does a national scope (国家社会保险公共服务平台); common words alone do not."""
-    if view.text.startswith(cues.NATIONAL_SCOPES, start):
+    if national_scope(view.text, start):
         return True
     return any(
         view.words[k] not in words.GENERIC_MODIFIERS and view.tags[k] in cues.PROPER_TAGS
         for k in range(view.index_at(start), view.index_at(end - 1) + 1)
     )
+
+
+def kind_of_plan(text: str, head_start: int) -> bool:
+    """Whether the words right before a plan's head name a kind of corporate or financial transaction (资管|计划,
+    定增|方案, 员工持股|计划): the phrase is a kind of plan, and an owner before it (星河集团增持计划) does not make it
+    one programme."""
+    return text.endswith(cues.PLAN_KINDS, 0, head_start)
+
+
+def national_scope(text: str, start: int) -> bool:
+    """Whether a name opens with a national scope (国家, 全国) that picks out one body or platform; 全国性 is an
+    adjective (a nationwide platform is a kind)."""
+    scope = next((s for s in cues.NATIONAL_SCOPES if text.startswith(s, start)), None)
+    return scope is not None and not text.startswith("性", start + len(scope))
 
 
 def _one_field_word(view: TokenView, start: int, end: int) -> bool:

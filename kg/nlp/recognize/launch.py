@@ -8,7 +8,7 @@ from kg.nlp.recognize import cues
 from kg.nlp.recognize.base import RecognizerRule
 from kg.nlp.recognize.boundaries import QUANTITY, common_word, compound_modifier, is_proper, right_boundary
 from kg.nlp.recognize.cues import INITIATIVE_HEAD_WORDS, PRODUCT_HEAD_WORDS
-from kg.nlp.recognize.heads import names_one
+from kg.nlp.recognize.heads import kind_of_plan, names_one
 from kg.nlp.recognize.kinds import type_by_head
 from kg.nlp.text import Candidate, TokenView
 
@@ -41,6 +41,9 @@ def launch_objects(view: TokenView, out: list[Candidate], rule: RecognizerRule) 
         kind = next((h for h in cues.KIND_PRODUCT_HEADS if name.endswith(h)), None)
         if kind is not None and not names_one(view, start, end - len(kind)):
             continue  # 建设科技创新资源共享平台: a kind of platform
+        head = INITIATIVE_HEAD_WORDS.longest_suffix(name) if label == "INITIATIVE" else None
+        if head is not None and kind_of_plan(text, end - len(head)):
+            continue  # 开展专项资管计划: a kind of transaction
         out.append(Candidate(start, end, label, rule.name, rule.score))
 
 
