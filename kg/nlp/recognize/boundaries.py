@@ -271,13 +271,14 @@ def dictionary_tag(word: str) -> str:
 
 
 def continues_noun(view: TokenView, pos: int) -> bool:
-    """Whether a common noun goes on at pos (a role word after a name, 董事长, does not)."""
+    """Whether a common noun goes on at pos (a role word after a name, 董事长, 分析师, does not)."""
     i = view.index_at(pos)
     word, tag = view.words[i], view.tags[i]
     return (
         tag in {"n", "vn", "ng"}
         and word not in cues.ORG_CONTEXT_AFTER
         and not any(word.startswith(w) for w in cues.ORG_CONTEXT_AFTER)
+        and not word.startswith(cues.ROLE_NOUNS)
     )
 
 

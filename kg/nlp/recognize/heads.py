@@ -90,6 +90,7 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             is_proper(view, start, hs, strict=weak, places=label != "INITIATIVE", rare=rare)
             or (match.group() in cues.PUBLIC_BODY_HEADS and _place_and_field(view, start, hs))
             or (match.group() == "平台" and national_scope(text, start))
+            or (match.group() in cues.REGIONAL_FIRM_HEADS and _region_names_firm(view, start, hs, he))
         ):
             continue  # (全国农机作业信息平台: a national scope picks out one platform; 全国公安系统 is a sector)
         if common_word(view, start, he) or _generic_dictionary_org(view, start, he):
@@ -219,6 +220,21 @@ def kind_of_plan(text: str, head_start: int) -> bool:
     定增|方案, 员工持股|计划): the phrase is a kind of plan, and an owner before it (星河集团增持计划) does not make it
     one programme."""
     return text.endswith(cues.PLAN_KINDS, 0, head_start)
+
+
+def _region_names_firm(view: TokenView, start: int, end: int, head_end: int) -> bool:
+    """Whether a modifier is one region's name that, before a securities, futures or trust head, names the firm
+    (西南证券, 陕西信托): a place word of two characters or more, not the country (中国证券 is the industry), with no
+    noun going on after the head (上海证券市场 is a market)."""
+    i = view.index_at(start)
+    return (
+        view.starts[i] == start
+        and view.ends[i] == end
+        and view.tags[i] == "ns"
+        and len(view.words[i]) >= 2
+        and not national_scope(view.text, start)
+        and not (head_end < len(view.text) and continues_noun(view, head_end))
+    )
 
 
 def national_scope(text: str, start: int) -> bool:

@@ -434,3 +434,29 @@ def test_a_fund_after_an_index_is_a_product_not_a_firm(nlp: Language, text: str,
 
 def test_a_non_bank_is_a_kind(nlp: Language) -> None:
     assert orgs(nlp, "该行是一家国有大型非银行金融企业。") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("西南证券发布研究报告。", "西南证券"),
+        ("东北证券分析师张明认为行业景气回升。", "东北证券"),  # a role word ends the name, as 董事长 does
+        ("陕西信托今年发行了三只产品。", "陕西信托"),
+        ("南华期货认为铜价将回落。", "南华期货"),
+    ],
+)
+def test_a_region_before_a_broker_or_trust_head_names_the_firm(nlp: Language, text: str, firm: str) -> None:
+    assert firm in orgs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上海证券市场今天交易活跃。",  # a noun goes on: a market
+        "中国证券行业去年营收增长。",  # the country: an industry
+        "近期期货价格普遍走高。",
+        "华尔街分析师普遍认为美联储将降息。",  # a role word alone makes no firm of a place
+    ],
+)
+def test_a_region_before_a_market_or_an_industry_is_no_firm(nlp: Language, text: str) -> None:
+    assert not any(name.endswith(("证券", "期货", "信托", "华尔街")) for name in orgs(nlp, text))
