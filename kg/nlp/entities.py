@@ -141,6 +141,8 @@ class EntityResolver:
                     union(s, core)
                 elif core in by_canonical:
                     union(s, by_canonical[core])
+                elif core in self._known_by_name and self._known_by_name[core].label in by_canonical:
+                    union(s, by_canonical[self._known_by_name[core].label])  # “一带一路”倡议: 一带一路倡议
             if c.label == "ORG" and not c.known:
                 for other in orgs_by_initial.get(s[0], ()):
                     if not surfaces[other].known and is_abbreviation(s, other) and keeps_places(s, other):
@@ -164,6 +166,9 @@ class EntityResolver:
         for group in members.values():
             best = min(group, key=lambda s: self._canonical_key(s, surfaces[s], counts[s]))
             name = surfaces[best].canonical if surfaces[best].known and surfaces[best].canonical else best
+            known = None if surfaces[best].known else self._known_by_name.get(_QUOTE_MARKS.sub("", best))
+            if known is not None and known.type == surfaces[best].label:
+                name = known.label  # “一带一路”倡议 alone: the initiative the ontology knows as 一带一路倡议
             for s in group:
                 canon[s] = name
         return canon
@@ -177,6 +182,9 @@ class EntityResolver:
 
     def _cores_once(self, surface: str, label: str) -> list[str]:
         cores = []
+        unquoted = _QUOTE_MARKS.sub("", surface)
+        if unquoted != surface:
+            cores.append(unquoted)  # “一带一路”倡议 is 一带一路倡议, which the ontology may know
         if label == "PRODUCT":
             for deco in words.PRODUCT_DECORATIONS:
                 if surface.endswith(deco) and len(surface) - len(deco) >= 2:
@@ -315,6 +323,7 @@ def _ancestors(places: dict[str, KnownEntity], place: KnownEntity) -> list[str]:
     return found
 
 
+_QUOTE_MARKS = re.compile(r"[“”\"「」『』]")
 _LATIN_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9&.\- ]*[A-Za-z0-9]")
 _ORG_CLASS_WORDS = frozenset({"公司", "集团", "电商", "平台", "银行", "企业"})
 _OPENING_ORG_HEADS = WordSet(h for h in words.ORG_HEADS if len(h) >= 2)

@@ -110,6 +110,23 @@ def test_a_known_name_and_its_alias_in_one_document_are_one_entity(nlp: Language
     assert "农行" not in found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "星河集团积极参与“一带一路”倡议，推动共建一带一路高质量发展。",  # the quoted alias and the name
+        "“一带一路”倡议提出十周年之际，顺捷物流开通新航线。",  # the quoted alias alone
+    ],
+)
+def test_a_quoted_form_of_a_known_alias_is_the_known_entity(nlp: Language, text: str) -> None:
+    initiatives = [v for v in infos(nlp, text).values() if v.type == "INITIATIVE"]
+    assert [v.label for v in initiatives] == ["一带一路"] and "“一带一路”倡议" in initiatives[0].aliases
+
+
+def test_a_quoted_name_the_ontology_does_not_know_keeps_its_own_name(nlp: Language) -> None:
+    initiatives = [v for v in infos(nlp, "星河银行发起“百城焕新”倡议。").values() if v.type == "INITIATIVE"]
+    assert all(not v.known for v in initiatives) and all("一带一路" not in v.label for v in initiatives)
+
+
 def test_a_programme_and_the_tail_of_its_name_are_one_entity(nlp: Language) -> None:
     found = infos(nlp, "中国银联推出“助商惠民-红火计划”。“红火计划”覆盖多个城市。")
     initiatives = [v for v in found.values() if v.type == "INITIATIVE"]
