@@ -19,6 +19,8 @@ from kg.nlp.tokenizer import dictionary_tags
 _MAX_NAME_CHARS = 20
 _ALNUM_EDGE = re.compile(r"[A-Za-z0-9]$|^[A-Za-z0-9]")
 _COMMON_VERB_FREQ = 5000
+# tags of words that open a name of their own: Latin letters, proper nouns, places, institutions, abbreviations
+_OPENS_A_NAME = frozenset({"eng", "nz", "nr", "nrt", "nrfg", "ns", "nt", "j"})
 # an item number (①, ⑩, ⒈) or a count of great ones (四大, 十大): the segmenter calls these unknown words or
 # abbreviations, so they would pass for name material
 _ENUMERATOR = re.compile(r"[\u2460-\u24ff\u2776-\u2793]|[一二两三四五六七八九十几数]+大$")
@@ -108,6 +110,7 @@ def left_boundary(
                 and j > 0
                 and view.tags[j - 1] in cues.NAME_TAGS
                 and view.words[j - 1] not in cues.STOP_WORDS
+                and view.tags[j + 1] not in _OPENS_A_NAME  # 纳入|MSCI指数: a verb before a proper name is its verb
             )
         ):
             break

@@ -118,3 +118,27 @@ def test_an_item_number_or_a_count_opens_no_name(nlp: Language, text: str) -> No
 )
 def test_zhong_opens_a_name_only_where_no_noun_stands_before_it(nlp: Language, text: str, name: str) -> None:
     assert orgs(nlp, text) == {name}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "glued"),
+    [
+        ("去年星河股份纳入MSCI指数后外资增持。", "MSCI指数", "纳入MSCI指数"),
+        ("昨夜上证指数大跌道琼斯指数也大跌。", "道琼斯指数", "上证指数大跌道琼斯指数"),
+        ("星河银行宣布购买ETF后股价上涨。", None, "购买ETF"),
+    ],
+)
+def test_a_verb_before_a_proper_name_is_no_part_of_a_product(
+    nlp: Language, text: str, name: str | None, glued: str
+) -> None:
+    found = {surface for surface, label in entities(nlp, text) if label == "PRODUCT"}
+    assert not any(glued in surface for surface in found)
+    assert name is None or name in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("星河银行推出乡村振兴主题卡。", "乡村振兴主题卡"), ("顺捷银行开通助农取款服务。", "助农取款服务")],
+)
+def test_a_verb_between_common_words_stays_inside_a_product(nlp: Language, text: str, name: str) -> None:
+    assert (name, "PRODUCT") in entities(nlp, text)
