@@ -72,7 +72,7 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             continue  # AI智能, IT科技: a Latin term is jargon, no company's name
         if label == "PRODUCT" and _line_of_business(view, out, start, hs, he):
             continue  # 星河基金ETF|投资总监, 星河银行信用卡|中心: a firm's unit or line of business, not a product
-        if match.group() == "指数" and text.endswith(cues.STATISTIC_WORDS, 0, hs):
+        if match.group() == "指数" and _indicator(text, hs):
             continue  # 消费者信心指数, 快递发展指数: an indicator of what it measures, not a market index
         if label == "PRODUCT" and match.group() == "卡" and _transcribed_ka(view, start, hs):
             continue  # 伊万诺夫卡, 总统奥列茨卡: foreign places and people end in -ka, written 卡
@@ -234,6 +234,13 @@ def _region_names_firm(view: TokenView, start: int, end: int, head_end: int) -> 
         and len(view.words[i]) >= 2
         and not national_scope(view.text, start)
         and not (head_end < len(view.text) and continues_noun(view, head_end))
+    )
+
+
+def _indicator(text: str, head_start: int) -> bool:
+    """Whether the words before 指数 name what a statistic measures (信心, 价格), not a market (股票价格, 股价)."""
+    return text.endswith(cues.STATISTIC_WORDS, 0, head_start) and not text.endswith(
+        cues.MARKET_INDEX_WORDS, 0, head_start
     )
 
 

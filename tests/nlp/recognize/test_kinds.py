@@ -81,6 +81,7 @@ def test_an_indicator_is_no_product(nlp: Language, text: str) -> None:
         ("恒生指数今天收涨百分之一。", "恒生指数"),
         ("纳斯达克综合指数再创新高。", "纳斯达克综合指数"),
         ("星河中证消费指数年内上涨。", "星河中证消费指数"),
+        ("东京证券交易所股票价格指数收跌一个百分点。", "东京证券交易所股票价格指数"),  # a market's price index
     ],
 )
 def test_a_market_index_is_still_a_product(nlp: Language, text: str, index: str) -> None:
