@@ -8,7 +8,8 @@ from spacy.language import Language
 
 from kg.nlp import make_pipeline
 from kg.nlp.backbone.tagger import EMPTY, ENTITY_TAGS, Analysis, LacTagger, lac_tagger
-from kg.nlp.backbone.vote import BackboneVote, class_phrase
+from kg.nlp.backbone.tagger import Analysis as Words
+from kg.nlp.backbone.vote import BackboneVote, backbone_orgs, class_phrase, glued_function_word
 from kg.nlp.text import Candidate, candidates_of
 
 SENTENCES = [
@@ -119,6 +120,27 @@ def test_a_class_phrase_lac_calls_an_organization_is_no_candidate(backbone_nlp: 
     assert class_phrase("省政府") and class_phrase("该公司") and not class_phrase("星河集团")
     assert not any(c.rule == "backbone_org" and c.start == 0 for c in candidates_of(doc))
     assert ("省政府", "ORG") not in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_function_word_glued_to_a_name_is_no_name_but_a_name_that_ends_like_one_is() -> None:
+    assert (
+        glued_function_word("星河证券交易所和")
+        and glued_function_word("云帆资本与")
+        and glued_function_word("星河银行的")
+    )
+    assert not glued_function_word("维罗那") and not glued_function_word("云帆传媒") and not glued_function_word("海内")
+
+
+def lac_orgs_of(text: str, *names: str) -> list[str]:
+    """What backbone_orgs keeps when LAC calls each of these names in the text an organization."""
+    spans = sorted((text.index(n), text.index(n) + len(n)) for n in names)
+    words = Words(tuple(s for s, _ in spans), tuple(e for _, e in spans), ("ORG",) * len(spans))
+    return [text[c.start : c.end] for c in backbone_orgs(words, text, [], 0.5)]
+
+
+def test_a_common_word_lac_calls_an_organization_is_one_only_with_an_organization_head() -> None:
+    assert lac_orgs_of("他向专利局提交了申请。", "专利局") == ["专利局"]
+    assert lac_orgs_of("双方将联合推出新品。", "联合") == []
 
 
 def vote_on(backbone_nlp: Language, text: str, candidates: list[Candidate], **config) -> list[tuple[int, int, str]]:

@@ -32,6 +32,7 @@ BACKBONE_ORG_SCORE = 0.5  # below the gazetteer (0.75–0.9) and the head-word r
 CLASS_OPENINGS = frozenset(read_words("kg.nlp.backbone", "class_openings"))
 _ORG_HEADS = WordSet(ORG_HEADS)
 _NAME_TAGS = frozenset({"PER", "LOC", "ORG", "nz", "nw"})
+_GLUE_TAGS = frozenset("cpu")  # jieba's conjunctions, prepositions and particles (u, uj, ul, ...)
 
 
 class BackboneVote:
@@ -104,16 +105,19 @@ def _same_span_tag(analysis: Analysis, start: int, end: int) -> str | None:
 
 
 def backbone_orgs(analysis: Analysis, text: str, others: list[Candidate], score: float) -> list[Candidate]:
-    """LAC's organizations as candidates, unless one is a class phrase, a common word, has a function word glued
-    to its end (深圳证券交易所和), cuts through a known name, holds a known organization or product with more around
-    it (a known name's edges are settled), or is part of a known name or another organization of the same document
-    (电信 in 中国电信, 星河 in 星河基金: kg's aliases and short forms say what such a fragment names)."""
+    """LAC's organizations as candidates, unless one is a class phrase, a common word without an organization
+    head (专利局 stays), has a function word glued to its end (深圳证券交易所和), cuts through a known name, holds a
+    known organization or product with more around it (a known name's edges are settled), or is part of a known
+    name or another organization of the same document (电信 in 中国电信, 星河 in 星河基金: kg's aliases and short
+    forms say what such a fragment names)."""
     known = [c for c in others if c.known]
     names = {text[c.start : c.end] for c in others if c.known or c.label == "ORG"}
     found = []
     for start, end, _ in analysis.spans({"ORG"}):
         name = text[start:end]
-        if end - start < 2 or class_phrase(name) or common_word(name) or name[-1] in STOP_WORDS:
+        if end - start < 2 or class_phrase(name) or (common_word(name) and not _ORG_HEADS.longest_suffix(name)):
+            continue
+        if glued_function_word(name):
             continue
         if any(s < start < e < end or start < s < end < e for s, e in ((c.start, c.end) for c in known)):
             continue
@@ -125,6 +129,13 @@ def backbone_orgs(analysis: Analysis, text: str, others: list[Candidate], score:
             continue
         found.append(Candidate(start, end, "ORG", "backbone_org", score))
     return found
+
+
+def glued_function_word(name: str) -> bool:
+    """深圳证券交易所和, 上海市规划与: a conjunction, preposition or structural particle glued to the end of a name;
+    a name may end in a character that is a function word elsewhere (巴塞罗那, 乌迪内, 文华财经)."""
+    last = name[-1]
+    return last in STOP_WORDS and dictionary_tags().get(last, "")[:1] in _GLUE_TAGS
 
 
 def common_word(name: str) -> bool:
