@@ -30,7 +30,7 @@ from kg.graph import KnowledgeGraph
 from kg.model import DocumentMeta, EntityRecord, Evidence, Extraction, Measurement, RelationRecord
 from kg.rdf.patch import Block, PatchedExport
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 STATE_FILE = Path(".kg") / "state.sqlite"
 
 

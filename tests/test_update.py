@@ -11,7 +11,7 @@ from pathlib import Path
 from invented_news import invented_article, invented_news
 
 from kg.cli import main
-from kg.state import read_state
+from kg.state import SCHEMA_VERSION, read_state
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -112,11 +112,14 @@ def test_an_unusable_state_falls_back_with_one_line(tmp_path: Path, capsys):
     err = capsys.readouterr().err
     assert "state.sqlite: cannot be read" in err and "kg.nq read back" in err
     assert _exports(out) == full
-    with sqlite3.connect(state) as db:  # the update wrote a good state again; now make it another version's
-        db.execute("UPDATE meta SET value = '0' WHERE key = 'schema'")
+    with sqlite3.connect(state) as db:  # the update wrote a good state again; now make it the version before's
+        db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION - 1),))
     db.close()
     assert _build(str(EXAMPLES), "-o", str(out), "--update") == 0
-    assert "schema version 0, this kg reads version 1" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f"schema version {SCHEMA_VERSION - 1}, this kg reads version {SCHEMA_VERSION}" in err
+    assert len([line for line in err.splitlines() if "state.sqlite" in line]) == 1
+    assert _exports(out) == full
     assert _build(str(EXAMPLES), "-o", str(out), "--update", "--min-confidence", "0.5") == 0
     err = capsys.readouterr().err
     assert "made with other --min-confidence" in err and "building from scratch" in err
