@@ -6,6 +6,7 @@ import json
 import random
 import shutil
 import sqlite3
+import zlib
 from pathlib import Path
 
 from invented_news import invented_article, invented_news
@@ -140,3 +141,17 @@ def test_formats_writes_the_exports_named_and_removes_the_others(tmp_path: Path,
     assert _exports(out) == {name: full[name] for name in ("kg.nq", "kg.trig")}
     assert _build(str(EXAMPLES), "-o", str(out), "--formats", "ttl", "--store", str(tmp_path / "s")) == 2
     assert "add nq to --formats" in capsys.readouterr().err
+
+
+def test_a_block_is_kept_and_read_back_whole_whatever_its_text():
+    """The state keeps blocks as NUL-separated fields (JSON for text that holds a NUL): both read back equal."""
+    from kg.rdf.patch import Block
+    from kg.state import _block, _block_data
+
+    plain = Block("s1", (("", "urn:a", "<urn:a> <urn:p> \"一\\n\" .\n", "t"), ("urn:g", "", "q", "g {\n}\n")),
+                  (("urn:a", "n", "ttl", "<x/>\n"),), (("", "urn:a", "{}"),))  # fmt: skip
+    odd = Block("s2", (("", "urn:b", "a\0b", ""),), (), ())
+    empty = Block("s3", (), (), ())
+    for block in (plain, odd, empty):
+        assert _block(block.signature, _block_data(block)) == block
+    assert zlib.decompress(_block_data(plain))[:1] == b"N" and zlib.decompress(_block_data(odd))[:1] == b"J"
