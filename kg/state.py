@@ -8,9 +8,9 @@ runs again over all of them.
 
 Tables: ``meta`` (key, value): the schema version and the settings; ``documents`` (id, meta, extraction): one row
 per document, its metadata as JSON and its extraction as zlib-compressed JSON, each record an array of its fields in
-declaration order; ``blocks`` (unit, signature, data): the text of each document's and entity's part of the
-N-Quads, N-Triples and JSON-LD exports (`kg.rdf.patch`), zlib-compressed JSON, so that an update renders only the
-parts that changed. A state of another schema version, or one that cannot be read, is reported by `StateError` and
+declaration order; ``blocks`` (unit, signature, data): the text of each document's and entity's part of every
+RDF export (`kg.rdf.patch`), zlib-compressed NUL-separated fields, so that an update renders only the parts that
+changed. A state of another schema version, or one that cannot be read, is reported by `StateError` and
 never half-used.
 """
 
