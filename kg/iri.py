@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import unicodedata
 from collections.abc import Iterable
 from typing import Any
@@ -25,6 +26,11 @@ _UCSCHAR = (
     (0x70000, 0x7FFFD), (0x80000, 0x8FFFD), (0x90000, 0x9FFFD), (0xA0000, 0xAFFFD),
     (0xB0000, 0xBFFFD), (0xC0000, 0xCFFFD), (0xD0000, 0xDFFFD), (0xE1000, 0xEFFFD),
 )  # fmt: skip
+
+
+# Names made only of characters `_keep` keeps (ASCII letters, digits, -._~ and CJK unified ideographs), which are
+# most labels and document ids: returned as they are, without a look at each character.
+_KEPT_AS_IS = re.compile(r"[A-Za-z0-9\-._~\u4e00-\u9fff]+")
 
 
 def _keep(ch: str) -> bool:
@@ -45,6 +51,8 @@ def encode_segment(text: str) -> str:
     """
     if text in {".", ".."}:  # dot segments would be removed by IRI normalisation
         return text.replace(".", "%2E")
+    if _KEPT_AS_IS.fullmatch(text):
+        return text
     return "".join(ch if _keep(ch) else "".join(f"%{b:02X}" for b in ch.encode("utf-8")) for ch in text)
 
 

@@ -8,9 +8,9 @@ runs again over all of them.
 
 Tables: ``meta`` (key, value): the schema version and the settings; ``documents`` (id, meta, extraction): one row
 per document, its metadata as JSON and its extraction as zlib-compressed JSON, each record an array of its fields in
-declaration order; ``blocks`` (unit, signature, data): the text of each document's and entity's part of the
-N-Quads, N-Triples and JSON-LD exports (`kg.rdf.patch`), zlib-compressed JSON, so that an update renders only the
-parts that changed. A state of another schema version, or one that cannot be read, is reported by `StateError` and
+declaration order; ``blocks`` (unit, signature, data): the text of each document's and entity's part of every
+RDF export (`kg.rdf.patch`), zlib-compressed NUL-separated fields, so that an update renders only the parts that
+changed. A state of another schema version, or one that cannot be read, is reported by `StateError` and
 never half-used.
 """
 
@@ -30,7 +30,7 @@ from kg.graph import KnowledgeGraph
 from kg.model import DocumentMeta, EntityRecord, Evidence, Extraction, Measurement, RelationRecord
 from kg.rdf.patch import Block, PatchedExport
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 STATE_FILE = Path(".kg") / "state.sqlite"
 
 
@@ -146,13 +146,38 @@ def _write_blocks(
 
 
 def _block_data(block: Block) -> bytes:
-    text = json.dumps([block.nquads, block.ntriples, block.jsonld], ensure_ascii=False, separators=(",", ":"))
+    """The block's pieces as one text: their counts and every field, separated by NUL, which none of the exports'
+    texts holds (they escape control characters), so that reading it back is one split, not a JSON parse; JSON for a
+    block where one does."""
+    pieces = (*block.nquads, *block.ntriples, *block.jsonld)
+    fields = [str(len(block.nquads)), str(len(block.ntriples)), str(len(block.jsonld))]
+    fields.extend(field for piece in pieces for field in piece)
+    if any("\0" in field for field in fields):
+        text = "J" + json.dumps([block.nquads, block.ntriples, block.jsonld], ensure_ascii=False)
+    else:
+        text = "N" + "\0".join(fields)
     return zlib.compress(text.encode("utf-8"), 1)
 
 
 def _block(signature: str, data: bytes) -> Block:
-    nquads, ntriples, jsonld = json.loads(zlib.decompress(data))
-    return Block(signature, tuple(map(tuple, nquads)), tuple(map(tuple, ntriples)), tuple(map(tuple, jsonld)))
+    text = zlib.decompress(data).decode("utf-8")
+    if text[0] == "J":
+        nquads, ntriples, jsonld = json.loads(text[1:])
+        return Block(signature, tuple(map(tuple, nquads)), tuple(map(tuple, ntriples)), tuple(map(tuple, jsonld)))
+    fields = text[1:].split("\0")
+    nquads_end = 3 + 4 * int(fields[0])
+    ntriples_end = nquads_end + 4 * int(fields[1])
+    return Block(
+        signature,
+        _tuples(fields[3:nquads_end], 4),
+        _tuples(fields[nquads_end:ntriples_end], 4),
+        _tuples(fields[ntriples_end : ntriples_end + 3 * int(fields[2])], 3),
+    )
+
+
+def _tuples(fields: list[str], size: int) -> tuple[tuple[str, ...], ...]:
+    values = iter(fields)
+    return tuple(zip(*[values] * size, strict=True))
 
 
 _SCHEMA = """

@@ -6,12 +6,13 @@ import json
 import random
 import shutil
 import sqlite3
+import zlib
 from pathlib import Path
 
 from invented_news import invented_article, invented_news
 
 from kg.cli import main
-from kg.state import read_state
+from kg.state import SCHEMA_VERSION, read_state
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -112,11 +113,14 @@ def test_an_unusable_state_falls_back_with_one_line(tmp_path: Path, capsys):
     err = capsys.readouterr().err
     assert "state.sqlite: cannot be read" in err and "kg.nq read back" in err
     assert _exports(out) == full
-    with sqlite3.connect(state) as db:  # the update wrote a good state again; now make it another version's
-        db.execute("UPDATE meta SET value = '0' WHERE key = 'schema'")
+    with sqlite3.connect(state) as db:  # the update wrote a good state again; now make it the version before's
+        db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION - 1),))
     db.close()
     assert _build(str(EXAMPLES), "-o", str(out), "--update") == 0
-    assert "schema version 0, this kg reads version 1" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f"schema version {SCHEMA_VERSION - 1}, this kg reads version {SCHEMA_VERSION}" in err
+    assert len([line for line in err.splitlines() if "state.sqlite" in line]) == 1
+    assert _exports(out) == full
     assert _build(str(EXAMPLES), "-o", str(out), "--update", "--min-confidence", "0.5") == 0
     err = capsys.readouterr().err
     assert "made with other --min-confidence" in err and "building from scratch" in err
@@ -137,3 +141,17 @@ def test_formats_writes_the_exports_named_and_removes_the_others(tmp_path: Path,
     assert _exports(out) == {name: full[name] for name in ("kg.nq", "kg.trig")}
     assert _build(str(EXAMPLES), "-o", str(out), "--formats", "ttl", "--store", str(tmp_path / "s")) == 2
     assert "add nq to --formats" in capsys.readouterr().err
+
+
+def test_a_block_is_kept_and_read_back_whole_whatever_its_text():
+    """The state keeps blocks as NUL-separated fields (JSON for text that holds a NUL): both read back equal."""
+    from kg.rdf.patch import Block
+    from kg.state import _block, _block_data
+
+    plain = Block("s1", (("", "urn:a", "<urn:a> <urn:p> \"一\\n\" .\n", "t"), ("urn:g", "", "q", "g {\n}\n")),
+                  (("urn:a", "n", "ttl", "<x/>\n"),), (("", "urn:a", "{}"),))  # fmt: skip
+    odd = Block("s2", (("", "urn:b", "a\0b", ""),), (), ())
+    empty = Block("s3", (), (), ())
+    for block in (plain, odd, empty):
+        assert _block(block.signature, _block_data(block)) == block
+    assert zlib.decompress(_block_data(plain))[:1] == b"N" and zlib.decompress(_block_data(odd))[:1] == b"J"

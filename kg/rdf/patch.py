@@ -16,8 +16,10 @@ readings and figures as resolved, or the entity); a cached block whose signature
 Blocks sort by (graph, subject) and hold whole subjects, so joining them in that order is the sorted export.
 
 JSON-LD is joined the same way from a line per node of the default graph and a line per named graph. Turtle, TriG
-and RDF/XML are pyoxigraph's serializers over the joined N-Quads or N-Triples, so they cost the graph's size, in
-pyoxigraph.
+and RDF/XML too: pyoxigraph's serializers stream, and what they write for a run of statements of one subject (in
+TriG, of one subject of the default graph, or one named graph) does not depend on what comes before or after it. So
+each N-Triples piece of a block is also kept as Turtle and RDF/XML, and each N-Quads piece as TriG, serialized alone
+when the block is rendered; the export is the prefixes (or the XML header), the pieces in order, and the XML footer.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ import hashlib
 import json
 from collections import defaultdict
 from dataclasses import dataclass
+
+import pyoxigraph as ox
 
 from kg.graph import KnowledgeGraph
 from kg.iri import build_iri
@@ -48,7 +52,8 @@ from kg.rdf.statements import (
     statements_of,
 )
 from kg.rdf.vocab import PROV
-from kg.rdf.writer import Export
+from kg.rdf.writer import Export, _full_iris_for_dotted_names, _xml_safe
+from kg.rdf.writer import _prefixes as _new_prefixes
 
 _BUILD = "urn:x-kg:this-build"  # stand-ins for the build's IRI and time while a block is rendered
 _BUILT_AT = "kg-build-time-of-this-export"
@@ -56,12 +61,13 @@ _BUILT_AT = "kg-build-time-of-this-export"
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """The rendered text of one document or entity: N-Quads and JSON-LD pieces keyed by (graph, subject), N-Triples
-    pieces keyed by subject, and the signature of what they were rendered from."""
+    """The rendered text of one document or entity: N-Quads (with their TriG) and JSON-LD pieces keyed by (graph,
+    subject), N-Triples pieces (with their Turtle and RDF/XML) keyed by subject, and the signature of what they were
+    rendered from."""
 
     signature: str
-    nquads: tuple[tuple[str, str, str], ...]  # (graph, subject, text)
-    ntriples: tuple[tuple[str, str], ...]  # (subject, text)
+    nquads: tuple[tuple[str, str, str, str], ...]  # (graph, subject, text, trig)
+    ntriples: tuple[tuple[str, str, str, str], ...]  # (subject, text, turtle, rdf/xml)
     jsonld: tuple[tuple[str, str, str], ...]  # (graph, subject, line)
 
 
@@ -85,7 +91,25 @@ class PatchedExport(Export):
         return self._texts[1]
 
     def serialize(self, format: str) -> bytes:
-        return self._texts[2] if format == "json-ld" else super().serialize(format)
+        if format == "json-ld":
+            return self._texts[2]
+        if format in _JOINED:
+            return self._joined(format)
+        return super().serialize(format)
+
+    def _joined(self, format: str) -> bytes:
+        """Turtle, TriG or RDF/XML: the pieces of every block in export order, between the format's header and
+        footer, with the build's IRI and time in place of the stand-ins."""
+        self._texts  # noqa: B018 (the pieces are gathered with the other texts)
+        pieces, column = (self._pieces[0], 3) if format == "trig" else (self._pieces[1], 2 if format == "turtle" else 3)
+        header, footer = _HEADERS[(format, self.base)]
+        data = (header + "".join(piece[column] for piece in pieces) + footer).encode("utf-8")
+        build, built_at = self._build
+        quote = (b'"', b'"') if format == "xml" else (b"<", b">")
+        data = data.replace(quote[0] + _BUILD.encode() + quote[1], quote[0] + build.encode() + quote[1])
+        time = b">%s<" if format == "xml" else b'"%s"'
+        data = data.replace(time % _BUILT_AT.encode(), time % built_at.encode())
+        return data if format == "xml" else _full_iris_for_dotted_names(data, _prefixes(self.base))
 
     @functools.cached_property
     def statements(self) -> list[Statement]:
@@ -102,8 +126,9 @@ class PatchedExport(Export):
         add_build(out, real, documents)
         build = out.sorted_unique()
         jsonld = JsonLdWriter()
-        nquads = [("", real.build, "".join(map(nquad_line, build)))]
-        ntriples = [(real.build, "".join(map(ntriple_line, build)))]
+        self._build = (real.build, real.built_at)
+        nquads = [_nquads_piece(g.base, "", real.build, "".join(map(nquad_line, build)))]
+        ntriples = [_ntriples_piece(g.base, real.build, "".join(map(ntriple_line, build)))]
         nodes = jsonld.lines(build)
         for key, signature, render in _units(g, stand_in):
             block = self._cached.get(key)
@@ -117,13 +142,14 @@ class PatchedExport(Export):
         nquads.sort(key=lambda item: item[:2])
         ntriples.sort(key=lambda item: item[0])
         nodes.sort(key=lambda item: item[:2])
+        self._pieces = (nquads, ntriples)
         document = jsonld.document([line for _, _, line in nodes])
         stand_ins = {json.dumps(_BUILD): json.dumps(jsonld.compact(real.build)), f'"{_BUILT_AT}"': f'"{real.built_at}"'}
         for stand_in_text, real_text in stand_ins.items():
             document = document.replace(stand_in_text.encode(), real_text.encode())
         return (
-            _with_build("".join(text for _, _, text in nquads), real),
-            _with_build("".join(text for _, text in ntriples), real),
+            _with_build("".join(piece[2] for piece in nquads), real),
+            _with_build("".join(piece[1] for piece in ntriples), real),
             document,
         )
 
@@ -185,16 +211,18 @@ def _document_block(
     named = [st for st in statements if st.graph]
     nquads, ntriples = [], []
     if own:
-        nquads.append(("", iri, "".join(map(nquad_line, own))))
-        ntriples.append((iri, "".join(map(ntriple_line, own))))
+        nquads.append(_nquads_piece(ctx.base, "", iri, "".join(map(nquad_line, own))))
+        ntriples.append(_ntriples_piece(ctx.base, iri, "".join(map(ntriple_line, own))))
     if named:
-        nquads.append((iri, "", "".join(map(nquad_line, named))))
+        nquads.append(_nquads_piece(ctx.base, iri, "", "".join(map(nquad_line, named))))
     entities = ctx.base + "entity/"
     groups: dict[str, list[Statement]] = defaultdict(list)
     for st in named:  # assertions and figures, each with its selectors (IRI#name); facts go with their entity
         if not st.subject.startswith(entities):
             groups[st.subject.partition("#")[0]].append(st)
-    ntriples.extend((subject, "".join(map(ntriple_line, group))) for subject, group in groups.items())
+    ntriples.extend(
+        _ntriples_piece(ctx.base, subject, "".join(map(ntriple_line, group))) for subject, group in groups.items()
+    )
     return Block(signature, tuple(nquads), tuple(ntriples), tuple(jsonld.lines(statements)))
 
 
@@ -208,5 +236,61 @@ def _entity_block(
     for relation, tail in heads:
         out.add(iri, ctx.onto.relations[relation].iri, ctx.entity(tail))
     union = out.sorted_unique()
-    nquads, ntriples = (("", iri, "".join(map(nquad_line, own))),), ((iri, "".join(map(ntriple_line, union))),)
+    nquads = (_nquads_piece(ctx.base, "", iri, "".join(map(nquad_line, own))),)
+    ntriples = (_ntriples_piece(ctx.base, iri, "".join(map(ntriple_line, union))),)
     return Block(signature, nquads, ntriples, tuple(jsonld.lines(own)))
+
+
+_prefixes = functools.cache(_new_prefixes)
+
+
+# Turtle, TriG and RDF/XML of one piece, as pyoxigraph writes it within the whole export -------------------------
+_JOINED = ("turtle", "trig", "xml")
+_OX = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "xml": ox.RdfFormat.RDF_XML}
+_XML_FOOTER = "</rdf:RDF>"
+
+
+class _Headers(dict):
+    """(format, base) -> (header, footer): the prefixes Turtle and TriG begin with (pyoxigraph writes every prefix
+    given, used or not), the XML declaration and rdf:RDF element, and the closing tag."""
+
+    def __missing__(self, key: tuple[str, str]) -> tuple[str, str]:
+        format, base = key
+        if format == "xml":
+            empty = ox.serialize([], format=_OX["xml"], prefixes=_prefixes(base)).decode("utf-8")
+            value = (empty.removesuffix(_XML_FOOTER), _XML_FOOTER)
+        else:
+            sample = ox.Triple(ox.NamedNode("urn:x-kg:s"), ox.NamedNode("urn:x-kg:p"), ox.Literal(""))
+            text = ox.serialize([sample], format=_OX["turtle"], prefixes=_prefixes(base)).decode("utf-8")
+            value = (text[: len(text) - len(_body(text, "turtle"))], "")
+        self[key] = value
+        return value
+
+
+_HEADERS = _Headers()
+
+
+def _body(text: str, format: str) -> str:
+    """What pyoxigraph wrote for the statements themselves: without the prefixes, or the XML header and footer."""
+    if format == "xml":
+        start = text.index(">\n", text.index("<rdf:RDF")) + 2
+        return text[start : len(text) - len(_XML_FOOTER)]
+    start = 0
+    while text.startswith("@prefix ", start):
+        start = text.index("\n", start) + 1
+    return text[start:]
+
+
+def _nquads_piece(base: str, graph: str, subject: str, text: str) -> tuple[str, str, str, str]:
+    return (graph, subject, text, _serialized(base, text, ox.RdfFormat.N_QUADS, "trig"))
+
+
+def _ntriples_piece(base: str, subject: str, text: str) -> tuple[str, str, str, str]:
+    turtle = _serialized(base, text, ox.RdfFormat.N_TRIPLES, "turtle")
+    return (subject, text, turtle, _serialized(base, text, ox.RdfFormat.N_TRIPLES, "xml"))
+
+
+def _serialized(base: str, text: str, kind: ox.RdfFormat, format: str) -> str:
+    data = _xml_safe(text.encode("utf-8")) if format == "xml" else text.encode("utf-8")
+    written = ox.serialize(ox.parse(data, format=kind), format=_OX[format], prefixes=_prefixes(base))
+    return _body(written.decode("utf-8"), format)

@@ -75,3 +75,28 @@ def test_a_merge_by_resolution_renders_again_the_documents_whose_labels_it_moves
     after = _added(g, _third())
     assert "da" in after.rendered
     assert "星河智联科技有限公司" in after.nquads().decode() and "entity/星河智联>" not in after.nquads().decode()
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "trig", "xml"])
+def test_joined_pyoxigraph_formats_keep_what_the_whole_serializers_write(fmt: str) -> None:
+    """Pieces serialized alone and joined give pyoxigraph's whole-graph text also where it is unusual: a document
+    id ending in "." (a full IRI in Turtle and TriG), a title with a line break and a character XML forbids (U+FFFD
+    in RDF/XML), and another base."""
+    g = KnowledgeGraph("http://example.org/news/")
+    doc = DocumentMeta(id="2024.v1.", title="第一行\n第二\x01行", date="2024-02-03", content_hash="ef" * 32, length=9)
+    g.add(
+        Extraction(
+            doc,
+            (EntityRecord("星河智联", "ORG"), EntityRecord("中国银联", "ORG", known=True)),
+            (
+                RelationRecord(
+                    "星河智联", "partnered_with", "中国银联", evidence(doc.id, "星河智联与中国银联合作。", 0)
+                ),
+            ),
+            (),
+        )
+    )
+    g.add(_third())
+    full = Export.of(g).serialize(fmt)
+    assert PatchedExport(g).serialize(fmt) == full
+    assert (b"\xef\xbf\xbd" in full) if fmt == "xml" else (b"<http://example.org/news/doc/2024.v1.>" in full)
