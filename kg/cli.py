@@ -173,7 +173,7 @@ def _build_held(
     from kg.state import read_blocks, write_state
 
     cached = read_blocks(args.output) if before is not None else {}
-    export = PatchedExport(graph, cached)
+    export = PatchedExport(graph, cached, processes=workers if scheduler is None else 1)
     errors_file = args.output / "errors.jsonl"
     also = {errors_file.name: errors_jsonl(report.errors) or None}
     try:  # the errors of an earlier build are not this build's: replaced or removed with the exports, as one set

@@ -75,3 +75,15 @@ def test_a_merge_by_resolution_renders_again_the_documents_whose_labels_it_moves
     after = _added(g, _third())
     assert "da" in after.rendered
     assert "星河智联科技有限公司" in after.nquads().decode() and "entity/星河智联>" not in after.nquads().decode()
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_blocks_rendered_by_two_processes_give_the_same_export(fmt: str) -> None:
+    g = sample_graph()
+    g.add(_third())
+    split = PatchedExport(g, processes=2)
+    assert split.serialize(fmt) == Export.of(g).serialize(fmt)
+    alone = PatchedExport(g)
+    alone.nquads()
+    assert split.blocks == alone.blocks
+    assert split.rendered == set(split.blocks)
