@@ -176,17 +176,23 @@ def _build_held(
     export = PatchedExport(graph, cached, processes=workers if scheduler is None else 1)
     errors_file = args.output / "errors.jsonl"
     also = {errors_file.name: errors_jsonl(report.errors) or None}
+
+    def keep_state() -> None:
+        try:
+            write_state(args.output, graph, settings, before, export, cached)
+        except (OSError, sqlite3.Error) as error:
+            _note(f"cannot keep the state for --update ({error}); the next --update reads kg.nq back")
+
     try:  # the errors of an earlier build are not this build's: replaced or removed with the exports, as one set
         if args.formats != ("kg.html",):  # RDF exports: their blocks are rendered before any fork
             export.nquads()
-        paths = save_all(graph, args.output, workers, also=also, files=args.formats, export=export)
+        # the state is written while a second process serializes, else after the exports
+        paths = save_all(
+            graph, args.output, workers, also=also, files=args.formats, export=export, meanwhile=keep_state
+        )
     except OSError as error:
         reason = error.strerror or str(error)
         return _fail(f"cannot write the exports: {reason}; {_left_as_is(args.output)}", status=1)
-    try:
-        write_state(args.output, graph, settings, before, export, cached)
-    except (OSError, sqlite3.Error) as error:
-        _note(f"cannot keep the state for --update ({error}); the next --update reads kg.nq back")
     if args.store is not None:
         from kg.store import write_store
 
