@@ -177,7 +177,7 @@ def _build_held(
     errors_file = args.output / "errors.jsonl"
     also = {errors_file.name: errors_jsonl(report.errors) or None}
 
-    def keep_state() -> None:
+    def keep() -> None:  # the state, written while a second process serializes, else after the exports
         try:
             write_state(args.output, graph, settings, before, export, cached)
         except (OSError, sqlite3.Error) as error:
@@ -186,10 +186,7 @@ def _build_held(
     try:  # the errors of an earlier build are not this build's: replaced or removed with the exports, as one set
         if args.formats != ("kg.html",):  # RDF exports: their blocks are rendered before any fork
             export.nquads()
-        # the state is written while a second process serializes, else after the exports
-        paths = save_all(
-            graph, args.output, workers, also=also, files=args.formats, export=export, meanwhile=keep_state
-        )
+        paths = save_all(graph, args.output, workers, also=also, files=args.formats, export=export, meanwhile=keep)
     except OSError as error:
         reason = error.strerror or str(error)
         return _fail(f"cannot write the exports: {reason}; {_left_as_is(args.output)}", status=1)
