@@ -173,20 +173,23 @@ def _build_held(
     from kg.state import read_blocks, write_state
 
     cached = read_blocks(args.output) if before is not None else {}
-    export = PatchedExport(graph, cached)
+    export = PatchedExport(graph, cached, processes=workers if scheduler is None else 1)
     errors_file = args.output / "errors.jsonl"
     also = {errors_file.name: errors_jsonl(report.errors) or None}
+
+    def keep() -> None:  # the state, written while a second process serializes, else after the exports
+        try:
+            write_state(args.output, graph, settings, before, export, cached)
+        except (OSError, sqlite3.Error) as error:
+            _note(f"cannot keep the state for --update ({error}); the next --update reads kg.nq back")
+
     try:  # the errors of an earlier build are not this build's: replaced or removed with the exports, as one set
         if args.formats != ("kg.html",):  # RDF exports: their blocks are rendered before any fork
             export.nquads()
-        paths = save_all(graph, args.output, workers, also=also, files=args.formats, export=export)
+        paths = save_all(graph, args.output, workers, also=also, files=args.formats, export=export, meanwhile=keep)
     except OSError as error:
         reason = error.strerror or str(error)
         return _fail(f"cannot write the exports: {reason}; {_left_as_is(args.output)}", status=1)
-    try:
-        write_state(args.output, graph, settings, before, export, cached)
-    except (OSError, sqlite3.Error) as error:
-        _note(f"cannot keep the state for --update ({error}); the next --update reads kg.nq back")
     if args.store is not None:
         from kg.store import write_store
 

@@ -13,7 +13,7 @@ import multiprocessing
 import os
 import sys
 import tempfile
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from pathlib import Path
@@ -42,6 +42,7 @@ def save_all(
     also: Mapping[str, bytes | None] | None = None,
     files: Collection[str] | None = None,
     export: rdf.Export | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[Path]:
     """Write kg.ttl, kg.nt, kg.nq, kg.trig, kg.jsonld, kg.rdf and kg.html, or only the ``files`` named among them
     (the others are removed in the same set, so that no export of an earlier graph is left beside them); return
@@ -51,14 +52,16 @@ def save_all(
     errors.jsonl, so the errors beside the exports are always those of the build that wrote them.
 
     With ``workers`` > 1 (and fork available), a second process writes Turtle, N-Triples, TriG and RDF/XML while this
-    one writes N-Quads, JSON-LD and the view: the files are the same, sooner.
+    one writes N-Quads, JSON-LD and the view, then runs ``meanwhile`` (`kg build` writes its state for `--update`)
+    before it waits for the second: the files are the same, sooner. Without a second process ``meanwhile`` runs once
+    the files are in place. It must not raise.
     """
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     names = [name for name in EXPORT_FILES if files is None or name in files]
     unwritten = {name: None for name in EXPORT_FILES if name not in names}
     with folder.writer(directory):  # re-entrant: `kg build` already holds it
-        _save(g, directory, workers, {**unwritten, **(also or {})}, names, export or rdf.Export.of(g))
+        _save(g, directory, workers, {**unwritten, **(also or {})}, names, export or rdf.Export.of(g), meanwhile)
     return [directory / name for name in names]
 
 
@@ -69,6 +72,7 @@ def _save(
     also: dict[str, bytes | None],
     names: list[str],
     export: rdf.Export,
+    meanwhile: Callable[[], object] | None = None,
 ) -> None:
     formats = [f for f in RDF_FILES if f[0] in names]
     offloaded = [f for f in _OFFLOADED if f in formats]
@@ -85,10 +89,15 @@ def _save(
             for name, data in also.items():
                 staged[name] = None if data is None else _stage(directory, name, data)
             if pending is not None:
+                if meanwhile is not None:  # while the second process serializes
+                    meanwhile()
+                    meanwhile = None
                 staged.update(pending.result())
             with signals.held():  # an interrupt waits for the set to be in place; a kill leaves it to kg.folder
                 handed = True
                 folder.replace_set(directory, staged)
+            if meanwhile is not None:
+                meanwhile()
         except BaseException:
             if not handed:
                 if pending is not None:

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from kg.forkmap import fork_map
 from kg.graph import KnowledgeGraph
 from kg.iri import build_iri
 from kg.model import DocumentMeta, Entity, Evidence, Measurement, Relation
@@ -77,8 +78,9 @@ class PatchedExport(Export):
     ``blocks`` holds every block of this export once it is assembled, and ``rendered`` the keys of those rendered in
     this run: what `kg.state` keeps for the next update."""
 
-    def __init__(self, g: KnowledgeGraph, cached: dict[str, Block] | None = None) -> None:
+    def __init__(self, g: KnowledgeGraph, cached: dict[str, Block] | None = None, processes: int = 1) -> None:
         self.base = g.base
+        self.processes = processes  # blocks to render are shared by this many processes (`kg.forkmap`)
         self._graph = g
         self._cached = cached or {}
         self.blocks: dict[str, Block] = {}
@@ -130,12 +132,12 @@ class PatchedExport(Export):
         nquads = [_nquads_piece(g.base, "", real.build, "".join(map(nquad_line, build)))]
         ntriples = [_ntriples_piece(g.base, real.build, "".join(map(ntriple_line, build)))]
         nodes = jsonld.lines(build)
-        for key, signature, render in _units(g, stand_in):
-            block = self._cached.get(key)
-            if block is None or block.signature != signature:
-                block = render(signature, jsonld)
-                self.rendered.add(key)
-            self.blocks[key] = block
+        units = list(_units(g, stand_in))
+        todo = [unit for unit in units if (held := self._cached.get(unit[0])) is None or held.signature != unit[1]]
+        fresh = dict(zip((key for key, _, _ in todo), fork_map(_Render(jsonld), todo, self.processes), strict=True))
+        self.rendered.update(fresh)
+        for key, _, _ in units:
+            block = self.blocks[key] = fresh[key] if key in fresh else self._cached[key]
             nquads.extend(block.nquads)
             ntriples.extend(block.ntriples)
             nodes.extend(block.jsonld)
@@ -152,6 +154,17 @@ class PatchedExport(Export):
             _with_build("".join(piece[1] for piece in ntriples), real),
             document,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class _Render:
+    """A unit's block from (key, signature, render)."""
+
+    jsonld: JsonLdWriter
+
+    def __call__(self, unit: tuple[str, str, functools.partial]) -> Block:
+        _, signature, render = unit
+        return render(signature, self.jsonld)
 
 
 def _with_build(text: str, ctx: Context) -> bytes:

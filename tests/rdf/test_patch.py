@@ -100,3 +100,15 @@ def test_joined_pyoxigraph_formats_keep_what_the_whole_serializers_write(fmt: st
     full = Export.of(g).serialize(fmt)
     assert PatchedExport(g).serialize(fmt) == full
     assert (b"\xef\xbf\xbd" in full) if fmt == "xml" else (b"<http://example.org/news/doc/2024.v1.>" in full)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_blocks_rendered_by_two_processes_give_the_same_export(fmt: str) -> None:
+    g = sample_graph()
+    g.add(_third())
+    split = PatchedExport(g, processes=2)
+    assert split.serialize(fmt) == Export.of(g).serialize(fmt)
+    alone = PatchedExport(g)
+    alone.nquads()
+    assert split.blocks == alone.blocks
+    assert split.rendered == set(split.blocks)
