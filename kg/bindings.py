@@ -8,6 +8,10 @@ apply within each). A variable the query only uses in expressions (``FILTER(str(
 literal those comparisons expect, as does an explicit term (``rdflib.Literal("中国银联")``). Values are substituted
 by the store, never pasted into the query text.
 
+A plain string bound to a variable that the query matches as the object of ``kg:key`` stands for the key kg writes
+for that name (`kg.model.normalize_name`: NFKC, case-folded, no spaces or quote marks), so ``?e kg:key ?name`` with
+``name="ICBC"`` finds the entity whose key is "icbc" through the store's index, without scanning labels.
+
 Where the variable occurs is read with rdflib's SPARQL parser; a query that parser cannot read gets the plain literal.
 """
 
@@ -19,7 +23,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.rdf import PREFIXES
+from kg.model import normalize_name
+from kg.rdf import KG, PREFIXES
 
 LANGUAGES = ("zh", "en")  # the tags kg writes labels with
 
@@ -31,11 +36,13 @@ def substitution_sets(
 ) -> list[dict[ox.Variable, Term]]:
     """The substitutions to run the query with: one set, or one per combination of the forms of the plain strings
     (variables in `plain`) that the query matches in a triple pattern."""
-    matched = pattern_objects(query) if plain else frozenset()
+    matched, keys = (pattern_objects(query), key_objects(query)) if plain else (frozenset(), frozenset())
     choices = []
     for variable, term in terms.items():
         forms = [term]
-        if variable in plain and variable.value in matched:
+        if variable in plain and variable.value in keys:
+            forms = [ox.Literal(normalize_name(term.value))]
+        elif variable in plain and variable.value in matched:
             held = [form for form in _forms(term.value) if _holds(store, form)]
             forms = held or forms
         choices.append([(variable, form) for form in forms])
@@ -50,9 +57,19 @@ def _holds(store: ox.Store, term: ox.Literal) -> bool:
     return next(iter(store.quads_for_pattern(None, None, term, None)), None) is not None
 
 
-@functools.lru_cache(maxsize=256)
 def pattern_objects(query: str) -> frozenset[str]:
     """The names of the variables in the object position of a triple pattern of the query (paths included)."""
+    return _objects(query, None)
+
+
+def key_objects(query: str) -> frozenset[str]:
+    """The names of the variables the query matches as the object of ``kg:key``."""
+    return _objects(query, KG + "key")
+
+
+@functools.lru_cache(maxsize=256)
+def _objects(query: str, predicate: str | None) -> frozenset[str]:
+    """Object variables of the query's triple patterns, of any predicate (None) or of that predicate's."""
     from rdflib.plugins.sparql import prepareQuery
 
     try:
@@ -60,19 +77,25 @@ def pattern_objects(query: str) -> frozenset[str]:
     except Exception:  # pyparsing's errors, and plain Exceptions for unknown prefixes: the store will say what is wrong
         return frozenset()
     found: set[str] = set()
-    _collect(algebra, found)
+    _collect(algebra, found, predicate)
     return frozenset(found)
 
 
-def _collect(node: Any, found: set[str]) -> None:
+def _collect(node: Any, found: set[str], predicate: str | None) -> None:
     from rdflib.plugins.sparql.parserutils import CompValue
     from rdflib.term import Variable
 
     if isinstance(node, CompValue):
         if node.name in ("BGP", "TriplesBlock"):  # TriplesBlock: an EXISTS pattern, left unparsed, triples flattened
-            found.update(str(o) for triple in node["triples"] for o in list(triple)[2::3] if isinstance(o, Variable))
+            for block in node["triples"]:  # a triple, or several flattened into one list
+                terms = list(block)
+                found.update(
+                    str(o)
+                    for p, o in zip(terms[1::3], terms[2::3])
+                    if isinstance(o, Variable) and (predicate is None or str(p) == predicate)
+                )
         for value in node.values():
-            _collect(value, found)
+            _collect(value, found, predicate)
     elif isinstance(node, list | tuple):
         for value in node:
-            _collect(value, found)
+            _collect(value, found, predicate)

@@ -39,12 +39,13 @@ ONTOLOGY_GRAPH = "https://w3id.org/kg/ontology"
 
 _LABEL = 'FILTER(langMatches(lang({0}), "zh"))'
 
-# name -> SPARQL; every query takes ?name (a string) through `bindings`.
+# name -> SPARQL; every query takes ?name (a string) through `bindings`. A name matched with kg:key is found through
+# the store's index (kg.bindings computes the key from the name); the others filter what the query has matched.
 EXAMPLE_QUERIES: dict[str, str] = {
     # Which products did ?name launch, in which year, according to which sentence?
     "products_launched_by": f"""
 SELECT DISTINCT ?name ?product ?year ?sentence ?document ?title WHERE {{
-  ?org skos:prefLabel|skos:altLabel ?orgName . FILTER(str(?orgName) = ?name)
+  ?org kg:key ?name .
   ?org kg:launched ?p .
   ?p a kg:Product ; skos:prefLabel ?product . {_LABEL.format("?product")}
   ?a rdf:subject ?org ; rdf:predicate kg:launched ; rdf:object ?p ;
@@ -56,7 +57,7 @@ SELECT DISTINCT ?name ?product ?year ?sentence ?document ?title WHERE {{
     # Organizations ?name partnered with (the relation is symmetric and stored once).
     "partners_of": f"""
 SELECT ?name ?partner (COUNT(DISTINCT ?a) AS ?sources) (MAX(?c) AS ?confidence) WHERE {{
-  ?org skos:prefLabel|skos:altLabel ?orgName . FILTER(str(?orgName) = ?name)
+  ?org kg:key ?name .
   {{ ?org kg:partneredWith ?p }} UNION {{ ?p kg:partneredWith ?org }}
   ?p skos:prefLabel ?partner . {_LABEL.format("?partner")}
   ?a rdf:predicate kg:partneredWith ; kg:confidence ?c .
@@ -76,8 +77,8 @@ SELECT ?name ?thing ?place (MIN(?y) AS ?year) WHERE {{
     # All the evidence for the facts between ?name and ?other, whichever the relation.
     "evidence_for_fact": """
 SELECT DISTINCT ?name ?other ?relation ?sentence ?document ?start ?end ?year ?confidence ?rule WHERE {
-  ?h skos:prefLabel|skos:altLabel ?hName . FILTER(str(?hName) = ?name)
-  ?t skos:prefLabel|skos:altLabel ?tName . FILTER(str(?tName) = ?other)
+  ?h kg:key ?name .
+  ?t kg:key ?other .
   { ?a rdf:subject ?h ; rdf:object ?t } UNION { ?a rdf:subject ?t ; rdf:object ?h }
   ?a rdf:predicate ?p ; kg:evidence ?sentence ; kg:confidence ?confidence ; kg:rule ?rule ;
      prov:wasDerivedFrom ?doc ; oa:hasSelector ?sel .

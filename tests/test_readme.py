@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import importlib.util
 import re
 from pathlib import Path
 
@@ -74,3 +75,13 @@ def test_readme_figures_query_returns_the_examples_figures_with_their_sentences(
     assert ("银联卡", "发卡量", "张") in {(r["name"], r["property"], r["unit"]) for r in rows}
     for row in rows:
         assert row["sentence"] and row["unit"]
+
+
+def test_every_readme_query_the_query_benchmark_times_answers_on_the_examples(exports_store):
+    spec = importlib.util.spec_from_file_location("bench_queries", ROOT / "benchmarks" / "queries.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    queries = bench.readme_queries(README)
+    assert queries == _blocks("sparql")  # the benchmark times exactly the README's queries
+    for query in queries:
+        assert query_store(exports_store, query), query

@@ -9,7 +9,7 @@ from samples import BASE, HOSTILE, sample_graph
 
 from kg import rdf, store
 from kg.graph import KnowledgeGraph
-from kg.model import DocumentMeta, EntityRecord, Extraction
+from kg.model import DocumentMeta, EntityRecord, Extraction, normalize_name
 from kg.store import EXAMPLE_QUERIES, query_graph
 
 INJECTION = '中国银联" } ; DROP ALL #'
@@ -76,7 +76,7 @@ def test_hostile_names_are_bound_as_values(name: str) -> None:
 
 def test_a_hostile_name_finds_its_entity() -> None:
     rows = query_graph(sample_graph(), EXAMPLE_QUERIES["partners_of"], {"name": HOSTILE})
-    assert [(r["name"], r["partner"]) for r in rows] == [(HOSTILE, "中国银联")]
+    assert [(r["name"], r["partner"]) for r in rows] == [(normalize_name(HOSTILE), "中国银联")]  # found by its key
 
 
 def test_iri_bindings_and_value_types() -> None:
@@ -196,3 +196,23 @@ def test_open_store_is_read_only_and_needs_a_store(tmp_path) -> None:
     assert len(store.open_store(tmp_path / "store")) == size
     with pytest.raises(FileNotFoundError, match="no store here"):
         store.open_store(tmp_path / "missing")
+
+
+def test_every_name_of_an_entity_is_a_key_of_its_own_subject() -> None:
+    g = sample_graph()
+    ent = g.find("中国银联")
+    rows = query_graph(g, "SELECT ?e ?k WHERE { ?e kg:key ?k }", {"e": ox.NamedNode(BASE + "entity/中国银联")})
+    names = (ent.label, ent.label_en, *ent.aliases)
+    assert sorted(r["k"] for r in rows) == sorted({normalize_name(n) for n in names if n})
+
+
+@pytest.mark.parametrize("name", ["UnionPay", "unionpay", " Union Pay ", "ＵＮＩＯＮＰＡＹ"])
+def test_a_name_bound_to_a_key_is_normalized_as_the_export_writes_it(name: str) -> None:
+    rows = query_graph(sample_graph(), "SELECT ?name ?e WHERE { ?e kg:key ?name }", {"name": name})
+    assert [r["e"] for r in rows] == [BASE + "entity/中国银联"]
+
+
+def test_a_name_only_compared_in_a_filter_is_not_normalized() -> None:
+    query = "SELECT ?name ?e WHERE { ?e kg:key ?k FILTER(?k = ?name) }"
+    assert query_graph(sample_graph(), query, {"name": "UnionPay"}) == []
+    assert [r["e"] for r in query_graph(sample_graph(), query, {"name": "unionpay"})] == [BASE + "entity/中国银联"]

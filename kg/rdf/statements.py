@@ -37,7 +37,7 @@ from typing import NamedTuple
 
 from kg.graph import KnowledgeGraph
 from kg.iri import assertion_iri, build_iri, document_iri, entity_iri
-from kg.model import DocumentMeta, Entity, Evidence, Relation
+from kg.model import DocumentMeta, Entity, Evidence, Relation, normalize_name
 from kg.ontology import load_ontology
 from kg.rdf.measures import add_measurement
 from kg.rdf.vocab import DCTERMS, KG, OA, PROV, RDF, SCHEMA, SKOS, XSD
@@ -203,7 +203,8 @@ def add_build(out: Assembler, ctx: Context, documents: list[DocumentMeta]) -> No
 
 
 def add_entity(out: Assembler, ctx: Context, ent: Entity) -> None:
-    """An entity in the default graph: type, names, mentions and the documents that name it."""
+    """An entity in the default graph: type, names, a `kg:key` per distinct normalized name (what exact-match lookups
+    by name hit, in the entity's own subject block), mentions and the documents that name it."""
     add, literal = out.add, out.literal
     node = ctx.entity(ent.label)
     add(node, RDF + "type", ctx.onto.types[ent.type].iri)
@@ -212,6 +213,8 @@ def add_entity(out: Assembler, ctx: Context, ent: Entity) -> None:
         literal(node, SKOS + "prefLabel", ent.label_en, language="en")
     for alias in ent.aliases:
         literal(node, SKOS + "altLabel", alias, language="en" if alias.isascii() else "zh")
+    for key in sorted({normalize_name(n) for n in (ent.label, ent.label_en, *ent.aliases) if n}):
+        literal(node, KG + "key", key)
     literal(node, KG + "mentions", str(ent.mentions), datatype="integer")
     if ent.known:
         literal(node, KG + "known", "true", datatype="boolean")
