@@ -47,7 +47,9 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg import rdf
+from kg.bindings import key_objects
 from kg.loading import ExportGraphs, LoadReport, RemoteError, drops, read_export
+from kg.model import normalize_name
 from kg.store import binding_term, python_value
 
 CHUNK = 1_000  # triples per SPARQL Update request; Virtuoso 7 parses no more than about 5,000
@@ -223,7 +225,7 @@ def query_remote(
     urls = endpoint_urls(endpoint, authenticated=user is not None)
     text = _with_prefixes(query)
     if bindings:
-        text = _with_values(text, bindings)
+        text = _with_values(text, _as_keys(query, bindings))
     return _select(_Client(_opener(endpoint, user, password), timeout), urls, text, graphs)
 
 
@@ -252,6 +254,22 @@ def _with_prefixes(query: str) -> str:
     declared = {m.lower() for m in re.findall(r"(?im)^\s*PREFIX\s+([\w-]*):", query)}
     lines = [f"PREFIX {p}: <{ns}>" for p, ns in rdf.PREFIXES.items() if p.lower() not in declared]
     return "\n".join([*lines, query])
+
+
+def _as_keys(query: str, bindings: dict[str, Any]) -> dict[str, Any]:
+    """Plain strings bound to a variable the query matches as the object of kg:key become that name's key, as
+    `kg.bindings` does for the embedded store, so a name asks a server what it asks the store."""
+    keys = key_objects(query)
+
+    def key(value: Any) -> Any:
+        return normalize_name(value) if isinstance(value, str) else value
+
+    return {
+        name: ([key(v) for v in value] if isinstance(value, list | tuple) else key(value))
+        if name.lstrip("?$") in keys
+        else value
+        for name, value in bindings.items()
+    }
 
 
 def _with_values(query: str, bindings: dict[str, Any]) -> str:
