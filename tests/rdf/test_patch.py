@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pyoxigraph as ox
 import pytest
 from samples import evidence, sample_graph
 
 from kg.graph import KnowledgeGraph
+from kg.iri import DEFAULT_BASE
 from kg.model import DocumentMeta, EntityRecord, Extraction, Measurement, RelationRecord
-from kg.rdf.patch import PatchedExport
+from kg.rdf.patch import PatchedExport, _serialized, _write
 from kg.rdf.writer import Export
 
 FORMATS = ["nquads", "ntriples", "turtle", "trig", "json-ld", "xml"]
@@ -112,3 +114,26 @@ def test_blocks_rendered_by_two_processes_give_the_same_export(fmt: str) -> None
     alone.nquads()
     assert split.blocks == alone.blocks
     assert split.rendered == set(split.blocks)
+
+
+_HOSTILE = [
+    '<urn:x-kg:s> <urn:x-kg:p> "<urn:x-kg:cut> <urn:x-kg:cut> <urn:x-kg:cut> .\\n" .\n',
+    '<urn:x-kg:s> <urn:x-kg:q> "<urn:x-kg:cut> <urn:x-kg:cut> <urn:x-kg:cut>" .\n',
+    '<urn:x-kg:s> <urn:x-kg:p> "</rdf:Description>\\n\\t<rdf:Description rdf:about=\\"urn:x-kg:cut\\">"@zh .\n',
+    '<urn:x-kg:t> <urn:x-kg:p> "a" .\n<urn:x-kg:t> <urn:x-kg:p> "b" .\n<urn:x-kg:t#s> <urn:x-kg:p> "c" .\n',
+]
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "xml", "trig"])
+def test_pieces_serialized_together_are_each_as_written_alone(fmt: str) -> None:
+    """One call for a run of pieces, cut apart, gives what one call per piece gives: with literals that spell the cut
+    statement, and neighbours that share a subject (which the serializer would merge without the cut)."""
+    kind = ox.RdfFormat.N_QUADS if fmt == "trig" else ox.RdfFormat.N_TRIPLES
+    texts = list(_HOSTILE)
+    if fmt == "trig":
+        texts.append('<urn:x-kg:s> <urn:x-kg:p> "in a graph" <urn:x-kg:g> .\n')
+        texts[-1] += "<urn:x-kg:u> <urn:x-kg:p> <urn:x-kg:s> <urn:x-kg:g> .\n"
+    texts += texts[:2]
+    alone = [_write(DEFAULT_BASE, text, kind, fmt) for text in texts]
+    assert len(set(alone)) > 2 and all(alone)
+    assert _serialized(DEFAULT_BASE, texts, kind, fmt) == alone
