@@ -9,9 +9,9 @@ runs again over all of them.
 Tables: ``meta`` (key, value): the schema version and the settings; ``documents`` (id, meta, extraction): one row
 per document, its metadata as JSON and its extraction as zlib-compressed JSON, each record an array of its fields in
 declaration order; ``blocks`` (unit, signature, data): the text of each document's and entity's part of every
-RDF export (`kg.rdf.patch`), zlib-compressed NUL-separated fields, so that an update renders only the parts that
-changed. A state of another schema version, or one that cannot be read, is reported by `StateError` and
-never half-used.
+RDF export (`kg.rdf.patch`), zlib-compressed UTF-8 fields after a line of their lengths, so that an update renders
+only the parts that changed; blocks are a cache, and those that cannot be read (an older kg's) are rendered again.
+A state of another schema version, or one that cannot be read, is reported by `StateError` and never half-used.
 """
 
 from __future__ import annotations
@@ -146,38 +146,38 @@ def _write_blocks(
 
 
 def _block_data(block: Block) -> bytes:
-    """The block's pieces as one text: their counts and every field, separated by NUL, which none of the exports'
-    texts holds (they escape control characters), so that reading it back is one split, not a JSON parse; JSON for a
-    block where one does."""
+    """The block's pieces as one byte string: a header line of counts and field lengths, then every field, so that
+    reading it back slices bytes, with no parsing, escaping or decoding of the texts (only the keys are decoded)."""
     pieces = (*block.nquads, *block.ntriples, *block.jsonld)
-    fields = [str(len(block.nquads)), str(len(block.ntriples)), str(len(block.jsonld))]
-    fields.extend(field for piece in pieces for field in piece)
-    if any("\0" in field for field in fields):
-        text = "J" + json.dumps([block.nquads, block.ntriples, block.jsonld], ensure_ascii=False)
-    else:
-        text = "N" + "\0".join(fields)
-    return zlib.compress(text.encode("utf-8"), 1)
+    fields = [field if isinstance(field, bytes) else field.encode("utf-8") for piece in pieces for field in piece]
+    sizes = [len(block.nquads), len(block.ntriples), len(block.jsonld), *map(len, fields)]
+    return zlib.compress(",".join(map(str, sizes)).encode("ascii") + b"\n" + b"".join(fields), 1)
 
 
 def _block(signature: str, data: bytes) -> Block:
-    text = zlib.decompress(data).decode("utf-8")
-    if text[0] == "J":
-        nquads, ntriples, jsonld = json.loads(text[1:])
-        return Block(signature, tuple(map(tuple, nquads)), tuple(map(tuple, ntriples)), tuple(map(tuple, jsonld)))
-    fields = text[1:].split("\0")
-    nquads_end = 3 + 4 * int(fields[0])
-    ntriples_end = nquads_end + 4 * int(fields[1])
-    return Block(
-        signature,
-        _tuples(fields[3:nquads_end], 4),
-        _tuples(fields[nquads_end:ntriples_end], 4),
-        _tuples(fields[ntriples_end : ntriples_end + 3 * int(fields[2])], 3),
-    )
-
-
-def _tuples(fields: list[str], size: int) -> tuple[tuple[str, ...], ...]:
+    raw = zlib.decompress(data)
+    start = raw.index(b"\n")
+    sizes = list(map(int, raw[:start].split(b",")))
+    fields: list[bytes] = []
+    at = start + 1
+    for size in sizes[3:]:
+        fields.append(raw[at : at + size])
+        at += size
+    if at != len(raw) or len(fields) != 4 * sizes[0] + 4 * sizes[1] + 3 * sizes[2]:
+        raise ValueError("a block's fields do not match its header")
     values = iter(fields)
-    return tuple(zip(*[values] * size, strict=True))
+    nquads = _pieces(values, sizes[0], 4, 2)
+    ntriples = _pieces(values, sizes[1], 4, 1)
+    return Block(signature, nquads, ntriples, _pieces(values, sizes[2], 3, 2))  # type: ignore[arg-type]
+
+
+def _pieces(values, count: int, size: int, keys: int) -> tuple[tuple, ...]:
+    """``count`` pieces of ``size`` fields from ``values``, the first ``keys`` of each decoded (graph, subject)."""
+    out = []
+    for _ in range(count):
+        piece = [next(values) for _ in range(size)]
+        out.append((*(key.decode("utf-8") for key in piece[:keys]), *piece[keys:]))
+    return tuple(out)
 
 
 _SCHEMA = """

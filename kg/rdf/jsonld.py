@@ -74,10 +74,11 @@ class JsonLdWriter:
             out.append((g, "", f'{{"@graph": [\n  {members}\n ], "@id": {_dumps(self.compact(g))}}}'))
         return out
 
-    def document(self, lines: Sequence[str]) -> bytes:
+    def document(self, lines: Sequence[str] | Sequence[bytes]) -> bytes:
+        """The JSON-LD document of these node lines (text, or UTF-8 as `kg.rdf.patch` keeps them)."""
         head = json.dumps(self.context, ensure_ascii=False, indent=1, sort_keys=True)
-        body = ",\n ".join(lines)
-        return f'{{"@context": {head},\n"@graph": [\n {body}\n]}}\n'.encode()
+        body = b",\n ".join(line if isinstance(line, bytes) else line.encode() for line in lines)
+        return f'{{"@context": {head},\n"@graph": [\n '.encode() + body + b"\n]}\n"
 
     def _value_object(self, value: str, kind: str) -> Any:
         if not kind:

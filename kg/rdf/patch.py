@@ -30,6 +30,7 @@ import functools
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -66,12 +67,13 @@ _BUILT_AT = "kg-build-time-of-this-export"
 class Block:
     """The rendered text of one document or entity: N-Quads (with their TriG) and JSON-LD pieces keyed by (graph,
     subject), N-Triples pieces (with their Turtle and RDF/XML) keyed by subject, and the signature of what they were
-    rendered from."""
+    rendered from. The texts are UTF-8 bytes, as the exports are written: an update joins hundreds of megabytes of
+    kept pieces, and decoding and encoding them again cost more than the join."""
 
     signature: str
-    nquads: tuple[tuple[str, str, str, str], ...]  # (graph, subject, text, trig)
-    ntriples: tuple[tuple[str, str, str, str], ...]  # (subject, text, turtle, rdf/xml)
-    jsonld: tuple[tuple[str, str, str], ...]  # (graph, subject, line)
+    nquads: tuple[tuple[str, str, bytes, bytes], ...]  # (graph, subject, text, trig)
+    ntriples: tuple[tuple[str, bytes, bytes, bytes], ...]  # (subject, text, turtle, rdf/xml)
+    jsonld: tuple[tuple[str, str, bytes], ...]  # (graph, subject, line)
 
 
 class PatchedExport(Export):
@@ -107,7 +109,7 @@ class PatchedExport(Export):
         self._texts  # noqa: B018 (the pieces are gathered with the other texts)
         pieces, column = (self._pieces[0], 3) if format == "trig" else (self._pieces[1], 2 if format == "turtle" else 3)
         header, footer = _HEADERS[(format, self.base)]
-        data = (header + "".join(piece[column] for piece in pieces) + footer).encode("utf-8")
+        data = header + b"".join(piece[column] for piece in pieces) + footer
         build, built_at = self._build
         quote = (b'"', b'"') if format == "xml" else (b"<", b">")
         data = data.replace(quote[0] + _BUILD.encode() + quote[1], quote[0] + build.encode() + quote[1])
@@ -133,11 +135,11 @@ class PatchedExport(Export):
         self._build = (real.build, real.built_at)
         build_block = _serialize_pieces(
             g.base,
-            [Block("", (("", real.build, "".join(map(nquad_line, build)), ""),),
-                   ((real.build, "".join(map(ntriple_line, build)), "", ""),), ())],
+            [Block("", (("", real.build, _text(map(nquad_line, build)), b""),),
+                   ((real.build, _text(map(ntriple_line, build)), b"", b""),), ())],
         )[0]  # fmt: skip
         nquads, ntriples = list(build_block.nquads), list(build_block.ntriples)
-        nodes = jsonld.lines(build)
+        nodes = _lines(jsonld, build)
         units = list(_units(g, stand_in))
         todo = [unit for unit in units if (held := self._cached.get(unit[0])) is None or held.signature != unit[1]]
         batches = [todo[i : i + _BATCH] for i in range(0, len(todo), _BATCH)]
@@ -158,8 +160,8 @@ class PatchedExport(Export):
         for stand_in_text, real_text in stand_ins.items():
             document = document.replace(stand_in_text.encode(), real_text.encode())
         return (
-            _with_build("".join(piece[2] for piece in nquads), real),
-            _with_build("".join(piece[1] for piece in ntriples), real),
+            _with_build(b"".join(piece[2] for piece in nquads), real),
+            _with_build(b"".join(piece[1] for piece in ntriples), real),
             document,
         )
 
@@ -179,13 +181,20 @@ class _Render:
         return _serialize_pieces(self.base, blocks)
 
 
-def _with_build(text: str, ctx: Context) -> bytes:
+def _with_build(data: bytes, ctx: Context) -> bytes:
     """The text with the build's IRI and time in place of the stand-ins, where an assertion names them."""
-    data = text.encode("utf-8")
     for stand_in, real in ((f"<{_BUILD}>", f"<{ctx.build}>"), (f'"{_BUILT_AT}"', f'"{ctx.built_at}"')):
         predicate = "wasGeneratedBy" if stand_in.startswith("<") else "generatedAtTime"
         data = data.replace(f"<{PROV}{predicate}> {stand_in}".encode(), f"<{PROV}{predicate}> {real}".encode())
     return data
+
+
+def _text(lines: Iterable[str]) -> bytes:
+    return "".join(lines).encode("utf-8")
+
+
+def _lines(jsonld: JsonLdWriter, statements: list[Statement]) -> list[tuple[str, str, bytes]]:
+    return [(graph, subject, line.encode("utf-8")) for graph, subject, line in jsonld.lines(statements)]
 
 
 def _digest(value: object) -> str:
@@ -236,17 +245,17 @@ def _document_block(
     named = [st for st in statements if st.graph]
     nquads, ntriples = [], []
     if own:
-        nquads.append(("", iri, "".join(map(nquad_line, own)), ""))
-        ntriples.append((iri, "".join(map(ntriple_line, own)), "", ""))
+        nquads.append(("", iri, _text(map(nquad_line, own)), b""))
+        ntriples.append((iri, _text(map(ntriple_line, own)), b"", b""))
     if named:
-        nquads.append((iri, "", "".join(map(nquad_line, named)), ""))
+        nquads.append((iri, "", _text(map(nquad_line, named)), b""))
     entities = ctx.base + "entity/"
     groups: dict[str, list[Statement]] = defaultdict(list)
     for st in named:  # assertions and figures, each with its selectors (IRI#name); facts go with their entity
         if not st.subject.startswith(entities):
             groups[st.subject.partition("#")[0]].append(st)
-    ntriples.extend((subject, "".join(map(ntriple_line, group)), "", "") for subject, group in groups.items())
-    return Block(signature, tuple(nquads), tuple(ntriples), tuple(jsonld.lines(statements)))
+    ntriples.extend((subject, _text(map(ntriple_line, group)), b"", b"") for subject, group in groups.items())
+    return Block(signature, tuple(nquads), tuple(ntriples), tuple(_lines(jsonld, statements)))
 
 
 def _entity_block(
@@ -259,9 +268,9 @@ def _entity_block(
     for relation, tail in heads:
         out.add(iri, ctx.onto.relations[relation].iri, ctx.entity(tail))
     union = out.sorted_unique()
-    nquads = (("", iri, "".join(map(nquad_line, own)), ""),)
-    ntriples = ((iri, "".join(map(ntriple_line, union)), "", ""),)
-    return Block(signature, nquads, ntriples, tuple(jsonld.lines(own)))
+    nquads = (("", iri, _text(map(nquad_line, own)), b""),)
+    ntriples = ((iri, _text(map(ntriple_line, union)), b"", b""),)
+    return Block(signature, nquads, ntriples, tuple(_lines(jsonld, own)))
 
 
 _prefixes = functools.cache(_new_prefixes)
@@ -270,22 +279,22 @@ _prefixes = functools.cache(_new_prefixes)
 # Turtle, TriG and RDF/XML of one piece, as pyoxigraph writes it within the whole export -------------------------
 _JOINED = ("turtle", "trig", "xml")
 _OX = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "xml": ox.RdfFormat.RDF_XML}
-_XML_FOOTER = "</rdf:RDF>"
+_XML_FOOTER = b"</rdf:RDF>"
 
 
 class _Headers(dict):
     """(format, base) -> (header, footer): the prefixes Turtle and TriG begin with (pyoxigraph writes every prefix
     given, used or not), the XML declaration and rdf:RDF element, and the closing tag."""
 
-    def __missing__(self, key: tuple[str, str]) -> tuple[str, str]:
+    def __missing__(self, key: tuple[str, str]) -> tuple[bytes, bytes]:
         format, base = key
         if format == "xml":
-            empty = ox.serialize([], format=_OX["xml"], prefixes=_prefixes(base)).decode("utf-8")
+            empty = ox.serialize([], format=_OX["xml"], prefixes=_prefixes(base))
             value = (empty.removesuffix(_XML_FOOTER), _XML_FOOTER)
         else:
             sample = ox.Triple(ox.NamedNode("urn:x-kg:s"), ox.NamedNode("urn:x-kg:p"), ox.Literal(""))
-            text = ox.serialize([sample], format=_OX["turtle"], prefixes=_prefixes(base)).decode("utf-8")
-            value = (text[: len(text) - len(_body(text, "turtle"))], "")
+            text = ox.serialize([sample], format=_OX["turtle"], prefixes=_prefixes(base))
+            value = (text[: len(text) - len(_body(text, "turtle"))], b"")
         self[key] = value
         return value
 
@@ -293,14 +302,14 @@ class _Headers(dict):
 _HEADERS = _Headers()
 
 
-def _body(text: str, format: str) -> str:
+def _body(text: bytes, format: str) -> bytes:
     """What pyoxigraph wrote for the statements themselves: without the prefixes, or the XML header and footer."""
     if format == "xml":
-        start = text.index(">\n", text.index("<rdf:RDF")) + 2
+        start = text.index(b">\n", text.index(b"<rdf:RDF")) + 2
         return text[start : len(text) - len(_XML_FOOTER)]
     start = 0
-    while text.startswith("@prefix ", start):
-        start = text.index("\n", start) + 1
+    while text.startswith(b"@prefix ", start):
+        start = text.index(b"\n", start) + 1
     return text[start:]
 
 
@@ -308,7 +317,7 @@ def _body(text: str, format: str) -> str:
 # subject (or a named graph) there, as it does at the end of a piece written alone, and what it writes for the cut
 # is where the output is split. Article text cannot forge a cut: no literal of a line-based syntax holds a line break,
 # and RDF/XML escapes "<".
-_CUT = "<urn:x-kg:cut> <urn:x-kg:cut> <urn:x-kg:cut> .\n"
+_CUT = b"<urn:x-kg:cut> <urn:x-kg:cut> <urn:x-kg:cut> .\n"
 
 
 def _serialize_pieces(base: str, blocks: list[Block]) -> list[Block]:
@@ -329,7 +338,7 @@ def _serialize_pieces(base: str, blocks: list[Block]) -> list[Block]:
     ]
 
 
-def _serialized(base: str, texts: list[str], kind: ox.RdfFormat, format: str) -> list[str]:
+def _serialized(base: str, texts: list[bytes], kind: ox.RdfFormat, format: str) -> list[bytes]:
     """Each text (whole statements) in ``format``, as pyoxigraph writes it within the whole export."""
     if not texts:
         return []
@@ -339,16 +348,16 @@ def _serialized(base: str, texts: list[str], kind: ox.RdfFormat, format: str) ->
     return parts
 
 
-def _write(base: str, text: str, kind: ox.RdfFormat, format: str) -> str:
-    data = _xml_safe(text.encode("utf-8")) if format == "xml" else text.encode("utf-8")
+def _write(base: str, text: bytes, kind: ox.RdfFormat, format: str) -> bytes:
+    data = _xml_safe(text) if format == "xml" else text
     written = ox.serialize(ox.parse(data, format=kind), format=_OX[format], prefixes=_prefixes(base))
-    return _body(written.decode("utf-8"), format)
+    return _body(written, format)
 
 
 class _Cuts(dict):
     """(format, base) -> what the serializer writes for the cut statement."""
 
-    def __missing__(self, key: tuple[str, str]) -> str:
+    def __missing__(self, key: tuple[str, str]) -> bytes:
         format, base = key
         self[key] = value = _write(base, _CUT, ox.RdfFormat.N_TRIPLES, format)
         return value

@@ -129,10 +129,10 @@ def test_pieces_serialized_together_are_each_as_written_alone(fmt: str) -> None:
     """One call for a run of pieces, cut apart, gives what one call per piece gives: with literals that spell the cut
     statement, and neighbours that share a subject (which the serializer would merge without the cut)."""
     kind = ox.RdfFormat.N_QUADS if fmt == "trig" else ox.RdfFormat.N_TRIPLES
-    texts = list(_HOSTILE)
+    texts = [text.encode() for text in _HOSTILE]
     if fmt == "trig":
-        texts.append('<urn:x-kg:s> <urn:x-kg:p> "in a graph" <urn:x-kg:g> .\n')
-        texts[-1] += "<urn:x-kg:u> <urn:x-kg:p> <urn:x-kg:s> <urn:x-kg:g> .\n"
+        texts.append(b'<urn:x-kg:s> <urn:x-kg:p> "in a graph" <urn:x-kg:g> .\n')
+        texts[-1] += b"<urn:x-kg:u> <urn:x-kg:p> <urn:x-kg:s> <urn:x-kg:g> .\n"
     texts += texts[:2]
     alone = [_write(DEFAULT_BASE, text, kind, fmt) for text in texts]
     assert len(set(alone)) > 2 and all(alone)
