@@ -35,11 +35,19 @@ def finish(proc: subprocess.Popen, timeout: float, hung: str) -> tuple[bytes, by
         pytest.fail(hung)
 
 
+def _terminal_signals() -> None:
+    """In the child, before exec: the default action for the signals a terminal sends."""
+    for signum in (signal.SIGINT, signal.SIGQUIT):
+        signal.signal(signum, signal.SIG_DFL)
+
+
 class OnTerminal:
     """A command whose standard error is a pseudo-terminal, so that it shows what it shows people (a progress bar),
     and the test reads it as it comes: a signal that the command has got somewhere, where sleeping would guess.
 
-    The command runs in a group of its own (killed whole when it hangs); its standard output is discarded.
+    The command runs in a group of its own (killed whole when it hangs); its standard output is discarded. Ctrl-C
+    reaches it as it reaches a command typed at a terminal: SIGINT and SIGQUIT have their default action, even when
+    the tests themselves were started in the background of a script, which ignores both for its children.
     """
 
     def __init__(self, command: Sequence[str]) -> None:
@@ -47,7 +55,12 @@ class OnTerminal:
         fcntl.ioctl(writer, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 120, 0, 0))
         try:
             self.proc = subprocess.Popen(
-                command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=writer, start_new_session=True
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=writer,
+                start_new_session=True,
+                preexec_fn=_terminal_signals,
             )
         finally:
             os.close(writer)
