@@ -151,8 +151,15 @@ def _place_and_field(view: TokenView, start: int, end: int) -> bool:
 
 
 def _without_descriptors(view: TokenView, start: int, end: int) -> int:
-    """Drop descriptive words that open a name when a proper name follows them: 电商OZON公司 is OZON公司."""
+    """Drop descriptive words that open a name when a proper name follows them: 电商OZON公司 is OZON公司, and
+    旗舰扫地机产品Nova系列 is Nova系列 (a class noun ends the description before a name)."""
     i = view.index_at(start)
+    last = view.index_at(end - 1)
+    for k in range(last - 1, i - 1, -1):
+        proper = view.tags[k + 1] in cues.PROPER_TAGS and view.tags[k + 1] != "ns"
+        if view.words[k] in cues.CLASS_NOUNS_BEFORE_NAMES and proper and view.starts[k + 1] < end - 1:
+            start, i = view.starts[k + 1], k + 1
+            break
     while view.starts[i] == start and view.words[i] in words.GENERIC_MODIFIERS and view.ends[i] < end:
         nxt = i + 1
         if view.tags[nxt] not in cues.PROPER_TAGS or view.tags[nxt] == "ns":

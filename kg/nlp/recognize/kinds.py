@@ -7,6 +7,7 @@ import re
 
 from kg.nlp import words
 from kg.nlp.recognize import cues
+from kg.nlp.recognize.boundaries import continues_noun
 from kg.nlp.recognize.cues import INITIATIVE_HEAD_WORDS, PRODUCT_HEAD_WORDS
 from kg.nlp.text import TokenView
 
@@ -56,6 +57,45 @@ def type_by_follower(after: str) -> str | None:
             if pos != -1 and (best is None or pos + len(word) > best[0]):
                 best = (pos + len(word), label)
     return best[1] if best else None
+
+
+def type_by_preceder(view: TokenView, pos: int) -> str | None:
+    """Type named by the class noun that ends right before a quote (服务平台“惠农通”, 专项行动“清风”): the quote is
+    that noun's name. The noun must end a word of the segmentation and start one, or end a compound word (小|程序,
+    服务平台), so that a longer word does not hide it."""
+    i = view.index_at(pos - 1)
+    if i < 0 or view.ends[i] != pos:
+        return None
+    text = view.text
+    for label, preceders in (("INITIATIVE", cues.INITIATIVE_PRECEDERS), ("PRODUCT", cues.PRODUCT_PRECEDERS)):
+        for noun in preceders:
+            start = pos - len(noun)
+            if text.startswith(noun, start) and (view.is_start(start) or view.starts[i] < start):
+                return None if _judged(view, start, pos) else label
+    return None
+
+
+def quote_ends_phrase(view: TokenView, start: int, end: int) -> bool:
+    """Whether the quote text[start:end] stands as a name of its own, as apposition asks: it is more than one
+    verb (计划“入侵”: the verb's object, in scare quotes), and no noun, idiom or locative goes on after it
+    (工程“天空地”一体化体系, 产品“X”后: the quote only modifies what follows)."""
+    first, last = view.index_at(start + 1), view.index_at(end - 2)
+    if first == last and view.tags[first].startswith("v"):
+        return False
+    after = view.index_at(end)
+    if after >= len(view.words) or view.starts[after] != end:
+        return True
+    return not (continues_noun(view, end) or view.tags[after] in {"f", "l"})
+
+
+def _judged(view: TokenView, start: int, pos: int) -> bool:
+    """Whether the quote after a class noun is a judgement, not a name: the noun is one already named (这套系统, 该平台
+    “很好用”), or the quote opens with a one-character adverb (“很方便”, “不好用”)."""
+    before = view.index_at(start - 1)
+    if before >= 0 and view.ends[before] == start and view.tags[before] == "r":
+        return True
+    first = view.index_at(pos + 1)
+    return 0 <= first < len(view.words) and len(view.words[first]) == 1 and view.tags[first] in {"d", "zg"}
 
 
 def class_phrase(view: TokenView, pos: int, limit: int = 10) -> str:

@@ -16,8 +16,10 @@ from kg.nlp.recognize.kinds import (
     classifier_type,
     event_by_head,
     head_in_common_word,
+    quote_ends_phrase,
     type_by_follower,
     type_by_head,
+    type_by_preceder,
 )
 from kg.nlp.text import Candidate, TokenView
 
@@ -38,7 +40,13 @@ def quoted(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             continue
         after = text[match.end() : match.end() + 8]
         head_type = None if head_in_common_word(inner, view.freqs) else type_by_head(inner)
-        label = head_type or type_by_follower(after) or event_by_head(inner, view.freqs)
+        apposition = group == 1 and quote_ends_phrase(view, *match.span())  # 服务平台“惠农通”
+        label = (
+            head_type
+            or type_by_follower(after)
+            or (type_by_preceder(view, match.start()) if apposition else None)
+            or event_by_head(inner, view.freqs)
+        )
         verb = words.LAUNCH.search(text, max(0, match.start() - 4), match.start())
         # 推出“福农通”, 开发的“福农通”: the quote is the object itself, not 推出一批“绿灯”投资案例
         launched = (

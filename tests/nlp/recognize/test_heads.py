@@ -68,6 +68,22 @@ def test_descriptors_before_a_proper_name_are_dropped(nlp: Language) -> None:
     assert not any(name.startswith("电商") for name in orgs(nlp, "参与俄罗斯最大电商OZON公司的物流项目。"))
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("该公司的旗舰扫地机产品Nova系列销量居首。", "Nova系列"),  # a class noun ends the description
+        ("星河公司旗下产品云帆系列受到欢迎。", "云帆系列"),
+    ],
+)
+def test_a_class_noun_before_a_proper_name_ends_the_description(nlp: Language, text: str, name: str) -> None:
+    assert (name, "PRODUCT") in entities(nlp, text)
+    assert not any(found.startswith(("旗舰", "产品")) for found, _ in entities(nlp, text))
+
+
+def test_a_class_noun_before_a_common_noun_stays_in_the_phrase(nlp: Language) -> None:
+    assert entities(nlp, "公司产品经理表示，新品将于下月上市。") == set()
+
+
 def test_a_dictionary_organization_with_its_place(nlp: Language) -> None:
     assert ("美国国防部", "ORG") in candidates(nlp, "美国国防部今天宣布新的预算。", "dictionary_org")
     assert "美国国防部" in orgs(nlp, "美国国防部今天宣布新的预算。")

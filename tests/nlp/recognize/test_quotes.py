@@ -135,3 +135,35 @@ def test_a_quote_built_or_created_is_an_initiative(nlp: Language, text: str, nam
 def test_a_quote_before_what_is_built_is_no_initiative(nlp: Language, text: str) -> None:
     """The building is of the noun after the quote (党支部), or the quote only modifies it (的)."""
     assert not any(label == "INITIATIVE" for _, label in entities(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("星河公司上线了零售平台系统“顺捷集市”，并获得投资。", "顺捷集市", "PRODUCT"),  # a class noun before the quote
+        ("鹏扬银行推出手机APP“掌上鹏扬”和小程序“随手查”。", "随手查", "PRODUCT"),  # 小|程序: two words end the noun
+        ("鹏扬银行推出手机APP“掌上鹏扬”和小程序“随手查”。", "掌上鹏扬", "PRODUCT"),
+        ("星河证券上线客户端“爱存钱”。", "爱存钱", "PRODUCT"),
+        ("省里今年推出专项行动“春雨”，覆盖全省。", "春雨", "INITIATIVE"),
+    ],
+)
+def test_a_class_noun_before_a_quote_types_it(nlp: Language, text: str, name: str, label: str) -> None:
+    assert (name, label) in candidates(nlp, text, "quoted")
+    assert (name, label) in entities(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他说，这套系统“很好用”。",  # a judgement on a noun already named
+        "不少用户评价这款APP“不好用”。",
+        "外媒散布所谓星河国计划“入侵”邻国的消息。",  # one verb in scare quotes: 计划 is the verb's
+        "星河公司旗下产品“股灾”后的表现不佳。",  # a locative goes on: the quote marks a time
+        "“三北”工程“天空地”一体化监测体系加快构建。",  # a noun phrase goes on: the quote modifies it
+        "腾讯、星河资本等也是其上一个项目“鹏扬小铺”的投资方。",  # 项目 is a venture as often as a programme
+    ],
+)
+def test_a_quote_after_a_class_noun_that_is_no_name_of_that_class(nlp: Language, text: str) -> None:
+    quotes = {"很好用", "不好用", "入侵", "股灾", "天空地"}
+    found = candidates(nlp, text, "quoted")
+    assert not any(name in quotes or (name, label) == ("鹏扬小铺", "INITIATIVE") for name, label in found)
