@@ -23,7 +23,7 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 
 from kg.nlp.segmenter import Segmenter
-from kg.nlp.words import LEADING_FUNCTION_CHARS, MEASURE_WORDS, MODERN_WORDS
+from kg.nlp.words import LEADING_FUNCTION_CHARS, MEASURE_WORDS, MODERN_WORDS, ORG_HEADS, PERSON_TITLES
 
 TOKENS_KEY = "kg_tokens"  # Doc.user_data: (text, words, tags) as segmented, so components need not re-read the Doc
 # LEADING_FUNCTION_CHARS are cut off the unknown word they open; 和 and 与 are not among them: they sit inside words
@@ -80,6 +80,17 @@ def tag_word(word: str, tags: dict[str, str]) -> str:
     if len(word) == 1 and not word.isalnum():
         return "w"
     return "x"
+
+
+def head_title_words(freqs: dict[str, int]) -> list[str]:
+    """The words of a dictionary that join an organization's head to a person's title (银行行长, 大学教授): segmented
+    as one word they hide the head, so 星河银行行长 would have no 银行 to end the bank's name."""
+    return sorted(
+        head + title
+        for head in ORG_HEADS
+        for title in PERSON_TITLES
+        if freqs.get(head) and freqs.get(title) and freqs.get(head + title)
+    )
 
 
 def _indexes(items: list, values: Iterable) -> list[int]:
@@ -144,6 +155,8 @@ class JiebaTokenizer(StatelessTokenizer):
         for word in self.user_words:
             if len(word) > 1:
                 self._jieba.add_word(word, freq=max(self._jieba.suggest_freq(word, tune=False), 1000))
+        for word in head_title_words(self._jieba.FREQ):
+            self._jieba.del_word(word)
         self._segmenter = Segmenter(self._jieba)
         # the tags a word outside jieba's dictionary can have: x, unless it is a place or common word given here
         freq = self._jieba.FREQ

@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.vocab import Vocab
 
 from kg.nlp.known import known_surface_forms
-from kg.nlp.tokenizer import JiebaTokenizer, char_doc, dictionary_tags, tag_word
+from kg.nlp.tokenizer import JiebaTokenizer, char_doc, dictionary_tags, head_title_words, tag_word
 
 INVENTED = "顺捷星河物流"  # a name no dictionary holds
 
@@ -101,3 +101,31 @@ def test_char_doc_has_one_token_per_character_tagged_with_its_word() -> None:
     assert [t.text for t in doc] == list("青禾远航发布")
     assert [t.tag_ for t in doc] == ["x-B", "x-E", "n-B", "n-E", "v-B", "v-E"]
     assert doc.text == "青禾远航发布"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("华瑞银行行长张三表示，将加大对小微企业的支持。", "华瑞银行"),
+        ("北京华瑞大学教授李四认为，利率仍有下行空间。", "北京华瑞大学"),
+        ("北京天正律师事务所律师王五表示，合同有效。", "北京天正律师事务所"),
+        ("北京仁和医院院长赵六介绍，医院已开通线上挂号。", "北京仁和医院"),
+    ],
+)
+def test_a_title_glued_to_an_organizations_head_is_split_off(nlp: Language, text: str, name: str) -> None:
+    """jieba's dictionary has 银行行长, 大学教授, 事务所律师, 医院院长 as words: kept whole, they hid the head that ends
+    the name before them."""
+    words = [t.text for t in nlp.make_doc(text)]
+    head_and_title = next(w for w in words if name.endswith(w))
+    assert words[words.index(head_and_title) + 1] in {"行长", "教授", "律师", "院长"}
+    assert name in {e.text for e in nlp(text).ents if e.label_ == "ORG"}
+
+
+def test_a_head_and_title_with_no_name_before_them_name_no_organization(nlp: Language) -> None:
+    for text in ("该银行行长表示，将加大对小微企业的支持。", "多位大学教授认为，利率仍有下行空间。"):
+        assert not [e for e in nlp(text).ents if e.label_ == "ORG"]
+
+
+def test_only_words_made_of_a_head_and_a_title_are_split() -> None:
+    freqs = {"银行": 9, "行长": 9, "银行行长": 5, "银行卡": 7, "卡": 3, "星河": 4, "星河行长": 2}
+    assert head_title_words(freqs) == ["银行行长"]

@@ -61,5 +61,6 @@ LEADING_FUNCTION_CHARS = frozenset(_shared("leading_function_chars"))
 PRODUCT_DECORATIONS = _shared("product_decorations")
 LEGAL_SUFFIXES = _shared("legal_suffixes")
 MODERN_WORDS = _shared("modern_words")
+PERSON_TITLES = _shared("person_titles")
 
 LAUNCH = alternation(LAUNCH_VERBS)  # the launch verbs as one pattern, for the recognizer
