@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.recognize import (
     bylines,
+    financing,
     funds,
     heads,
     latin,
@@ -36,6 +37,7 @@ RULES: tuple[RecognizerRule, ...] = (
     RecognizerRule("initiative_head", heads.headed, "INITIATIVE", 0.6, cue=INITIATIVE_HEAD),
     RecognizerRule("dictionary_org", heads.dictionary_orgs, "ORG", 0.7),
     RecognizerRule("org_context", bylines.org_context, "ORG", 0.55),
+    RecognizerRule("round_party", financing.financed, "ORG", 0.55),
     RecognizerRule("group_member", stems.group_members, "ORG", 0.6),
     RecognizerRule("repeated_name", repeated.repeated_names, "ORG", 0.55),
     RecognizerRule("quoted", quotes.quoted, None, 0.85),

@@ -1,0 +1,80 @@
+"""Organizations named by a financing round: the investors that lead or join one (X领投, 由X跟投) and the company
+that raises one (X完成B轮融资, X等在2021年获得两轮融资).
+
+A round is done by one organization, never by a kind, so the frame lets through what a head word alone does not:
+a name made of common words before a line of business (石头科技, 海豚智能), which elsewhere names a kind (科技公司,
+智能家居). What stays out is what the frame cannot tell: a head word with no stem (科技公司 is 科技 + 公司), a
+descriptor (大型科技), a class word before the name (一家科技公司), a place (北京市完成固定资产投资), a person."""
+
+from __future__ import annotations
+
+import re
+
+from kg.nlp import words
+from kg.nlp.recognize import cues
+from kg.nlp.recognize.base import RecognizerRule
+from kg.nlp.recognize.boundaries import common_word, is_proper, left_boundary
+from kg.nlp.text import Candidate, TokenView, WordSet
+from kg.nlp.words import alternation
+
+# when and how, between the company and its verb: 在2021年, 于3月初, 宣布, 已, 再次
+_WHEN = r"(?:(?:在|于)?(?:\d{2,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:初|底|中|末)?)"
+_HOW = r"(?:宣布|已经|已|正式|再次|再度|近日|日前|今年|去年|此前|也|又|成功|顺利)*"
+_BETWEEN = _WHEN + _HOW
+_CLAUSE = r"[^，。；;,！？!?\n]{0,15}?"
+# 获得投资收益 is a return, 投资项目 a project: no round
+_NOT_A_ROUND = r"(?!收益|回报|者|人|机会|价值|理念|风险|项目|额|总额|计划|规模|增长)"
+RAISED = re.compile(rf"等?{_BETWEEN}(?:{alternation(cues.ROUND_RAISE_VERBS).pattern})(?!悉|批|奖|评){_CLAUSE}融资")
+RECEIVED = re.compile(
+    rf"等?{_BETWEEN}(?:{alternation(cues.ROUND_RECEIVE_VERBS).pattern})(?!悉|批|奖|评){_CLAUSE}(?:投资|注资){_NOT_A_ROUND}"
+)
+INVESTED = re.compile(rf"等?(?:{alternation(cues.ROUND_INVESTOR_VERBS).pattern})")
+_LINES = WordSet((*words.ORG_HEADS, *words.INDUSTRY_HEADS))
+_STEM_TAGS = frozenset({"n", "nz", "ng", "x", "j", "eng"})  # nouns and unknown words: no verb, adjective or place
+_NO_STEM = cues.STOP_WORDS | words.GENERIC_MODIFIERS
+_TITLES = tuple(sorted({*words.PERSON_TITLES, *cues.ORG_CONTEXT_AFTER, *cues.ROLE_NOUNS}, key=len, reverse=True))
+_PERSON_TAGS = frozenset({"nr", "nr1", "nr2", "nrt", "nrfg"})
+
+
+def financed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
+    """The doer of a round: the name that ends where an investor's verb or a raise of a round begins, and the other
+    members of a list it closes (X、Y等获得融资)."""
+    text = view.text
+    for pattern in (INVESTED, RAISED, RECEIVED):
+        for match in pattern.finditer(text):
+            end = match.start()
+            while end > 0 and view.is_start(end):
+                start = left_boundary(view, end)
+                if start is None or end - start < 2 or not _names_a_firm(view, start, end):
+                    break
+                out.append(Candidate(start, end, rule.label, rule.name, rule.score))
+                if start == 0 or text[start - 1] != "、":
+                    break
+                end = start - 1  # the member before it in the list
+
+
+def _names_a_firm(view: TokenView, start: int, end: int) -> bool:
+    text = view.text
+    if common_word(view, start, end) or text.endswith(cues.CLASS_MARKERS, max(0, start - 2), start):
+        return False
+    if text.startswith(_TITLES, start) or text.endswith(cues.ORG_CONTEXT_AFTER, start, end):
+        return False  # 创始人张伟 is a person; 碧桂园公告 is the company and its notice
+    if text.endswith(cues.NON_INSTITUTION_ENDINGS, start, end):
+        return False  # 销售团队, 投资部: a part of an organization
+    if view.tags[view.index_at(end - 1)] in _PERSON_TAGS:
+        return False  # 创始人张伟: a person
+    return is_proper(view, start, end, strict=True) or _line_with_a_stem(view, start, end)
+
+
+def _line_with_a_stem(view: TokenView, start: int, end: int) -> bool:
+    """石头科技, 海豚智能: common nouns before a line of business, the line a word of its own."""
+    name = view.text[start:end]
+    line = _LINES.longest_suffix(name, shorter=True)
+    if line is None or not view.is_start(end - len(line)):
+        return False
+    stem_end = end - len(line)
+    stem = name[: -len(line)]
+    if len(stem) < 2 or stem in words.GENERIC_MODIFIERS or _LINES.longest_suffix(stem) is not None:
+        return False
+    tokens = range(view.index_at(start), view.index_at(stem_end - 1) + 1)
+    return all(view.tags[k] in _STEM_TAGS and view.words[k] not in _NO_STEM for k in tokens)
