@@ -50,3 +50,17 @@ def test_a_byline_names_its_source_without_the_cue_or_the_city(nlp: Language, te
 
 def test_a_byline_with_a_time_word_names_nothing(nlp: Language) -> None:
     assert candidates(nlp, "鹏扬时报昨日消息，顺捷物流扩产。", "byline") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("外交部新闻发言人今天表示，中方欢迎各方参与。", "外交部"),
+        ("星河集团新闻发言人今天表示，公司经营正常。", "星河集团"),
+    ],
+)
+def test_a_spokesperson_for_the_press_follows_the_organization_not_its_news(
+    nlp: Language, text: str, name: str
+) -> None:
+    """新闻发言人 is one role: the name ends before 新闻 (外交部|新闻发言人), not before 发言人."""
+    assert orgs(nlp, text) == {name}
