@@ -13,7 +13,7 @@ from functools import cache
 from kg.nlp import words
 from kg.nlp.known import known_surface_forms
 from kg.nlp.recognize import cues
-from kg.nlp.text import TokenView
+from kg.nlp.text import TokenView, WordSet
 from kg.nlp.tokenizer import dictionary_tags
 
 _MAX_NAME_CHARS = 20
@@ -309,3 +309,24 @@ def _compositional(word: str, freqs: dict[str, int]) -> bool:
 def known_org_names() -> frozenset[str]:
     """Every name and alias of a known organization."""
     return frozenset(name for name, ent in known_surface_forms() if ent.type == "ORG")
+
+
+_LINES = WordSet((*words.ORG_HEADS, *words.INDUSTRY_HEADS))
+_STEM_TAGS = frozenset({"n", "nz", "ng", "x", "j", "eng"})  # nouns and unknown words: no verb, adjective or place
+_NO_STEM = cues.STOP_WORDS | words.GENERIC_MODIFIERS
+
+
+def line_with_a_stem(view: TokenView, start: int, end: int) -> bool:
+    """石头科技, 海豚智能: common nouns before a line of business, the line a word of its own. Such a name names a
+    kind as often as a company (科技公司 aside): only a frame that one company fills makes it a name (financing,
+    parents)."""
+    name = view.text[start:end]
+    line = _LINES.longest_suffix(name, shorter=True)
+    if line is None or not view.is_start(end - len(line)):
+        return False
+    stem_end = end - len(line)
+    stem = name[: -len(line)]
+    if len(stem) < 2 or stem in words.GENERIC_MODIFIERS or _LINES.longest_suffix(stem) is not None:
+        return False
+    tokens = range(view.index_at(start), view.index_at(stem_end - 1) + 1)
+    return all(view.tags[k] in _STEM_TAGS and view.words[k] not in _NO_STEM for k in tokens)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from kg.nlp import words
 from kg.nlp.text import WordSet
-from kg.nlp.words import alternation, read_words
+from kg.nlp.words import alternation, read_table, read_words
 
 
 def _own(name: str) -> tuple[str, ...]:
@@ -29,6 +29,9 @@ LOC_HEADS = _own("loc_heads")
 ORG_CONTEXT_AFTER = _own("org_context_after")
 LATIN_TERMS = frozenset(_own("latin_terms"))
 ORG_SUBJECT_VERBS = _own("org_subject_verbs")
+# kin nouns of a company → whether the name after one is typed too (母公司海星) or only the name before (X的控股股东)
+KIN_NOUNS = {noun: sides == "both" for noun, sides in read_table("kg.nlp.recognize", "kin_nouns")}
+KIN_MODIFIERS = _own("kin_modifiers")
 ROUND_INVESTOR_VERBS = _own("round_investor_verbs")
 ROUND_RAISE_VERBS = _own("round_raise_verbs")
 ROUND_RECEIVE_VERBS = _own("round_receive_verbs")

@@ -13,8 +13,9 @@ import re
 from kg.nlp import words
 from kg.nlp.recognize import cues
 from kg.nlp.recognize.base import RecognizerRule
-from kg.nlp.recognize.boundaries import common_word, is_proper, left_boundary
-from kg.nlp.text import Candidate, TokenView, WordSet
+from kg.nlp.recognize.boundaries import common_word, is_proper, left_boundary, line_with_a_stem
+from kg.nlp.recognize.heads import without_descriptors
+from kg.nlp.text import Candidate, TokenView
 from kg.nlp.words import alternation
 
 # when and how, between the company and its verb: 在2021年, 于3月初, 宣布, 已, 再次
@@ -29,9 +30,6 @@ RECEIVED = re.compile(
     rf"等?{_BETWEEN}(?:{alternation(cues.ROUND_RECEIVE_VERBS).pattern})(?!悉|批|奖|评){_CLAUSE}(?:投资|注资){_NOT_A_ROUND}"
 )
 INVESTED = re.compile(rf"等?(?:{alternation(cues.ROUND_INVESTOR_VERBS).pattern})")
-_LINES = WordSet((*words.ORG_HEADS, *words.INDUSTRY_HEADS))
-_STEM_TAGS = frozenset({"n", "nz", "ng", "x", "j", "eng"})  # nouns and unknown words: no verb, adjective or place
-_NO_STEM = cues.STOP_WORDS | words.GENERIC_MODIFIERS
 _TITLES = tuple(sorted({*words.PERSON_TITLES, *cues.ORG_CONTEXT_AFTER, *cues.ROLE_NOUNS}, key=len, reverse=True))
 _PERSON_TAGS = frozenset({"nr", "nr1", "nr2", "nrt", "nrfg"})
 
@@ -45,6 +43,8 @@ def financed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> Non
             end = match.start()
             while end > 0 and view.is_start(end):
                 start = left_boundary(view, end)
+                if start is not None:
+                    start = without_descriptors(view, start, end)  # 扫地机厂商|海豚智能
                 if start is None or end - start < 2 or not _names_a_firm(view, start, end):
                     break
                 out.append(Candidate(start, end, rule.label, rule.name, rule.score))
@@ -63,18 +63,4 @@ def _names_a_firm(view: TokenView, start: int, end: int) -> bool:
         return False  # 销售团队, 投资部: a part of an organization
     if view.tags[view.index_at(end - 1)] in _PERSON_TAGS:
         return False  # 创始人张伟: a person
-    return is_proper(view, start, end, strict=True) or _line_with_a_stem(view, start, end)
-
-
-def _line_with_a_stem(view: TokenView, start: int, end: int) -> bool:
-    """石头科技, 海豚智能: common nouns before a line of business, the line a word of its own."""
-    name = view.text[start:end]
-    line = _LINES.longest_suffix(name, shorter=True)
-    if line is None or not view.is_start(end - len(line)):
-        return False
-    stem_end = end - len(line)
-    stem = name[: -len(line)]
-    if len(stem) < 2 or stem in words.GENERIC_MODIFIERS or _LINES.longest_suffix(stem) is not None:
-        return False
-    tokens = range(view.index_at(start), view.index_at(stem_end - 1) + 1)
-    return all(view.tags[k] in _STEM_TAGS and view.words[k] not in _NO_STEM for k in tokens)
+    return is_proper(view, start, end, strict=True) or line_with_a_stem(view, start, end)

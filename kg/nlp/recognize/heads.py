@@ -67,7 +67,7 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             continue
         if strict and he < len(text) and (continues_noun(view, he) or _names_a_field(view, he)):
             continue  # 医保电子|凭证: an industry word inside a longer noun phrase
-        start = _without_descriptors(view, start, hs)  # 电商OZON公司 → OZON公司
+        start = without_descriptors(view, start, hs)  # 电商OZON公司 → OZON公司
         if strict and text[start:hs] in cues.LATIN_TERMS:
             continue  # AI智能, IT科技: a Latin term is jargon, no company's name
         if label == "PRODUCT" and _line_of_business(view, out, start, hs, he):
@@ -150,7 +150,7 @@ def _place_and_field(view: TokenView, start: int, end: int) -> bool:
     )
 
 
-def _without_descriptors(view: TokenView, start: int, end: int) -> int:
+def without_descriptors(view: TokenView, start: int, end: int) -> int:
     """Drop descriptive words that open a name when a proper name follows them: 电商OZON公司 is OZON公司, and
     旗舰扫地机产品Nova系列 is Nova系列 (a class noun ends the description before a name)."""
     i = view.index_at(start)
