@@ -39,6 +39,7 @@ RULES: tuple[RecognizerRule, ...] = (
     RecognizerRule("dictionary_org", heads.dictionary_orgs, "ORG", 0.7),
     RecognizerRule("org_context", bylines.org_context, "ORG", 0.55),
     RecognizerRule("round_party", financing.financed, "ORG", 0.55),
+    RecognizerRule("listed_company", financing.listed, "ORG", 0.55),
     RecognizerRule("kin_party", parents.kin, "ORG", 0.55),
     RecognizerRule("group_member", stems.group_members, "ORG", 0.6),
     RecognizerRule("repeated_name", repeated.repeated_names, "ORG", 0.55),

@@ -32,6 +32,7 @@ ORG_SUBJECT_VERBS = _own("org_subject_verbs")
 # kin nouns of a company → whether the name after one is typed too (母公司海星) or only the name before (X的控股股东)
 KIN_NOUNS = {noun: sides == "both" for noun, sides in read_table("kg.nlp.recognize", "kin_nouns")}
 KIN_MODIFIERS = _own("kin_modifiers")
+LISTING_VENUES = _own("listing_venues")
 ROUND_INVESTOR_VERBS = _own("round_investor_verbs")
 ROUND_RAISE_VERBS = _own("round_raise_verbs")
 ROUND_RECEIVE_VERBS = _own("round_receive_verbs")

@@ -1,10 +1,12 @@
-"""Organizations named by a financing round: the investors that lead or join one (X领投, 由X跟投) and the company
-that raises one (X完成B轮融资, X等在2021年获得两轮融资).
+"""Organizations named by the capital markets: the investors that lead or join a financing round (X领投, 由X跟投),
+the company that raises one (X完成B轮融资, X等在2021年获得两轮融资), and the company that lists its shares on a
+market (X登陆科创板, X于2021年在港交所上市, 登陆科创板的X).
 
-A round is done by one organization, never by a kind, so the frame lets through what a head word alone does not:
-a name made of common words before a line of business (石头科技, 海豚智能), which elsewhere names a kind (科技公司,
-智能家居). What stays out is what the frame cannot tell: a head word with no stem (科技公司 is 科技 + 公司), a
-descriptor (大型科技), a class word before the name (一家科技公司), a place (北京市完成固定资产投资), a person."""
+A round or a listing is done by one organization, never by a kind, so the frame lets through what a head word
+alone does not: a name made of common words before a line of business (石头科技, 海豚智能), which elsewhere names a
+kind (科技公司, 智能家居). What stays out is what the frame cannot tell: a head word with no stem (科技公司 is 科技 +
+公司), a descriptor (大型科技), a class word before the name (一家科技公司), a place (北京市完成固定资产投资), a
+person."""
 
 from __future__ import annotations
 
@@ -30,6 +32,15 @@ RECEIVED = re.compile(
     rf"等?{_BETWEEN}(?:{alternation(cues.ROUND_RECEIVE_VERBS).pattern})(?!悉|批|奖|评){_CLAUSE}(?:投资|注资){_NOT_A_ROUND}"
 )
 INVESTED = re.compile(rf"等?(?:{alternation(cues.ROUND_INVESTOR_VERBS).pattern})")
+_VENUE = alternation(cues.LISTING_VENUES).pattern
+# X登陆科创板, X于2021年在港交所挂牌上市, X赴港股IPO
+LISTED = re.compile(
+    rf"{_BETWEEN}(?:(?:登陆|登录|转战)(?:{_VENUE})|(?:在|于|赴|登陆)?(?:{_VENUE})(?:挂牌|成功)?(?:上市|IPO))"
+)
+# 登陆科创板的X, 在港交所上市的X
+LISTED_BEFORE = re.compile(rf"(?:(?:登陆|登录)(?:{_VENUE})|(?:在|于)(?:{_VENUE})(?:挂牌)?上市)的")
+_NAME_AFTER_TAGS = frozenset({*cues.NAME_TAGS} - {"ns", "l", "i", "an", "vn"})
+_MAX_NAME_TOKENS = 4
 _TITLES = tuple(sorted({*words.PERSON_TITLES, *cues.ORG_CONTEXT_AFTER, *cues.ROLE_NOUNS}, key=len, reverse=True))
 _PERSON_TAGS = frozenset({"nr", "nr1", "nr2", "nrt", "nrfg"})
 
@@ -38,7 +49,7 @@ def financed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> Non
     """The doer of a round: the name that ends where an investor's verb or a raise of a round begins, and the other
     members of a list it closes (X、Y等获得融资)."""
     text = view.text
-    for pattern in (INVESTED, RAISED, RECEIVED):
+    for pattern in (INVESTED, RAISED, RECEIVED, LISTED):
         for match in pattern.finditer(text):
             end = match.start()
             while end > 0 and view.is_start(end):
@@ -51,6 +62,24 @@ def financed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> Non
                 if start == 0 or text[start - 1] != "、":
                     break
                 end = start - 1  # the member before it in the list
+
+
+def listed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
+    """The company a listing describes from before (登陆科创板的石头科技): the noun phrase right after 的, up to the end
+    of the phrase."""
+    for match in LISTED_BEFORE.finditer(view.text):
+        start = match.end()
+        i = view.index_at(start)
+        if i < 0 or view.starts[i] != start:
+            continue
+        j = i
+        while j < len(view.words) and j - i < _MAX_NAME_TOKENS and view.tags[j] in _NAME_AFTER_TAGS:
+            j += 1
+        if j == i or (j < len(view.words) and view.tags[j] not in {"w", "_SP"} and view.words[j] not in {"、", "等"}):
+            continue
+        end = view.ends[j - 1]
+        if end - start >= 2 and _names_a_firm(view, start, end):
+            out.append(Candidate(start, end, rule.label, rule.name, rule.score))
 
 
 def _names_a_firm(view: TokenView, start: int, end: int) -> bool:

@@ -45,3 +45,29 @@ def test_no_party_where_the_frame_names_none(nlp: Language, text: str) -> None:
 
 def test_without_the_round_a_line_with_a_common_stem_names_a_kind(nlp: Language) -> None:
     assert "石头科技" not in orgs(nlp, "石头科技的发展离不开材料创新。")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("2020年登陆科创板的石头科技，在2021年被称为明星企业。", "石头科技"),
+        ("海豚智能于2021年在科创板上市。", "海豚智能"),
+        ("云栖小店登陆纳斯达克，成为首家上市的社区电商。", "云栖小店"),
+    ],
+)
+def test_the_company_listed_on_a_market_is_an_organization(nlp: Language, text: str, name: str) -> None:
+    assert name in {n for n, _ in candidates(nlp, text, "listed_company") | candidates(nlp, text, "round_party")}
+    assert name in orgs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "登陆科创板的企业，普遍研发投入较高。",
+        "多家企业登陆科创板。",
+        "推动更多企业在科创板上市。",
+        "新车将于下月上市。",
+    ],
+)
+def test_no_listed_company_where_a_kind_lists(nlp: Language, text: str) -> None:
+    assert candidates(nlp, text, "listed_company") | candidates(nlp, text, "round_party") == set()
