@@ -150,6 +150,9 @@ def _place_and_field(view: TokenView, start: int, end: int) -> bool:
     )
 
 
+_DESCRIPTORS = words.GENERIC_MODIFIERS - {"中"}
+
+
 def without_descriptors(view: TokenView, start: int, end: int) -> int:
     """Drop descriptive words that open a name when a proper name follows them: 电商OZON公司 is OZON公司, and
     旗舰扫地机产品Nova系列 is Nova系列 (a class noun ends the description before a name)."""
@@ -160,7 +163,9 @@ def without_descriptors(view: TokenView, start: int, end: int) -> int:
         if view.words[k] in cues.CLASS_NOUNS_BEFORE_NAMES and proper and view.starts[k + 1] < end - 1:
             start, i = view.starts[k + 1], k + 1
             break
-    while view.starts[i] == start and view.words[i] in words.GENERIC_MODIFIERS and view.ends[i] < end:
+    # 中 alone before a proper name is 中国's short form opening it (中|金浦投资, 中|储粮), not 中型: left_boundary
+    # has already told which 中 opens a name
+    while view.starts[i] == start and view.words[i] in _DESCRIPTORS and view.ends[i] < end:
         nxt = i + 1
         if view.tags[nxt] not in cues.PROPER_TAGS or view.tags[nxt] == "ns":
             break

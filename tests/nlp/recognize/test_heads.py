@@ -476,3 +476,15 @@ def test_a_region_before_a_broker_or_trust_head_names_the_firm(nlp: Language, te
 )
 def test_a_region_before_a_market_or_an_industry_is_no_firm(nlp: Language, text: str) -> None:
     assert not any(name.endswith(("证券", "期货", "信托", "华尔街")) for name in orgs(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("据悉，中金浦成投资是星河证券下设的全资子公司。", "中金浦成投资"),
+        ("会议期间，中英企业家委员会发布了年度报告。", "中英企业家委员会"),
+    ],
+)
+def test_a_lone_zhong_before_a_proper_name_opens_it(nlp: Language, text: str, name: str) -> None:
+    """中 alone before a proper name is 中国's short form (中|金浦), not the descriptor of 大中小."""
+    assert name in orgs(nlp, text)
