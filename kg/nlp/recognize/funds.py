@@ -11,9 +11,15 @@ from kg.nlp.recognize import cues
 from kg.nlp.recognize.base import RecognizerRule
 from kg.nlp.text import Candidate, TokenView
 
+# the type word, then a share class (混合A, 指数增强C) that ends the name too
 _FUND_TYPE = re.compile(
-    "(?:" + "|".join(re.escape(t) for t in sorted(cues.FUND_TYPES, key=len, reverse=True)) + r")(?:\s*[(（]FOF[)）])?"
+    "(?:"
+    + "|".join(re.escape(t) for t in sorted(cues.FUND_TYPES, key=len, reverse=True))
+    + r")(?:\s*[(（]FOF[)）])?(?:[A-E]类?(?![A-Za-z0-9]))?"
 )
+# a date written right after a name (…混合型1月21日审批结束): the digits start the next phrase, not the name
+_DATE_AFTER = re.compile(r"[0-9]{1,4}(?:年|月|日)")
+_PROPER_OPENING = frozenset({"x", "nz", "nr", "nrt", "nrfg"})  # not j: 美股, 港股 are markets
 _INDEX = re.compile("|".join(re.escape(w) for w in sorted(cues.INDEX_PROVIDERS, key=len, reverse=True)))
 # a target year (养老2030), a term (1年定开, 三年持有), an index's size (50ETF, 500指数)
 _TERM = re.compile(r"20[0-9]{2}(?![0-9年])|[0-9一二两三五]年(?:定开|定期|持有|封闭)|[0-9]{2,3}(?=[A-Z]*ETF|指数)")
@@ -31,7 +37,8 @@ def fund_products(view: TokenView, out: list[Candidate], rule: RecognizerRule) -
     houses = _houses(text, out)
     for match in _FUND_TYPE.finditer(text):
         ts, te = match.span()
-        if not view.is_end(te) or (text[te : te + 1].isascii() and text[te : te + 1].isalnum()):
+        glued = text[te : te + 1].isascii() and text[te : te + 1].isalnum() and not _DATE_AFTER.match(text, te)
+        if not (view.is_end(te) or _DATE_AFTER.match(text, te)) or glued:
             continue
         start = _name_start(view, ts)
         if ts - start < 2 or not ("\u4e00" <= text[start] <= "\u9fff" or text[start].isalpha()):
@@ -45,8 +52,24 @@ def fund_products(view: TokenView, out: list[Candidate], rule: RecognizerRule) -
         opens_with_house = body.startswith(houses) or any(
             c.start == start and c.end < ts and c.label == "ORG" for c in out
         )
-        if opens_with_house or owned or _INDEX.search(body) or _TERM.search(text, start, te):
+        named = opens_with_house or owned or _opens_with_a_proper_name(view, start, ts)
+        if named or _INDEX.search(body) or _TERM.search(text, start, te):
             out.append(Candidate(start, te, rule.label, rule.name, rule.score))
+
+
+def _opens_with_a_proper_name(view: TokenView, start: int, end: int) -> bool:
+    """华瑞价值精选混合型基金: a name the segmenter does not know (a house's short name) opens the fund's, with more
+    words after it; a kind opens with a common word (消费主题混合型基金), a place (美国科技ETF) or a market (美股)."""
+    i = view.index_at(start)
+    word = view.words[i]
+    return (
+        view.starts[i] == start
+        and view.ends[i] < end
+        and len(word) >= 2
+        and view.tags[i] in _PROPER_OPENING
+        and word not in cues.LATIN_TERMS
+        and word not in cues.LISTING_VENUES  # 美股主要指数ETF: a market opens a kind
+    )
 
 
 def _name_start(view: TokenView, end: int) -> int:

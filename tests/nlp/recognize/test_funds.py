@@ -19,6 +19,10 @@ from .recognized import candidates, entities
         ("其中1只为顺捷添利1年定开债。", "顺捷添利1年定开债"),  # a term
         ("鹏扬养老目标2035三年持有(FOF)正式成立。", "鹏扬养老目标2035三年持有(FOF)"),  # a target year
         ("比如顺捷基金的进取精选混合型基金即将发行。", "进取精选混合型基金"),  # its house and 的 before it
+        ("比如顺捷基金的进取精选混合型1月21日审批结束。", "进取精选混合型"),  # a date right after the type
+        ("顺捷基金发行的顺捷优选成长混合A今日起认购。", "顺捷优选成长混合A"),  # a share class
+        ("鹏扬中证500指数增强C近一年收益率为12%。", "鹏扬中证500指数增强C"),
+        ("截至9月底，鹏扬价值精选混合型基金年内收益率达20%。", "鹏扬价值精选混合型基金"),  # a name opens it
     ],
 )
 def test_a_fund_named_by_its_house_index_or_term_is_a_product(nlp: Language, text: str, name: str) -> None:
@@ -33,6 +37,8 @@ def test_a_fund_named_by_its_house_index_or_term_is_a_product(nlp: Language, tex
         "内地投资者可买到4只港股ETF。",
         "其余8只均为碳中和ETF。",
         "我国存在国有资本、民营资本和混合所有制经济。",
+        "美股主要指数ETF普遍上涨。",  # a market opens a kind
+        "消费主题混合型基金表现较好。",
     ],
 )
 def test_a_kind_of_fund_is_no_product(nlp: Language, text: str) -> None:
