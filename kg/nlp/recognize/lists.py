@@ -76,6 +76,8 @@ def listed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
         members = [piece for m in members for piece in _split_conjunction(view, *m)]
         if len(members) < 2 or (count is not None and len(members) != count):
             continue
+        if weak_class and _mostly_kinds(view, members):
+            continue  # 经纪、投行、研究、资管等业务: lines of business, whatever the segmenter makes of one of them
         for start, end in members:
             quoted = (start, end) != _strip_quotes(text, start, end)
             start, end = _strip_quotes(text, start, end)
@@ -92,6 +94,12 @@ def listed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             if named and not common_word(view, start, end):
                 kind = classifier_type(phrase, quoted=True) if quoted else label  # “A”、“B”等品牌: a firm's brands
                 out.append(Candidate(start, end, kind, rule.name, rule.score))
+
+
+def _mostly_kinds(view: TokenView, members: list[tuple[int, int]]) -> bool:
+    """Whether most members of a list are common words: then the list names kinds, and so does each member."""
+    proper = sum(is_proper(view, *_strip_quotes(view.text, s, e), strict=True) for s, e in members)
+    return proper * 2 < len(members)
 
 
 def coordinated(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:

@@ -26,6 +26,20 @@ def test_lists_of_common_nouns_give_nothing(nlp: Language, text: str) -> None:
     assert {label for _, label in entities(nlp, text)} <= {"PRODUCT"}  # only 云闪付, a known product
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["星河证券经营范围包括经纪、投行、研究、资管、代销等业务。", "公司提供咨询、托管、风控、结算等服务。"],
+)
+def test_a_list_of_business_lines_names_no_product_even_with_an_unknown_word(nlp: Language, text: str) -> None:
+    """投行 is an abbreviation the segmenter does not know; among common words it is one more line of business."""
+    assert candidates(nlp, text, "list_member") == set()
+
+
+def test_a_list_of_names_before_a_broad_class_still_types_them(nlp: Language) -> None:
+    text = "顺捷银行推出Payly、QuickGo等业务。"
+    assert {("Payly", "PRODUCT"), ("QuickGo", "PRODUCT")} <= candidates(nlp, text, "list_member")
+
+
 def test_a_list_closed_by_an_exact_count_types_its_members(nlp: Language) -> None:
     found = entities(nlp, "用户可免费使用星河彩铃、星河助理和 192 邮箱三项增值业务。")
     assert {("星河彩铃", "PRODUCT"), ("星河助理", "PRODUCT"), ("192 邮箱", "PRODUCT")} <= found
