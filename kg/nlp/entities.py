@@ -19,9 +19,11 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp import words
 from kg.nlp.known import known_places, known_surface_forms
+from kg.nlp.recognize.boundaries import continues_noun
+from kg.nlp.recognize.cues import PROPER_TAGS
 from kg.nlp.short_forms import NAME_HEADS, declared_short_forms, is_abbreviation, keeps_places
 from kg.nlp.text import Candidate, TokenView, WordSet, candidates_of, view_of
-from kg.nlp.tokenizer import dictionary_freqs
+from kg.nlp.tokenizer import dictionary_freqs, dictionary_tags
 from kg.ontology import KnownEntity, load_ontology
 from kg.unionfind import UnionFind
 
@@ -225,6 +227,8 @@ class EntityResolver:
         label_of: dict[str, str] = {}
         type_of: dict[str, str] = defaultdict(lambda: "ORG")
         types = {text[c.start : c.end]: c.label for c in chosen}
+        direct: set[str] = set()  # short forms cut from a name as written (海马汽车 → 海马)
+        cut: set[str] = set()  # … and from a shorter form of it (康希诺生物股份公司 → 康希诺生物 → 康希诺)
         for full, short in declared:
             if full in canon and short not in canon and len(short) >= 2:
                 owners[short].add(canon[full])
@@ -233,11 +237,15 @@ class EntityResolver:
             if c.label != "ORG" or c.known:
                 continue
             surface = text[c.start : c.end]
-            for head in _SHORT_FORM_HEADS.suffixes(surface):
-                short = surface[: -len(head)]
-                if len(short) >= 2 and view.freqs.get(short, 0) < _GENERIC_SHORT and short not in self._places:
-                    owners[short].add(canon[surface])
-                    label_of[short] = canon[surface]
+            # 康希诺生物股份公司 → 康希诺生物 (its legal form dropped) → 康希诺 (its line of business dropped)
+            for form in (surface, *self._cores(surface, c.label)):
+                for head in _SHORT_FORM_HEADS.suffixes(form):
+                    short = form[: -len(head)]
+                    if self._distinctive(short, view.freqs, derived=form != surface):
+                        owners[short].add(canon[surface])
+                        label_of[short] = canon[surface]
+                        (cut if form != surface else direct).add(short)
+        derived = cut - direct
         found = []
         for short, owner in sorted(owners.items()):
             if len(owner) != 1:
@@ -245,12 +253,29 @@ class EntityResolver:
             start = text.find(short)
             while start != -1:
                 end = start + len(short)
-                if not any(i in occupied for i in range(start, end)) and view.is_start(start) and view.is_end(end):
+                # a derived short form that a noun goes on from names something else (南水北调|工程 of 南水北调集团)
+                inside = short in derived and end < len(text) and continues_noun(view, end)
+                free = not any(i in occupied for i in range(start, end))
+                if free and not inside and view.is_start(start) and view.is_end(end):
                     found.append(Candidate(start, end, type_of[short], "short_form", 0.6, canonical=label_of[short]))
                     canon[short] = label_of[short]
                     occupied.update(range(start, end))
                 start = text.find(short, end)
         return found
+
+    def _distinctive(self, short: str, freqs: dict[str, int], *, derived: bool) -> bool:
+        """A short form names one organization when it is no common word and no place; one cut from a shorter form
+        of the name (derived) also is no common noun of the dictionary, nor a place and a common word (美国联邦 of
+        美国联邦快递公司)."""
+        if len(short) < 2 or freqs.get(short, 0) >= _GENERIC_SHORT or short in self._places:
+            return False
+        if not derived:
+            return True
+        if short in freqs and dictionary_tags().get(short) not in PROPER_TAGS:
+            return False  # 公交 of 北京公交集团: a common noun the name is about, not the name cut short
+        place = next((short[:n] for n in range(min(len(short) - 1, 8), 1, -1) if short[:n] in self._places), "")
+        rest = short[len(place) :]
+        return not place or (len(rest) >= 2 and freqs.get(rest, 0) < _GENERIC_SHORT)
 
     # output ---------------------------------------------------------------
     def _entities(self, chosen: list[Candidate], canon: dict[str, str], text: str) -> dict[str, EntityInfo]:

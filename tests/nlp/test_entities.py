@@ -153,6 +153,23 @@ def test_a_short_form_after_the_full_name_is_a_mention(nlp: Language, text: str,
     assert list(doc._.kg_entities) == [full] and doc._.kg_entities[full].mentions == 2
 
 
+def test_a_short_form_cut_from_the_name_without_its_legal_form_is_a_mention(nlp: Language) -> None:
+    """康希诺生物股份公司 → 康希诺生物 (the legal form dropped) → 康希诺 (the line of business dropped)."""
+    found = infos(nlp, "鹏扬生物股份公司今日发布公告。此前，鹏扬与顺捷银行签订合作协议。")
+    assert "鹏扬" in found["鹏扬生物股份公司"].aliases
+
+
+def test_a_short_form_cut_twice_is_no_mention_inside_a_longer_noun(nlp: Language) -> None:
+    found = infos(nlp, "顺捷水务股份公司今日发布公告。顺捷工程进展顺利，顺捷表示将继续投入。")
+    assert found["顺捷水务股份公司"].mentions == 2  # the company and 顺捷 alone, not 顺捷|工程
+    assert "顺捷" in found["顺捷水务股份公司"].aliases
+
+
+def test_a_common_noun_left_after_the_place_and_head_are_cut_is_no_short_form(nlp: Language) -> None:
+    found = infos(nlp, "北京公交集团今日发布公告。公交出行更加便利。")
+    assert "公交" not in found["北京公交集团"].aliases and found["北京公交集团"].mentions == 1
+
+
 def test_a_short_form_before_any_full_name_is_not_resolved_from_nothing(nlp: Language) -> None:
     assert infos(nlp, "顺捷表示将继续布局。") == {}
 
