@@ -108,8 +108,8 @@ def test_an_organization_no_rule_finds_comes_from_lac(nlp: Language, backbone_nl
 
 
 def test_a_rule_name_starts_where_lacs_organization_starts(nlp: Language, backbone_nlp: Language) -> None:
-    text = "主办方星河集团表示欢迎。"
-    assert ents(nlp, text) == [("主办方星河集团", "ORG")]
+    text = "牵头单位星河集团表示欢迎。"
+    assert ents(nlp, text) == [("单位星河集团", "ORG")]
     assert ents(backbone_nlp, text) == [("星河集团", "ORG")]
 
 

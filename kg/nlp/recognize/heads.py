@@ -63,6 +63,8 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             through_institutions=not weak,
             idioms_inside=label != "ORG",  # jieba tags some place names as idioms (茫崖), never an org's words
         )
+        if (start is None or start >= hs) and label == "ORG" and match.group() in _LEGAL_SUFFIXES:
+            start = _before_a_line(view, hs, government=government)
         if start is None or start >= hs:
             continue
         if strict and he < len(text) and (continues_noun(view, he) or _names_a_field(view, he)):
@@ -122,6 +124,20 @@ def dictionary_orgs(view: TokenView, out: list[Candidate], rule: RecognizerRule)
             start = view.starts[j]
             j -= 1
         out.append(Candidate(start, view.ends[k], rule.label, rule.name, rule.score))
+
+
+_LEGAL_SUFFIXES = frozenset(words.LEGAL_SUFFIXES)
+_LINE_WORDS = frozenset((*words.INDUSTRY_HEADS, *words.ORG_HEADS))
+
+
+def _before_a_line(view: TokenView, hs: int, **boundary: bool) -> int | None:
+    """国新控股|有限责任公司: a line of business that the segmenter tags as a verb (控股, 投资) opens the legal form's
+    name with the words before it, since a company's legal form follows its line."""
+    k = view.index_at(hs - 1)
+    if k < 0 or view.ends[k] != hs or view.words[k] not in _LINE_WORDS or view.tags[k] not in {"v", "vn"}:
+        return None
+    start = left_boundary(view, view.starts[k], **boundary)
+    return start if start is not None and start < view.starts[k] else None
 
 
 def _two_known_names(word: str) -> bool:

@@ -488,3 +488,23 @@ def test_a_region_before_a_market_or_an_industry_is_no_firm(nlp: Language, text:
 def test_a_lone_zhong_before_a_proper_name_opens_it(nlp: Language, text: str, name: str) -> None:
     """中 alone before a proper name is 中国's short form (中|金浦), not the descriptor of 大中小."""
     assert name in orgs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("华瑞资本是中国鹏扬控股有限责任公司的全资子公司。", "中国鹏扬控股有限责任公司"),
+        ("据悉，深圳市顺捷投资有限公司已完成工商登记。", "深圳市顺捷投资有限公司"),
+    ],
+)
+def test_a_legal_form_after_a_line_the_segmenter_calls_a_verb(nlp: Language, text: str, name: str) -> None:
+    """控股 and 投资 are verbs to jieba; before a legal form they are the company's line of business."""
+    assert name in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["华瑞资本是鹏扬控股有限公司的子公司。", "意向方华瑞资本来头不小。"])
+def test_a_copula_or_a_party_noun_glued_to_a_name_is_cut_off(nlp: Language, text: str) -> None:
+    """jieba's HMM glues 是 to the unknown name after it (是鹏扬); 意向方, 受让方 name a party's role."""
+    found = orgs(nlp, text)
+    assert "华瑞资本" in found
+    assert not any(name.startswith(("是", "意向", "方")) for name in found)
