@@ -27,16 +27,18 @@ _BETWEEN = _WHEN + _HOW
 _CLAUSE = r"[^，。；;,！？!?\n]{0,15}?"
 # 获得投资收益 is a return, 投资项目 a project: no round
 _NOT_A_ROUND = r"(?!收益|回报|者|人|机会|价值|理念|风险|项目|额|总额|计划|规模|增长)"
-RAISED = re.compile(rf"等?{_BETWEEN}(?:{alternation(cues.ROUND_RAISE_VERBS).pattern})(?!悉|批|奖|评){_CLAUSE}融资")
+# each frame is found by its verb; what stands between the company and the verb is read backwards from there
+# (a pattern that opens with optional words would be tried at every character of every text)
+RAISED = re.compile(rf"(?:{alternation(cues.ROUND_RAISE_VERBS).pattern})(?!悉|批|奖|评){_CLAUSE}融资")
 RECEIVED = re.compile(
-    rf"等?{_BETWEEN}(?:{alternation(cues.ROUND_RECEIVE_VERBS).pattern})(?!悉|批|奖|评){_CLAUSE}(?:投资|注资){_NOT_A_ROUND}"
+    rf"(?:{alternation(cues.ROUND_RECEIVE_VERBS).pattern})(?!悉|批|奖|评){_CLAUSE}(?:投资|注资){_NOT_A_ROUND}"
 )
-INVESTED = re.compile(rf"等?(?:{alternation(cues.ROUND_INVESTOR_VERBS).pattern})")
+INVESTED = re.compile(alternation(cues.ROUND_INVESTOR_VERBS).pattern)
 _VENUE = alternation(cues.LISTING_VENUES).pattern
 # X登陆科创板, X于2021年在港交所挂牌上市, X赴港股IPO
-LISTED = re.compile(
-    rf"{_BETWEEN}(?:(?:登陆|登录|转战)(?:{_VENUE})|(?:在|于|赴|登陆)?(?:{_VENUE})(?:挂牌|成功)?(?:上市|IPO))"
-)
+LISTED = re.compile(rf"(?:登陆|登录|转战)(?:{_VENUE})|(?:在|于|赴|登陆)?(?:{_VENUE})(?:挂牌|成功)?(?:上市|IPO)")
+_BEFORE_THE_VERB = re.compile(rf"等?{_BETWEEN}$")
+_MAX_BETWEEN = 24
 # 登陆科创板的X, 在港交所上市的X
 LISTED_BEFORE = re.compile(rf"(?:(?:登陆|登录)(?:{_VENUE})|(?:在|于)(?:{_VENUE})(?:挂牌)?上市)的")
 _NAME_AFTER_TAGS = frozenset({*cues.NAME_TAGS} - {"ns", "l", "i", "an", "vn"})
@@ -51,7 +53,7 @@ def financed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> Non
     text = view.text
     for pattern in (INVESTED, RAISED, RECEIVED, LISTED):
         for match in pattern.finditer(text):
-            end = match.start()
+            end = _BEFORE_THE_VERB.search(text, max(0, match.start() - _MAX_BETWEEN), match.start()).start()
             while end > 0 and view.is_start(end):
                 start = left_boundary(view, end)
                 if start is not None:
