@@ -78,6 +78,12 @@ def listed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             continue
         if weak_class and _mostly_kinds(view, members):
             continue  # 经纪、投行、研究、资管等业务: lines of business, whatever the segmenter makes of one of them
+        if label == "PRODUCT" and count is None and _mostly_kinds(view, members):
+            # 新能源汽车、工业机器人、集成电路等产品: kinds of goods, and a dictionary's proper noun among them is one
+            # more kind; a word no dictionary has (邮洽, 35会经营系统) may still name a product
+            members = [m for m in members if _unknown_word(view, *m)]
+        if _CATEGORY.match(phrase) and count is None:
+            continue  # 英语、日语、阿拉伯语等语言类服务: X类 makes the class a category, and its members categories
         for start, end in members:
             quoted = (start, end) != _strip_quotes(text, start, end)
             start, end = _strip_quotes(text, start, end)
@@ -94,6 +100,20 @@ def listed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             if named and not common_word(view, start, end):
                 kind = classifier_type(phrase, quoted=True) if quoted else label  # “A”、“B”等品牌: a firm's brands
                 out.append(Candidate(start, end, kind, rule.name, rule.score))
+
+
+# X类 right after 等 (语言类服务, 电子类产品), not a count or a demonstrative before 类 (各类涉农机构, 多类产品)
+_CATEGORY = re.compile(r"(?![各几多两这此该一某诸同另每])[\u4e00-\u9fff]{1,4}类")
+
+
+def _unknown_word(view: TokenView, start: int, end: int) -> bool:
+    """Whether a member holds a word outside the dictionary, Latin letters or digits: what a product's name has and a
+    kind of goods does not."""
+    start, end = _strip_quotes(view.text, start, end)
+    i, j = view.index_at(start), view.index_at(end - 1)
+    return any(view.tags[k] in {"x", "eng"} for k in range(i, j + 1)) or any(
+        ch.isdigit() for ch in view.text[start:end]
+    )
 
 
 def _mostly_kinds(view: TokenView, members: list[tuple[int, int]]) -> bool:

@@ -35,6 +35,27 @@ def test_a_list_of_business_lines_names_no_product_even_with_an_unknown_word(nlp
     assert candidates(nlp, text, "list_member") == set()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新能源汽车、工业机器人、集成电路等绿色智能产品产量实现较快增长。",  # 集成电路 is nz to jieba: one more kind
+        "大会提供英语、日语、法语、阿拉伯语等语言类服务。",  # 语言类: the members are categories
+    ],
+)
+def test_a_list_of_kinds_of_goods_or_of_categories_names_no_product(nlp: Language, text: str) -> None:
+    assert candidates(nlp, text, "list_member") == set()
+
+
+def test_a_name_no_dictionary_has_stays_a_product_among_kinds(nlp: Language) -> None:
+    text = "公司提供企业邮箱、客户关系管理、顺捷云记、域名注册等一系列产品。"
+    assert {name for name, _ in candidates(nlp, text, "list_member")} == {"顺捷云记"}
+
+
+def test_a_class_of_every_kind_still_types_its_members(nlp: Language) -> None:
+    text = "华瑞银行联合顺捷、鹏扬等各类涉农机构，共同推广助农服务。"  # 各类: of every kind, no category
+    assert {("顺捷", "ORG"), ("鹏扬", "ORG")} <= candidates(nlp, text, "list_member")
+
+
 def test_a_list_of_names_before_a_broad_class_still_types_them(nlp: Language) -> None:
     text = "顺捷银行推出Payly、QuickGo等业务。"
     assert {("Payly", "PRODUCT"), ("QuickGo", "PRODUCT")} <= candidates(nlp, text, "list_member")
