@@ -248,6 +248,9 @@ def test_chinese_card_names_stay_products(nlp: Language, text: str, card: str) -
         "这一倡议得到了多方响应。",  # a demonstrative opens no name
         "会议提出的目标需要尽快付诸行动。",  # an idiom ending in 行动
         "两国战略合作不断深化，双方尊重彼此的战略自主。",  # 战略 as "strategic"
+        "中俄战略协作不断加强。",
+        "以两国领导人战略共识为指引。",
+        "这架客机原计划周五起飞，因天气推迟。",  # 原计划: as planned
     ],
 )
 def test_phrases_ending_in_an_initiative_word_are_no_initiatives(nlp: Language, text: str) -> None:
