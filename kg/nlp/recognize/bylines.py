@@ -9,6 +9,7 @@ from kg.nlp.recognize import cues
 from kg.nlp.recognize.base import RecognizerRule
 from kg.nlp.recognize.boundaries import common_word, dictionary_tag, is_proper, left_boundary, name_tokens
 from kg.nlp.recognize.cues import ORG_CONTEXT
+from kg.nlp.recognize.heads import without_descriptors
 from kg.nlp.text import Candidate, TokenView
 
 _DATELINE = r"(?:^|\n)[ \t]*([^\s，。（(]{2,10}?)(?:[0-9]{1,2}月[0-9]{1,2}日)?(?:电|讯|消息)"
@@ -53,8 +54,12 @@ def org_context(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> 
         if not view.is_start(cs):
             continue
         start = left_boundary(view, cs)
+        if start is not None:
+            start = without_descriptors(view, start, cs)  # 投资机构|SlateStone首席投资策略师
         if start is None or start >= cs or cs - start < 2:
             continue
+        if view.text.endswith("兼", start, cs) or view.text.startswith(cues.ORG_CONTEXT_AFTER, start):
+            continue  # 总裁兼|首席经济学家: two roles of one person, no name before the second
         if view.text.endswith(cues.NON_INSTITUTION_ENDINGS, start, cs):
             continue  # 平安银行公募销售团队负责人: a team or a department of an organization, none of its own
         # a stock code is evidence enough that a rare word names a company (see is_proper)

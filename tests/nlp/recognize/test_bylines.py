@@ -64,3 +64,24 @@ def test_a_spokesperson_for_the_press_follows_the_organization_not_its_news(
 ) -> None:
     """新闻发言人 is one role: the name ends before 新闻 (外交部|新闻发言人), not before 发言人."""
     assert orgs(nlp, text) == {name}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("对美股影响有限，QRST首席投资策略师Sam表示。", "QRST"),  # not QRST首席投资 (投资 is an industry word)
+        ("华瑞证券全球首席经济学家表示，市场仍将震荡。", "华瑞证券"),  # 全球首席 is one role
+        ("美国投资机构Northfield Wealth首席投资策略师表示看好。", "Northfield Wealth"),  # the class noun stays out
+    ],
+)
+def test_a_chief_role_follows_the_organization(nlp: Language, text: str, name: str) -> None:
+    assert name in orgs(nlp, text)
+    assert not any(found.endswith(("首席", "投资", "全球")) for found in orgs(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["在顺捷投资合伙人、总裁兼首席经济学家王庆看来，市场将分化。", "他曾是多只明星基金经理。"],
+)
+def test_a_second_role_or_a_star_fund_manager_names_no_organization(nlp: Language, text: str) -> None:
+    assert not {name for name in orgs(nlp, text) if "兼" in name or name.startswith("明星")}
