@@ -7,7 +7,14 @@ import re
 
 from kg.nlp.recognize import cues
 from kg.nlp.recognize.base import RecognizerRule
-from kg.nlp.recognize.boundaries import common_word, dictionary_tag, is_proper, left_boundary, name_tokens
+from kg.nlp.recognize.boundaries import (
+    common_word,
+    dictionary_tag,
+    is_proper,
+    known_org_names,
+    left_boundary,
+    name_tokens,
+)
 from kg.nlp.recognize.cues import ORG_CONTEXT
 from kg.nlp.recognize.heads import without_descriptors
 from kg.nlp.text import Candidate, TokenView
@@ -45,6 +52,18 @@ def bylines(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None
             out.append(Candidate(start, end, rule.label, rule.name, rule.score))
 
 
+def _known_prefixes(name: str) -> list[str]:
+    """The known organizations' names that a name starts with, shorter than it."""
+    names = known_org_names()
+    return [name[:n] for n in range(2, len(name)) if name[:n] in names]
+
+
+def _publisher(text: str, start: int, end: int) -> bool:
+    """Whether a name ending in a document noun is a newspaper or agency all the same (星河日报, 财新周报): the
+    document noun is one of the heads of a publisher."""
+    return text.endswith(("日报", "周报", "晚报", "晨报", "时报", "早报", "通讯社"), start, end)
+
+
 def org_context(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
     """A name right before a byline or a role word (财联社记者, X董事长) or a stock code names an organization."""
     text = view.text
@@ -58,6 +77,13 @@ def org_context(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> 
             start = without_descriptors(view, start, cs)  # 投资机构|SlateStone首席投资策略师
         if start is None or start >= cs or cs - start < 2:
             continue
+        if view.text.endswith(cues.DOCUMENT_NOUNS, start, cs) and not _publisher(view.text, start, cs):
+            continue  # 中报数据显示, 年报显示: a document says it, no organization
+        name = view.text[start:cs]
+        if name.isascii() and name[:1].islower():
+            continue  # …institution foundations发布的报告: a lower-case word is no name's start
+        if any(name.startswith(known) and name[len(known) :].isascii() for known in _known_prefixes(name)):
+            continue  # 东方财富|Choice数据显示, 欧洲央行|PSPP数据: a known organization and its product or programme
         if view.text.endswith("兼", start, cs) or view.text.startswith(cues.ORG_CONTEXT_AFTER, start):
             continue  # 总裁兼|首席经济学家: two roles of one person, no name before the second
         if view.text.endswith(cues.NON_INSTITUTION_ENDINGS, start, cs):

@@ -85,3 +85,30 @@ def test_a_chief_role_follows_the_organization(nlp: Language, text: str, name: s
 )
 def test_a_second_role_or_a_star_fund_manager_names_no_organization(nlp: Language, text: str) -> None:
     assert not {name for name in orgs(nlp, text) if "兼" in name or name.startswith("明星")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("而根据华观云网数据显示，全年交易额同比增长20.2%。", "华观云网"),
+        ("据华观云网发布的报告，全年交易额同比增长。", "华观云网"),
+        ("QRST调查显示，投资者的乐观情绪升温。", "QRST"),
+    ],
+)
+def test_the_source_of_a_figure_is_an_organization(nlp: Language, text: str, name: str) -> None:
+    assert name in orgs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "最新数据显示，全年交易额同比增长。",  # no name
+        "公司数据显示，全年交易额同比增长。",  # a common word
+        "2017年中报数据显示，营收大增。",  # a document says it
+        "研究机构CFA institution foundations发布的报告称，市场回暖。",  # a lower-case word
+        "中国银联Insight数据显示，交易笔数增长。",  # a known organization and its product
+    ],
+)
+def test_no_source_where_a_figure_has_no_named_source(nlp: Language, text: str) -> None:
+    found = orgs(nlp, text)
+    assert not {name for name in found if name in {"最新", "公司", "中报", "foundations"} or name.endswith("Insight")}
