@@ -68,6 +68,7 @@ def _opens_with_a_proper_name(view: TokenView, start: int, end: int) -> bool:
         and len(word) >= 2
         and view.tags[i] in _PROPER_OPENING
         and word not in cues.LATIN_TERMS
+        and word not in words.GENERIC_MODIFIERS  # 宽基指数ETF: a kind of index
         and word not in cues.LISTING_VENUES  # 美股主要指数ETF: a market opens a kind
     )
 
