@@ -38,7 +38,7 @@ def test_a_fund_named_by_its_house_index_or_term_is_a_product(nlp: Language, tex
         "其余8只均为碳中和ETF。",
         "我国存在国有资本、民营资本和混合所有制经济。",
         "美股主要指数ETF普遍上涨。",  # a market opens a kind
-        "今年以来宽基指数ETF持续获得净申购。",  # a descriptor opens a kind
+        "规模较大的宽基指数ETF近期获得资金流入。",  # a descriptor opens a kind
         "消费主题混合型基金表现较好。",
     ],
 )
