@@ -31,6 +31,7 @@ LATIN_TERMS = frozenset(_own("latin_terms"))
 ORG_SUBJECT_VERBS = _own("org_subject_verbs")
 # kin nouns of a company → whether the name after one is typed too (母公司海星) or only the name before (X的控股股东)
 KIN_NOUNS = {noun: sides == "both" for noun, sides in read_table("kg.nlp.recognize", "kin_nouns")}
+DESCRIPTOR_CLASSES = _own("descriptor_classes")
 KIN_MODIFIERS = _own("kin_modifiers")
 LISTING_VENUES = _own("listing_venues")
 ROUND_INVESTOR_VERBS = _own("round_investor_verbs")

@@ -22,10 +22,12 @@ from kg.nlp.recognize.kinds import (
     type_by_preceder,
 )
 from kg.nlp.text import Candidate, TokenView
+from kg.nlp.tokenizer import dictionary_tags
 
 _QUOTED = re.compile(
     r"[“「『\"]([^“”「」『』\"\n，。；！？、]{2,24})[”」』\"]|《([^《》\n]{2,30})》|【([^【】\n]{2,24})】"
 )
+_COMMON_QUOTED = 20  # a dictionary word this frequent is a common word, not a name that happens to be one
 _QUOTE_CHAIN = re.compile(r"""(?:\s*[、，,和及与]?\s*["“「『【][^"“”「」『』【】\n，。]{1,24}["”」』】])*\s*等""")
 
 
@@ -41,9 +43,10 @@ def quoted(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
         after = text[match.end() : match.end() + 8]
         head_type = None if head_in_common_word(inner, view.freqs) else type_by_head(inner)
         apposition = group == 1 and quote_ends_phrase(view, *match.span())  # 服务平台“惠农通”
+        scare = group == 1 and after.startswith(cues.DESCRIPTOR_CLASSES) and _common(inner, view.freqs)
         label = (
             head_type
-            or type_by_follower(after)
+            or (None if scare else type_by_follower(after))  # “网红”产品: a descriptor in scare quotes
             or (type_by_preceder(view, match.start()) if apposition else None)
             or event_by_head(inner, view.freqs)
         )
@@ -72,6 +75,15 @@ def quoted(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
         if label is None:
             continue
         out.append(Candidate(inner_start, inner_end, label, rule.name, rule.score))
+
+
+def _common(word: str, freqs: dict[str, int]) -> bool:
+    """Whether a quoted word is a common word (神器, 网红, 明星): in the dictionary with a common tag, a modern common
+    word, or a descriptor."""
+    if word in words.MODERN_WORDS or word in words.GENERIC_MODIFIERS:
+        return True
+    tag = dictionary_tags().get(word)
+    return tag is not None and tag not in cues.PROPER_TAGS and freqs.get(word, 0) >= _COMMON_QUOTED
 
 
 def _initiative_phrase_end(view: TokenView, pos: int, limit: int = 8) -> int | None:

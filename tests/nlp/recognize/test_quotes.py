@@ -167,3 +167,16 @@ def test_a_quote_after_a_class_noun_that_is_no_name_of_that_class(nlp: Language,
     quotes = {"很好用", "不好用", "入侵", "股灾", "天空地"}
     found = candidates(nlp, text, "quoted")
     assert not any(name in quotes or (name, label) == ("鹏扬小铺", "INITIATIVE") for name, label in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["多家基金公司的“网红”产品规模大增。", "这款“爆款”产品销量大增。", "星河集团推出“神器”产品。"],
+)
+def test_a_common_word_in_scare_quotes_before_a_class_noun_names_nothing(nlp: Language, text: str) -> None:
+    """“网红”产品: the quote describes the products of the class; it is no product's name."""
+    assert candidates(nlp, text, "quoted") == set()
+
+
+def test_a_name_in_quotes_before_a_class_noun_is_still_typed_by_it(nlp: Language) -> None:
+    assert ("惠农通", "PRODUCT") in candidates(nlp, "星河银行的“惠农通”产品覆盖全省。", "quoted")
