@@ -24,6 +24,11 @@ _BYLINE = re.compile(_DATELINE + r"|([^\s，。（(]{2,10}?)[（(][^）)\n]{0,12
 # the same without the reporter's form, which is tried at every character: for texts that mention no 记者
 _BYLINE_DATELINE = re.compile(_DATELINE)
 _SOURCE_CUE = re.compile(r"(?:另据|据)")
+# a publisher's account (“星河财经”（ID：xinghe）) and a republisher (星河网经授权发布): who published the article
+_ACCOUNT = re.compile(
+    r"[“\"]([^“”\"\n，。]{2,16})[”\"]\s*[（(](?:微信)?(?:ID|id|微信号|公众号)[:：]\s*[A-Za-z0-9_\-]+[）)]"
+)
+_REPUBLISHER = re.compile(r"([^\s，。：:、“”]{2,12}?)经授权(?:转载|发布)")
 _STOCK_CODE = re.compile(
     r"[（(](?:(?:SH|SZ|HK|BJ)?[:：]?\s*)?[0-9]{6}(?:\.(?:SH|SZ|BJ))?[）)]|[（(][0-9]{4,5}\.HK[）)]"
 )
@@ -50,6 +55,13 @@ def bylines(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None
             continue  # 据印度国防部的消息, X昨日消息: a byline holds a name only, no function or time words
         if is_proper(view, start, end, strict=True):
             out.append(Candidate(start, end, rule.label, rule.name, rule.score))
+    if "ID" in text or "id" in text or "微信" in text or "经授权" in text:
+        for pattern in (_ACCOUNT, _REPUBLISHER):
+            for match in pattern.finditer(text):
+                start, end = match.span(1)
+                start = _last_words(view, start, end)  # 本文由|星河网经授权发布
+                if end - start >= 2 and view.is_start(start) and view.is_end(end) and not common_word(view, start, end):
+                    out.append(Candidate(start, end, rule.label, rule.name, rule.score))
 
 
 def _known_prefixes(name: str) -> list[str]:
@@ -62,6 +74,17 @@ def _publisher(text: str, start: int, end: int) -> bool:
     """Whether a name ending in a document noun is a newspaper or agency all the same (星河日报, 财新周报): the
     document noun is one of the heads of a publisher."""
     return text.endswith(("日报", "周报", "晚报", "晨报", "时报", "早报", "通讯社"), start, end)
+
+
+def _last_words(view: TokenView, start: int, end: int) -> int:
+    """Where the run of name-like words that ends at end starts, no earlier than start: after the last function
+    word, pronoun, verb or punctuation."""
+    k = view.index_at(end - 1)
+    while k >= 0 and view.starts[k] >= start:
+        if view.words[k] in cues.STOP_WORDS or view.tags[k] in {"p", "r", "v", "d", "w", "c", "u", "uj"}:
+            return view.ends[k]
+        k -= 1
+    return start
 
 
 def org_context(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:

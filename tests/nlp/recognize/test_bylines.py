@@ -112,3 +112,18 @@ def test_the_source_of_a_figure_is_an_organization(nlp: Language, text: str, nam
 def test_no_source_where_a_figure_has_no_named_source(nlp: Language, text: str) -> None:
     found = orgs(nlp, text)
     assert not {name for name in found if name in {"最新", "公司", "中报", "foundations"} or name.endswith("Insight")}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("本文来自微信公众号“华观财经”（ID：huaguan），作者：张三，88氪经授权发布。", {"华观财经", "88氪"}),
+        ("本文由华观科技经授权发布。", {"华观科技"}),
+    ],
+)
+def test_a_publishers_account_or_a_republisher_is_an_organization(nlp: Language, text: str, names: set[str]) -> None:
+    assert names <= orgs(nlp, text)
+
+
+def test_a_republishing_note_without_a_name_names_nothing(nlp: Language) -> None:
+    assert orgs(nlp, "本文经授权发布。") == set()
