@@ -33,8 +33,12 @@ def name_internal(passage: Passage, rule: DocumentRule) -> list[RelationHit]:
         if x.label in {"ORG", "INITIATIVE"}:
             for n in range(min(len(x.surface) - 2, 8), 1, -1):
                 place = places.get(x.surface[:n])
-                # 中国银联 is national, not located; 上海证券交易所 without 上海 is no name, so 上海 is part of it
-                if place is not None and place.level != "country" and specific_name(x.surface[n:]):
+                # 中国银联 is national, not located; 上海证券交易所 without 上海 is no name, so 上海 is part of it;
+                # 亚太经合组织, 欧洲央行: a region in an organization's name is its scope, not where it is
+                scope = place is not None and (
+                    place.level == "country" or (place.level == "region" and x.label == "ORG")
+                )
+                if place is not None and not scope and specific_name(x.surface[n:]):
                     place = _innermost(places, place, x.surface[n:])
                     out.append(hit_in_sentence(passage, rule, located, x.name, place.label, x.start))
                     break

@@ -20,6 +20,16 @@ def test_a_national_prefix_does_not_locate(nlp: Language, text: str) -> None:
     assert "中国" not in nlp(text)._.kg_entities
 
 
+def test_a_region_in_an_organizations_name_is_its_scope_not_its_place(nlp: Language) -> None:
+    assert "非洲华瑞发展联合会" in nlp("非洲华瑞发展联合会今天成立。")._.kg_entities
+    assert of_relation(nlp, "非洲华瑞发展联合会今天成立。", "located_in") == set()
+
+
+def test_a_region_still_locates_a_programme_named_by_it(nlp: Language) -> None:
+    found = [h for h in hits(nlp, "长三角华瑞示范工程进展顺利。") if h.relation == "located_in"]
+    assert [(h.head, h.tail) for h in found] == [("长三角华瑞示范工程", "长三角")]
+
+
 def test_an_owner_prefix_means_the_owner_operates_the_product(nlp: Language) -> None:
     found = [h for h in hits(nlp, "华为发布华为钱包。") if h.relation == "operates"]
     assert [(h.head, h.tail, h.rule) for h in found] == [("华为", "华为钱包", "owner_prefix")]
