@@ -63,7 +63,9 @@ class Discourse:
         for match in self._pattern.finditer(text, start, end):
             k, stop = match.span()
             where, what = self.lexicon.anaphors[match.group()]
-            referents = self.party if what == "party" else [self._referent(text, start, k, mentions, words)]
+            referents = (
+                self.party if what == "party" else [self._referent(text, start, k, mentions, words, what == "company")]
+            )
             if (
                 all(r is not None for r in referents)
                 and (words is None or (words.is_start(k) and words.is_end(stop)))
@@ -74,8 +76,11 @@ class Discourse:
         return found
 
     def _referent(
-        self, text: str, start: int, pos: int, mentions: list[Mention], words: Words | None
+        self, text: str, start: int, pos: int, mentions: list[Mention], words: Words | None, company: bool
     ) -> Mention | None:
+        """The organization an anaphor stands for; 该公司 and its like stand for no public body (a commission that
+        opened the text is not the company a later sentence talks about)."""
+        bodies = tuple(self.lexicon.public_bodies) if company else ()
         opening = [
             m
             for m in mentions
@@ -83,8 +88,13 @@ class Discourse:
             and m.label == "ORG"
             and _opens_clause(text, m.start, start, words)
             and not self.modifies_noun(m)  # 《某报》记者……公司: the paper is no company of the clause
+            and not (bodies and m.name.endswith(bodies))
         ]
-        return opening[-1] if opening else self.topic
+        if opening:
+            return opening[-1]
+        if self.topic is not None and bodies and self.topic.name.endswith(bodies):
+            return None
+        return self.topic
 
     def recent(self, mentions: list[Mention]) -> Callable[[frozenset[str], set[str], int], Mention | None]:
         """The nearest entity of some types before an offset of this sentence (whose mentions are given), or in

@@ -83,7 +83,7 @@ class Lexicon:
     distributives: frozenset[str]
     copulas: frozenset[str]
     introducers: frozenset[str]
-    anaphors: dict[str, tuple[str, str]]  # word -> (where: "any" or "start", what: "topic" or "party")
+    anaphors: dict[str, tuple[str, str]]  # word -> (where: "any" or "start", what: "topic", "company" or "party")
     head_blockers: frozenset[str]
     receive_verbs: frozenset[str]
     public_bodies: frozenset[str]  # endings of the names of public bodies, whose joint acts are no partnership

@@ -7,6 +7,7 @@ import pytest
 
 ENTITIES = {
     "星河科技": "ORG",
+    "星河市金融管理委员会": "ORG",
     "白鹭银行": "ORG",
     "星河钱包": "PRODUCT",
     "星河云": "PRODUCT",
@@ -34,6 +35,14 @@ def test_the_company_refers_back(read) -> None:
     assert ("星河科技", "launched", "星河钱包") in read(text, ENTITIES)
     text = "星河科技今年营收大增。同时，公司还上线了星河云。"
     assert ("星河科技", "launched", "星河云") in read(text, ENTITIES)
+
+
+def test_the_company_is_no_public_body(read) -> None:
+    """该公司 after a commission opened the text stands for no company of the text: the commission is not one."""
+    text = "星河市金融管理委员会今天宣布新规。此前有报道称，该公司推出的星河钱包用户过亿。"
+    assert not {t for t in read(text, ENTITIES) if t[0] == "星河市金融管理委员会"}
+    text = "星河市金融管理委员会今天宣布新规。星河科技表示，该公司推出的星河钱包用户过亿。"
+    assert ("星河科技", "launched", "星河钱包") in read(text, ENTITIES)
 
 
 def test_its_refers_back(read) -> None:
