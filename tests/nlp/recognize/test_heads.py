@@ -511,3 +511,14 @@ def test_a_copula_or_a_party_noun_glued_to_a_name_is_cut_off(nlp: Language, text
     found = orgs(nlp, text)
     assert "华瑞资本" in found
     assert not any(name.startswith(("是", "意向", "方")) for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("中共中央政治局常委、国务院副总理张三出席会议。", "中央政治局常委"),  # a member's title
+        ("星河市第十一巡回指导组负责同志参加汇报会。", "汇报会"),  # a meeting
+    ],
+)
+def test_a_dictionary_org_that_is_a_title_or_a_meeting_is_no_organization(nlp: Language, text: str, title: str) -> None:
+    assert title not in orgs(nlp, text)
