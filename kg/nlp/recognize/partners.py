@@ -7,6 +7,8 @@ from kg.nlp.recognize.boundaries import common_word, is_proper, left_boundary, r
 from kg.nlp.recognize.cues import PARTNER
 from kg.nlp.text import Candidate, TokenView
 
+_MODIFIES = ("之", "的")  # after the would-be partner: the phrase goes on to a noun it modifies
+
 
 def partners(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
     """Who 联合/携手 whom are organizations: an unknown name right before or after a partnering verb."""
@@ -27,4 +29,6 @@ def partners(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> Non
             out.append(Candidate(start, name_end, rule.label, rule.name, rule.score))
         end = right_boundary(view, view.index_at(ve)) if ve < len(text) else None
         if end is not None and end > ve and is_proper(view, ve, end, strict=True) and not common_word(view, ve, end):
+            if text.startswith(_MODIFIES, end):
+                continue  # 携手同行现代化之路: the phrase goes on, the words after the verb name no partner
             out.append(Candidate(ve, end, rule.label, rule.name, rule.score))

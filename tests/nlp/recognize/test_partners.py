@@ -26,3 +26,8 @@ def test_common_nouns_beside_a_partnering_verb_are_not(nlp: Language, text: str)
 
 def test_a_partnership_between_countries_names_no_partner(nlp: Language) -> None:
     assert candidates(nlp, "甲乙两国战略合作伙伴关系持续深化。", "partner_side") == set()
+
+
+def test_words_after_the_verb_that_modify_a_later_noun_name_no_partner(nlp: Language) -> None:
+    """携手同行现代化之路: the words after 携手 modify 路; they name no partner."""
+    assert candidates(nlp, "央视播发快评《携手同行现代化之路》。", "partner_side") == set()
