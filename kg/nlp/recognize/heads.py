@@ -11,6 +11,7 @@ import re
 from functools import cache
 
 from kg.nlp import words
+from kg.nlp.known import known_places
 from kg.nlp.recognize import cues
 from kg.nlp.recognize.base import RecognizerRule
 from kg.nlp.recognize.boundaries import (
@@ -237,10 +238,23 @@ def names_one(view: TokenView, start: int, end: int) -> bool:
     南京江北污水收集系统), and so does a national scope (国家社会保险公共服务平台); common words alone do not."""
     if national_scope(view.text, start):
         return True
+    tokens = range(view.index_at(start), view.index_at(end - 1) + 1)
+    owners = 0
+    while owners < len(tokens) and _owner_word(view, tokens[owners]):
+        owners += 1  # 俄军|防空系统, 巴方|防空系统: whose systems, of a kind
     return any(
-        view.words[k] not in words.GENERIC_MODIFIERS and view.tags[k] in cues.PROPER_TAGS
-        for k in range(view.index_at(start), view.index_at(end - 1) + 1)
+        view.words[k] not in words.GENERIC_MODIFIERS and view.tags[k] in cues.PROPER_TAGS for k in tokens[owners:]
     )
+
+
+def _owner_word(view: TokenView, k: int) -> bool:
+    """A country, its short form (俄, 美), its army or its side (俄军, 巴方): the owner of a kind of system, not what
+    makes one system."""
+    word = view.words[k]
+    place = known_places().get(word)
+    if place is not None and place.level == "country":
+        return True
+    return (view.tags[k] == "j" and len(word) <= 2) or (len(word) <= 3 and word.endswith(("军", "方")))
 
 
 def kind_of_plan(text: str, head_start: int) -> bool:

@@ -134,6 +134,9 @@ def test_a_named_platform_or_system(nlp: Language, text: str, name: str) -> None
         "监管部门要求金融科技平台企业合规经营。",
         "工地配备了远程供水系统。",
         "这里正在建设农业技术资源共享平台。",
+        "甲方防空系统拦截了大部分导弹。",  # a side, an army or a country owns systems of a kind
+        "俄军防空系统还拦截了火箭弹。",
+        "该国铁路系统员工举行罢工，美国防空系统未能拦截。",
     ],
 )
 def test_a_kind_of_platform_or_system_is_no_product(nlp: Language, text: str) -> None:
