@@ -72,9 +72,24 @@ def quoted(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             continue
         if label is None:
             label = _chain_type(view, match.end())
-        if label is None:
-            continue
+        if label is None or (label == "PRODUCT" and _slogan(view, inner_start, inner_end)):
+            continue  # “走出去”综合服务, “一老一小”服务, “互联网+”: a slogan or a concept, no product
         out.append(Candidate(inner_start, inner_end, label, rule.name, rule.score))
+
+
+# numbers and set phrases: no noun, no name (a verb may name an app or a satellite: 好好租, 微笑)
+_SLOGAN_TAGS = frozenset({"m", "l", "i"})
+_PAIRED = re.compile(r"一.{1,2}一.{1,2}")  # 一老一小, 一对一, 一县一品
+
+
+def _slogan(view: TokenView, start: int, end: int) -> bool:
+    """Whether a quote is a slogan or a concept rather than a product's name: a set phrase or a count (新三样,
+    一对一), a paired count (一老一小), or words joined by + (互联网+, 绿电+智算)."""
+    inner = view.text[start:end]
+    if ("+" in inner and not inner.isascii()) or _PAIRED.fullmatch(inner):
+        return True
+    tokens = range(view.index_at(start), view.index_at(end - 1) + 1)
+    return view.starts[tokens[0]] == start and all(view.tags[k] in _SLOGAN_TAGS for k in tokens)
 
 
 def _common(word: str, freqs: dict[str, int]) -> bool:

@@ -180,3 +180,20 @@ def test_a_common_word_in_scare_quotes_before_a_class_noun_names_nothing(nlp: La
 
 def test_a_name_in_quotes_before_a_class_noun_is_still_typed_by_it(nlp: Language) -> None:
     assert ("惠农通", "PRODUCT") in candidates(nlp, "星河银行的“惠农通”产品覆盖全省。", "quoted")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "聚焦“一老一小”服务，推动社区建设。",  # a paired count
+        "代表绿色低碳的“新三样”产品增长较快。",  # a set phrase
+        "当地组织农技人员“一对一”精准服务。",
+        "科学布局“绿电+智算”，发展数据产业。",  # words joined by +
+    ],
+)
+def test_a_slogan_in_quotes_is_no_product(nlp: Language, text: str) -> None:
+    assert not {label for _, label in candidates(nlp, text, "quoted")} & {"PRODUCT"}
+
+
+def test_a_verb_may_still_name_a_product(nlp: Language) -> None:
+    assert ("好好租", "PRODUCT") in candidates(nlp, "星河集团推出长租公寓运营平台“好好租”。", "quoted")
