@@ -106,6 +106,8 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             continue  # 风电项目, 防洪工程: a field and a project name a kind of project
         if label == "INITIATIVE" and kind_of_plan(text, hs):
             continue  # 资管计划, 星河集团增持计划: a kind of transaction, whoever plans it
+        if label == "INITIATIVE" and _plans_to(view, out, start, hs, he):
+            continue  # 美联储计划加息, 华为计划在明年推出: an organization plans to do something
         out.append(Candidate(start, he, label, rule.name, rule.score))
 
 
@@ -231,6 +233,15 @@ def _place_object(view: TokenView, end: int) -> bool:
     word = view.words[k]
     one_place = len(word) == 1 and view.tags[k] in {"ns", "nz", "j"}
     return view.ends[k] == end and (one_place or (len(word) == 2 and word[0] in LEADING_FUNCTION_CHARS))
+
+
+def _plans_to(view: TokenView, out: list[Candidate], start: int, hs: int, he: int) -> bool:
+    """Whether 计划 is the verb of an organization right before it: the modifier is one organization and a verb, a
+    preposition or an adverb follows (美联储|计划|加息, 华为|计划|在明年推出)."""
+    if view.text[hs:he] != "计划" or not any(c.label == "ORG" and (c.start, c.end) == (start, hs) for c in out):
+        return False
+    k = view.index_at(he)
+    return 0 <= k < len(view.words) and view.starts[k] == he and view.tags[k][:1] in {"v", "p", "d"}
 
 
 def names_one(view: TokenView, start: int, end: int) -> bool:

@@ -254,6 +254,8 @@ def test_chinese_card_names_stay_products(nlp: Language, text: str, card: str) -
         "中俄战略协作不断加强。",
         "以两国领导人战略共识为指引。",
         "这架客机原计划周五起飞，因天气推迟。",  # 原计划: as planned
+        "华瑞集团计划在明年推出新款手机。",  # an organization plans to do something
+        "华瑞银行计划回购最多20亿元的股票。",
     ],
 )
 def test_phrases_ending_in_an_initiative_word_are_no_initiatives(nlp: Language, text: str) -> None:
@@ -525,3 +527,7 @@ def test_a_copula_or_a_party_noun_glued_to_a_name_is_cut_off(nlp: Language, text
 )
 def test_a_dictionary_org_that_is_a_title_or_a_meeting_is_no_organization(nlp: Language, text: str, title: str) -> None:
     assert title not in orgs(nlp, text)
+
+
+def test_a_plan_of_an_organization_followed_by_a_verb_is_still_a_programme(nlp: Language) -> None:
+    assert ("华瑞二期计划", "INITIATIVE") in entities(nlp, "华瑞二期计划推迟至明年。")
