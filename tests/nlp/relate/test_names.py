@@ -61,7 +61,9 @@ def test_names_own_relations_are_less_sure_than_a_sentence(nlp: Language) -> Non
 )
 def test_an_owner_before_a_kind_alone_runs_nothing_of_that_name(nlp: Language, text: str, kind: str) -> None:
     doc = nlp(text)
-    assert kind in doc._.kg_entities  # the recognizer takes it for a name; the owner prefix does not follow it
+    # the recognizer takes 华为手机 for a name (no longer 瑞银计划: 计划 before a verb is the organization's verb);
+    # either way the owner prefix does not follow it
+    assert (kind in doc._.kg_entities) == (kind == "华为手机")
     assert {(h.head, h.relation, h.tail) for h in doc._.kg_relations if h.tail == kind} == set()
 
 
