@@ -71,8 +71,8 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
         if strict and he < len(text) and (continues_noun(view, he) or _names_a_field(view, he)):
             continue  # 医保电子|凭证: an industry word inside a longer noun phrase
         start = without_descriptors(view, start, hs)  # 电商OZON公司 → OZON公司
-        if strict and text[start:hs] in cues.LATIN_TERMS:
-            continue  # AI智能, IT科技: a Latin term is jargon, no company's name
+        if text[start:hs] in cues.LATIN_TERMS:
+            continue  # AI智能, IT科技, PPP项目, SaaS平台: a Latin term is jargon, and the phrase names a kind
         if label == "PRODUCT" and _line_of_business(view, out, start, hs, he):
             continue  # 星河基金ETF|投资总监, 星河银行信用卡|中心: a firm's unit or line of business, not a product
         if match.group() == "指数" and _indicator(text, hs):
@@ -254,7 +254,10 @@ def names_one(view: TokenView, start: int, end: int) -> bool:
     while owners < len(tokens) and _owner_word(view, tokens[owners]):
         owners += 1  # 俄军|防空系统, 巴方|防空系统: whose systems, of a kind
     return any(
-        view.words[k] not in words.GENERIC_MODIFIERS and view.tags[k] in cues.PROPER_TAGS for k in tokens[owners:]
+        view.words[k] not in words.GENERIC_MODIFIERS
+        and view.words[k] not in cues.LATIN_TERMS  # AI平台, SaaS平台: jargon names a kind
+        and view.tags[k] in cues.PROPER_TAGS
+        for k in tokens[owners:]
     )
 
 

@@ -135,6 +135,7 @@ def test_a_named_platform_or_system(nlp: Language, text: str, name: str) -> None
         "工地配备了远程供水系统。",
         "这里正在建设农业技术资源共享平台。",
         "甲方防空系统拦截了大部分导弹。",  # a side, an army or a country owns systems of a kind
+        "华瑞集团推出AI平台和SaaS平台。",  # jargon before a platform names a kind
         "俄军防空系统还拦截了火箭弹。",
         "该国铁路系统员工举行罢工，美国防空系统未能拦截。",
     ],
@@ -531,3 +532,11 @@ def test_a_dictionary_org_that_is_a_title_or_a_meeting_is_no_organization(nlp: L
 
 def test_a_plan_of_an_organization_followed_by_a_verb_is_still_a_programme(nlp: Language) -> None:
     assert ("华瑞二期计划", "INITIATIVE") in entities(nlp, "华瑞二期计划推迟至明年。")
+
+
+def test_jargon_before_a_project_names_a_kind(nlp: Language) -> None:
+    assert not {name for name, label in entities(nlp, "目前针对PPP项目的监管政策趋严。") if label == "INITIATIVE"}
+
+
+def test_a_latin_name_before_a_platform_still_names_one(nlp: Language) -> None:
+    assert ("HarmonyOS平台", "PRODUCT") in entities(nlp, "华瑞集团推出HarmonyOS平台。")
