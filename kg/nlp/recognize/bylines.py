@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from kg.nlp import words
 from kg.nlp.recognize import cues
 from kg.nlp.recognize.base import RecognizerRule
 from kg.nlp.recognize.boundaries import (
@@ -29,6 +30,8 @@ _ACCOUNT = re.compile(
     r"[“\"]([^“”\"\n，。]{2,16})[”\"]\s*[（(](?:微信)?(?:ID|id|微信号|公众号)[:：]\s*[A-Za-z0-9_\-]+[）)]"
 )
 _REPUBLISHER = re.compile(r"([^\s，。：:、“”]{2,12}?)经授权(?:转载|发布)")
+_APPARATUS_CUES = ("ID", "id", "微信号", "公众号", "经授权")  # what the two patterns need: a cheap test first
+_PUBLISHER_HEADS = tuple(words.ORG_HEADS)
 _STOCK_CODE = re.compile(
     r"[（(](?:(?:SH|SZ|HK|BJ)?[:：]?\s*)?[0-9]{6}(?:\.(?:SH|SZ|BJ))?[）)]|[（(][0-9]{4,5}\.HK[）)]"
 )
@@ -55,7 +58,7 @@ def bylines(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None
             continue  # 据印度国防部的消息, X昨日消息: a byline holds a name only, no function or time words
         if is_proper(view, start, end, strict=True):
             out.append(Candidate(start, end, rule.label, rule.name, rule.score))
-    if "ID" in text or "id" in text or "微信" in text or "经授权" in text:
+    if any(cue in text for cue in _APPARATUS_CUES):
         for pattern in (_ACCOUNT, _REPUBLISHER):
             for match in pattern.finditer(text):
                 start, end = match.span(1)
@@ -71,9 +74,9 @@ def _known_prefixes(name: str) -> list[str]:
 
 
 def _publisher(text: str, start: int, end: int) -> bool:
-    """Whether a name ending in a document noun is a newspaper or agency all the same (星河日报, 财新周报): the
-    document noun is one of the heads of a publisher."""
-    return text.endswith(("日报", "周报", "晚报", "晨报", "时报", "早报", "通讯社"), start, end)
+    """Whether a name ending in a document noun is a newspaper or agency all the same (星河日报, 财新周报): it ends in
+    an organization's head word (日报, 周报, 通讯社), not only in the document noun (中报, 年报)."""
+    return text.endswith(_PUBLISHER_HEADS, start, end)
 
 
 def _last_words(view: TokenView, start: int, end: int) -> int:

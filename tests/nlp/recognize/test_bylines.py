@@ -119,6 +119,7 @@ def test_no_source_where_a_figure_has_no_named_source(nlp: Language, text: str) 
     [
         ("本文来自微信公众号“华观财经”（ID：huaguan），作者：张三，88氪经授权发布。", {"华观财经", "88氪"}),
         ("本文由华观科技经授权发布。", {"华观科技"}),
+        ("本文转载自“华观研究”（公众号：huaguanyj），作者张三。", {"华观研究"}),  # an account with no ID written
     ],
 )
 def test_a_publishers_account_or_a_republisher_is_an_organization(nlp: Language, text: str, names: set[str]) -> None:
