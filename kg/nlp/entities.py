@@ -201,11 +201,14 @@ class EntityResolver:
             latin = _LATIN_PREFIX.match(surface)
             if latin and surface[latin.end() :] in _ORG_CLASS_WORDS:
                 cores.append(latin.group())  # Daraz电商, OZON公司: a Latin name and the class it belongs to
-        for n in range(min(len(surface) - 2, 8), 1, -1):
-            if surface[:n] in self._places:
-                cores.append(surface[n:])
-                break
+        place = self._leading_place(surface, rest=2)
+        if place:
+            cores.append(surface[len(place) :])
         return [c for c in cores if len(c) >= 2 and specific_name(c)]
+
+    def _leading_place(self, name: str, rest: int) -> str:
+        """The longest place (of at most 8 characters) that opens a name and leaves rest characters or more of it."""
+        return next((name[:n] for n in range(min(len(name) - rest, 8), 1, -1) if name[:n] in self._places), "")
 
     @staticmethod
     def _canonical_key(surface: str, cand: Candidate, count: int) -> tuple:
@@ -273,7 +276,7 @@ class EntityResolver:
             return True
         if short in freqs and dictionary_tags().get(short) not in PROPER_TAGS:
             return False  # 公交 of 北京公交集团: a common noun the name is about, not the name cut short
-        place = next((short[:n] for n in range(min(len(short) - 1, 8), 1, -1) if short[:n] in self._places), "")
+        place = self._leading_place(short, rest=1)
         rest = short[len(place) :]
         return not place or (len(rest) >= 2 and freqs.get(rest, 0) < _GENERIC_SHORT)
 

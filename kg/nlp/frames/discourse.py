@@ -25,6 +25,7 @@ class Discourse:
     def __init__(self, lexicon: Lexicon, modifies_noun: Callable[[Mention], bool]) -> None:
         self.lexicon = lexicon
         self.modifies_noun = modifies_noun
+        self._public_bodies = tuple(lexicon.public_bodies)  # what 该公司 never stands for
         self._pattern = re.compile("|".join(sorted(map(re.escape, lexicon.anaphors), key=len, reverse=True)))
         self.topic: Mention | None = None
         self.party: list[Mention] = []  # the organizations of the last joint act (双方)
@@ -80,7 +81,7 @@ class Discourse:
     ) -> Mention | None:
         """The organization an anaphor stands for; 该公司 and its like stand for no public body (a commission that
         opened the text is not the company a later sentence talks about)."""
-        bodies = tuple(self.lexicon.public_bodies) if company else ()
+        bodies = self._public_bodies if company else ()
         opening = [
             m
             for m in mentions

@@ -311,7 +311,7 @@ def known_org_names() -> frozenset[str]:
     return frozenset(name for name, ent in known_surface_forms() if ent.type == "ORG")
 
 
-_LINES = WordSet((*words.ORG_HEADS, *words.INDUSTRY_HEADS))
+LINES = WordSet((*words.ORG_HEADS, *words.INDUSTRY_HEADS))  # heads and lines of business that end a firm's name
 _STEM_TAGS = frozenset({"n", "nz", "ng", "x", "j", "eng"})  # nouns and unknown words: no verb, adjective or place
 _NO_STEM = cues.STOP_WORDS | words.GENERIC_MODIFIERS
 
@@ -321,12 +321,12 @@ def line_with_a_stem(view: TokenView, start: int, end: int) -> bool:
     kind as often as a company (科技公司 aside): only a frame that one company fills makes it a name (financing,
     parents)."""
     name = view.text[start:end]
-    line = _LINES.longest_suffix(name, shorter=True)
+    line = LINES.longest_suffix(name, shorter=True)
     if line is None or not view.is_start(end - len(line)):
         return False
     stem_end = end - len(line)
     stem = name[: -len(line)]
-    if len(stem) < 2 or stem in words.GENERIC_MODIFIERS or _LINES.longest_suffix(stem) is not None:
+    if len(stem) < 2 or stem in words.GENERIC_MODIFIERS or LINES.longest_suffix(stem) is not None:
         return False
     tokens = range(view.index_at(start), view.index_at(stem_end - 1) + 1)
     return all(view.tags[k] in _STEM_TAGS and view.words[k] not in _NO_STEM for k in tokens)

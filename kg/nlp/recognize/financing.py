@@ -55,10 +55,8 @@ def financed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> Non
         for match in pattern.finditer(text):
             end = _BEFORE_THE_VERB.search(text, max(0, match.start() - _MAX_BETWEEN), match.start()).start()
             while end > 0 and view.is_start(end):
-                start = left_boundary(view, end)
-                if start is not None:
-                    start = without_descriptors(view, start, end)  # 扫地机厂商|海豚智能
-                if start is None or end - start < 2 or not _names_a_firm(view, start, end):
+                start = firm_before(view, end)
+                if start is None:
                     break
                 out.append(Candidate(start, end, rule.label, rule.name, rule.score))
                 if start == 0 or text[start - 1] != "、":
@@ -84,6 +82,16 @@ def listed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             out.append(Candidate(start, end, rule.label, rule.name, rule.score))
 
 
+def firm_before(view: TokenView, end: int) -> int | None:
+    """Where the name of one firm that ends at end starts, in a frame that one firm fills (a round, a listing, a kin
+    noun): over name-like words, without the description before it (扫地机厂商|海豚智能), or None."""
+    start = left_boundary(view, end)
+    if start is None:
+        return None
+    start = without_descriptors(view, start, end)
+    return start if end - start >= 2 and _names_a_firm(view, start, end) else None
+
+
 def _names_a_firm(view: TokenView, start: int, end: int) -> bool:
     text = view.text
     if common_word(view, start, end) or text.endswith(cues.CLASS_MARKERS, max(0, start - 2), start):
@@ -92,6 +100,6 @@ def _names_a_firm(view: TokenView, start: int, end: int) -> bool:
         return False  # 创始人张伟 is a person; 碧桂园公告 is the company and its notice
     if text.endswith(cues.NON_INSTITUTION_ENDINGS, start, end):
         return False  # 销售团队, 投资部: a part of an organization
-    if view.tags[view.index_at(end - 1)] in _PERSON_TAGS:
-        return False  # 创始人张伟: a person
+    if all(view.tags[k] in _PERSON_TAGS for k in range(view.index_at(start), view.index_at(end - 1) + 1)):
+        return False  # 张伟宣布完成融资: a person (天夏|智慧, ending in a word jieba calls a person's, is a firm)
     return is_proper(view, start, end, strict=True) or line_with_a_stem(view, start, end)

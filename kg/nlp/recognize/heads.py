@@ -16,6 +16,7 @@ from kg.nlp.recognize import cues
 from kg.nlp.recognize.base import RecognizerRule
 from kg.nlp.recognize.boundaries import (
     LEADING_FUNCTION_CHARS,
+    LINES,
     common_word,
     continues_noun,
     generic_institution,
@@ -130,14 +131,13 @@ def dictionary_orgs(view: TokenView, out: list[Candidate], rule: RecognizerRule)
 
 
 _LEGAL_SUFFIXES = frozenset(words.LEGAL_SUFFIXES)
-_LINE_WORDS = frozenset((*words.INDUSTRY_HEADS, *words.ORG_HEADS))
 
 
 def _before_a_line(view: TokenView, hs: int, **boundary: bool) -> int | None:
     """国新控股|有限责任公司: a line of business that the segmenter tags as a verb (控股, 投资) opens the legal form's
     name with the words before it, since a company's legal form follows its line."""
     k = view.index_at(hs - 1)
-    if k < 0 or view.ends[k] != hs or view.words[k] not in _LINE_WORDS or view.tags[k] not in {"v", "vn"}:
+    if k < 0 or view.ends[k] != hs or view.words[k] not in LINES.words or view.tags[k] not in {"v", "vn"}:
         return None
     start = left_boundary(view, view.starts[k], **boundary)
     return start if start is not None and start < view.starts[k] else None

@@ -6,8 +6,7 @@ from __future__ import annotations
 from kg.nlp.known import known_places
 from kg.nlp.recognize import cues
 from kg.nlp.recognize.base import RecognizerRule
-from kg.nlp.recognize.boundaries import common_word, is_proper, left_boundary, line_with_a_stem
-from kg.nlp.recognize.heads import without_descriptors
+from kg.nlp.recognize.financing import firm_before
 from kg.nlp.recognize.kinds import OUTSIDE_A_CLASS
 from kg.nlp.text import Candidate, TokenView
 from kg.nlp.words import alternation
@@ -49,16 +48,8 @@ def _name_before(view: TokenView, end: int) -> tuple[int, int] | None:
         return start + 1, end - 1
     if not view.is_start(end):
         return None
-    start = left_boundary(view, end)
-    if start is not None:
-        start = without_descriptors(view, start, end)  # 互联网巨头|谷歌
-    if start is None or end - start < 2 or text.endswith(cues.CLASS_MARKERS, max(0, start - 2), start):
-        return None
-    if common_word(view, start, end):
-        return None
-    if not (is_proper(view, start, end, strict=True) or line_with_a_stem(view, start, end)):
-        return None
-    return start, end
+    start = firm_before(view, end)  # 互联网巨头|谷歌的母公司
+    return None if start is None else (start, end)
 
 
 def _name_after(view: TokenView, start: int) -> tuple[int, int] | None:

@@ -18,6 +18,7 @@ from .recognized import candidates, orgs
         ("星河科技的全资子公司云栖小贷，主要经营网络贷款。", {"星河科技", "云栖小贷"}),  # a common stem before 科技
         ("交易完成后，顺荣股份原实际控制人吴氏家族持股比例下降。", {"顺荣股份"}),  # 原 dates the holder
         ("美国互联网巨头谷歌的母公司宣布，盈利不及预期。", {"谷歌"}),  # the description ends at 巨头
+        ("华瑞智慧的控股股东质押了所持股份。", {"华瑞智慧"}),  # jieba calls 智慧 a person's name
     ],
 )
 def test_the_kin_of_a_company_are_organizations(nlp: Language, text: str, names: set[str]) -> None:
