@@ -51,10 +51,11 @@ def save_all(
     `also` names other files of the folder to replace in the same set (None removes one): `kg build` passes its
     errors.jsonl, so the errors beside the exports are always those of the build that wrote them.
 
-    With ``workers`` > 1 (and fork available), a second process writes Turtle, N-Triples, TriG and RDF/XML while this
-    one writes N-Quads, JSON-LD and the view, then runs ``meanwhile`` (`kg build` writes its state for `--update`)
-    before it waits for the second: the files are the same, sooner. Without a second process ``meanwhile`` runs once
-    the files are in place. It must not raise.
+    With ``workers`` > 1 (and fork available), a second process writes Turtle, N-Triples, TriG, RDF/XML and the view
+    while this one writes N-Quads and JSON-LD, then runs ``meanwhile`` (`kg build` writes its state for `--update`)
+    before it waits for the second: the files are the same, sooner (the shares balanced on the CCTV benchmark: the
+    state costs about what the view and four formats cost). Without a second process ``meanwhile`` runs once the
+    files are in place. It must not raise.
     """
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
@@ -78,14 +79,15 @@ def _save(
     offloaded = [f for f in _OFFLOADED if f in formats]
     staged: dict[str, Path | None] = {}
     handed = False  # once replace_set has them, the staged files are its to keep or remove
-    with _second_process(export, workers > 1 and bool(offloaded)) as helper:
+    view = HTML_FILE in names
+    with _second_process(g, export, workers > 1 and bool(offloaded or view)) as helper:
         with signals.held():  # the helper is forked at the first submit: born with the signals held (kg.signals)
-            pending = helper.submit(_stage_inherited, directory, offloaded) if helper is not None else None
+            pending = helper.submit(_stage_inherited, directory, offloaded, view) if helper is not None else None
         here = [f for f in formats if pending is None or f not in offloaded]
         try:
             staged.update(_stage_formats(directory, here, export))
-            if HTML_FILE in names:
-                staged[HTML_FILE] = _stage(directory, HTML_FILE, render_html(g).encode("utf-8"))
+            if view and pending is None:
+                staged[HTML_FILE] = _stage_view(directory, g)
             for name, data in also.items():
                 staged[name] = None if data is None else _stage(directory, name, data)
             if pending is not None:
@@ -113,29 +115,43 @@ def _save(
 # What a second process writes: the formats pyoxigraph serializes, which need no graph, only the statements.
 _OFFLOADED: tuple[tuple[str, str], ...] = (("kg.ttl", "turtle"), ("kg.nt", "ntriples"), ("kg.trig", "trig"),
                                            ("kg.rdf", "xml"))  # fmt: skip
-_EXPORT: rdf.Export | None = None  # the statements a forked helper inherits (never pickled)
+_INHERITED: tuple[KnowledgeGraph, rdf.Export] | None = None  # what a forked helper inherits (never pickled)
 
 
 @contextmanager
-def _second_process(export: rdf.Export, wanted: bool) -> Iterator[ProcessPoolExecutor | None]:
-    """A forked process that sees the export, or None where one is not wanted or fork is not available."""
+def _second_process(g: KnowledgeGraph, export: rdf.Export, wanted: bool) -> Iterator[ProcessPoolExecutor | None]:
+    """A forked process that sees the graph and its export, or None where one is not wanted or fork is not
+    available."""
     if not wanted or "fork" not in multiprocessing.get_all_start_methods() or sys.platform == "darwin":
         yield None
         return
-    global _EXPORT
-    _EXPORT = export
+    global _INHERITED
+    _INHERITED = (g, export)
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(1, mp_context=context, initializer=signals.as_worker) as pool:
             yield pool
     finally:
-        _EXPORT = None
+        _INHERITED = None
 
 
-def _stage_inherited(directory: Path, formats: Sequence[tuple[str, str]]) -> dict[str, Path]:
-    """In the second process: the offloaded formats of the export it inherited."""
-    assert _EXPORT is not None
-    return _stage_formats(directory, formats, _EXPORT)
+def _stage_inherited(directory: Path, formats: Sequence[tuple[str, str]], view: bool) -> dict[str, Path]:
+    """In the second process: the offloaded formats of the export it inherited, and the view if asked."""
+    assert _INHERITED is not None
+    g, export = _INHERITED
+    staged = _stage_formats(directory, formats, export)
+    if view:
+        try:
+            staged[HTML_FILE] = _stage_view(directory, g)
+        except BaseException:
+            for temp in staged.values():
+                temp.unlink(missing_ok=True)
+            raise
+    return staged
+
+
+def _stage_view(directory: Path, g: KnowledgeGraph) -> Path:
+    return _stage(directory, HTML_FILE, render_html(g).encode("utf-8"))
 
 
 def _stage_formats(directory: Path, formats: Sequence[tuple[str, str]], export: rdf.Export) -> dict[str, Path]:

@@ -65,10 +65,10 @@ def test_two_processes_write_the_same_files(tmp_path: Path) -> None:
     one = [p.read_bytes() for p in export.save_all(sample_graph(), tmp_path / "one")]
     two = [p.read_bytes() for p in export.save_all(sample_graph(), tmp_path / "two", workers=2)]
     assert one == two
-    assert export._EXPORT is None  # the helper's copy of the statements is not kept alive
+    assert export._INHERITED is None  # the helper's copy of the graph and statements is not kept alive
 
 
-@pytest.mark.parametrize("failing", ["turtle", "json-ld"])
+@pytest.mark.parametrize("failing", ["turtle", "json-ld", "view"])
 def test_a_failure_in_either_process_leaves_earlier_exports_and_no_temp_files(
     failing: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -81,7 +81,11 @@ def test_a_failure_in_either_process_leaves_earlier_exports_and_no_temp_files(
             raise ValueError(f"{fmt} failed")
         return real(source, fmt, **kwargs)
 
+    def fail_on_view(g: object, **kwargs: object) -> str:
+        raise ValueError("view failed")
+
     monkeypatch.setattr(rdf, "serialize", fail_on)  # the forked helper inherits the patch
+    monkeypatch.setattr(export, "render_html", fail_on_view if failing == "view" else export.render_html)
     with pytest.raises(ValueError, match=f"{failing} failed"):
         export.save_all(sample_graph("https://example.org/other/"), tmp_path, workers=2)
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
