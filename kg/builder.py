@@ -22,6 +22,7 @@ from kg.ingest import IngestError, RecordFields, read_documents
 from kg.ingest.count import count_documents
 from kg.iri import DEFAULT_BASE
 from kg.model import Document, Extraction
+from kg.ontology import load_ontology
 
 
 def build(
@@ -143,6 +144,7 @@ def _worker_pool(workers: int, model: str | Path | None, *, backbone: bool = Fal
     """Processes with an Extractor each, born with SIGINT and SIGTERM held; they take them up as workers
     (`kg.signals`), so that the pool's terminate always ends them."""
     context = multiprocessing.get_context("spawn" if sys.platform == "darwin" else "fork")
+    load_ontology()  # read once here, where the exports need it after extraction, and inherited by forked workers
     with signals.held():
         return context.Pool(workers, initializer=_init_worker, initargs=(model, backbone))
 

@@ -141,7 +141,10 @@ class PatchedExport(Export):
         nquads, ntriples = list(build_block.nquads), list(build_block.ntriples)
         nodes = _lines(jsonld, build)
         units = list(_units(g, stand_in))
-        todo = [unit for unit in units if (held := self._cached.get(unit[0])) is None or held.signature != unit[1]]
+        if self._cached:
+            todo = [u for u in units if (held := self._cached.get(u[0])) is None or held.signature != _digest(u[1])]
+        else:  # every unit is rendered, and its signature taken by the process that renders it
+            todo = units
         batches = [todo[i : i + _BATCH] for i in range(0, len(todo), _BATCH)]
         rendered = [block for part in fork_map(_Render(jsonld, g.base), batches, self.processes) for block in part]
         fresh = dict(zip((key for key, _, _ in todo), rendered, strict=True))
@@ -171,13 +174,13 @@ _BATCH = 128  # units rendered together: their Turtle, TriG and RDF/XML pieces a
 
 @dataclass(frozen=True, slots=True)
 class _Render:
-    """The blocks of a batch of units (key, signature, render)."""
+    """The blocks of a batch of units (key, source, render), each signed with the digest of its source."""
 
     jsonld: JsonLdWriter
     base: str
 
-    def __call__(self, units: list[tuple[str, str, functools.partial]]) -> list[Block]:
-        blocks = [render(signature, self.jsonld) for _, signature, render in units]
+    def __call__(self, units: list[tuple[str, tuple, functools.partial]]) -> list[Block]:
+        blocks = [render(_digest(source), self.jsonld) for _, source, render in units]
         return _serialize_pieces(self.base, blocks)
 
 
@@ -202,7 +205,8 @@ def _digest(value: object) -> str:
 
 
 def _units(g: KnowledgeGraph, ctx: Context):
-    """(unit key, signature, render) for every document and entity: render(signature) gives the unit's block."""
+    """(unit key, source, render) for every document and entity: render(signature) gives the unit's block, and the
+    signature is the `_digest` of the source (what the block is rendered from), taken only where it is needed."""
     readings: dict[str, list[tuple[Relation, Evidence]]] = defaultdict(list)
     facts: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for rel in g.relations():
@@ -215,12 +219,11 @@ def _units(g: KnowledgeGraph, ctx: Context):
     metas = {doc.id: doc for doc in g.documents}
     for doc_id in sorted(metas.keys() | readings.keys() | figures.keys()):
         meta, read, found = metas.get(doc_id), readings.get(doc_id, []), figures.get(doc_id, [])
-        signature = _digest((ctx.base, meta, [(r.head, r.relation, r.tail, ev) for r, ev in read], found))
-        yield "d" + doc_id, signature, functools.partial(_document_block, ctx, doc_id, meta, read, found)
+        source = (ctx.base, meta, [(r.head, r.relation, r.tail, ev) for r, ev in read], found)
+        yield "d" + doc_id, source, functools.partial(_document_block, ctx, doc_id, meta, read, found)
     for ent in g.entities():
         heads = sorted(facts.get(ent.label, ()))
-        signature = _digest((ctx.base, ent, heads))
-        yield "e" + ent.label, signature, functools.partial(_entity_block, ctx, ent, heads)
+        yield "e" + ent.label, (ctx.base, ent, heads), functools.partial(_entity_block, ctx, ent, heads)
 
 
 def _document_block(
