@@ -26,6 +26,7 @@ _NOUN_LIKE_TAGS = frozenset({"n", "nr", "nz", "nt", "ng", "r", "vn", "eng"})
 _SUBJECT_TAGS = frozenset({"n", "nr", "nz", "nt", "ng", "r"})
 _ADVERB_TAGS = ("d", "t", "ad", "ul", "uz", "ug")  # adverbs, times and aspect particles before a verb
 _MAX_PLACE_MODIFIER = 8  # characters between a place and 的 in a relative clause (位于A沃罗涅日州的机场)
+_ASPECT_PARTICLES = frozenset({"了", "过"})
 _MAX_OBJECT_GAP = 16  # characters of modifiers between a verb and its object (推出了首张乡村振兴主题卡)
 
 
@@ -184,11 +185,27 @@ def _noun_subject_before(sent: Sentence, trigger: Trigger, clause: Clause, after
 
 
 def _place_before_of(sent: Sentence, group: Group, trigger: Trigger, clause: Clause) -> bool:
-    """The verb's object is a place, and a few words and 的 follow it (位于A南部的设施, 来自A的行动)."""
+    """The verb's object is a place, and a few words and 的 follow it (位于A南部的设施, 来自A的行动); or, where the
+    verb stands as the object of another (袭击了位于A南部B等地区的设施, 在位于A的工厂), any words without a verb."""
     if any(m.label != "LOC" for m in group.members) or not modifier_gap(sent.text, trigger.end, group.start, 4):
         return False
-    of = sent.text.find("的", group.end, min(clause.end, group.end + _MAX_PLACE_MODIFIER + 1))
-    return of >= 0 and not PUNCTUATION.search(sent.text, group.end, of)
+    embedded = _after_a_verb(sent, trigger, clause)
+    limit = clause.end if embedded else min(clause.end, group.end + _MAX_PLACE_MODIFIER + 1)
+    of = sent.text.find("的", group.end, limit)
+    if of < 0 or PUNCTUATION.search(sent.text, group.end, of):
+        return False
+    return of <= group.end + _MAX_PLACE_MODIFIER or not _verb_between(sent, group.end, of)
+
+
+def _after_a_verb(sent: Sentence, trigger: Trigger, clause: Clause) -> bool:
+    """Whether the word before the verb is a verb, an aspect particle or a preposition (袭击了|位于, 在|位于): the verb
+    opens a phrase that is another's object, so it has no subject of its own."""
+    words = sent.shape.words
+    before = list(words.between(clause.start, trigger.start)) if words is not None else []
+    if not before or before[-1][1] != trigger.start or _in_mention(sent, before[-1][0]):
+        return False
+    start, end, tag = before[-1]
+    return tag.startswith(("v", "p")) or sent.text[start:end] in _ASPECT_PARTICLES
 
 
 def _undergoes(sent: Sentence, group: Group, trigger: Trigger, clause: Clause) -> bool:

@@ -75,3 +75,28 @@ def test_a_relative_clause_head_is_not_inside_a_phrase_a_marker_opens(read) -> N
 def test_a_place_with_a_few_words_before_of_is_in_a_relative_clause(read) -> None:
     found = read("星河科技对位于新加坡滨海湾南岸的一座仓库发起收购。", ENTITIES)
     assert ("星河科技", "located_in", "新加坡") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "星河科技收购了位于新加坡西部裕廊等多个工业区的三座仓库。",
+        "星河科技租下位于美国得克萨斯州奥斯汀北郊多个园区的办公楼。",
+    ],
+)
+def test_a_place_after_a_verb_opens_a_relative_clause_however_long(read, text: str) -> None:
+    """袭击了位于A南部B等地区的设施: 位于 is the object of the verb before it, so what it locates is the noun after
+    的, however many words lie between; the subject of the sentence is not located there."""
+    assert {t for t in read(text, ENTITIES) if t[1] == "located_in"} == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("星河科技位于新加坡，主要开发支付软件。", ("星河科技", "located_in", "新加坡")),
+        ("蓝海集团总部位于美国，员工遍布全球。", ("蓝海集团", "located_in", "美国")),
+        ("远山资本收购了位于新加坡的星河科技。", ("星河科技", "located_in", "新加坡")),
+    ],
+)
+def test_a_subject_or_the_noun_after_of_is_still_located(read, text: str, fact: tuple[str, str, str]) -> None:
+    assert fact in read(text, ENTITIES)
