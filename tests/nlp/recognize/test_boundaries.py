@@ -18,6 +18,19 @@ def test_two_teams_either_side_of_versus(nlp: Language) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "teams"),
+    [
+        ("半决赛上，鹏扬队战胜顺捷队晋级。", {"鹏扬队", "顺捷队"}),
+        ("昨晚顺捷队力克鹏扬队，卫冕联赛冠军。", {"顺捷队", "鹏扬队"}),
+        ("顺捷队首夺男子混合接力冠军", {"顺捷队"}),
+    ],
+)
+def test_a_match_result_ends_a_team_name(nlp: Language, text: str, teams: set[str]) -> None:
+    """战胜, 力克, 首夺: a result between two teams (jieba tags some of them nouns) is never inside a name."""
+    assert set(orgs(nlp, text)) == teams
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("图为顺捷物流有限公司的仓库。", "顺捷物流有限公司"),  # a caption word opens no name
