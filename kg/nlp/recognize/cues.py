@@ -34,6 +34,7 @@ KIN_NOUNS = {noun: sides == "both" for noun, sides in read_table("kg.nlp.recogni
 DESCRIPTOR_CLASSES = _own("descriptor_classes")
 KIN_MODIFIERS = _own("kin_modifiers")
 LISTING_VENUES = _own("listing_venues")
+COMMODITIES = _own("commodities")
 ROUND_INVESTOR_VERBS = _own("round_investor_verbs")
 ROUND_RAISE_VERBS = _own("round_raise_verbs")
 ROUND_RECEIVE_VERBS = _own("round_receive_verbs")

@@ -540,3 +540,15 @@ def test_jargon_before_a_project_names_a_kind(nlp: Language) -> None:
 
 def test_a_latin_name_before_a_platform_still_names_one(nlp: Language) -> None:
     assert ("HarmonyOS平台", "PRODUCT") in entities(nlp, "华瑞集团推出HarmonyOS平台。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["伦敦布伦特原油期货价格收于每桶80美元上方。", "大连商品交易所铁矿石期货收涨。", "美国WTI原油期货收跌2%。"],
+)
+def test_a_futures_contract_on_a_commodity_is_no_firm(nlp: Language, text: str) -> None:
+    assert not any(name.endswith("期货") for name in orgs(nlp, text))
+
+
+def test_a_futures_firm_is_still_one(nlp: Language) -> None:
+    assert orgs(nlp, "顺捷期货与五矿期货发布原油期货周报。") == {"顺捷期货", "五矿期货"}
