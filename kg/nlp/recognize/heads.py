@@ -255,12 +255,18 @@ def names_one(view: TokenView, start: int, end: int) -> bool:
     owners = 0
     while owners < len(tokens) and _owner_word(view, tokens[owners]):
         owners += 1  # 俄军|防空系统, 巴方|防空系统: whose systems, of a kind
+    if owners < len(tokens) and _one_character(view.text[view.starts[tokens[owners]] : end]):
+        return False  # 云平台, 新系统: one character makes a kind of platform, never one platform's name
     return any(
         view.words[k] not in words.GENERIC_MODIFIERS
         and view.words[k] not in cues.LATIN_TERMS  # AI平台, SaaS平台: jargon names a kind
         and view.tags[k] in cues.PROPER_TAGS
         for k in tokens[owners:]
     )
+
+
+def _one_character(text: str) -> bool:
+    return len(text) == 1 and "\u4e00" <= text <= "\u9fff"
 
 
 def _owner_word(view: TokenView, k: int) -> bool:

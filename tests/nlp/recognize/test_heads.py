@@ -138,6 +138,8 @@ def test_a_named_platform_or_system(nlp: Language, text: str, name: str) -> None
         "华瑞集团推出AI平台和SaaS平台。",  # jargon before a platform names a kind
         "俄军防空系统还拦截了火箭弹。",
         "该国铁路系统员工举行罢工，美国防空系统未能拦截。",
+        "华瑞集团与顺捷电信合作的云平台正式上线。",  # one character names a kind
+        "顺捷银行的网系统升级后更稳定。",
     ],
 )
 def test_a_kind_of_platform_or_system_is_no_product(nlp: Language, text: str) -> None:
