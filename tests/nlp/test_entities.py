@@ -18,6 +18,27 @@ def names(info: EntityInfo) -> set[str]:
 
 
 # overlaps ---------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    ["各地商务部门推动快递企业复工。", "四川省教育部门组织高校访企拓岗。", "中国银行业整体资产质量保持稳定。"],
+)
+def test_a_name_whose_last_character_opens_a_common_noun_is_no_mention(nlp: Language, text: str) -> None:
+    """商务部|门 is 商务部门 (a department of commerce anywhere), 中国银行|业 the banking sector of China."""
+    assert not [label for label, info in infos(nlp, text).items() if info.type == "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("商务部门户网站发布通知。", "商务部"),
+        ("中国银行业务收入增长。", "中国银行"),
+        ("商务部部长表示欢迎。", "商务部"),
+    ],
+)
+def test_a_name_before_a_word_of_its_own_is_kept(nlp: Language, text: str, name: str) -> None:
+    assert name in infos(nlp, text)
+
+
 def test_select_keeps_the_longest_span_then_the_best_score() -> None:
     cands = [
         Candidate(0, 2, "LOC", "gazetteer", 0.9),
