@@ -42,6 +42,7 @@ WORD_LISTS = {
     "public_bodies": "public_bodies.txt",
     "hopes": "hopes.txt",
     "bare_founding": "bare_founding.txt",
+    "holders": "holders.txt",
 }
 NO_WORD = "-"  # the trigger of a frame that is a shape, not a word (A B side by side)
 
@@ -89,6 +90,7 @@ class Lexicon:
     public_bodies: frozenset[str]  # endings of the names of public bodies, whose joint acts are no partnership
     hopes: frozenset[str]  # words after which a cooperation is only wished for (看好A和B合作)
     bare_founding: frozenset[str]  # founding verbs whose bare subject is what is founded (X正发起设立，)
+    holders: frozenset[str]  # words between A and 的 that make what follows A's own (A旗下的B)
     automaton: ahocorasick.Automaton  # every trigger and blocker, for one pass over a text
 
 

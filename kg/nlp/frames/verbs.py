@@ -39,6 +39,7 @@ def verb_frame(sent: Sentence, trigger: Trigger, entry: Entry) -> Frame | None:
     agent: Group | None = None
     passive: Group | None = None
     relative = _RELATIVE.match(text, trigger.end) is not None
+    left, held = _holders(sent, left, trigger, clause)
     for group in reversed(left):
         if (
             sent.shape.possessed_after(group, sent.mentions, trigger.start) is not None
@@ -46,7 +47,7 @@ def verb_frame(sent: Sentence, trigger: Trigger, entry: Entry) -> Frame | None:
             or (text[group.end : group.end + 1] == "的" and group.end + 1 < trigger.start)
         ):
             continue  # A的B, A负责人, A的董事: A modifies what acts
-        role = sent.shape.marker(group, clause.start)
+        role = sent.shape.marker(group, clause.start) or held.get(group.start)
         if (
             relative
             and agent is None
@@ -136,6 +137,29 @@ def verb_frame(sent: Sentence, trigger: Trigger, entry: Entry) -> Frame | None:
     if "patient" not in frame.roles and "patient" in entry.implicit:
         sent.fill_implicit(frame, "patient", clause)
     return frame if frame.roles else None
+
+
+def _holders(sent: Sentence, left: list[Group], trigger: Trigger, clause: Clause) -> tuple[list[Group], dict[int, str]]:
+    """与A旗下的B, 联合A的子公司B: what a holder A holds (B) stands in A's place, and A only modifies it. So B takes
+    the role a marker gives A (by B's start), and in A与B旗下的C, where 与 joined A and B into one group, A and C act
+    together (the groups before the verb, with that pair in place of the two)."""
+    held: dict[int, str] = {}
+    out = list(left)
+    for group in left:
+        owned = sent.shape.possessed_after(group, sent.mentions, trigger.start)
+        if owned is None:
+            continue
+        between = sent.text[group.end : sent.text.find("的", group.end, owned.start)]
+        if between and between not in sent.lexicon.holders:
+            continue
+        role = sent.shape.marker(group, clause.start)
+        if role is not None:
+            held[owned.start] = role
+        target = next((g for g in out if g.start == owned.start), None)
+        if group.joint and len(group.members) > 1 and target is not None and group in out:
+            out[out.index(target)] = Group([*group.members[:-1], *target.members], group.start, target.end, joint=True)
+            out.remove(group)
+    return out, held
 
 
 def _founded_bare(sent: Sentence, trigger: Trigger, clause: Clause, agent: Group, frame: Frame) -> bool:

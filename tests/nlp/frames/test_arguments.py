@@ -155,3 +155,26 @@ def test_a_held_company_named_again_after_a_heading_holds_the_new_sections_holde
     assert ("白鹭证券", "invested_in", "星河保险") in read(text, HOLDERS)
     text = f"星河保险的股东包括顺捷理财。\n{heading}\n两年后，新公司注册资本为50亿元。\n其中，白鹭证券持股比例为2%。"
     assert ("白鹭证券", "invested_in", "星河保险") not in read(text, HOLDERS)
+
+
+HOLDINGS = {"鹏扬科技": "ORG", "蓝海集团": "ORG", "顺捷物流": "ORG", "星河钱包": "PRODUCT"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "鹏扬科技与蓝海集团旗下的顺捷物流签署战略合作协议。",
+        "鹏扬科技与蓝海集团下属的顺捷物流达成合作。",
+        "鹏扬科技同蓝海集团旗下的顺捷物流签署合作协议。",
+    ],
+)
+def test_what_a_holder_holds_takes_its_place_beside_a_partner(read, text: str) -> None:
+    """A与B旗下的C合作: C is the partner; B only says whose C is."""
+    found = read(text, HOLDINGS)
+    assert ("鹏扬科技", "partnered_with", "顺捷物流") in found
+    assert ("鹏扬科技", "partnered_with", "蓝海集团") not in found
+
+
+def test_a_holder_of_what_was_launched_is_no_partner(read) -> None:
+    found = read("由蓝海集团推出的星河钱包今日上线，鹏扬科技的用户已可使用。", HOLDINGS)
+    assert not {t for t in found if t[1] == "partnered_with"}
