@@ -175,13 +175,15 @@ _DESCRIPTORS = words.GENERIC_MODIFIERS - {"中"}
 
 
 def without_descriptors(view: TokenView, start: int, end: int) -> int:
-    """Drop descriptive words that open a name when a proper name follows them: 电商OZON公司 is OZON公司, and
-    旗舰扫地机产品Nova系列 is Nova系列 (a class noun ends the description before a name)."""
+    """Drop descriptive words that open a name when a proper name follows them: 电商OZON公司 is OZON公司, 旗舰扫地机
+    产品Nova系列 is Nova系列, 全资子公司顺捷物流 is 顺捷物流 (a class or kin noun ends the description before a
+    name)."""
     i = view.index_at(start)
     last = view.index_at(end - 1)
     for k in range(last - 1, i - 1, -1):
         proper = view.tags[k + 1] in cues.PROPER_TAGS and view.tags[k + 1] != "ns"
-        if view.words[k] in cues.CLASS_NOUNS_BEFORE_NAMES and proper and view.starts[k + 1] < end - 1:
+        describes = view.words[k] in cues.CLASS_NOUNS_BEFORE_NAMES or cues.KIN_NOUNS.get(view.words[k], False)
+        if describes and proper and view.starts[k + 1] < end - 1:
             start, i = view.starts[k + 1], k + 1
             break
     # 中 alone before a proper name is 中国's short form opening it (中|金浦投资, 中|储粮), not 中型: left_boundary

@@ -37,3 +37,16 @@ def test_the_kin_of_a_company_are_organizations(nlp: Language, text: str, names:
 )
 def test_no_kin_where_no_name_stands(nlp: Language, text: str) -> None:
     assert candidates(nlp, text, "kin_party") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("鹏扬科技与蓝海集团的子公司顺捷物流签署协议。", "顺捷物流"),
+        ("蓝海集团的全资子公司顺捷物流今日成立。", "顺捷物流"),
+    ],
+)
+def test_a_kin_noun_before_a_name_ends_its_description(nlp: Language, text: str, name: str) -> None:
+    """子公司顺捷物流 is 顺捷物流: the kin noun says what the company is to the one before, not part of its name."""
+    found = orgs(nlp, text)
+    assert name in found and not any(n.endswith(name) and n != name for n in found)
