@@ -43,6 +43,7 @@ WORD_LISTS = {
     "hopes": "hopes.txt",
     "bare_founding": "bare_founding.txt",
     "holders": "holders.txt",
+    "body_endings": "body_endings.txt",
 }
 NO_WORD = "-"  # the trigger of a frame that is a shape, not a word (A B side by side)
 
@@ -91,6 +92,7 @@ class Lexicon:
     hopes: frozenset[str]  # words after which a cooperation is only wished for (看好A和B合作)
     bare_founding: frozenset[str]  # founding verbs whose bare subject is what is founded (X正发起设立，)
     holders: frozenset[str]  # words between A and 的 that make what follows A's own (A旗下的B)
+    body_endings: frozenset[str]  # one-character words that end a body's name (合作|署)
     automaton: ahocorasick.Automaton  # every trigger and blocker, for one pass over a text
 
 

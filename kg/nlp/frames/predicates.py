@@ -55,6 +55,12 @@ def without_labels(text: str, lexicon: Lexicon, mentions: list[Mention]) -> list
     return [m for k, m in enumerate(mentions) if k not in cut] if cut else mentions
 
 
+def _ends_in_a_body(words: Words, end: int, lexicon: Lexicon) -> bool:
+    """Whether the word after a trigger is one character that ends a body's name, as a noun (合作|署, 合作|社)."""
+    word, tag = words.word_at(end)
+    return word in lexicon.body_endings and tag.startswith("n")
+
+
 def find_triggers(text: str, lexicon: Lexicon, words: Words | None, mentions: list[Mention]) -> list[Trigger]:
     """Every trigger of a text in text order. Where words overlap the longest wins (战略合作协议 over 合作), and a
     blocker that wins hides the trigger inside it."""
@@ -75,6 +81,8 @@ def find_triggers(text: str, lexicon: Lexicon, words: Words | None, mentions: li
             continue
         if _in_title(text, start, end):
             continue  # 《投资时报》: a word of a title is no predicate (《战略合作协议》 is one)
+        if words is not None and _ends_in_a_body(words, end, lexicon):
+            continue  # 国家国际发展合作|署: a name the recognizer missed, no cooperation
         entries = lexicon.entries[word]
         if words is not None and not words.is_start(start):
             # 共同|开发 is one jieba word: a predicate may end a word an adverb begins; a noun may not

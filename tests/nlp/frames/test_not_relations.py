@@ -167,3 +167,19 @@ def test_a_cooperation_only_hoped_for_makes_no_partners(read, text: str) -> None
 def test_a_word_of_hope_inside_a_name_hopes_nothing(read) -> None:
     found = read("新希望集团与白鹭银行签署战略合作协议。", {**ENTITIES, "新希望集团": "ORG"})
     assert {t for t in found if t[1] == "partnered_with" and {t[0], t[2]} == {"新希望集团", "白鹭银行"}}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "星河科技、白鹭银行、星河国际发展合作署负责人出席仪式。",
+        "星河科技、白鹭银行和鹏扬县农民专业合作社代表参加会议。",
+    ],
+)
+def test_a_trigger_that_ends_in_a_body_word_is_inside_a_name(read, text: str) -> None:
+    """合作|署, 合作|社: a body the recognizer missed, whose name holds a predicate; its neighbours are no partners."""
+    assert {t for t in read(text, ENTITIES) if t[1] == "partnered_with"} == set()
+
+
+def test_a_trigger_before_an_ordinary_word_still_counts(read) -> None:
+    assert ("星河科技", "partnered_with", "白鹭银行") in read("星河科技与白鹭银行合作推出星河钱包。", ENTITIES)
