@@ -26,6 +26,7 @@ class Discourse:
         self.lexicon = lexicon
         self.modifies_noun = modifies_noun
         self._public_bodies = tuple(lexicon.public_bodies)  # what 该公司 never stands for
+        self._officers = tuple(lexicon.officers)
         self._pattern = re.compile("|".join(sorted(map(re.escape, lexicon.anaphors), key=len, reverse=True)))
         self.topic: Mention | None = None
         self.party: list[Mention] = []  # the organizations of the last joint act (双方)
@@ -88,7 +89,8 @@ class Discourse:
             if m.end <= pos
             and m.label == "ORG"
             and _opens_clause(text, m.start, start, words)
-            and not self.modifies_noun(m)  # 《某报》记者……公司: the paper is no company of the clause
+            # 《某报》记者……公司: the paper is no company of the clause; 星河科技董事长张伟表示，公司……: 星河科技 is
+            and (not self.modifies_noun(m) or text.startswith(self._officers, m.end))
             and not (bodies and m.name.endswith(bodies))
         ]
         if opening:

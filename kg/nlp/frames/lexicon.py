@@ -44,6 +44,7 @@ WORD_LISTS = {
     "bare_founding": "bare_founding.txt",
     "holders": "holders.txt",
     "body_endings": "body_endings.txt",
+    "officers": "officers.txt",
 }
 NO_WORD = "-"  # the trigger of a frame that is a shape, not a word (A B side by side)
 
@@ -93,6 +94,7 @@ class Lexicon:
     bare_founding: frozenset[str]  # founding verbs whose bare subject is what is founded (X正发起设立，)
     holders: frozenset[str]  # words between A and 的 that make what follows A's own (A旗下的B)
     body_endings: frozenset[str]  # one-character words that end a body's name (合作|署)
+    officers: frozenset[str]  # titles whose holder speaks for the organization before them (A董事长)
     automaton: ahocorasick.Automaton  # every trigger and blocker, for one pass over a text
 
 

@@ -178,3 +178,21 @@ def test_what_a_holder_holds_takes_its_place_beside_a_partner(read, text: str) -
 def test_a_holder_of_what_was_launched_is_no_partner(read) -> None:
     found = read("由蓝海集团推出的星河钱包今日上线，鹏扬科技的用户已可使用。", HOLDINGS)
     assert not {t for t in found if t[1] == "partnered_with"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "鹏扬科技董事长张伟表示，公司将推出星河钱包。",
+        "鹏扬科技总裁李明透露，该公司年内推出星河钱包。",
+        "鹏扬科技有关负责人介绍，公司下月推出星河钱包。",
+    ],
+)
+def test_the_company_an_officer_speaks_for_is_the_one_referred_to(read, text: str) -> None:
+    """A董事长B表示，公司将…: the chairman speaks for A, so 公司 is A."""
+    assert ("鹏扬科技", "launched", "星河钱包") in read(text, HOLDINGS)
+
+
+def test_a_reporter_speaks_for_no_company(read) -> None:
+    found = read("蓝海集团记者张伟报道，公司将推出星河钱包。", HOLDINGS)
+    assert ("蓝海集团", "launched", "星河钱包") not in found
