@@ -116,8 +116,8 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
 
 def dictionary_orgs(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
     """Words the segmenter's dictionary tags as organizations (nt) that end like an institution (国防部, 法新社,
-    卫生局), with the places before them (美国国防部, 郯城县卫生局). A kind of institution (商业银行, 上市公司)
-    is no name: its modifier is a descriptor."""
+    卫生局), with the places before them (美国国防部, 郯城县卫生局), and abbreviated units after them (国务院港澳办).
+    A kind of institution (商业银行, 上市公司) is no name: its modifier is a descriptor."""
     for k in [k for k, tag in enumerate(view.tags) if tag == "nt"]:
         word = view.words[k]
         if len(word) < 2 or not word.endswith(cues.INSTITUTION_ENDINGS) or generic_institution(word):
@@ -130,6 +130,16 @@ def dictionary_orgs(view: TokenView, out: list[Candidate], rule: RecognizerRule)
             start = view.starts[j]
             j -= 1
         out.append(Candidate(start, view.ends[k], rule.label, rule.name, rule.score))
+    for k in range(1, len(view.tags)):
+        # 国务院|港澳办, 证监会|发审委: an abbreviated body right after an organization the dictionary knows is its unit
+        word = view.words[k]
+        if (
+            view.tags[k] == "j"
+            and view.tags[k - 1] == "nt"
+            and len(word) >= 2
+            and word.endswith(cues.INSTITUTION_ENDINGS)
+        ):
+            out.append(Candidate(view.starts[k - 1], view.ends[k], rule.label, rule.name, rule.score))
 
 
 _LEGAL_SUFFIXES = frozenset(words.LEGAL_SUFFIXES)

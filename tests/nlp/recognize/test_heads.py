@@ -554,3 +554,9 @@ def test_a_futures_contract_on_a_commodity_is_no_firm(nlp: Language, text: str) 
 
 def test_a_futures_firm_is_still_one(nlp: Language) -> None:
     assert orgs(nlp, "顺捷期货与五矿期货发布原油期货周报。") == {"顺捷期货", "五矿期货"}
+
+
+def test_an_abbreviated_unit_after_a_dictionary_organization_is_one_name(nlp: Language) -> None:
+    """国务院|港澳办: a body's abbreviation (tagged j) right after the organization it belongs to names the unit."""
+    found = orgs(nlp, "外交部、国务院港澳办、商务部负责人出席仪式。")
+    assert "国务院港澳办" in found and "国务院" not in found
