@@ -76,6 +76,8 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             continue  # AI智能, IT科技, PPP项目, SaaS平台: a Latin term is jargon, and the phrase names a kind
         if label == "PRODUCT" and _line_of_business(view, out, start, hs, he):
             continue  # 星河基金ETF|投资总监, 星河银行信用卡|中心: a firm's unit or line of business, not a product
+        if label == "ORG" and match.group() == "基金" and text.endswith(cues.FUND_TYPES, start, hs):
+            continue  # 星河泰和混合|基金, 顺捷纯债|基金: a fund of a type is a product, not a fund house
         if match.group() == "期货" and text.endswith(cues.COMMODITIES, start, hs):
             continue  # 伦敦布伦特原油期货, 铁矿石期货: a contract on a commodity, not a futures firm
         if match.group() == "指数" and _indicator(text, hs):

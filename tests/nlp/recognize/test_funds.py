@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from .recognized import candidates, entities
+from .recognized import candidates, entities, orgs
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,13 @@ def test_a_house_and_its_fund_type_alone_is_no_fund(nlp: Language, text: str) ->
     """The house's ETF business: a fund's name says which index or theme it follows."""
     assert candidates(nlp, text, "fund_product") == set()
     assert not any(label == "PRODUCT" or name.endswith("投资") for name, label in entities(nlp, text))
+
+
+@pytest.mark.parametrize("text", ["星河泰和混合基金经理李明参加论坛。", "顺捷纯债基金今日成立。"])
+def test_a_fund_of_a_type_is_no_fund_house(nlp: Language, text: str) -> None:
+    """X混合|基金经理: a fund type before 基金 makes a product; the fund house is X基金, with no type."""
+    assert not any(name.endswith("基金") for name in orgs(nlp, text))
+
+
+def test_a_fund_house_is_still_one(nlp: Language) -> None:
+    assert "顺捷基金" in orgs(nlp, "顺捷基金经理李明参加论坛。")

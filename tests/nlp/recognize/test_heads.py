@@ -560,3 +560,7 @@ def test_an_abbreviated_unit_after_a_dictionary_organization_is_one_name(nlp: La
     """国务院|港澳办: a body's abbreviation (tagged j) right after the organization it belongs to names the unit."""
     found = orgs(nlp, "外交部、国务院港澳办、商务部负责人出席仪式。")
     assert "国务院港澳办" in found and "国务院" not in found
+
+
+def test_a_futures_contract_on_an_index_is_no_firm(nlp: Language) -> None:
+    assert not any(name.endswith("期货") for name in orgs(nlp, "美指期货强势翻红，恒指期货低开。"))
