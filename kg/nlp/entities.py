@@ -28,10 +28,7 @@ from kg.ontology import KnownEntity, load_ontology
 from kg.unionfind import UnionFind
 
 # (noun, the words after the name that keep it): 教育部|门 is 教育部门 unless 门户 follows (words/nouns_across_names)
-_NOUNS_ACROSS = tuple(
-    (noun, tuple(keep.split(",")) if keep else ())
-    for noun, keep, *_ in ((*row, "") for row in words.read_table("kg.nlp", "nouns_across_names"))
-)
+_NOUNS_ACROSS = tuple((noun, tuple(keep.split(","))) for noun, keep in words.read_table("kg.nlp", "nouns_across_names"))
 _GENERIC_SHORT = 300  # a short form more frequent than this in jieba's dictionary is a common word
 
 
@@ -79,7 +76,7 @@ class EntityResolver:
         cands = [
             c
             for c in cands
-            if (c.end - c.start >= 2 or (c.end > c.start and c.known)) and not _inside_a_noun(text, c.start, c.end)
+            if (c.end - c.start >= 2 or (c.end > c.start and c.known)) and not _inside_a_noun(text, c.end)
         ]
         taken: list[Candidate] = []
         occupied: set[int] = set()
@@ -335,11 +332,10 @@ class EntityResolver:
         doc._.kg_entity_spans = spans  # what entity_spans(doc) reads, instead of a Span per entity from doc.ents
 
 
-def _inside_a_noun(text: str, start: int, end: int) -> bool:
-    """Whether the name's last character opens a common noun with what follows (教育部|门, 中国银行|业)."""
-    return any(
-        text.startswith(noun, end - 1) and not (keep and text.startswith(keep, end)) for noun, keep in _NOUNS_ACROSS
-    )
+def _inside_a_noun(text: str, end: int) -> bool:
+    """Whether the last character of a name ending at end opens a common noun with what follows (教育部|门,
+    中国银行|业)."""
+    return any(text.startswith(noun, end - 1) and not text.startswith(keep, end) for noun, keep in _NOUNS_ACROSS)
 
 
 def _name_with_holders(infos: dict[str, EntityInfo], chosen: list[Candidate], canon: dict[str, str], text: str) -> None:

@@ -89,7 +89,8 @@ class Discourse:
             if m.end <= pos
             and m.label == "ORG"
             and _opens_clause(text, m.start, start, words)
-            # 《某报》记者……公司: the paper is no company of the clause; 星河科技董事长张伟表示，公司……: 星河科技 is
+            # 《某报》记者……公司: the paper is no company of the clause; 星河科技董事长张伟表示，公司……: the
+            # chairman's company is
             and (not self.modifies_noun(m) or text.startswith(self._officers, m.end))
             and not (bodies and m.name.endswith(bodies))
         ]

@@ -133,7 +133,7 @@ def dictionary_orgs(view: TokenView, out: list[Candidate], rule: RecognizerRule)
             j -= 1
         out.append(Candidate(start, view.ends[k], rule.label, rule.name, rule.score))
     for k in range(1, len(view.tags)):
-        # 国务院|港澳办, 证监会|发审委: an abbreviated body right after an organization the dictionary knows is its unit
+        # 国务院|港澳办: an abbreviated body (j) right after an organization the dictionary knows (nt) is its unit
         word = view.words[k]
         if (
             view.tags[k] == "j"
