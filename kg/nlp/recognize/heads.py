@@ -65,8 +65,12 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             through_institutions=not weak,
             idioms_inside=label != "ORG",  # jieba tags some place names as idioms (茫崖), never an org's words
         )
-        if (start is None or start >= hs) and label == "ORG" and match.group() in _LEGAL_SUFFIXES:
-            start = _before_a_line(view, hs, government=government)
+        if label == "ORG" and match.group() in _LEGAL_SUFFIXES:
+            # 星河投资管理|有限公司: the line's verbs stop the name (投资 ends names elsewhere), except before a legal
+            # form
+            line_start = _before_a_line(view, hs, government=government)
+            if line_start is not None and (start is None or line_start < start):
+                start = line_start
         if start is None or start >= hs:
             continue
         if strict and he < len(text) and (continues_noun(view, he) or _names_a_field(view, he)):
@@ -148,13 +152,31 @@ _LEGAL_SUFFIXES = frozenset(words.LEGAL_SUFFIXES)
 
 
 def _before_a_line(view: TokenView, hs: int, **boundary: bool) -> int | None:
-    """国新控股|有限责任公司: a line of business that the segmenter tags as a verb (控股, 投资) opens the legal form's
-    name with the words before it, since a company's legal form follows its line."""
+    """国新控股|有限责任公司, 星河房地产开发|有限公司: a line of business that the segmenter tags as a verb (控股, 投资,
+    开发, 建设开发) opens the legal form's name with the words before it, since a company's legal form follows its
+    line. Up to two such verbs; the words before them must still make a name."""
     k = view.index_at(hs - 1)
-    if k < 0 or view.ends[k] != hs or view.words[k] not in LINES.words or view.tags[k] not in {"v", "vn"}:
+    if k < 0 or view.ends[k] != hs:
         return None
-    start = left_boundary(view, view.starts[k], **boundary)
-    return start if start is not None and start < view.starts[k] else None
+    first = k
+    while (
+        first >= 0
+        and k - first < 2
+        and view.tags[first] in {"v", "vn"}
+        and (view.words[first] in LINES.words or view.words[first] in cues.BUSINESS_SCOPE_VERBS)
+    ):
+        first -= 1
+    if first == k:
+        return None
+    line = view.starts[first + 1]
+    start = left_boundary(view, line, **boundary)
+    if start is None or start >= line:
+        return None
+    modifier = view.text[start:line]
+    stem = modifier[: len(modifier) - len(LINES.longest_suffix(modifier) or "")]
+    if len(stem) < 2 or stem in words.GENERIC_MODIFIERS:
+        return None  # 一家房地产开发有限公司: a line alone names a kind of company
+    return start
 
 
 def _two_known_names(word: str) -> bool:
