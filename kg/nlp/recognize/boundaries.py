@@ -282,7 +282,43 @@ def continues_noun(view: TokenView, pos: int) -> bool:
         and word not in cues.ORG_CONTEXT_AFTER
         and not any(word.startswith(w) for w in cues.ORG_CONTEXT_AFTER)
         and not word.startswith(cues.ROLE_NOUNS)
+        and not _unit_then_role(view, i)
     )
+
+
+_UNIT_TAGS = frozenset({"n", "vn", "nz", "ng", "nt", "x", "j", "eng"})
+_UNIT_JOINERS = frozenset({"及", "和", "与", "、"})
+_MAX_UNIT_WORDS = 6
+
+
+def _unit_then_role(view: TokenView, i: int, *, department: bool = False) -> bool:
+    """西北证券|宏观组组长, 星河基金|金融工程及指数投资部|总经理: nouns that end in a person's role inside a firm are
+    the firm's unit and the person's role; they do not make the name before them part of a longer noun. With
+    department, one of the nouns must end like a department (投资部, 宏观组)."""
+    seen = not department
+    for k in range(i, min(i + _MAX_UNIT_WORDS, len(view.words))):
+        word = view.words[k]
+        if word.endswith(cues.UNIT_ROLES):
+            return seen or word[: -len(_role_of(word))].endswith(cues.DEPARTMENT_ENDINGS)
+        if view.tags[k] not in _UNIT_TAGS and word not in _UNIT_JOINERS:
+            return False
+        seen = seen or word.endswith(cues.DEPARTMENT_ENDINGS)
+    return False
+
+
+def _role_of(word: str) -> str:
+    return max((role for role in cues.UNIT_ROLES if word.endswith(role)), key=len)
+
+
+def in_a_unit(view: TokenView, pos: int) -> bool:
+    """Whether the words at pos go on into a firm's department and a role (星河基金金融工程|及指数投资部总经理): the
+    words before pos are then the start of the department's name, no programme or product."""
+    return pos < len(view.text) and view.is_start(pos) and _unit_then_role(view, view.index_at(pos), department=True)
+
+
+def unit_and_role(view: TokenView, pos: int) -> bool:
+    """Whether the words at pos are a firm's unit and a role (ETF投资总监, 宏观组组长)."""
+    return pos < len(view.text) and view.is_start(pos) and _unit_then_role(view, view.index_at(pos))
 
 
 def common_word(view: TokenView, start: int, end: int) -> bool:

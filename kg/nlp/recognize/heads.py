@@ -20,9 +20,11 @@ from kg.nlp.recognize.boundaries import (
     common_word,
     continues_noun,
     generic_institution,
+    in_a_unit,
     is_proper,
     known_org_names,
     left_boundary,
+    unit_and_role,
 )
 from kg.nlp.text import Candidate, TokenView
 
@@ -78,6 +80,8 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
         start = without_descriptors(view, start, hs)  # 电商OZON公司 → OZON公司
         if text[start:hs] in cues.LATIN_TERMS:
             continue  # AI智能, IT科技, PPP项目, SaaS平台: a Latin term is jargon, and the phrase names a kind
+        if label != "ORG" and in_a_unit(view, he):
+            continue  # 星河基金金融工程|及指数投资部总经理: the start of a firm's department's name
         if label == "PRODUCT" and _line_of_business(view, out, start, hs, he):
             continue  # 星河基金ETF|投资总监, 星河银行信用卡|中心: a firm's unit or line of business, not a product
         if label == "ORG" and match.group() == "基金" and text.endswith(cues.FUND_TYPES, start, hs):
@@ -253,7 +257,7 @@ def _line_of_business(view: TokenView, out: list[Candidate], start: int, hs: int
     phrase names what the organization does or the unit that does it."""
     return (
         he < len(view.text)
-        and continues_noun(view, he)
+        and (continues_noun(view, he) or unit_and_role(view, he))  # 星河基金ETF|投资总监
         and any(c.label == "ORG" and c.start == start and c.end == hs for c in out)
     )
 

@@ -1,6 +1,7 @@
 """kg/nlp/recognize/boundaries.py: where a name starts (verbs, report words, places and idioms open none).
 
-Every sentence here is invented; 星河, 顺捷 and 鹏扬 are made-up names, the others widely known organizations.
+Every sentence here is invented; 星河, 顺捷, 弘鼎, 鼎汇, 西北证券, 北海证券 and 鹏扬 are made-up names, the others
+widely known organizations.
 """
 
 from __future__ import annotations
@@ -155,3 +156,39 @@ def test_a_verb_before_a_proper_name_is_no_part_of_a_product(
 )
 def test_a_verb_between_common_words_stays_inside_a_product(nlp: Language, text: str, name: str) -> None:
     assert (name, "PRODUCT") in entities(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a firm's department and a role after the firm's name: the name ends before the department
+        ("西北证券宏观组组长孙杰指出，利率将下行。", "西北证券"),
+        ("北海证券宏观分析师孙杰指出，利率将下行。", "北海证券"),
+        ("鼎汇基金金融工程部总监赵明说，指数产品增多。", "鼎汇基金"),
+        ("弘鼎基金金融工程及指数投资部总经理赵明说，指数产品增多。", "弘鼎基金"),
+    ],
+)
+def test_a_department_and_a_role_end_the_firm_before_them(nlp: Language, text: str, name: str) -> None:
+    assert name in orgs(nlp, text)
+    assert not any(name in surface and surface != name for surface, _ in entities(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # nouns that go on without a role are a longer noun: the region's securities industry
+        ("西北证券行业竞争加剧。", None),
+        # a product word with an activity and a role after it is the firm's line of business (ETF投资总监)
+        ("星河基金ETF投资总监王乐表示，机会很多。", None),
+        # a programme followed by a role without a department stays a programme
+        ("中国星河集团“数字乡村”工程负责人李明表示，进展顺利。", ("“数字乡村”工程", "INITIATIVE")),
+    ],
+)
+def test_without_a_department_and_a_role_the_words_after_a_head_go_on(
+    nlp: Language, text: str, kept: tuple[str, str] | None
+) -> None:
+    found = entities(nlp, text)
+    assert "西北证券" not in {surface for surface, _ in found}
+    assert not any(surface.endswith("ETF") for surface, _ in found)
+    if kept:
+        assert kept in found
