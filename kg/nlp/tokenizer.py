@@ -33,6 +33,8 @@ _TRAILING_FUNCTION_CHARS = frozenset("等的了")
 # them changes the names found (万人政府 after a number would go), a change of behaviour measured and not made
 _MEASURE_CHARS = MEASURE_WORDS - {"次", "亿", "万"}
 _ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.+\-]*")
+# a quarter or a half of a (fiscal) year, with or without the year: Q3, 3Q, 17Q4, 2018H1, 1H19, FY2019, FY19
+_PERIOD = re.compile(r"(?:(?:19|20)?[0-9]{2})?(?:[QH][1-4]|[1-4][QH])(?:(?:19|20)?[0-9]{2})?|FY(?:19|20)?[0-9]{2}")
 # a number, with or without a unit (70MPa, 5G, 100MW): a quantity, never part of what makes a name proper
 _NUMBER = re.compile(r"[0-9０-９][0-9０-９.,%％]*[A-Za-z]{0,4}")
 _SPACE = re.compile(r"\s+")
@@ -73,6 +75,8 @@ def tag_word(word: str, tags: dict[str, str]) -> str:
         return tag
     if _SPACE.fullmatch(word):
         return "_SP"
+    if _PERIOD.fullmatch(word):
+        return "t"  # Q3, 17Q4, 2018H1, FY2019: a reporting period is a time, never a name
     if _NUMBER.fullmatch(word):
         return "m"
     if _ASCII_WORD.fullmatch(word):

@@ -73,6 +73,16 @@ def test_words_outside_the_dictionary_get_fallback_tags() -> None:
     assert tag_word("😀", tags) == "w"
 
 
+@pytest.mark.parametrize("period", ["Q3", "4Q", "17Q4", "2018H1", "1H19", "FY2019", "FY19"])
+def test_a_reporting_period_is_a_time(period: str) -> None:
+    assert tag_word(period, dictionary_tags()) == "t"
+
+
+@pytest.mark.parametrize("word", ["Q5", "H1N1", "QQ", "FYI", "A4"])
+def test_latin_words_that_are_no_period_stay_latin(word: str) -> None:
+    assert tag_word(word, dictionary_tags()) == "eng"
+
+
 @pytest.mark.parametrize("name", ["中国农业银行", "云闪付APP", "宁德时代", "银联商务", "易方达基金"])
 def test_known_names_stay_one_token(nlp: Language, name: str) -> None:
     assert name in dict(known_surface_forms())
