@@ -84,6 +84,14 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             continue  # 星河基金金融工程|及指数投资部总经理: the start of a firm's department's name
         if label == "PRODUCT" and _line_of_business(view, out, start, hs, he):
             continue  # 星河基金ETF|投资总监, 星河银行信用卡|中心: a firm's unit or line of business, not a product
+        if (
+            label == "ORG"
+            and match.group() in cues.PLACE_KIND_HEADS
+            and (_companies_of_a_place(view, start, hs) or _kind_word(view, hs))
+        ):
+            continue  # 香港公司, 美国科技公司, 深交所上市公司: the companies of a place or a market, a kind
+        if label == "ORG" and match.group() in cues.PLACE_KIND_HEADS and _counted(view, start, hs):
+            continue  # 一家巨亏公司, 多家ST公司: companies counted are companies of a kind
         if label == "ORG" and match.group() == "基金" and text.endswith(cues.FUND_TYPES, start, hs):
             continue  # 星河泰和混合|基金, 顺捷纯债|基金: a fund of a type is a product, not a fund house
         if match.group() == "期货" and text.endswith(cues.COMMODITIES, start, hs):
@@ -134,6 +142,8 @@ def dictionary_orgs(view: TokenView, out: list[Candidate], rule: RecognizerRule)
             continue
         if _two_known_names(word):
             continue  # 中共中央国务院: the dictionary joined two bodies the gazetteer knows apart
+        if _counted(view, view.starts[k], view.ends[k]):
+            continue  # 这家|外贸公司: a firm counted is a firm of a kind
         start = view.starts[k]
         j = k - 1
         while j >= 0 and view.tags[j] == "ns" and k - j <= 2:
@@ -260,6 +270,47 @@ def _line_of_business(view: TokenView, out: list[Candidate], start: int, hs: int
         and (continues_noun(view, he) or unit_and_role(view, he))  # 星河基金ETF|投资总监
         and any(c.label == "ORG" and c.start == start and c.end == hs for c in out)
     )
+
+
+def _companies_of_a_place(view: TokenView, start: int, end: int) -> bool:
+    """Whether the words from start to a company head at end are places and descriptors only (香港|公司, 美国|科技|
+    公司, 深圳|上市|公司): they name the companies of a place, a kind. One word of its own makes a name (德国|铁路|
+    公司), and so does a second place, which is then the trade name (上海|海东|公司)."""
+    places = 0
+    k = view.index_at(start)
+    pos = start
+    while pos < end:
+        stop = min(view.ends[k], end)
+        word = view.text[pos:stop]  # 上市 of 上市公司, one word that the head ends
+        whole = view.starts[k] == pos and view.ends[k] == stop
+        if whole and (view.tags[k].startswith("ns") or word in known_places()):
+            places += 1
+        elif word not in words.GENERIC_MODIFIERS:
+            return False
+        pos, k = stop, k + 1
+    return places == 1
+
+
+_COUNT_OF_FIRMS = re.compile(r"(?:[一二两三四五六七八九十几多数每某这那各]|[0-9]+)家")
+
+
+def _counted(view: TokenView, start: int, head_start: int) -> bool:
+    """Whether a count of firms stands right before a company's description (一家|巨亏公司, 多家|ST公司, 这家|外贸
+    公司): what is counted is a kind. A legal form or a name the dictionary knows still names one (一家|星河集团)."""
+    k = view.index_at(start) - 1
+    return (
+        k >= 0
+        and view.ends[k] == start
+        and _COUNT_OF_FIRMS.fullmatch(view.words[k]) is not None
+        and view.text[start:head_start] not in known_org_names()
+    )
+
+
+def _kind_word(view: TokenView, head_start: int) -> bool:
+    """Whether the head at head_start ends one dictionary word with a descriptor before it (上市公司, 民营企业): the
+    words before that word say where such companies are, they do not name one (深交所上市公司)."""
+    k = view.index_at(head_start)
+    return view.starts[k] < head_start and view.text[view.starts[k] : head_start] in words.GENERIC_MODIFIERS
 
 
 def _product_before(view: TokenView, end: int) -> bool:
