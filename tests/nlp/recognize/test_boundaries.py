@@ -192,3 +192,15 @@ def test_without_a_department_and_a_role_the_words_after_a_head_go_on(
     assert not any(surface.endswith("ETF") for surface, _ in found)
     if kept:
         assert kept in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a measure word after a number counts what follows: 16处|供水工程 is sixteen waterworks, a kind
+        "出现问题的16处供水工程已有13处修复完毕。",
+        "当地建成3座水库和12处灌溉工程。",
+    ],
+)
+def test_a_measure_word_after_a_number_opens_no_name(nlp: Language, text: str) -> None:
+    assert not any(surface.startswith("处") for surface, _ in entities(nlp, text))
