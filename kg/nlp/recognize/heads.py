@@ -78,6 +78,8 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
         if strict and he < len(text) and (continues_noun(view, he) or _names_a_field(view, he)):
             continue  # 医保电子|凭证: an industry word inside a longer noun phrase
         start = without_descriptors(view, start, hs)  # 电商OZON公司 → OZON公司
+        if label == "ORG":
+            start = _given_name_before(view, start)  # 约翰斯·|霍普金斯大学: a person's whole name opens the name
         if text[start:hs] in cues.LATIN_TERMS:
             continue  # AI智能, IT科技, PPP项目, SaaS平台: a Latin term is jargon, and the phrase names a kind
         if label != "ORG" and in_a_unit(view, he):
@@ -270,6 +272,24 @@ def _line_of_business(view: TokenView, out: list[Candidate], start: int, hs: int
         and (continues_noun(view, he) or unit_and_role(view, he))  # 星河基金ETF|投资总监
         and any(c.label == "ORG" and c.start == start and c.end == hs for c in out)
     )
+
+
+_NAME_DOTS = "·•・"
+
+
+def _given_name_before(view: TokenView, start: int) -> int:
+    """Where a name that opens with a transcribed surname starts: at the given names joined to it by a middle dot
+    (约翰斯·霍普金斯大学, 菲德尔·卡斯特罗中心). A given name is one word of two to five characters, mostly of the
+    standard transcription, and no place (甘肃·庆阳 is a province and its city)."""
+    text = view.text
+    while start > 1 and text[start - 1] in _NAME_DOTS:
+        k = view.index_at(start - 2)
+        word = view.words[k]
+        transcribed = sum(ch in cues.TRANSLITERATION_CHARS for ch in word)
+        if not (2 <= len(word) <= 5 and 2 * transcribed >= len(word)) or word in known_places():
+            break
+        start = view.starts[k]
+    return start
 
 
 def _companies_of_a_place(view: TokenView, start: int, end: int) -> bool:

@@ -631,3 +631,22 @@ def test_a_named_company_after_a_count_or_a_clitic_stays(nlp: Language, text: st
 @pytest.mark.parametrize("text", ["Q4基金继续增仓主板。", "17Q3公司营收增长。", "较Q3上升6.53%，Q3为85.16%。"])
 def test_a_reporting_period_opens_no_name(nlp: Language, text: str) -> None:
     assert not entities(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a transcribed given name joined by a middle dot opens the name of what is named after the person
+        ("根据美国约翰斯·霍普金斯大学的统计数据。", "约翰斯·霍普金斯大学"),
+        ("代表团参观了菲德尔·卡斯特罗中心。", "菲德尔·卡斯特罗中心"),
+        ("在秘鲁，里卡多·帕尔马大学孔子学院举办活动。", "里卡多·帕尔马大学孔子学院"),
+    ],
+)
+def test_a_given_name_and_a_middle_dot_open_the_name(nlp: Language, text: str, name: str) -> None:
+    assert name in orgs(nlp, text)
+
+
+def test_a_place_and_a_middle_dot_stay_apart(nlp: Language) -> None:
+    found = entities(nlp, "位于甘肃·庆阳星河科技园的数据中心。")
+    assert ("甘肃", "LOC") in found
+    assert not any("·" in surface for surface, _ in found)
