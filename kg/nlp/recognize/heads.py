@@ -77,7 +77,11 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             continue
         if strict and he < len(text) and (continues_noun(view, he) or _names_a_field(view, he)):
             continue  # 医保电子|凭证: an industry word inside a longer noun phrase
-        start = without_descriptors(view, start, hs)  # 电商OZON公司 → OZON公司
+        # 积极响应|全球发展倡议: a global scope opens a programme's name; elsewhere descriptors open none (电商OZON公司
+        # → OZON公司)
+        scope = _global_scope(view, start, hs) if match.group() in cues.GLOBAL_SCOPE_HEADS else None
+        scoped = scope is not None
+        start = scope if scope is not None else without_descriptors(view, start, hs)
         if label == "ORG":
             start = _given_name_before(view, start)  # 约翰斯·|霍普金斯大学: a person's whole name opens the name
         if text[start:hs] in cues.LATIN_TERMS:
@@ -116,6 +120,7 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             is_proper(view, start, hs, strict=weak, places=label != "INITIATIVE", rare=rare)
             or (match.group() in cues.PUBLIC_BODY_HEADS and _place_and_field(view, start, hs))
             or (match.group() == "平台" and national_scope(text, start))
+            or scoped
             or (match.group() in cues.REGIONAL_FIRM_HEADS and _region_names_firm(view, start, hs, he))
         ):
             continue  # (全国农机作业信息平台: a national scope picks out one platform; 全国公安系统 is a sector)
@@ -417,6 +422,17 @@ def _indicator(text: str, head_start: int) -> bool:
     return text.endswith(cues.STATISTIC_WORDS, 0, head_start) and not text.endswith(
         cues.MARKET_INDEX_WORDS, 0, head_start
     )
+
+
+def _global_scope(view: TokenView, start: int, end: int) -> int | None:
+    """Where a global scope opens a programme's name between start and its head at end (全球|发展|倡议, 全球|数据安全|
+    倡议): the one programme put forward to the world. None without one, or without field words after it (全球倡议
+    is an appeal)."""
+    for scope in cues.GLOBAL_SCOPES:
+        at = view.text.find(scope, start, end)
+        if at >= 0 and view.is_start(at) and view.is_start(at + len(scope)) and end - at - len(scope) >= 2:
+            return at
+    return None
 
 
 def national_scope(text: str, start: int) -> bool:

@@ -650,3 +650,21 @@ def test_a_place_and_a_middle_dot_stay_apart(nlp: Language) -> None:
     found = entities(nlp, "位于甘肃·庆阳星河科技园的数据中心。")
     assert ("甘肃", "LOC") in found
     assert not any("·" in surface for surface, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a global scope and field words before 倡议 name one programme, even of common words
+        ("星河国提出全球发展倡议和全球文明倡议。", {"全球发展倡议", "全球文明倡议"}),
+        ("各方积极响应全球发展倡议。", {"全球发展倡议"}),
+        ("该国发布全球数据安全倡议。", {"全球数据安全倡议"}),
+    ],
+)
+def test_a_global_scope_names_a_programme(nlp: Language, text: str, names: set[str]) -> None:
+    initiatives = {surface for surface, label in entities(nlp, text) if label == "INITIATIVE"}
+    assert names <= initiatives
+
+
+def test_a_global_appeal_without_a_field_is_no_programme(nlp: Language) -> None:
+    assert not entities(nlp, "多家机构发起全球倡议，呼吁停火。")
