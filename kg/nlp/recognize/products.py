@@ -12,7 +12,7 @@ from kg.nlp.text import Candidate, TokenView
 
 _GENERATION = re.compile(r"(?:第[一二三四五六七八九十0-9]+|上一|新一|下一)代\s?")
 # what ends an organization-owned product's word (银联|二维码, 银联|移动支付产品)
-_OWNED_PRODUCT_WORDS = (*words.STRONG_PRODUCT_HEADS, "产品", "业务")
+_OWNED_PRODUCT_WORDS = (*words.STRONG_PRODUCT_HEADS, "产品")
 _OWNED_TAGS = cues.NAME_TAGS | {"v"}
 
 

@@ -25,6 +25,25 @@ def test_an_organization_before_other_words_owns_no_product(nlp: Language, text:
     assert {label for _, label in entities(nlp, text)} == {"ORG"}
 
 
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # an organization's line of business (经纪业务, 搜索业务) is what it does, no product; its unit no body
+        ("2017年是中信证券信用业务发展的大年。", "中信证券"),
+        ("相比谷歌搜索业务在国内开展的复杂性。", "谷歌"),
+        ("本次策略会由东方证券财富管理业务总部主办。", "东方证券"),
+    ],
+)
+def test_a_line_of_business_is_no_product(nlp: Language, text: str, org: str) -> None:
+    found = entities(nlp, text)
+    assert (org, "ORG") in found
+    assert not any(surface.endswith("业务") for surface, _ in found)
+
+
+def test_a_launched_service_is_a_product(nlp: Language) -> None:
+    assert ("助农取款业务", "PRODUCT") in entities(nlp, "银联推出助农取款业务。")
+
+
 def test_a_generation_names_the_product_after_it(nlp: Language) -> None:
     assert ("第二代星河氢能汽车", "PRODUCT") in entities(nlp, "公司自主研发的第二代星河氢能汽车下线。")
     assert ("新一代信息技术", "PRODUCT") not in entities(nlp, "发展新一代信息技术产业。")
