@@ -26,6 +26,8 @@ from kg.nlp.recognize.boundaries import (
     left_boundary,
     unit_and_role,
 )
+from kg.nlp.recognize.company_kinds import companies_of_a_place, counted, kind_word
+from kg.nlp.recognize.openings import given_name_before, global_scope
 from kg.nlp.text import Candidate, TokenView
 
 _COMMON_FREQ = 300  # a dictionary word more frequent than this is a common word
@@ -79,11 +81,11 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             continue  # 医保电子|凭证: an industry word inside a longer noun phrase
         # 积极响应|全球发展倡议: a global scope opens a programme's name; elsewhere descriptors open none (电商OZON公司
         # → OZON公司)
-        scope = _global_scope(view, start, hs) if match.group() in cues.GLOBAL_SCOPE_HEADS else None
+        scope = global_scope(view, start, hs) if match.group() in cues.GLOBAL_SCOPE_HEADS else None
         scoped = scope is not None
         start = scope if scope is not None else without_descriptors(view, start, hs)
         if label == "ORG":
-            start = _given_name_before(view, start)  # 约翰斯·|霍普金斯大学: a person's whole name opens the name
+            start = given_name_before(view, start)  # 约翰斯·|霍普金斯大学: a person's whole name opens the name
         if text[start:hs] in cues.LATIN_TERMS:
             continue  # AI智能, IT科技, PPP项目, SaaS平台: a Latin term is jargon, and the phrase names a kind
         if label != "ORG" and in_a_unit(view, he):
@@ -93,10 +95,10 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
         if (
             label == "ORG"
             and match.group() in cues.PLACE_KIND_HEADS
-            and (_companies_of_a_place(view, start, hs) or _kind_word(view, hs))
+            and (companies_of_a_place(view, start, hs) or kind_word(view, hs))
         ):
             continue  # 香港公司, 美国科技公司, 深交所上市公司: the companies of a place or a market, a kind
-        if label == "ORG" and match.group() in cues.PLACE_KIND_HEADS and _counted(view, start, hs):
+        if label == "ORG" and match.group() in cues.PLACE_KIND_HEADS and counted(view, start, hs):
             continue  # 一家巨亏公司, 多家ST公司: companies counted are companies of a kind
         if label == "ORG" and match.group() == "基金" and text.endswith(cues.FUND_TYPES, start, hs):
             continue  # 星河泰和混合|基金, 顺捷纯债|基金: a fund of a type is a product, not a fund house
@@ -149,7 +151,7 @@ def dictionary_orgs(view: TokenView, out: list[Candidate], rule: RecognizerRule)
             continue
         if _two_known_names(word):
             continue  # 中共中央国务院: the dictionary joined two bodies the gazetteer knows apart
-        if _counted(view, view.starts[k], view.ends[k]):
+        if counted(view, view.starts[k], view.ends[k]):
             continue  # 这家|外贸公司: a firm counted is a firm of a kind
         start = view.starts[k]
         j = k - 1
@@ -279,65 +281,6 @@ def _line_of_business(view: TokenView, out: list[Candidate], start: int, hs: int
     )
 
 
-_NAME_DOTS = "·•・"
-
-
-def _given_name_before(view: TokenView, start: int) -> int:
-    """Where a name that opens with a transcribed surname starts: at the given names joined to it by a middle dot
-    (约翰斯·霍普金斯大学, 菲德尔·卡斯特罗中心). A given name is one word of two to five characters, mostly of the
-    standard transcription, and no place (甘肃·庆阳 is a province and its city)."""
-    text = view.text
-    while start > 1 and text[start - 1] in _NAME_DOTS:
-        k = view.index_at(start - 2)
-        word = view.words[k]
-        transcribed = sum(ch in cues.TRANSLITERATION_CHARS for ch in word)
-        if not (2 <= len(word) <= 5 and 2 * transcribed >= len(word)) or word in known_places():
-            break
-        start = view.starts[k]
-    return start
-
-
-def _companies_of_a_place(view: TokenView, start: int, end: int) -> bool:
-    """Whether the words from start to a company head at end are places and descriptors only (香港|公司, 美国|科技|
-    公司, 深圳|上市|公司): they name the companies of a place, a kind. One word of its own makes a name (德国|铁路|
-    公司), and so does a second place, which is then the trade name (上海|海东|公司)."""
-    places = 0
-    k = view.index_at(start)
-    pos = start
-    while pos < end:
-        stop = min(view.ends[k], end)
-        word = view.text[pos:stop]  # 上市 of 上市公司, one word that the head ends
-        whole = view.starts[k] == pos and view.ends[k] == stop
-        if whole and (view.tags[k].startswith("ns") or word in known_places()):
-            places += 1
-        elif word not in words.GENERIC_MODIFIERS:
-            return False
-        pos, k = stop, k + 1
-    return places == 1
-
-
-_COUNT_OF_FIRMS = re.compile(r"(?:[一二两三四五六七八九十几多数每某这那各]|[0-9]+)家")
-
-
-def _counted(view: TokenView, start: int, head_start: int) -> bool:
-    """Whether a count of firms stands right before a company's description (一家|巨亏公司, 多家|ST公司, 这家|外贸
-    公司): what is counted is a kind. A legal form or a name the dictionary knows still names one (一家|星河集团)."""
-    k = view.index_at(start) - 1
-    return (
-        k >= 0
-        and view.ends[k] == start
-        and _COUNT_OF_FIRMS.fullmatch(view.words[k]) is not None
-        and view.text[start:head_start] not in known_org_names()
-    )
-
-
-def _kind_word(view: TokenView, head_start: int) -> bool:
-    """Whether the head at head_start ends one dictionary word with a descriptor before it (上市公司, 民营企业): the
-    words before that word say where such companies are, they do not name one (深交所上市公司)."""
-    k = view.index_at(head_start)
-    return view.starts[k] < head_start and view.text[view.starts[k] : head_start] in words.GENERIC_MODIFIERS
-
-
 def _product_before(view: TokenView, end: int) -> bool:
     """Whether the word before end is a product head word (ETF, 指数): an activity or a fund after it (投资, 基金)
     is what a firm does with the product (a unit after it, 信用卡|中心, is the firm's)."""
@@ -422,17 +365,6 @@ def _indicator(text: str, head_start: int) -> bool:
     return text.endswith(cues.STATISTIC_WORDS, 0, head_start) and not text.endswith(
         cues.MARKET_INDEX_WORDS, 0, head_start
     )
-
-
-def _global_scope(view: TokenView, start: int, end: int) -> int | None:
-    """Where a global scope opens a programme's name between start and its head at end (全球|发展|倡议, 全球|数据安全|
-    倡议): the one programme put forward to the world. None without one, or without field words after it (全球倡议
-    is an appeal)."""
-    for scope in cues.GLOBAL_SCOPES:
-        at = view.text.find(scope, start, end)
-        if at >= 0 and view.is_start(at) and view.is_start(at + len(scope)) and end - at - len(scope) >= 2:
-            return at
-    return None
 
 
 def national_scope(text: str, start: int) -> bool:

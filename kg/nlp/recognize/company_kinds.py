@@ -1,0 +1,52 @@
+"""Companies of a kind: what places, a market or a count before a company head describe is a kind of company, not
+one company's name (香港公司, 美国科技公司, 深交所上市公司, 一家巨亏公司). Used by the head-word rules (heads.py)."""
+
+from __future__ import annotations
+
+import re
+
+from kg.nlp import words
+from kg.nlp.known import known_places
+from kg.nlp.recognize.boundaries import known_org_names
+from kg.nlp.text import TokenView
+
+
+def companies_of_a_place(view: TokenView, start: int, end: int) -> bool:
+    """Whether the words from start to a company head at end are places and descriptors only (香港|公司, 美国|科技|
+    公司, 深圳|上市|公司): they name the companies of a place, a kind. One word of its own makes a name (德国|铁路|
+    公司), and so does a second place, which is then the trade name (上海|海东|公司)."""
+    places = 0
+    k = view.index_at(start)
+    pos = start
+    while pos < end:
+        stop = min(view.ends[k], end)
+        word = view.text[pos:stop]  # 上市 of 上市公司, one word that the head ends
+        whole = view.starts[k] == pos and view.ends[k] == stop
+        if whole and (view.tags[k].startswith("ns") or word in known_places()):
+            places += 1
+        elif word not in words.GENERIC_MODIFIERS:
+            return False
+        pos, k = stop, k + 1
+    return places == 1
+
+
+_COUNT_OF_FIRMS = re.compile(r"(?:[一二两三四五六七八九十几多数每某这那各]|[0-9]+)家")
+
+
+def counted(view: TokenView, start: int, head_start: int) -> bool:
+    """Whether a count of firms stands right before a company's description (一家|巨亏公司, 多家|ST公司, 这家|外贸
+    公司): what is counted is a kind. A legal form or a name the dictionary knows still names one (一家|星河集团)."""
+    k = view.index_at(start) - 1
+    return (
+        k >= 0
+        and view.ends[k] == start
+        and _COUNT_OF_FIRMS.fullmatch(view.words[k]) is not None
+        and view.text[start:head_start] not in known_org_names()
+    )
+
+
+def kind_word(view: TokenView, head_start: int) -> bool:
+    """Whether the head at head_start ends one dictionary word with a descriptor before it (上市公司, 民营企业): the
+    words before that word say where such companies are, they do not name one (深交所上市公司)."""
+    k = view.index_at(head_start)
+    return view.starts[k] < head_start and view.text[view.starts[k] : head_start] in words.GENERIC_MODIFIERS

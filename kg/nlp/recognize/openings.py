@@ -1,0 +1,36 @@
+"""Where a name opens beyond the words the head-word rules extend over: at a transcribed given name joined by a middle
+dot (约翰斯·霍普金斯大学), or at a global scope before a programme's field words (全球发展倡议). Used by heads.py."""
+
+from __future__ import annotations
+
+from kg.nlp.known import known_places
+from kg.nlp.recognize import cues
+from kg.nlp.text import TokenView
+
+_NAME_DOTS = "·•・"
+
+
+def given_name_before(view: TokenView, start: int) -> int:
+    """Where a name that opens with a transcribed surname starts: at the given names joined to it by a middle dot
+    (约翰斯·霍普金斯大学, 菲德尔·卡斯特罗中心). A given name is one word of two to five characters, mostly of the
+    standard transcription, and no place (甘肃·庆阳 is a province and its city)."""
+    text = view.text
+    while start > 1 and text[start - 1] in _NAME_DOTS:
+        k = view.index_at(start - 2)
+        word = view.words[k]
+        transcribed = sum(ch in cues.TRANSLITERATION_CHARS for ch in word)
+        if not (2 <= len(word) <= 5 and 2 * transcribed >= len(word)) or word in known_places():
+            break
+        start = view.starts[k]
+    return start
+
+
+def global_scope(view: TokenView, start: int, end: int) -> int | None:
+    """Where a global scope opens a programme's name between start and its head at end (全球|发展|倡议, 全球|数据安全|
+    倡议): the one programme put forward to the world. None without one, or without field words after it (全球倡议
+    is an appeal)."""
+    for scope in cues.GLOBAL_SCOPES:
+        at = view.text.find(scope, start, end)
+        if at >= 0 and view.is_start(at) and view.is_start(at + len(scope)) and end - at - len(scope) >= 2:
+            return at
+    return None

@@ -1,0 +1,73 @@
+"""kg/nlp/recognize/company_kinds.py: the companies of a place, a market or a count are a kind.
+
+Every sentence here is invented; 星河, 顺捷, 弘鼎 and 海东 (as a firm) are made-up names, the others widely known.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from .recognized import entities, orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # places and descriptors alone before a company head: the companies of a place, a kind
+        ("大量中国公司赴海外上市。", "中国"),
+        ("这反映在以香港公司主导的指数上。", "香港"),
+        ("美国科技公司纷纷裁员。", "美国"),
+        ("深圳上市公司数量增加。", "深圳"),
+        ("这份名单可能损害俄罗斯公司的形象。", "俄罗斯"),
+    ],
+)
+def test_the_companies_of_a_place_are_a_kind(nlp: Language, text: str, place: str) -> None:
+    found = entities(nlp, text)
+    assert (place, "LOC") in found
+    assert not orgs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a word of its own, or a second place as the trade name, makes a name; a city names its bank
+        ("德国铁路公司宣布罢工。", "德国铁路公司"),
+        ("香港星河公司宣布增资。", "香港星河公司"),
+        ("顺捷股份与上海海东公司签订协议。", "上海海东公司"),
+        ("温州市商业银行宣布增资。", "温州市商业银行"),
+    ],
+)
+def test_a_place_and_a_word_of_its_own_make_a_name(nlp: Language, text: str, name: str) -> None:
+    assert name in orgs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a market before a word that is a kind of company (上市公司) says where such companies are
+        "星河钴业是深交所上市公司。",
+        "主业不行但是有个上市公司的壳。",
+        # companies counted are companies of a kind
+        "这是一家巨亏公司，定增资金不用于扩产。",
+        "榜单上出现多家ST公司。",
+        "杭州这家外贸公司通过柔性定制生产。",
+        # a function character glued to a verb by the segmenter opens no name (当属, 称因)
+        "减持手笔最大的当属公司实控人陈某。",
+        "公告称因公司工作人员失误。",
+    ],
+)
+def test_kinds_of_companies_name_none(nlp: Language, text: str) -> None:
+    assert not {name for name in orgs(nlp, text) if name.endswith("公司")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("一家名为弘鼎科技的公司宣布增资。", "弘鼎科技"),
+        ("三家企业合资成立星河医保公司。", "星河医保公司"),
+        ("当红集团宣布增资。", "当红集团"),
+    ],
+)
+def test_a_named_company_after_a_count_or_a_clitic_stays(nlp: Language, text: str, name: str) -> None:
+    assert name in orgs(nlp, text)

@@ -1,0 +1,48 @@
+"""kg/nlp/recognize/openings.py: names that open at a given name before a middle dot or at a global scope.
+
+Every sentence here is invented; 星河, 顺捷, 弘鼎 and 海东 (as a firm) are made-up names, the others widely known.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from .recognized import entities, orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a transcribed given name joined by a middle dot opens the name of what is named after the person
+        ("根据美国约翰斯·霍普金斯大学的统计数据。", "约翰斯·霍普金斯大学"),
+        ("代表团参观了菲德尔·卡斯特罗中心。", "菲德尔·卡斯特罗中心"),
+        ("在秘鲁，里卡多·帕尔马大学孔子学院举办活动。", "里卡多·帕尔马大学孔子学院"),
+    ],
+)
+def test_a_given_name_and_a_middle_dot_open_the_name(nlp: Language, text: str, name: str) -> None:
+    assert name in orgs(nlp, text)
+
+
+def test_a_place_and_a_middle_dot_stay_apart(nlp: Language) -> None:
+    found = entities(nlp, "位于甘肃·庆阳星河科技园的数据中心。")
+    assert ("甘肃", "LOC") in found
+    assert not any("·" in surface for surface, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a global scope and field words before 倡议 name one programme, even of common words
+        ("星河国提出全球发展倡议和全球文明倡议。", {"全球发展倡议", "全球文明倡议"}),
+        ("各方积极响应全球发展倡议。", {"全球发展倡议"}),
+        ("该国发布全球数据安全倡议。", {"全球数据安全倡议"}),
+    ],
+)
+def test_a_global_scope_names_a_programme(nlp: Language, text: str, names: set[str]) -> None:
+    initiatives = {surface for surface, label in entities(nlp, text) if label == "INITIATIVE"}
+    assert names <= initiatives
+
+
+def test_a_global_appeal_without_a_field_is_no_programme(nlp: Language) -> None:
+    assert not entities(nlp, "多家机构发起全球倡议，呼吁停火。")
