@@ -34,6 +34,8 @@ _TRAILING_FUNCTION_CHARS = frozenset("等的了")
 _MEASURE_CHARS = MEASURE_WORDS - {"次", "亿", "万"}
 _ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.+\-]*")
 # a quarter or a half of a (fiscal) year, with or without the year: Q3, 3Q, 17Q4, 2018H1, 1H19, FY2019, FY19
+# the end of a date glued to a time of day by the segmenter (19|日晚, 3|月初), a word outside its dictionary
+_TIME_OF_DAY = re.compile(r"[日月年][早晚前后间底初末夜]")
 _PERIOD = re.compile(r"(?:(?:19|20)?[0-9]{2})?(?:[QH][1-4]|[1-4][QH])(?:(?:19|20)?[0-9]{2})?|FY(?:19|20)?[0-9]{2}")
 # a number, with or without a unit (70MPa, 5G, 100MW): a quantity, never part of what makes a name proper
 _NUMBER = re.compile(r"[0-9０-９][0-9０-９.,%％]*[A-Za-z]{0,4}")
@@ -75,8 +77,8 @@ def tag_word(word: str, tags: dict[str, str]) -> str:
         return tag
     if _SPACE.fullmatch(word):
         return "_SP"
-    if _PERIOD.fullmatch(word):
-        return "t"  # Q3, 17Q4, 2018H1, FY2019: a reporting period is a time, never a name
+    if _PERIOD.fullmatch(word) or _TIME_OF_DAY.fullmatch(word):
+        return "t"  # Q3, 17Q4, FY2019: a reporting period; 19|日晚: the end of a date and a time of day
     if _NUMBER.fullmatch(word):
         return "m"
     if _ASCII_WORD.fullmatch(word):

@@ -78,6 +78,11 @@ def test_a_reporting_period_is_a_time(period: str) -> None:
     assert tag_word(period, dictionary_tags()) == "t"
 
 
+@pytest.mark.parametrize("word", ["日晚", "日早", "月初", "月末"])
+def test_the_end_of_a_date_glued_to_a_time_of_day_is_a_time(word: str) -> None:
+    assert tag_word(word, dictionary_tags()) == "t"
+
+
 @pytest.mark.parametrize("word", ["Q5", "H1N1", "QQ", "FYI", "A4"])
 def test_latin_words_that_are_no_period_stay_latin(word: str) -> None:
     assert tag_word(word, dictionary_tags()) == "eng"
