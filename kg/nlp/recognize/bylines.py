@@ -32,9 +32,6 @@ _ACCOUNT = re.compile(
 _REPUBLISHER = re.compile(r"([^\s，。：:、“”]{2,12}?)经授权(?:转载|发布)")
 _APPARATUS_CUES = ("ID", "id", "微信号", "公众号", "经授权")  # what the two patterns need: a cheap test first
 _PUBLISHER_HEADS = tuple(words.ORG_HEADS)
-_STOCK_CODE = re.compile(
-    r"[（(](?:(?:SH|SZ|HK|BJ)?[:：]?\s*)?[0-9]{6}(?:\.(?:SH|SZ|BJ))?[）)]|[（(][0-9]{4,5}\.HK[）)]"
-)
 
 
 def bylines(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
@@ -94,7 +91,7 @@ def org_context(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> 
     """A name right before a byline or a role word (财联社记者, X董事长) or a stock code names an organization."""
     text = view.text
     anchors = [(m.start(), True) for m in ORG_CONTEXT.finditer(text)]
-    anchors += [(m.start(), False) for m in _STOCK_CODE.finditer(text)]  # a stock code is evidence enough
+    anchors += [(m.start(), False) for m in cues.STOCK_CODE.finditer(text)]  # a stock code is evidence enough
     for cs, strict in anchors:
         if not view.is_start(cs):
             continue

@@ -5,6 +5,8 @@ The lists the recognizer shares with other components (head words, launch verbs,
 
 from __future__ import annotations
 
+import re
+
 from kg.nlp import words
 from kg.nlp.text import WordSet
 from kg.nlp.words import alternation, read_table, read_words
@@ -95,3 +97,9 @@ PARTNER = alternation((*words.JOINING_VERBS, "合作伙伴"))
 SHARED_HEAD_WORDS = WordSet((*words.ORG_HEADS, *words.INDUSTRY_HEADS, *words.STRONG_PRODUCT_HEADS))
 INITIATIVE_HEAD_WORDS = WordSet(words.INITIATIVE_HEADS)
 PRODUCT_HEAD_WORDS = WordSet(words.PRODUCT_HEADS)
+
+# a stock code in brackets after a company's name (（600000）, （ 600066 ）, （SZ:000001）, （00700.HK）): evidence of a
+# company before it, and no part of its name
+STOCK_CODE = re.compile(
+    r"[（(]\s*(?:(?:SH|SZ|HK|BJ)?[:：]?\s*)?[0-9]{6}(?:\.(?:SH|SZ|BJ))?\s*[）)]|[（(]\s*[0-9]{4,5}\.HK\s*[）)]"
+)

@@ -85,6 +85,7 @@ def listed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
         if _CATEGORY.match(phrase) and count is None:
             continue  # 英语、日语、阿拉伯语等语言类服务: X类 makes the class a category, and its members categories
         for start, end in members:
+            end = _without_code(text, start, end)  # 宇通客车（600066）: the code is no part of the name
             quoted = (start, end) != _strip_quotes(text, start, end)
             start, end = _strip_quotes(text, start, end)
             if not 2 <= end - start <= 16:
@@ -100,6 +101,14 @@ def listed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             if named and not common_word(view, start, end):
                 kind = classifier_type(phrase, quoted=True) if quoted else label  # “A”、“B”等品牌: a firm's brands
                 out.append(Candidate(start, end, kind, rule.name, rule.score))
+
+
+def _without_code(text: str, start: int, end: int) -> int:
+    """Where a list member ends without the stock code in brackets after it (长安汽车（ 000625 ）)."""
+    match = cues.STOCK_CODE.search(text, start, end)
+    if match is None or match.end() != end:
+        return end
+    return len(text[start : match.start()].rstrip()) + start
 
 
 # X类 right after 等 (语言类服务, 电子类产品), not a count or a demonstrative before 类 (各类涉农机构, 多类产品)

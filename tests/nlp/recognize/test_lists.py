@@ -202,3 +202,19 @@ def test_quoted_brands_of_a_firm_are_its_products(nlp: Language) -> None:
 
 def test_kinds_of_goods_in_a_list_of_brands_are_no_names(nlp: Language) -> None:
     assert entities(nlp, "白酒、啤酒等品牌都在涨价。") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "公司拟与星河汽车（600006）、顺捷客车（000625）、弘鼎电子（300216）等多家公司共同设立研究院。",
+        "公司拟与星河汽车（ 600006 ）、顺捷客车 （ 000625 ）、弘鼎电子(300216)等多家公司共同设立研究院。",
+    ],
+)
+def test_a_stock_code_after_a_list_member_is_no_part_of_its_name(nlp: Language, text: str) -> None:
+    assert {"星河汽车", "顺捷客车", "弘鼎电子"} <= orgs(nlp, text)
+    assert not any(ch.isdigit() for name in orgs(nlp, text) for ch in name)
+
+
+def test_a_date_and_a_time_of_day_before_an_announcement_name_nothing(nlp: Language) -> None:
+    assert orgs(nlp, "弘鼎电子19日晚公告，公司与星河集团共同出资设立合资公司。") == {"弘鼎电子", "星河集团"}
