@@ -83,7 +83,7 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
         # → OZON公司)
         scope = global_scope(view, start, hs) if match.group() in cues.GLOBAL_SCOPE_HEADS else None
         scoped = scope is not None
-        start = scope if scope is not None else without_descriptors(view, start, hs)
+        start = scope if scoped else without_descriptors(view, start, hs)
         if label == "ORG":
             start = given_name_before(view, start)  # 约翰斯·|霍普金斯大学: a person's whole name opens the name
         if text[start:hs] in cues.LATIN_TERMS:
@@ -95,11 +95,9 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
         if (
             label == "ORG"
             and match.group() in cues.PLACE_KIND_HEADS
-            and (companies_of_a_place(view, start, hs) or kind_word(view, hs))
+            and (companies_of_a_place(view, start, hs) or kind_word(view, hs) or counted(view, start, hs))
         ):
-            continue  # 香港公司, 美国科技公司, 深交所上市公司: the companies of a place or a market, a kind
-        if label == "ORG" and match.group() in cues.PLACE_KIND_HEADS and counted(view, start, hs):
-            continue  # 一家巨亏公司, 多家ST公司: companies counted are companies of a kind
+            continue  # 香港公司, 深交所上市公司, 一家巨亏公司: the companies of a place or a market, or counted, a kind
         if label == "ORG" and match.group() == "基金" and text.endswith(cues.FUND_TYPES, start, hs):
             continue  # 星河泰和混合|基金, 顺捷纯债|基金: a fund of a type is a product, not a fund house
         if match.group() == "期货" and text.endswith(cues.COMMODITIES, start, hs):
