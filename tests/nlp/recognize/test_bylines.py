@@ -129,3 +129,21 @@ def test_a_publishers_account_or_a_republisher_is_an_organization(nlp: Language,
 
 def test_a_republishing_note_without_a_name_names_nothing(nlp: Language) -> None:
     assert orgs(nlp, "本文经授权发布。") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a company announces: the subject of 发布公告 is one, even a name of common words jieba joined to 公告
+        ("弘鼎技术发布公告称，公司将回购股份。", "弘鼎技术"),
+        ("昨晚鹭鸶岛发布公告称，公司存货出现异常。", "鹭鸶岛"),
+        ("顺捷股份发布公告称将回购股份。", "顺捷股份"),
+        ("根据弘鼎技术发布的公告，公司将回购股份。", "弘鼎技术"),
+    ],
+)
+def test_the_subject_of_an_announcement_is_an_organization(nlp: Language, text: str, name: str) -> None:
+    assert name in orgs(nlp, text)
+
+
+def test_an_announcement_with_no_name_before_it_gives_nothing(nlp: Language) -> None:
+    assert not orgs(nlp, "公司发布公告称将回购股份。")
