@@ -128,6 +128,7 @@ def left_boundary(
             # a place opens a name (运营商|宁夏宝丰能源), unless a proper name (中证上海…) or, for a sub-unit, its
             # parent institution (河北广电网络集团邯郸有限公司) stands before it
             break
+    start = _numeral_opening(view, start, head_start)
     # a name never starts with a verb or an adjective
     k = view.index_at(start)
     while k < i and view.tags[k] in {"v", "a", "d", "_SP"}:
@@ -138,6 +139,23 @@ def left_boundary(
     if view.starts[k] == start and view.tags[k] == "x" and len(word) > 1 and word[0] in LEADING_FUNCTION_CHARS:
         start += 1  # 据财|联社: an unknown token that swallowed a preposition
     return start
+
+
+_NUMERAL_WORD = re.compile(r"[一二三四五六七八九十零〇]{2}")
+
+
+def _numeral_opening(view: TokenView, start: int, head_start: int) -> int:
+    """三七|互娱, 四维|图新: two numerals that the segmenter tagged as a number open the unknown word after them, which
+    no count comes before (三家|公司 has a measure word, 两国|企业 a common noun)."""
+    k = view.index_at(start)
+    if start >= head_start or k < 1 or view.starts[k] != start or view.tags[k] != "x":
+        return start
+    numeral = k - 1
+    if view.tags[numeral] != "m" or not _NUMERAL_WORD.fullmatch(view.words[numeral]):
+        return start
+    if numeral > 0 and view.tags[numeral - 1] in cues.NAME_TAGS:
+        return start
+    return view.starts[numeral]
 
 
 def _joins_fields(view: TokenView, j: int) -> bool:

@@ -204,3 +204,20 @@ def test_without_a_department_and_a_role_the_words_after_a_head_go_on(
 )
 def test_a_measure_word_after_a_number_opens_no_name(nlp: Language, text: str) -> None:
     assert not any(surface.startswith("处") for surface, _ in entities(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # two numerals tagged as a number open the unknown word after them (a trade name such as 三七互娱)
+        ("两家公司成为六八弘鼎的全资子公司。", "六八弘鼎"),
+        ("三七鼎汇发布公告称将回购股份。", "三七鼎汇"),
+    ],
+)
+def test_numerals_open_an_unknown_trade_name(nlp: Language, text: str, name: str) -> None:
+    assert name in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["两国企业加强合作。", "三家弘鼎公司完成重组。"])
+def test_a_count_opens_no_name(nlp: Language, text: str) -> None:
+    assert not any(name[0] in "两三" for name in orgs(nlp, text))
