@@ -30,6 +30,7 @@ from kg.nlp.recognize.company_kinds import companies_of_a_place, counted, kind_w
 from kg.nlp.recognize.openings import given_name_before, global_scope
 from kg.nlp.text import Candidate, TokenView
 
+_KIN_NOUNS = tuple(cues.KIN_NOUNS)  # 控股股东, 母公司: a head word that opens one ends no name there
 _COMMON_FREQ = 300  # a dictionary word more frequent than this is a common word
 # tags of words that describe or count rather than name: adjectives, distinguishers, adverbs, pronouns, numbers, times
 _NOT_A_NAME_PART = frozenset({"a", "ad", "an", "b", "d", "r", "m", "q", "f", "t"})
@@ -56,6 +57,8 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             continue  # 手机银行 is a product: the longest head word decides the type
         if label == "PRODUCT" and match.group() not in words.STRONG_PRODUCT_HEADS:
             continue
+        if _opens_a_kin_noun(view, hs, he):
+            continue  # 长江证券|控股股东: the head opens a kin noun, the name ends before it
         if match.group() == "战略" and text.startswith(cues.STRATEGIC_COMPOUNDS, he):
             continue  # 中欧战略合作: strategic, not a strategy
         government = label == "ORG" and match.group() in cues.GOVERNMENT_HEADS
@@ -267,6 +270,14 @@ def _activity_before(view: TokenView, end: int, out: list[Candidate], *, activit
     return (
         activity and view.freqs.get(word, 0) >= _COMMON_FREQ and any(c.end == before and c.label == "ORG" for c in out)
     )
+
+
+def _opens_a_kin_noun(view: TokenView, hs: int, he: int) -> bool:
+    """Whether the head word at hs opens a kin noun that ends on a word boundary (星河证券|控股股东; not 星河控股|
+    股东大会, where 股东大会 is one word, nor 控股|控股股东, where a second head follows)."""
+    text = view.text
+    kin = next((noun for noun in _KIN_NOUNS if text.startswith(noun, hs) and len(noun) > he - hs), None)
+    return kin is not None and view.is_end(hs + len(kin)) and not text.startswith(_KIN_NOUNS, he)
 
 
 def _line_of_business(view: TokenView, out: list[Candidate], start: int, hs: int, he: int) -> bool:

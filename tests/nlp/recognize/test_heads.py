@@ -569,3 +569,19 @@ def test_a_futures_contract_on_an_index_is_no_firm(nlp: Language) -> None:
 @pytest.mark.parametrize("text", ["Q4基金继续增仓主板。", "17Q3公司营收增长。", "较Q3上升6.53%，Q3为85.16%。"])
 def test_a_reporting_period_opens_no_name(nlp: Language, text: str) -> None:
     assert not entities(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a head word that opens a kin noun ends no name there: 控股 belongs to 控股股东
+        ("长江证券控股股东新理益集团董事长受访。", "长江证券"),
+        ("公司董事长为弘鼎科技控股股东。", "弘鼎科技"),
+        # a holding company's own name: a second head follows, or 股东大会 is one word
+        ("弘鼎控股控股股东顺捷投资增持股份。", "弘鼎控股"),
+        ("弘鼎控股股东大会召开。", "弘鼎控股"),
+    ],
+)
+def test_a_kin_noun_after_a_name_is_no_part_of_it(nlp: Language, text: str, name: str) -> None:
+    assert name in orgs(nlp, text)
+    assert not any(other.startswith(name) and other != name for other in orgs(nlp, text))
