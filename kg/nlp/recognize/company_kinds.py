@@ -30,11 +30,11 @@ def companies_of_a_place(view: TokenView, start: int, end: int) -> bool:
     return places == 1
 
 
-_COUNT_OF_FIRMS = re.compile(r"(?:[一二两三四五六七八九十几多数每某这那各]|[0-9]+)家")
+_COUNT_OF_FIRMS = re.compile(r"(?:[一二两三四五六七八九十几多数每某这那各]|[0-9]+)家|某")
 
 
 def counted(view: TokenView, start: int, head_start: int) -> bool:
-    """Whether a count of firms stands right before a company's description (一家|巨亏公司, 多家|ST公司, 这家|外贸
+    """Whether a count of firms stands right before a company's description (一家|巨亏公司, 多家|ST公司, 某|配资
     公司): what is counted is a kind. A legal form or a name the dictionary knows still names one (一家|星河集团)."""
     k = view.index_at(start) - 1
     return (

@@ -42,6 +42,8 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
     `rule.strict` asks that the modifier hold a proper name that is not a place (industry words)."""
     pattern, label, strict = rule.cue, rule.label, rule.strict
     text = view.text
+    kinds: set[str] = set()  # descriptions counted once (某配资公司) are kinds wherever the text repeats them
+    first = len(out)
     for match in pattern.finditer(text):
         hs, he = match.span()
         if not view.is_end(he):
@@ -100,6 +102,7 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             and match.group() in cues.PLACE_KIND_HEADS
             and (companies_of_a_place(view, start, hs) or kind_word(view, hs) or counted(view, start, hs))
         ):
+            kinds.add(text[start:he])
             continue  # 香港公司, 深交所上市公司, 一家巨亏公司: the companies of a place or a market, or counted, a kind
         if label == "ORG" and match.group() == "基金" and text.endswith(cues.FUND_TYPES, start, hs):
             continue  # 星河泰和混合|基金, 顺捷纯债|基金: a fund of a type is a product, not a fund house
@@ -140,6 +143,8 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
         if label == "INITIATIVE" and _plans_to(view, out, start, hs, he):
             continue  # 美联储计划加息, 华为计划在明年推出: an organization plans to do something
         out.append(Candidate(start, he, label, rule.name, rule.score))
+    if kinds:
+        out[first:] = [c for c in out[first:] if text[c.start : c.end] not in kinds]
 
 
 def dictionary_orgs(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:

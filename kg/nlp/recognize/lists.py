@@ -14,6 +14,7 @@ from kg.nlp.recognize.boundaries import (
     QUANTITY,
     common_word,
     dictionary_tag,
+    generic_institution,
     is_proper,
     left_boundary,
     right_boundary,
@@ -95,7 +96,10 @@ def listed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             # 洗碗机、坐便器等产品: kinds of goods; a product list names brands or models unless counted exactly
             strict = weak_class or (label == "PRODUCT" and count is None)
             # an exact count is evidence: a rare word is a name there (see is_proper)
-            named = is_proper(view, start, end, strict=strict, rare=count is not None) or (headed and not weak_class)
+            # a head makes a name of a member, unless a descriptor before it makes a kind (公募基金、私募基金等机构)
+            named = is_proper(view, start, end, strict=strict, rare=count is not None) or (
+                headed and not weak_class and not (label == "ORG" and generic_institution(name))
+            )
             if label != "ORG" and count is None and not quoted and not headed and _ends_in_verb(view, end):
                 continue  # 赶海、骑行等活动, 法律咨询等服务: an activity, not a programme's or a product's name
             if named and not common_word(view, start, end):

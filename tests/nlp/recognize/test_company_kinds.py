@@ -71,3 +71,13 @@ def test_kinds_of_companies_name_none(nlp: Language, text: str) -> None:
 )
 def test_a_named_company_after_a_count_or_a_clitic_stays(nlp: Language, text: str, name: str) -> None:
     assert name in orgs(nlp, text)
+
+
+def test_a_description_counted_once_is_a_kind_wherever_it_is_repeated(nlp: Language) -> None:
+    text = "上海某配资公司的客户经理告知记者。监管要求配资公司加强风险控制。"
+    assert not orgs(nlp, text)
+
+
+def test_a_name_repeated_without_a_count_stays_a_name(nlp: Language) -> None:
+    text = "弘鼎公司的客户经理告知记者。监管要求弘鼎公司加强风险控制。"
+    assert "弘鼎公司" in orgs(nlp, text)

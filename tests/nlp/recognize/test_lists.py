@@ -218,3 +218,9 @@ def test_a_stock_code_after_a_list_member_is_no_part_of_its_name(nlp: Language, 
 
 def test_a_date_and_a_time_of_day_before_an_announcement_name_nothing(nlp: Language) -> None:
     assert orgs(nlp, "弘鼎电子19日晚公告，公司与星河集团共同出资设立合资公司。") == {"弘鼎电子", "星河集团"}
+
+
+def test_kinds_of_institutions_in_a_list_are_no_names(nlp: Language) -> None:
+    found = orgs(nlp, "机构投资者包括公募基金、私募基金、养老金等机构。")
+    assert not {"公募基金", "私募基金", "养老金"} & found
+    assert {"星河基金", "顺捷基金"} <= orgs(nlp, "星河基金、顺捷基金、弘鼎基金等机构纷纷入场。")
