@@ -1,5 +1,6 @@
 """Companies of a kind: what places, a market or a count before a company head describe is a kind of company, not
-one company's name (香港公司, 美国科技公司, 深交所上市公司, 一家巨亏公司). Used by the head-word rules (heads.py)."""
+one company's name (香港公司, 美国科技公司, 深交所上市公司, 一家巨亏公司), and an industry before an activity head is
+investment in it (房地产投资). Used by the head-word rules (heads.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 
 from kg.nlp import words
 from kg.nlp.known import known_places
-from kg.nlp.recognize.boundaries import known_org_names
+from kg.nlp.recognize.boundaries import LINES, known_org_names
 from kg.nlp.text import TokenView
 
 
@@ -50,3 +51,9 @@ def kind_word(view: TokenView, head_start: int) -> bool:
     words before that word say where such companies are, they do not name one (深交所上市公司)."""
     k = view.index_at(head_start)
     return view.starts[k] < head_start and view.text[view.starts[k] : head_start] in words.GENERIC_MODIFIERS
+
+
+def industry_alone(modifier: str) -> bool:
+    """Whether a modifier is a line of business and at most one character more (地产, 房地产): nothing names a firm."""
+    line = LINES.longest_suffix(modifier)
+    return line is not None and len(modifier) - len(line) <= 1

@@ -26,7 +26,7 @@ from kg.nlp.recognize.boundaries import (
     left_boundary,
     unit_and_role,
 )
-from kg.nlp.recognize.company_kinds import companies_of_a_place, counted, kind_word
+from kg.nlp.recognize.company_kinds import companies_of_a_place, counted, industry_alone, kind_word
 from kg.nlp.recognize.openings import given_name_before, global_scope
 from kg.nlp.text import Candidate, TokenView
 
@@ -120,6 +120,8 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             continue  # 星河基金ETF|投资, 星河指数|基金: a house's line of business in a product, or a fund, no firm
         if weak and _activity_before(view, hs, out, activity=match.group() in cues.ACTIVITY_HEADS):
             continue  # 腾讯战略|投资, 腾讯官方唯一|投资: an activity of the name before, not a firm named by it
+        if match.group() in cues.ACTIVITY_HEADS and industry_alone(text[start:hs]):
+            continue  # 房地产投资, 地产投资: investment in an industry, no firm (星河地产投资 has a name of its own)
         # a place alone does not make a programme a name (美国跨境电商项目), though it makes 上海市政府 one
         rare = label == "ORG" and match.group() in cues.NAMED_HEADS  # 星河集团, not 市值公司: see is_proper
         if not (

@@ -81,3 +81,8 @@ def test_a_description_counted_once_is_a_kind_wherever_it_is_repeated(nlp: Langu
 def test_a_name_repeated_without_a_count_stays_a_name(nlp: Language) -> None:
     text = "弘鼎公司的客户经理告知记者。监管要求弘鼎公司加强风险控制。"
     assert "弘鼎公司" in orgs(nlp, text)
+
+
+def test_an_industry_before_an_activity_head_is_investment_in_it(nlp: Language) -> None:
+    assert not orgs(nlp, "预计明年房地产投资将滑落到5%左右。")
+    assert "弘鼎地产投资" in orgs(nlp, "弘鼎地产投资宣布增资。")
