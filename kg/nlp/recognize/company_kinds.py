@@ -34,16 +34,26 @@ def companies_of_a_place(view: TokenView, start: int, end: int) -> bool:
 _COUNT_OF_FIRMS = re.compile(r"(?:[一二两三四五六七八九十几多数每某这那各]|[0-9]+)家|某")
 
 
+_MAX_COUNTED_MODIFIER = 4  # words between a count and the 的 that closes its modifier phrase
+
+
 def counted(view: TokenView, start: int, head_start: int) -> bool:
-    """Whether a count of firms stands right before a company's description (一家|巨亏公司, 多家|ST公司, 某|配资
-    公司): what is counted is a kind. A legal form or a name the dictionary knows still names one (一家|星河集团)."""
+    """Whether a count of firms stands before a company's description, right before it or before a phrase with 的
+    (一家|巨亏公司, 某|配资公司, 一家美国的|无人驾驶公司): what is counted is a kind. A name the dictionary knows still
+    names one (一家|星河集团)."""
+    if view.text[start:head_start] in known_org_names():
+        return False
     k = view.index_at(start) - 1
-    return (
-        k >= 0
-        and view.ends[k] == start
-        and _COUNT_OF_FIRMS.fullmatch(view.words[k]) is not None
-        and view.text[start:head_start] not in known_org_names()
-    )
+    if k < 0 or view.ends[k] != start:
+        return False
+    if view.words[k] == "的":
+        for j in range(k - 1, max(-1, k - 1 - _MAX_COUNTED_MODIFIER), -1):
+            if view.tags[j] == "w":
+                return False
+            if _COUNT_OF_FIRMS.fullmatch(view.words[j]):
+                return True
+        return False
+    return _COUNT_OF_FIRMS.fullmatch(view.words[k]) is not None
 
 
 def kind_word(view: TokenView, head_start: int) -> bool:

@@ -86,3 +86,18 @@ def test_a_name_repeated_without_a_count_stays_a_name(nlp: Language) -> None:
 def test_an_industry_before_an_activity_head_is_investment_in_it(nlp: Language) -> None:
     assert not orgs(nlp, "预计明年房地产投资将滑落到5%左右。")
     assert "弘鼎地产投资" in orgs(nlp, "弘鼎地产投资宣布增资。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "做一家美国的无人驾驶公司很难。作为一家中国的无人驾驶公司，路会很长。",
+        "只花一点钱就能控股一家全国领先的房地产公司。",
+    ],
+)
+def test_a_count_before_a_phrase_with_de_makes_a_kind(nlp: Language, text: str) -> None:
+    assert not {name for name in orgs(nlp, text) if name.endswith("公司")}
+
+
+def test_a_name_after_a_phrase_with_de_and_no_count_stays(nlp: Language) -> None:
+    assert "弘鼎公司" in orgs(nlp, "他曾任星河集团旗下的弘鼎公司总经理。")
