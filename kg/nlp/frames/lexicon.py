@@ -45,6 +45,7 @@ WORD_LISTS = {
     "holders": "holders.txt",
     "body_endings": "body_endings.txt",
     "officers": "officers.txt",
+    "auxiliaries": "auxiliaries.txt",
 }
 NO_WORD = "-"  # the trigger of a frame that is a shape, not a word (A B side by side)
 
@@ -95,6 +96,7 @@ class Lexicon:
     holders: frozenset[str]  # words between A and 的 that make what follows A's own (A旗下的B)
     body_endings: frozenset[str]  # one-character words that end a body's name (合作|署)
     officers: frozenset[str]  # titles whose holder speaks for the organization before them (A董事长)
+    auxiliaries: frozenset[str]  # words of intent or aspect between a subject and its verb (X拟落户)
     automaton: ahocorasick.Automaton  # every trigger and blocker, for one pass over a text
 
 

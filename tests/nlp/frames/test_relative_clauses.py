@@ -100,3 +100,26 @@ def test_a_place_after_a_verb_opens_a_relative_clause_however_long(read, text: s
 )
 def test_a_subject_or_the_noun_after_of_is_still_located(read, text: str, fact: tuple[str, str, str]) -> None:
     assert fact in read(text, ENTITIES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "星河科技与蓝海集团投资百亿元的“星河乐园综合体”拟落户新加坡。",
+        "星河科技投资的主题乐园将落户新加坡。",
+    ],
+)
+def test_what_a_relative_clause_describes_settles_not_its_investors(read, text: str) -> None:
+    """A投资的“X”拟落户Y: X settles in Y; the words of intent (拟, 将) between it and the verb do not hide it."""
+    assert {t for t in read(text, ENTITIES) if t[1] == "located_in"} == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("星河科技拟落户新加坡。", ("星河科技", "located_in", "新加坡")),
+        ("星河科技将在新加坡推出星河钱包。", ("星河科技", "launched", "星河钱包")),
+    ],
+)
+def test_a_subject_before_a_word_of_intent_still_acts(read, text: str, fact: tuple[str, str, str]) -> None:
+    assert fact in read(text, ENTITIES)
