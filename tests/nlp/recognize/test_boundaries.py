@@ -221,3 +221,20 @@ def test_numerals_open_an_unknown_trade_name(nlp: Language, text: str, name: str
 @pytest.mark.parametrize("text", ["两国企业加强合作。", "三家弘鼎公司完成重组。"])
 def test_a_count_opens_no_name(nlp: Language, text: str) -> None:
     assert not any(name[0] in "两三" for name in orgs(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a verb glued to a preposition by the segmenter (愿同) opens no name: the name starts after it
+        ("中方愿同伊拉克政府深化合作。", "伊拉克政府"),
+        ("我们愿同星河集团加强合作。", "星河集团"),
+    ],
+)
+def test_a_word_ending_in_a_preposition_opens_no_name(nlp: Language, text: str, name: str) -> None:
+    assert name in orgs(nlp, text)
+    assert not any(found.startswith("愿") for found in orgs(nlp, text))
+
+
+def test_a_name_opening_like_a_verb_stays(nlp: Language) -> None:
+    assert "愿景集团" in orgs(nlp, "愿景集团宣布增资。")
