@@ -18,7 +18,7 @@ _BREAKS = frozenset("，,；;：:")
 _OPEN = frozenset("（(“《「『【")
 _CLOSE = frozenset("）)”》」』】")
 _BREAK_OR_BRACKET = re.compile("[" + re.escape("".join(sorted(_BREAKS | _OPEN | _CLOSE))) + "]")
-_QUOTE_CLOSE = "”’」』》"
+QUOTE_CLOSE = "”’」』》"  # closing quotes and book-title marks
 _QUOTE_OPEN = "“‘「『《"
 _BLOCKER_MODIFIERS = re.compile(r"有关|相关|主要|第[0-9一二三四五六七八九十]{1,2}")  # A有关负责人, A第二分厂
 _HEAD_NOUN_TAGS = frozenset({"n", "ng", "nz", "nt"})  # what heads a phrase after a name (主题卡 in 乡村振兴主题卡)
@@ -118,14 +118,14 @@ class Shape:
         """Whether a noun after the mention heads the phrase: a word of the head-blocker list, or, after a name
         that is not an organization's and not in quotes, any word jieba tags a noun (乡村振兴|主题卡)."""
         end = m.end
-        after = self.text[end : end + max(self._blocker_lengths, default=0) + 2].lstrip(_QUOTE_CLOSE + " ")
+        after = self.text[end : end + max(self._blocker_lengths, default=0) + 2].lstrip(QUOTE_CLOSE + " ")
         modifier = _BLOCKER_MODIFIERS.match(after)
         after = after[modifier.end() :] if modifier else after
         if any(after[:n] in self.lexicon.head_blockers for n in self._blocker_lengths):
             return True
         if m.label == "ORG" or self.words is None or end >= len(self.text):
             return False
-        if self.text[end] in _QUOTE_CLOSE or (m.start > 0 and self.text[m.start - 1] in _QUOTE_OPEN):
+        if self.text[end] in QUOTE_CLOSE or (m.start > 0 and self.text[m.start - 1] in _QUOTE_OPEN):
             return False
         word, tag = self.words.word_at(end)
         # jieba tags some predicates nouns (落地): a trigger word is no head noun

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from kg.nlp.frames.clauses import Clause
+from kg.nlp.frames.clauses import QUOTE_CLOSE, Clause
 from kg.nlp.frames.groups import Group
 from kg.nlp.frames.lexicon import Entry
 from kg.nlp.frames.predicates import Trigger
@@ -25,7 +25,6 @@ _ITEMS = re.compile(r"(?:[^，。；、,;（）()“”]{1,14}(?:、|及|和|以
 _NOUN_LIKE_TAGS = frozenset({"n", "nr", "nz", "nt", "ng", "r", "vn", "eng"})
 _SUBJECT_TAGS = frozenset({"n", "nr", "nz", "nt", "ng", "r"})
 _ADVERB_TAGS = ("d", "t", "ad", "ul", "uz", "ug")  # adverbs, times and aspect particles before a verb
-_CLOSING_QUOTES = frozenset("”’」』》\"'")
 _MAX_PLACE_MODIFIER = 8  # characters between a place and 的 in a relative clause (位于A沃罗涅日州的机场)
 _ASPECT_PARTICLES = frozenset({"了", "过"})
 _MAX_OBJECT_GAP = 16  # characters of modifiers between a verb and its object (推出了首张乡村振兴主题卡)
@@ -197,7 +196,7 @@ def _noun_subject_before(sent: Sentence, trigger: Trigger, clause: Clause, after
     before = [w for w in words.between(clause.start, trigger.start) if not w[2].startswith(_ADVERB_TAGS)]
     while before and sent.text[before[-1][0] : before[-1][1]] in sent.lexicon.auxiliaries:
         before = before[:-1]  # X拟落户, X将推出: a word of intent stands between the subject and its verb
-    if before and sent.text[before[-1][0] : before[-1][1]] in _CLOSING_QUOTES:
+    if before and sent.text[before[-1][0] : before[-1][1]] in QUOTE_CLOSE:
         before = before[:-1]  # A投资的“星河乐园”拟落户: the quoted noun is the subject
     if not before or before[-1][2] not in _SUBJECT_TAGS or _in_mention(sent, before[-1][0]):
         return False  # a verbal noun before a verb is an adverbial (合作发行), not its subject

@@ -145,8 +145,8 @@ _NUMERAL_WORD = re.compile(r"[一二三四五六七八九十零〇]{2}")
 
 
 def _numeral_opening(view: TokenView, start: int, head_start: int) -> int:
-    """三七|互娱, 四维|图新: two numerals that the segmenter tagged as a number open the unknown word after them, which
-    no count comes before (三家|公司 has a measure word, 两国|企业 a common noun)."""
+    """三七|互娱: two numerals that the segmenter tagged as a number open the unknown word after them, which no count
+    comes before (三家|公司 has a measure word, 两国|企业 a common noun)."""
     k = view.index_at(start)
     if start >= head_start or k < 1 or view.starts[k] != start or view.tags[k] != "x":
         return start

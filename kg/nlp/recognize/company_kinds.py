@@ -32,15 +32,13 @@ def companies_of_a_place(view: TokenView, start: int, end: int) -> bool:
 
 
 _COUNT_OF_FIRMS = re.compile(r"(?:[一二两三四五六七八九十几多数每某这那各]|[0-9]+)家|某")
-
-
 _MAX_COUNTED_MODIFIER = 4  # words between a count and the 的 that closes its modifier phrase
 
 
 def counted(view: TokenView, start: int, head_start: int) -> bool:
     """Whether a count of firms stands before a company's description, right before it or before a phrase with 的
-    (一家|巨亏公司, 某|配资公司, 一家美国的|无人驾驶公司): what is counted is a kind. A name the dictionary knows still
-    names one (一家|星河集团)."""
+    (一家|巨亏公司, 某|配资公司, 一家美国的|无人驾驶公司): what is counted is a kind. A known organization's name
+    still names one."""
     if view.text[start:head_start] in known_org_names():
         return False
     k = view.index_at(start) - 1
