@@ -7,14 +7,11 @@ reported and skipped; it never costs the others.
 
 from __future__ import annotations
 
-import multiprocessing
-import multiprocessing.pool
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 
-from kg import signals
 from kg.batch import SHARD_SIZE, BuildReport, unique_documents
 from kg.extract import ExtractionFailure, Extractor
 from kg.graph import KnowledgeGraph
@@ -23,6 +20,7 @@ from kg.ingest.count import count_documents
 from kg.iri import DEFAULT_BASE
 from kg.model import Document, Extraction
 from kg.ontology import load_ontology
+from kg.workers import WorkerPool
 
 
 def build(
@@ -140,18 +138,15 @@ def extract_all(
 _WORKER: Extractor | None = None
 
 
-def _worker_pool(workers: int, model: str | Path | None, *, backbone: bool = False) -> multiprocessing.pool.Pool:
-    """Processes with an Extractor each, born with SIGINT and SIGTERM held; they take them up as workers
-    (`kg.signals`), so that the pool's terminate always ends them."""
-    context = multiprocessing.get_context("spawn" if sys.platform == "darwin" else "fork")
+def _worker_pool(workers: int, model: str | Path | None, *, backbone: bool = False) -> WorkerPool:
+    """Processes with an Extractor each (`kg.workers`: an interrupt or a dead worker never leaves the build
+    waiting)."""
     load_ontology()  # read once here, where the exports need it after extraction, and inherited by forked workers
-    with signals.held():
-        return context.Pool(workers, initializer=_init_worker, initargs=(model, backbone))
+    return WorkerPool(workers, initializer=_init_worker, initargs=(model, backbone))
 
 
 def _init_worker(model: str | Path | None, backbone: bool) -> None:
     global _WORKER
-    signals.as_worker()
     _WORKER = Extractor(model, backbone=backbone)
 
 

@@ -1,7 +1,7 @@
 """SIGINT and SIGTERM across the processes of a build.
 
 The command line turns SIGTERM into KeyboardInterrupt, so that an interrupted build removes its temporary files. A
-forked worker must not inherit that: `multiprocessing.Pool.terminate` stops workers with SIGTERM, and a Python-level
+forked worker must not inherit that: the pool's terminate (`kg.workers`) stops workers with SIGTERM, and a Python-level
 handler can miss a signal that lands just before a blocking call (the C handler only sets a flag), which leaves the
 worker waiting on a lock the parent holds and the parent waiting for the worker, for ever. Workers therefore die of
 SIGTERM and ignore SIGINT (Ctrl-C reaches the whole process group; the parent handles it and stops them). They are

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -328,6 +329,32 @@ def test_build_backbone_reaches_the_worker_processes(lac_only: Path, tmp_path: P
     assert main(["build", str(lac_only), "-o", str(out), "--workers", "2", "--backbone"]) == 0
     graph = kg.load(out / "kg.nq")
     assert {name for name, _ in LAC_ONLY.values()} <= {e.label for e in graph.entities("ORG")}
+
+
+def _dies(documents: list) -> list:
+    """A worker killed outright (out of memory, `kill -9`) while it extracts."""
+    os.kill(os.getpid(), signal.SIGKILL)
+    return []
+
+
+_dies.__module__, _dies.__qualname__ = "kg.builder", "_extract_shard"  # what the workers look up by name
+
+
+def test_build_with_a_worker_that_dies_says_so_in_one_line_and_keeps_the_exports(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    from kg import builder
+
+    out = tmp_path / "out"
+    assert main(["build", str(EXAMPLES), "-o", str(out)]) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    capsys.readouterr()
+    monkeypatch.setattr(builder, "_extract_shard", _dies)
+    assert main(["build", str(EXAMPLES), "-o", str(out), "--workers", "2"]) == 1
+    err = capsys.readouterr().err
+    assert "stopped unexpectedly (exit code -9)" in err
+    assert "Traceback" not in err
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
 
 
 def test_eval_backbone_does_not_apply_to_given_predictions(tmp_path: Path, capsys) -> None:
