@@ -17,6 +17,7 @@ def _own(name: str) -> tuple[str, ...]:
 
 
 NON_INSTITUTION_ENDINGS = _own("non_institution_endings")
+NON_PRODUCT_ENDINGS = _own("non_product_endings")
 GENERIC_INSTITUTIONS = frozenset(_own("generic_institutions"))
 FIELD_WORDS = frozenset(_own("field_words"))
 INSTITUTION_ENDINGS = _own("institution_endings")

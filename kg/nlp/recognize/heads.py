@@ -27,6 +27,7 @@ from kg.nlp.recognize.boundaries import (
     unit_and_role,
 )
 from kg.nlp.recognize.company_kinds import companies_of_a_place, counted, industry_alone, kind_word
+from kg.nlp.recognize.kinds import indicator
 from kg.nlp.recognize.openings import given_name_before, global_scope
 from kg.nlp.text import Candidate, TokenView
 
@@ -108,12 +109,12 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             continue  # 星河泰和混合|基金, 顺捷纯债|基金: a fund of a type is a product, not a fund house
         if match.group() == "期货" and text.endswith(cues.COMMODITIES, start, hs):
             continue  # 伦敦布伦特原油期货, 铁矿石期货: a contract on a commodity, not a futures firm
-        if match.group() == "指数" and _indicator(text, hs):
+        if match.group() == "指数" and indicator(text, hs):
             continue  # 消费者信心指数, 快递发展指数: an indicator of what it measures, not a market index
         if label == "PRODUCT" and match.group() == "卡" and _transcribed_ka(view, start, hs):
             continue  # 伊万诺夫卡, 总统奥列茨卡: foreign places and people end in -ka, written 卡
-        if label == "ORG" and text.endswith(cues.NON_INSTITUTION_ENDINGS, start, he):
-            continue  # 发展新格局: 局 ends a common word here, not a bureau's name
+        if text.endswith(cues.NON_INSTITUTION_ENDINGS if label == "ORG" else cues.NON_PRODUCT_ENDINGS, start, he):
+            continue  # 发展新格局: 局 ends a common word here, not a bureau's name; 海洋生态系统 is no product
         if weak and (hs - start < 2 or _place_object(view, hs)):
             continue  # 赴伊|投资, 对华|投资: a one-character place before a weak head is a verb's object
         if weak and match.group() in cues.PRODUCT_LINE_HEADS and _product_before(view, hs):
@@ -373,13 +374,6 @@ def _region_names_firm(view: TokenView, start: int, end: int, head_end: int) -> 
         and len(view.words[i]) >= 2
         and not national_scope(view.text, start)
         and not (head_end < len(view.text) and continues_noun(view, head_end))
-    )
-
-
-def _indicator(text: str, head_start: int) -> bool:
-    """Whether the words before 指数 name what a statistic measures (信心, 价格), not a market (股票价格, 股价)."""
-    return text.endswith(cues.STATISTIC_WORDS, 0, head_start) and not text.endswith(
-        cues.MARKET_INDEX_WORDS, 0, head_start
     )
 
 

@@ -17,13 +17,24 @@ OUTSIDE_A_CLASS = frozenset({"d", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "
 
 
 def type_by_head(name: str, *, weak: bool = False) -> str | None:
-    """The type a name's head word gives it; weak: any product head counts (服务, 贷), not only the strong ones."""
+    """The type a name's head word gives it; weak: any product head counts (服务, 贷), not only the strong ones. An
+    indicator (采购经理指数) has none."""
     if INITIATIVE_HEAD_WORDS.longest_suffix(name, shorter=True) is not None:
         return "INITIATIVE"
+    if name.endswith("指数") and indicator(name, len(name) - 2):
+        return None
     heads = (h for h in PRODUCT_HEAD_WORDS.suffixes(name) if len(h) < len(name))
     if any(weak or h in words.STRONG_PRODUCT_HEADS for h in heads):
         return "PRODUCT"
     return None
+
+
+def indicator(text: str, head_start: int) -> bool:
+    """Whether the words before 指数 name what a statistic measures (信心, 价格, 新订单), not a market (股票价格,
+    股价): an agency's figure, no product."""
+    return text.endswith(cues.STATISTIC_WORDS, 0, head_start) and not text.endswith(
+        cues.MARKET_INDEX_WORDS, 0, head_start
+    )
 
 
 def head_in_common_word(name: str, freqs: dict[str, int]) -> bool:

@@ -42,14 +42,15 @@ def repeated_names(view: TokenView, out: list[Candidate], rule: RecognizerRule) 
 
 
 def _common_nouns(view: TokenView, start: int, end: int) -> bool:
-    """Two nouns or more, none a descriptor (养老, 商业) first nor a stop word: 国民|养老险, not 商业|银行 or 其他|保险;
-    and no head word among them, which makes the phrase a line of that business (证券|经纪|公司, 银行|理财|公司)."""
+    """Two nouns or more, none a descriptor (养老, 商业, 蓝筹) nor a stop word: 国民|养老险, not 商业|银行, 其他|保险 or
+    优质|蓝筹; and no head word among them, which makes the phrase a line of that business (证券|经纪|公司, 银行|理财|
+    公司)."""
     tokens = range(view.index_at(start), view.index_at(end - 1) + 1)
     return (
         len(tokens) >= 2
         and view.starts[tokens[0]] == start
-        and view.words[tokens[0]] not in words.GENERIC_MODIFIERS
         and all(view.tags[k] in _MODIFIER_TAGS and view.words[k] not in cues.STOP_WORDS for k in tokens)
+        and not any(view.words[k] in words.GENERIC_MODIFIERS for k in tokens)
         and not any(view.words[k] in _KIND_WORDS for k in tokens)
     )
 

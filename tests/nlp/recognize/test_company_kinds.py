@@ -73,6 +73,19 @@ def test_a_named_company_after_a_count_or_a_clitic_stays(nlp: Language, text: st
     assert name in orgs(nlp, text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年两市ST公司数量明显增加，ST公司的股价普遍下跌。",
+        "港股的蓝筹公司估值偏低，蓝筹公司很少增发。",
+        "白马公司业绩稳定，次新公司波动较大。",
+    ],
+)
+def test_the_markets_categories_of_listed_companies_are_kinds(nlp: Language, text: str) -> None:
+    """ST, 蓝筹 and 白马 sort listed companies; neither the phrase nor the category alone is a name."""
+    assert not orgs(nlp, text)
+
+
 def test_a_description_counted_once_is_a_kind_wherever_it_is_repeated(nlp: Language) -> None:
     text = "上海某配资公司的客户经理告知记者。监管要求配资公司加强风险控制。"
     assert not orgs(nlp, text)

@@ -230,7 +230,15 @@ def test_a_named_investment_company_stays(nlp: Language) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["前线部队在伊万诺夫卡附近推进。", "双方在米哈伊洛夫卡方向交火。", "卡霍夫卡水电站附近出现洪水。"]
+    "text",
+    [
+        "前线部队在伊万诺夫卡附近推进。",
+        "双方在米哈伊洛夫卡方向交火。",
+        "卡霍夫卡水电站附近出现洪水。",
+        "军方称控制了谢苗尼夫卡和巴甫利夫卡两个居民点。",  # 苗, 甫: transcription characters too
+        "山火蔓延到东阿提卡地区。",
+        "项目主任莫妮卡表示，合作将继续。",
+    ],
 )
 def test_transcribed_place_names_ending_in_ka_are_no_cards(nlp: Language, text: str) -> None:
     assert not {surface for surface, label in entities(nlp, text) if label == "PRODUCT"}
@@ -246,6 +254,17 @@ def test_transcribed_place_names_ending_in_ka_are_no_cards(nlp: Language, text: 
 )
 def test_chinese_card_names_stay_products(nlp: Language, text: str, card: str) -> None:
     assert (card, "PRODUCT") in entities(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["长江流域湿地生态系统得到修复。", "排放对海洋生态系统的长期影响尚不清楚。", "保护草原生态系统。"]
+)
+def test_an_ecosystem_is_no_product(nlp: Language, text: str) -> None:
+    assert not {surface for surface, label in entities(nlp, text) if label == "PRODUCT"}
+
+
+def test_a_named_system_stays_a_product(nlp: Language) -> None:
+    assert ("蓝鲸系统", "PRODUCT") in entities(nlp, "星河科技推出的蓝鲸系统已在多家医院上线。")
 
 
 @pytest.mark.parametrize(

@@ -69,6 +69,11 @@ def test_a_named_plan_is_still_a_programme(nlp: Language, text: str, programme: 
         "二月全国快递发展指数同比增长四个百分点。",
         "该机构表示，其非制造业活动指数升至五十六。",
         "四季度个人消费价格指数环比上涨。",
+        # what trade bodies and the statistics office count; after a launch verb or in title marks too
+        "四月全国服务业生产指数同比增长五个百分点。",
+        "联合会发布的中国电商物流指数为一百一十点，新订单指数继续回升。",
+        "国家统计局今天发布八月份中国采购经理指数。",
+        "世界知识产权组织发布《2026年全球创新指数》。",
     ],
 )
 def test_an_indicator_is_no_product(nlp: Language, text: str) -> None:
