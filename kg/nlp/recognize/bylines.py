@@ -1,5 +1,5 @@
 """Organizations named by the apparatus of a news item: its byline or dateline (新华社北京5月1日电), a reporter's or
-an officer's word after the name (财联社记者, X董事长), a stock code (X（600000））."""
+an officer's word after the name (财联社记者, X董事长). (A stock code after a name: `stock_names`.)"""
 
 from __future__ import annotations
 
@@ -88,11 +88,10 @@ def _last_words(view: TokenView, start: int, end: int) -> int:
 
 
 def org_context(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
-    """A name right before a byline or a role word (财联社记者, X董事长) or a stock code names an organization."""
+    """A name right before a byline or a role word (财联社记者, X董事长) names an organization."""
     text = view.text
-    anchors = [(m.start(), True) for m in ORG_CONTEXT.finditer(text)]
-    anchors += [(m.start(), False) for m in cues.STOCK_CODE.finditer(text)]  # a stock code is evidence enough
-    for cs, strict in anchors:
+    for match in ORG_CONTEXT.finditer(text):
+        cs = match.start()
         if not view.is_start(cs):
             continue
         start = left_boundary(view, cs)
@@ -111,6 +110,5 @@ def org_context(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> 
             continue  # 总裁兼|首席经济学家: two roles of one person, no name before the second
         if view.text.endswith(cues.NON_INSTITUTION_ENDINGS, start, cs):
             continue  # 平安银行公募销售团队负责人: a team or a department of an organization, none of its own
-        # a stock code is evidence enough that a rare word names a company (see is_proper)
-        if is_proper(view, start, cs, strict=strict, rare=not strict) and not common_word(view, start, cs):
+        if is_proper(view, start, cs, strict=True) and not common_word(view, start, cs):
             out.append(Candidate(start, cs, rule.label, rule.name, rule.score))

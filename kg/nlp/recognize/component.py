@@ -27,6 +27,7 @@ from kg.nlp.recognize import (
     quotes,
     repeated,
     stems,
+    stock_names,
 )
 from kg.nlp.recognize.base import RecognizerRule
 from kg.nlp.recognize.cues import INDUSTRY_HEAD, INITIATIVE_HEAD, ORG_HEAD, PRODUCT_HEAD
@@ -40,6 +41,7 @@ RULES: tuple[RecognizerRule, ...] = (
     RecognizerRule("dictionary_org", heads.dictionary_orgs, "ORG", 0.7),
     RecognizerRule("registered_name", legal.registered_names, "ORG", 0.8),
     RecognizerRule("org_context", bylines.org_context, "ORG", 0.55),
+    RecognizerRule("stock_name", stock_names.before_codes, "ORG", 0.6),
     RecognizerRule("round_party", financing.financed, "ORG", 0.55),
     RecognizerRule("listed_company", financing.listed, "ORG", 0.55),
     RecognizerRule("kin_party", parents.kin, "ORG", 0.55),

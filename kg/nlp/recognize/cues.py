@@ -99,8 +99,10 @@ SHARED_HEAD_WORDS = WordSet((*words.ORG_HEADS, *words.INDUSTRY_HEADS, *words.STR
 INITIATIVE_HEAD_WORDS = WordSet(words.INITIATIVE_HEADS)
 PRODUCT_HEAD_WORDS = WordSet(words.PRODUCT_HEADS)
 
-# a stock code in brackets after a company's name (（600000）, （ 600066 ）, （SZ:000001）, （00700.HK）): evidence of a
-# company before it, and no part of its name
+# a stock code in brackets after a company's name (（600000）, （ 600066 ）, （SZ:000001）, （00700.HK）, (01299),
+# （00728．通）, a Hong Kong code that Stock Connect trades): evidence of a company before it, and no part of its name
 STOCK_CODE = re.compile(
-    r"[（(]\s*(?:(?:SH|SZ|HK|BJ)?[:：]?\s*)?[0-9]{6}(?:\.(?:SH|SZ|BJ))?\s*[）)]|[（(]\s*[0-9]{4,5}\.HK\s*[）)]"
+    r"[（(]\s*(?:(?:SH|SZ|HK|BJ)?[:：]?\s*)?[0-9]{6}(?:\s*[.．]\s*(?:SH|SZ|BJ))?\s*[）)]"
+    r"|[（(]\s*(?:0[0-9]{4}|[0-9]{4,5}(?=\s*[.．]\s*(?:HK|通)))(?:\s*[.．]\s*(?:HK|通))?\s*[）)]"
 )
+BEFORE_STOCK_NAMES = frozenset(_own("before_stock_names"))

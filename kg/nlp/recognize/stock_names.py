@@ -1,0 +1,77 @@
+"""Listed companies named by their stock code: the short name right before a code in brackets (一心堂（002727.SZ）,
+友邦(01299), 中电信（00728．通）) names a company, however common its words (老板电器, 智慧农业) and however the
+segmenter cut them (中|材|科技, 海澜|之家). The code is the evidence; the name runs back from it to punctuation, a
+time word or a word that stands before names (是, 包括, 下调), and starts after a common verb or a class noun."""
+
+from __future__ import annotations
+
+from kg.nlp import words
+from kg.nlp.recognize import cues
+from kg.nlp.recognize.base import RecognizerRule
+from kg.nlp.recognize.kinds import type_by_head
+from kg.nlp.text import Candidate, TokenView
+
+_STATUS_MARKS = ("*ST", "ST", "SST")  # (the * stands before ST as a token of its own)
+_FUNCTION_TAGS = frozenset("vprdcu")  # verbs, prepositions, pronouns, adverbs, conjunctions, particles
+_COMMON = 1000  # … that common in the dictionary (买, 类似, 另外); a rarer one may open a name (一心堂, 远望谷)
+_CLASS_NOUNS = ("公司", "企业", "股")  # 子公司|双汇发展, 兵团企业|中基健康, 大牛股|石药
+_MAX_NAME = 8  # characters: 中国通信服务, 信达国际控股, *ST众和
+# indices, funds, and a stock as such (公司股票, 个股)
+_NOT_COMPANIES = ("指数", "指", "基金", "ETF", "LOF", "联接", "混合", "债券", "纯债", "分级", "股票", "个股")
+_DEMONSTRATIVES = ("该", "本公司", "此", "这", "其")  # not 本 alone: 本钢板材
+
+
+def before_codes(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
+    """The name before each stock code of the text."""
+    text = view.text
+    for match in cues.STOCK_CODE.finditer(text):
+        end = len(text[: match.start()].rstrip())
+        start = _name_start(view, end)
+        if start is None or end - start < 2:
+            continue
+        name = text[start:end]
+        if name.endswith(_NOT_COMPANIES) or name in cues.COMMODITIES:
+            continue  # 沪深300指数（000300）, 原油（501018）: an index or a fund, no listed company
+        if name in words.ORG_HEADS or name in cues.GENERIC_INSTITUTIONS or name.startswith(_DEMONSTRATIVES):
+            continue  # 公司（600000）, 该股（600000）, 本公司: the company the text is about, not its name
+        if type_by_head(name) is not None:
+            continue  # a product's or a programme's head ends it
+        out.append(Candidate(start, end, rule.label, rule.name, rule.score))
+
+
+def _name_start(view: TokenView, end: int) -> int | None:
+    """Where the short name that ends at end starts. The run of words before it goes back to punctuation, a number,
+    a time word (晚间, 中午) or a word of `before_stock_names`; within it, the name starts after the last common
+    function word or verb (我没敢买|吉利, 类似于|中芯国际) and after a class noun (子公司|双汇发展, 大牛股|石药). A
+    conjunction opens many names (和佳股份, 和而泰), so it ends the run only before four characters or more (和|中集
+    安瑞科)."""
+    text = view.text
+    i = view.index_at(end - 1)
+    if i < 0 or view.ends[i] != end:
+        return None
+    first = i + 1
+    opens = True  # whether something that opens a phrase stands before the run (not merely its length limit)
+    while i >= 0:
+        word, tag = view.words[i], view.tags[i]
+        if tag in {"w", "_SP"} or word.isspace() or word.isdigit() or word in cues.BEFORE_STOCK_NAMES:
+            break
+        if tag == "t" and len(word) >= 2:
+            break  # 中午|和佳股份, 晚间|中毅达
+        if end - view.starts[i] > _MAX_NAME:
+            opens = False
+            break
+        first = i
+        i -= 1
+    if first > view.index_at(end - 1):
+        return None
+    start = view.starts[first]
+    for k in range(first, view.index_at(end - 1)):
+        if k == first and opens and view.tags[k] == "v":
+            continue  # ，联想控股（3396.HK）, 联合医务: a verb that opens a phrase opens the name
+        rest = end - view.ends[k]
+        word, tag = view.words[k], view.tags[k]
+        function = tag[:1] in _FUNCTION_TAGS and view.freqs.get(word, 0) >= _COMMON and (tag != "c" or rest >= 4)
+        if rest >= 2 and (function or word.endswith(_CLASS_NOUNS) or word in cues.CLASS_NOUNS_BEFORE_NAMES):
+            start = view.ends[k]
+    status = next((p for p in _STATUS_MARKS if text.startswith(p, start) and end - start - len(p) >= 2), "")
+    return start + len(status)  # ST众和 is 众和 under special treatment: a mark of the stock, no part of the name
