@@ -28,6 +28,7 @@ from kg.nlp.recognize import (
     repeated,
     stems,
     stock_names,
+    teams,
 )
 from kg.nlp.recognize.base import RecognizerRule
 from kg.nlp.recognize.cues import INDUSTRY_HEAD, INITIATIVE_HEAD, ORG_HEAD, PRODUCT_HEAD
@@ -42,6 +43,7 @@ RULES: tuple[RecognizerRule, ...] = (
     RecognizerRule("registered_name", legal.registered_names, "ORG", 0.8),
     RecognizerRule("org_context", bylines.org_context, "ORG", 0.55),
     RecognizerRule("stock_name", stock_names.before_codes, "ORG", 0.6),
+    RecognizerRule("team", teams.teams, "ORG", 0.95),  # above the gazetteer's city: 罗马 of 罗马战胜米兰 is a team
     RecognizerRule("round_party", financing.financed, "ORG", 0.55),
     RecognizerRule("listed_company", financing.listed, "ORG", 0.55),
     RecognizerRule("kin_party", parents.kin, "ORG", 0.55),

@@ -106,3 +106,5 @@ STOCK_CODE = re.compile(
     r"|[（(]\s*(?:0[0-9]{4}|[0-9]{4,5}(?=\s*[.．]\s*(?:HK|通)))(?:\s*[.．]\s*(?:HK|通))?\s*[）)]"
 )
 BEFORE_STOCK_NAMES = frozenset(_own("before_stock_names"))
+TEAM_SPORT_CUES = alternation(_own("team_sport_cues"))
+MATCH_WORDS = alternation(_own("match_words"))
