@@ -1,11 +1,12 @@
 """Where a name opens beyond the words the head-word rules extend over: at a transcribed given name joined by a middle
-dot (约翰斯·霍普金斯大学), or at a global scope before a programme's field words (全球发展倡议). Used by heads.py."""
+dot (约翰斯·霍普金斯大学), or at a global scope before a programme's field words (全球发展倡议); and where it opens
+short of them: at a known organization's name that common words stand before (假钞|南京银行). Used by heads.py."""
 
 from __future__ import annotations
 
 from kg.nlp.known import known_places
 from kg.nlp.recognize import cues
-from kg.nlp.text import TokenView
+from kg.nlp.text import Candidate, TokenView
 
 _NAME_DOTS = "·•・"
 
@@ -34,3 +35,18 @@ def global_scope(view: TokenView, start: int, end: int) -> int | None:
         if at >= 0 and view.is_start(at) and view.is_start(at + len(scope)) and end - at - len(scope) >= 2:
             return at
     return None
+
+
+def known_name_inside(view: TokenView, found: list[Candidate], start: int, end: int) -> int:
+    """Where a name that ends at end opens when a known organization's name ends there too and only common words
+    stand before it (取款全是假钞|南京银行): at the known name. A place or a proper name before it is part of the
+    name (北京|招商银行 is that bank's branch)."""
+    starts = [c.start for c in found if c.known and c.label == "ORG" and c.end == end and start < c.start]
+    known = min(starts, default=None)
+    if known is None:
+        return start
+    k, last = view.index_at(start), view.index_at(known - 1)
+    if view.starts[k] != start or view.ends[last] != known:
+        return start
+    common = all(view.tags[j] not in cues.PROPER_TAGS for j in range(k, last + 1))
+    return known if common else start

@@ -46,3 +46,21 @@ def test_a_global_scope_names_a_programme(nlp: Language, text: str, names: set[s
 
 def test_a_global_appeal_without_a_field_is_no_programme(nlp: Language) -> None:
     assert not entities(nlp, "多家机构发起全球倡议，呼吁停火。")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("龙头股腾讯控股已经突破4万亿港元市值。", "腾讯控股"),
+        ("取款全是假钞南京银行称操作无漏洞。", "南京银行"),
+        ("另外苹果概念股歌尔股份获加仓。", "歌尔股份"),  # known from the gazetteer, behind a class of stocks
+    ],
+)
+def test_common_words_before_a_known_organization_open_no_name(nlp: Language, text: str, name: str) -> None:
+    found = orgs(nlp, text)
+    assert name in found
+    assert not {other for other in found if other != name and other.endswith(name)}
+
+
+def test_a_place_before_a_known_organization_stays_in_the_name(nlp: Language) -> None:
+    assert "中国工商银行" in orgs(nlp, "中国工商银行发布公告。")
