@@ -9,7 +9,7 @@ import re
 from kg.nlp import words
 from kg.nlp.known import known_places
 from kg.nlp.recognize.boundaries import LINES, known_org_names
-from kg.nlp.text import TokenView
+from kg.nlp.text import Candidate, TokenView
 
 
 def companies_of_a_place(view: TokenView, start: int, end: int) -> bool:
@@ -65,3 +65,18 @@ def industry_alone(modifier: str) -> bool:
     """Whether a modifier is a line of business and at most one character more (地产, 房地产): nothing names a firm."""
     line = LINES.longest_suffix(modifier)
     return line is not None and len(modifier) - len(line) <= 1
+
+
+# a name's words after 投资 (not a place: 星河投资北京分公司 is the firm's branch)
+_OBJECT_TAGS = frozenset({"nt", "nz", "nr", "nrt", "eng", "j"})
+
+
+def invests_in(view: TokenView, found: list[Candidate], head: str, end: int) -> bool:
+    """Whether 投资 at end is the verb with a name for its object (红杉投资|美团, 招商银行投资|永隆银行): an
+    organization found at end, or a name's word there. Then no firm is named 红杉投资."""
+    if head != "投资" or end >= len(view.text):
+        return False
+    if any(c.start == end and c.label == "ORG" for c in found):
+        return True
+    k = view.index_at(end)
+    return view.starts[k] == end and view.tags[k] in _OBJECT_TAGS

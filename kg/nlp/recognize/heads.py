@@ -26,7 +26,7 @@ from kg.nlp.recognize.boundaries import (
     left_boundary,
     unit_and_role,
 )
-from kg.nlp.recognize.company_kinds import companies_of_a_place, counted, industry_alone, kind_word
+from kg.nlp.recognize.company_kinds import companies_of_a_place, counted, industry_alone, invests_in, kind_word
 from kg.nlp.recognize.kinds import indicator
 from kg.nlp.recognize.openings import given_name_before, global_scope, known_name_inside
 from kg.nlp.text import Candidate, TokenView
@@ -116,8 +116,8 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             continue  # 伊万诺夫卡, 总统奥列茨卡: foreign places and people end in -ka, written 卡
         if text.endswith(cues.NON_INSTITUTION_ENDINGS if label == "ORG" else cues.NON_PRODUCT_ENDINGS, start, he):
             continue  # 发展新格局: 局 ends a common word here, not a bureau's name; 海洋生态系统 is no product
-        if weak and (hs - start < 2 or _place_object(view, hs)):
-            continue  # 赴伊|投资, 对华|投资: a one-character place before a weak head is a verb's object
+        if weak and (hs - start < 2 or _place_object(view, hs) or invests_in(view, out, match.group(), he)):
+            continue  # 赴伊|投资, 对华|投资: a verb's object; 红杉投资|美团: the verb, with its object after it
         if weak and match.group() in cues.PRODUCT_LINE_HEADS and _product_before(view, hs):
             continue  # 星河基金ETF|投资, 星河指数|基金: a house's line of business in a product, or a fund, no firm
         if weak and _activity_before(view, hs, out, activity=match.group() in cues.ACTIVITY_HEADS):

@@ -114,3 +114,25 @@ def test_a_count_before_a_phrase_with_de_makes_a_kind(nlp: Language, text: str) 
 
 def test_a_name_after_a_phrase_with_de_and_no_count_stays(nlp: Language) -> None:
     assert "弘鼎公司" in orgs(nlp, "他曾任星河集团旗下的弘鼎公司总经理。")
+
+
+@pytest.mark.parametrize(
+    ("text", "investor", "wrong"),
+    [
+        ("红杉投资美团后获得丰厚回报。", "美团", "红杉投资"),
+        ("媒体报道了招商银行投资永隆银行浮亏的消息。", "招商银行", "招商银行投资"),
+        ("此前测算，钜盛华投资万科浮盈超过五百亿元。", "万科", "钜盛华投资"),
+    ],
+)
+def test_invest_before_a_name_is_the_verb(nlp: Language, text: str, investor: str, wrong: str) -> None:
+    found = orgs(nlp, text)
+    assert investor in found
+    assert wrong not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("红杉投资发布公告。", "红杉投资"), ("重阳投资举牌燕京啤酒。", "重阳投资")],  # 举牌: a verb jieba does not know
+)
+def test_a_firm_named_for_investment_stays_before_a_verb(nlp: Language, text: str, name: str) -> None:
+    assert name in orgs(nlp, text)
