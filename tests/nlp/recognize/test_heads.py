@@ -80,6 +80,10 @@ def test_a_class_noun_before_a_proper_name_ends_the_description(nlp: Language, t
     assert not any(found.startswith(("旗舰", "产品")) for found, _ in entities(nlp, text))
 
 
+def test_a_class_noun_of_carmakers_ends_the_description(nlp: Language) -> None:
+    assert orgs(nlp, "国内车企星驰汽车发布新车。") == {"星驰汽车"}
+
+
 def test_a_class_noun_before_a_common_noun_stays_in_the_phrase(nlp: Language) -> None:
     assert entities(nlp, "公司产品经理表示，新品将于下月上市。") == set()
 
