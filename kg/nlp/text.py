@@ -14,8 +14,9 @@ from kg.nlp.tokenizer import TOKENS_KEY, dictionary_freqs
 
 MAX_SENTENCE_CHARS = 400
 
-# Sentence ends; a newline ends a sentence too (headlines, list items).
-_SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|\n+")
+# Sentence ends: a full stop and its closing quotes; a newline (headlines, list items); and two ideographic spaces, the
+# indent that opens a paragraph in Chinese web text, which stands where a line break was lost (…学位\u3000\u30002012年…)
+_SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|\n+|\u3000{2,}")
 YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
 
 
@@ -98,7 +99,7 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     bounds = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        end = match.end() if not match.group().startswith("\n") else match.start()
+        end = match.end() if not match.group()[0].isspace() else match.start()
         _append_trimmed(text, start, end, bounds)
         start = match.end()
     _append_trimmed(text, start, len(text), bounds)
