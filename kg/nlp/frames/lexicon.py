@@ -46,6 +46,7 @@ WORD_LISTS = {
     "body_endings": "body_endings.txt",
     "officers": "officers.txt",
     "auxiliaries": "auxiliaries.txt",
+    "platform_accounts": "platform_accounts.txt",
 }
 NO_WORD = "-"  # the trigger of a frame that is a shape, not a word (A B side by side)
 
@@ -97,6 +98,7 @@ class Lexicon:
     body_endings: frozenset[str]  # one-character words that end a body's name (合作|署)
     officers: frozenset[str]  # titles whose holder speaks for the organization before them (A董事长)
     auxiliaries: frozenset[str]  # words of intent or aspect between a subject and its verb (X拟落户)
+    platform_accounts: frozenset[str]  # nouns after a platform that make it an account there (微信公众号)
     automaton: ahocorasick.Automaton  # every trigger and blocker, for one pass over a text
 
 

@@ -183,3 +183,17 @@ def test_a_trigger_that_ends_in_a_body_word_is_inside_a_name(read, text: str) ->
 
 def test_a_trigger_before_an_ordinary_word_still_counts(read) -> None:
     assert ("星河科技", "partnered_with", "白鹭银行") in read("星河科技与白鹭银行合作推出星河钱包。", ENTITIES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["白鹭银行通过其星河钱包公众号发布公告。", "白鹭银行星河钱包账号发布了声明。", "白鹭银行的星河钱包旗舰店开业。"],
+)
+def test_an_account_on_a_platform_is_no_product_of_the_owner(read, text: str) -> None:
+    """An organization's account or shop on a platform (X的抖音账号, 其微信公众号) is run by it; the platform is not."""
+    found = read(text, ENTITIES)
+    assert ("白鹭银行", "operates", "星河钱包") not in found
+
+
+def test_a_product_after_its_owner_is_still_the_owners(read) -> None:
+    assert ("白鹭银行", "operates", "星河钱包") in read("白鹭银行星河钱包上线了新功能。", ENTITIES)
