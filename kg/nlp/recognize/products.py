@@ -44,5 +44,6 @@ def owned_products(view: TokenView, out: list[Candidate], rule: RecognizerRule) 
                 break
             bare = word in {"产品", "业务"} and k == i  # 银联产品 says nothing more than 银联
             if not bare and word.endswith(_OWNED_PRODUCT_WORDS) and len(word) <= 6:
-                out.append(Candidate(c.start, view.ends[k], rule.label, rule.name, rule.score))
-                break
+                if not view.text.endswith(cues.NON_PRODUCT_ENDINGS, c.start, view.ends[k]):
+                    out.append(Candidate(c.start, view.ends[k], rule.label, rule.name, rule.score))
+                break  # 证监会系统: the regulator's sector, no product of its own

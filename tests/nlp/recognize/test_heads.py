@@ -267,6 +267,19 @@ def test_an_ecosystem_is_no_product(nlp: Language, text: str) -> None:
     assert not {surface for surface, label in entities(nlp, text) if label == "PRODUCT"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "向交通运输系统的广大干部职工致以问候。",
+        "在星河省检察系统，她是公诉战线的骨干。",
+        "加强证监会系统自身建设。",  # a known regulator before 系统: its sector, not its product
+        "中央企业贡献了央企系统约六成的营业收入。",
+    ],
+)
+def test_the_bodies_of_a_sector_are_no_product(nlp: Language, text: str) -> None:
+    assert not {surface for surface, label in entities(nlp, text) if label == "PRODUCT"}
+
+
 def test_a_named_system_stays_a_product(nlp: Language) -> None:
     assert ("蓝鲸系统", "PRODUCT") in entities(nlp, "星河科技推出的蓝鲸系统已在多家医院上线。")
 
