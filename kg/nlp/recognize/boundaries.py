@@ -103,6 +103,7 @@ def left_boundary(
         if (
             tag not in cues.NAME_TAGS
             and not conjoined
+            and word not in cues.NAME_TIME_WORDS  # 方正|中期|研究院, 天天|基金
             and not (
                 verbs_inside
                 and tag in {"v", "vn"}

@@ -31,6 +31,13 @@ _ACCOUNT = re.compile(
 )
 _REPUBLISHER = re.compile(r"([^\s，。：:、“”]{2,12}?)经授权(?:转载|发布)")
 _APPARATUS_CUES = ("ID", "id", "微信号", "公众号", "经授权")  # what the two patterns need: a cheap test first
+# the source line under a chart or a table (资料来源：Wind、星河期货研究院整理): the providers it lists
+_SOURCE_LINE = re.compile(r"(?:资料|数据|图表|图片)来源[：:]\s*([^\n。；;\u3000]{2,60})")
+_SOURCE_SEPARATOR = re.compile(r"\s*[、，,/]\s*")
+_SOURCE_ENDINGS = ("整理", "数据", "统计", "测算", "计算")  # what the provider did, no part of its name
+# the line's date (截止日期：2018-01), a heading run on after it (三、…), a note (注：), two spaces: the list has ended
+_SOURCE_STOP = re.compile(r"截[至止]|[0-9]{4}|[一二三四五六七八九十]+、|[：:=（(）)！!]|\s{2,}|\s+注")
+_MAX_PROVIDER = 12  # characters: 天天基金研究中心, Bloomberg, 东方财富Choice
 _PUBLISHER_HEADS = tuple(words.ORG_HEADS)
 
 
@@ -55,6 +62,8 @@ def bylines(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None
             continue  # 据印度国防部的消息, X昨日消息: a byline holds a name only, no function or time words
         if is_proper(view, start, end, strict=True):
             out.append(Candidate(start, end, rule.label, rule.name, rule.score))
+    if "来源" in text:
+        _sources(view, out, rule)
     if any(cue in text for cue in _APPARATUS_CUES):
         for pattern in (_ACCOUNT, _REPUBLISHER):
             for match in pattern.finditer(text):
@@ -85,6 +94,59 @@ def _last_words(view: TokenView, start: int, end: int) -> int:
             return view.ends[k]
         k -= 1
     return start
+
+
+def _sources(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
+    """The providers a source line lists (资料来源：Wind、星河期货研究院整理; 数据来源：星河资讯，顺捷研究所): each
+    is an organization, unless it is a document (公司公告, 年报), a common word, or a known organization's product
+    (东方财富Choice, whose maker the gazetteer finds)."""
+    text = view.text
+    for match in _SOURCE_LINE.finditer(text):
+        start, end = match.span(1)
+        stop = _SOURCE_STOP.search(text, start, end)
+        end = stop.start() if stop else end
+        pos = start
+        for piece in [*_SOURCE_SEPARATOR.finditer(text, start, end), None]:
+            s, e = pos, (piece.start() if piece else end)
+            pos = piece.end() if piece else end
+            while text.endswith(_SOURCE_ENDINGS, s, e):
+                e -= next(len(w) for w in _SOURCE_ENDINGS if text.endswith(w, s, e))
+            e = _without_unit(view, s, e)  # 星河期货|研发部: the firm, not its unit
+            if e - s < 2 or e - s > _MAX_PROVIDER or not (view.is_start(s) and view.is_end(e)):
+                continue
+            if not _provider_words(view, s, e):
+                continue  # 美国学者Simon, 弘业期货研究院wind: a person, or words run together, no one provider
+            if text.endswith(cues.DOCUMENT_NOUNS, s, e) or common_word(view, s, e):
+                continue  # 公司公告, 年报, 网络: a document or a common word, no provider
+            name = text[s:e]
+            if any(name[len(known) :].isascii() for known in _known_prefixes(name)):
+                continue  # 东方财富|Choice: a known organization's product
+            out.append(Candidate(s, e, rule.label, rule.name, rule.score))
+
+
+def _without_unit(view: TokenView, start: int, end: int) -> int:
+    """Where a provider's name ends before a unit of it (星河期货|研发部, 星河证券|研究所 stays whole): a word of up to
+    five characters ending in a department word after an organization's head."""
+    text = view.text
+    if not text.endswith(cues.DEPARTMENT_ENDINGS, start, end):
+        return end
+    for n in range(2, 6):
+        cut = end - n
+        if cut - start >= 2 and view.is_end(cut) and text.endswith(_PUBLISHER_HEADS, start, cut):
+            return cut
+    return end
+
+
+def _provider_words(view: TokenView, start: int, end: int) -> bool:
+    """Whether a piece of a source line is one provider's name: Latin words that open with a capital (Wind,
+    Bloomberg), or Chinese ending in a name's word rather than a function word, with no Latin glued after it."""
+    name = view.text[start:end]
+    if name.isascii():
+        return name[:1].isupper()
+    last = view.index_at(end - 1)
+    if view.tags[last][:1] in {"p", "c", "d", "u", "r", "m"}:
+        return False  # 天风证券研究所从: the line runs on into a sentence
+    return not (name[-1].isascii() and name[-1].islower())
 
 
 def org_context(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:

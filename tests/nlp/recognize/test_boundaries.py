@@ -238,3 +238,16 @@ def test_a_word_ending_in_a_preposition_opens_no_name(nlp: Language, text: str, 
 
 def test_a_name_opening_like_a_verb_stays(nlp: Language) -> None:
     assert "愿景集团" in orgs(nlp, "愿景集团宣布增资。")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("方正中期研究院院长王骏表示。", "方正中期研究院"), ("当代置业集团发布公告。", "当代置业集团")],
+)
+def test_a_time_word_that_names_firms_stays_inside_the_name(nlp: Language, text: str, name: str) -> None:
+    """jieba tags 中期, 天天, 现代 and 当代 as times; inside a name they are its own words."""
+    assert name in orgs(nlp, text)
+
+
+def test_a_time_word_of_the_text_opens_no_name(nlp: Language) -> None:
+    assert not orgs(nlp, "今日基金公司纷纷发布公告。")

@@ -148,3 +148,21 @@ def test_the_subject_of_an_announcement_is_an_organization(nlp: Language, text: 
 
 def test_an_announcement_with_no_name_before_it_gives_nothing(nlp: Language) -> None:
     assert not orgs(nlp, "公司发布公告称将回购股份。")
+
+
+@pytest.mark.parametrize(
+    ("text", "providers"),
+    [
+        ("　　资料来源：Wind、星河期货研究院整理　　", {"Wind", "星河期货研究院"}),
+        ("数据来源：Bloomberg，星河期货研发部", {"Bloomberg", "星河期货"}),  # the firm, not its unit
+        ("资料来源：顺捷资讯、弘鼎财经整理 注：单位为万元", {"顺捷资讯", "弘鼎财经"}),
+        ("数据来源：东方财富Choice数据，星河证券，截至日期：2018-01-05", {"东方财富", "星河证券"}),
+    ],
+)
+def test_a_source_line_lists_providers(nlp: Language, text: str, providers: set[str]) -> None:
+    assert orgs(nlp, text) == providers
+
+
+@pytest.mark.parametrize("text", ["资料来源：公司公告", "数据来源：美国学者Simon Lack", "图片来源：网络"])
+def test_a_source_line_of_documents_or_people_lists_no_provider(nlp: Language, text: str) -> None:
+    assert candidates(nlp, text, "byline") == set()
