@@ -11,6 +11,7 @@ from kg.nlp.recognize.base import RecognizerRule
 from kg.nlp.recognize.boundaries import (
     common_word,
     dictionary_tag,
+    generic_institution,
     is_proper,
     known_org_names,
     left_boundary,
@@ -20,7 +21,8 @@ from kg.nlp.recognize.cues import ORG_CONTEXT
 from kg.nlp.recognize.heads import without_descriptors
 from kg.nlp.text import Candidate, TokenView
 
-_DATELINE = r"(?:^|\n)[ \t]*([^\s，。（(]{2,10}?)(?:[0-9]{1,2}月[0-9]{1,2}日)?(?:电|讯|消息)"
+# (the cue ends a word: 电 of 电池 is none)
+_DATELINE = r"(?:^|\n)[ \t]*([^\s，。（(]{2,10}?)(?:[0-9]{1,2}月[0-9]{1,2}日)?(?:电|讯|消息)(?![\u4e00-\u9fff])"
 _BYLINE = re.compile(_DATELINE + r"|([^\s，。（(]{2,10}?)[（(][^）)\n]{0,12}记者")
 # the same without the reporter's form, which is tried at every character: for texts that mention no 记者
 _BYLINE_DATELINE = re.compile(_DATELINE)
@@ -149,6 +151,39 @@ def _provider_words(view: TokenView, start: int, end: int) -> bool:
     return not (name[-1].isascii() and name[-1].islower())
 
 
+_ANNOUNCING = frozenset({"公告", "发布公告", "披露公告"})
+_ADVERBS = frozenset("再又也还已均都亦另")  # … that the segmenter glues to 发 (再发, 又发)
+
+
+def _before_the_time(view: TokenView, pos: int) -> int:
+    """Where the words of time, adverbs and the verb 发 right before 公告 at pos start (19日晚间, 今日又发, 再发);
+    pos when there are none."""
+    k = view.index_at(pos) - 1
+    while k >= 0:
+        word, tag = view.words[k], view.tags[k]
+        if word == "日" and k > 0 and view.words[k - 1].isdigit():
+            k -= 2
+        elif tag in {"t", "d"} or word in {"发", "发布", "披露"} or (len(word) == 2 and word[0] in _ADVERBS):
+            k -= 1  # 又|发, 再发 (an adverb the segmenter glued to 发)
+        else:
+            break
+    return view.ends[k] if k >= 0 else pos
+
+
+def _announcer(view: TokenView, start: int, end: int) -> bool:
+    """Whether the words before 公告 can be a company whose trade name is rare words (中金黄金, 雷鸣科化): not a kind
+    (上市公司), not a document (年报业绩), and not a name whose first character the boundary dropped as an adjective
+    or a verb (乐|视网), which leaves a fragment."""
+    k = view.index_at(start)
+    name = view.text[start:end]
+    if (name.endswith(_PUBLISHER_HEADS) and generic_institution(name)) or name.endswith(cues.DOCUMENT_NOUNS):
+        return False
+    if view.text.endswith(cues.DOCUMENT_NOUNS, start, view.ends[k]):
+        return False
+    j = k - 1  # the word before the name
+    return not (j >= 0 and view.ends[j] == start and len(view.words[j]) == 1 and view.tags[j] in {"a", "v", "d"})
+
+
 def org_context(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
     """A name right before a byline or a role word (财联社记者, X董事长) names an organization."""
     text = view.text
@@ -156,6 +191,9 @@ def org_context(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> 
         cs = match.start()
         if not view.is_start(cs):
             continue
+        announcing = match.group() in _ANNOUNCING
+        if announcing:
+            cs = _before_the_time(view, cs)  # 星河矿业19日晚间又发|公告: when and how it announced stand between
         start = left_boundary(view, cs)
         if start is not None:
             start = without_descriptors(view, start, cs)  # 投资机构|SlateStone首席投资策略师
@@ -172,5 +210,7 @@ def org_context(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> 
             continue  # 总裁兼|首席经济学家: two roles of one person, no name before the second
         if view.text.endswith(cues.NON_INSTITUTION_ENDINGS, start, cs):
             continue  # 平安银行公募销售团队负责人: a team or a department of an organization, none of its own
-        if is_proper(view, start, cs, strict=True) and not common_word(view, start, cs):
+        if announcing and not _announcer(view, start, cs):
+            continue
+        if is_proper(view, start, cs, strict=not announcing, rare=announcing) and not common_word(view, start, cs):
             out.append(Candidate(start, cs, rule.label, rule.name, rule.score))

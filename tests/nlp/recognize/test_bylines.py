@@ -166,3 +166,32 @@ def test_a_source_line_lists_providers(nlp: Language, text: str, providers: set[
 @pytest.mark.parametrize("text", ["资料来源：公司公告", "数据来源：美国学者Simon Lack", "图片来源：网络"])
 def test_a_source_line_of_documents_or_people_lists_no_provider(nlp: Language, text: str) -> None:
     assert candidates(nlp, text, "byline") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("顺捷矿业19日晚间公告，公司拟收购资产。", "顺捷矿业"),  # the time between the company and 公告
+        ("弘鼎化学今日发布公告称，相关厂区已停产。", "弘鼎化学"),
+        ("新能源龙头股顺捷电池19日晚间公告称，订单增长。", "顺捷电池"),  # a class of stocks before the name
+        ("顺捷矿业又发公告，称将回购股份。", "顺捷矿业"),  # and an adverb
+    ],
+)
+def test_the_company_that_announces_is_named_before_the_time(nlp: Language, text: str, name: str) -> None:
+    assert orgs(nlp, text) == {name}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12月2日上市公司发布公告，称将以现金收购。",  # a kind
+        "星河钴业2017年年报业绩公告预增。",  # a document before 公告, and no name the rule may take
+    ],
+)
+def test_no_announcer_in_a_kind_or_a_document(nlp: Language, text: str) -> None:
+    assert candidates(nlp, text, "org_context") == set()
+
+
+def test_a_dateline_cue_ends_a_word(nlp: Language) -> None:
+    """电 of a dateline (新华社北京5月1日电) is no 电 of 电池."""
+    assert candidates(nlp, "新能源龙头股顺捷电池发布新品。", "byline") == set()
