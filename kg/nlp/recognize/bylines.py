@@ -41,6 +41,8 @@ _SOURCE_ENDINGS = ("整理", "数据", "统计", "测算", "计算")  # what the
 _SOURCE_STOP = re.compile(r"截[至止]|[0-9]{4}|[一二三四五六七八九十]+、|[：:=（(）)！!]|\s{2,}|\s+注")
 _MAX_PROVIDER = 12  # characters: 天天基金研究中心, Bloomberg, 东方财富Choice
 _PUBLISHER_HEADS = tuple(words.ORG_HEADS)
+_INDUSTRY_HEADS = tuple(words.INDUSTRY_HEADS)
+_MEDIA_LINES = ("财经", "新闻", "资讯", "传媒", "日报", "晚报", "周刊")  # 新浪财经: a known group's outlet
 
 
 def bylines(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
@@ -184,6 +186,20 @@ def _announcer(view: TokenView, start: int, end: int) -> bool:
     return not (j >= 0 and view.ends[j] == start and len(view.words[j]) == 1 and view.tags[j] in {"a", "v", "d"})
 
 
+def _data_of_a_known(view: TokenView, found: list[Candidate], start: int, end: int) -> bool:
+    """Whether a known organization opens text[start:end] and only common words follow it (国家税务总局|增值税发票):
+    what they name is its data or its documents, not a longer name. A line of business after it does make one
+    (新浪财经, 中金黄金)."""
+    known = max((c.end for c in found if c.known and c.label == "ORG" and c.start == start and c.end < end), default=0)
+    if not known or not view.is_start(known):
+        return False
+    line = view.text[known:end]
+    if line in cues.COMMODITIES or line.endswith(_INDUSTRY_HEADS) or line.endswith(_MEDIA_LINES):
+        return False  # 新浪|财经, 中金|黄金: a line of business makes a longer name
+    rest = range(view.index_at(known), view.index_at(end - 1) + 1)
+    return all(view.tags[k] not in cues.PROPER_TAGS for k in rest)
+
+
 def org_context(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
     """A name right before a byline or a role word (财联社记者, X董事长) names an organization."""
     text = view.text
@@ -212,5 +228,7 @@ def org_context(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> 
             continue  # 平安银行公募销售团队负责人: a team or a department of an organization, none of its own
         if announcing and not _announcer(view, start, cs):
             continue
+        if _data_of_a_known(view, out, start, cs):
+            continue  # 国家税务总局|增值税发票|数据显示: the known body's data; the gazetteer names the body
         if is_proper(view, start, cs, strict=not announcing, rare=announcing) and not common_word(view, start, cs):
             out.append(Candidate(start, cs, rule.label, rule.name, rule.score))

@@ -307,11 +307,13 @@ def _product_before(view: TokenView, end: int) -> bool:
 
 
 def _place_object(view: TokenView, end: int) -> bool:
-    """Whether the word before end is a one-character place (俄, 伊) or a preposition glued to one (对华)."""
+    """Whether the word before end is a one-character place (俄, 伊), a preposition glued to one (对华), or countries
+    counted (两国, 双方)."""
     k = view.index_at(end - 1)
     word = view.words[k]
     one_place = len(word) == 1 and view.tags[k] in {"ns", "nz", "j"}
-    return view.ends[k] == end and (one_place or (len(word) == 2 and word[0] in LEADING_FUNCTION_CHARS))
+    countries = len(word) == 2 and word[1] in "国方" and word[0] in "两双多各诸"  # 两国|投资: between countries
+    return view.ends[k] == end and (one_place or countries or (len(word) == 2 and word[0] in LEADING_FUNCTION_CHARS))
 
 
 def _plans_to(view: TokenView, out: list[Candidate], start: int, hs: int, he: int) -> bool:

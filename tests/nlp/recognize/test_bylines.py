@@ -195,3 +195,19 @@ def test_no_announcer_in_a_kind_or_a_document(nlp: Language, text: str) -> None:
 def test_a_dateline_cue_ends_a_word(nlp: Language) -> None:
     """电 of a dateline (新华社北京5月1日电) is no 电 of 电池."""
     assert candidates(nlp, "新能源龙头股顺捷电池发布新品。", "byline") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("国家税务总局增值税发票数据显示，假期消费增长。", "国家税务总局"),  # its data
+        ("摩根士丹利财富管理部首席投资官表示，美元将走弱。", "摩根士丹利"),  # its unit
+        ("港交所行政总裁表示，改革是头等大事。", "港交所"),
+    ],
+)
+def test_common_words_after_a_known_organization_make_no_longer_name(nlp: Language, text: str, name: str) -> None:
+    assert orgs(nlp, text) == {name}
+
+
+def test_a_known_groups_outlet_stays_whole(nlp: Language) -> None:
+    assert "新浪财经" in orgs(nlp, "新浪财经首席评论员表示，市场将震荡。")

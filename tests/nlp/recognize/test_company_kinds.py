@@ -136,3 +136,7 @@ def test_invest_before_a_name_is_the_verb(nlp: Language, text: str, investor: st
 )
 def test_a_firm_named_for_investment_stays_before_a_verb(nlp: Language, text: str, name: str) -> None:
     assert name in orgs(nlp, text)
+
+
+def test_investment_between_countries_is_no_firm(nlp: Language) -> None:
+    assert not orgs(nlp, "为两国投资合作走深走实提供指引。")
