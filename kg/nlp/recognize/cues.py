@@ -33,6 +33,7 @@ ORG_CONTEXT_AFTER = _own("org_context_after")
 LATIN_TERMS = frozenset(_own("latin_terms"))
 ORG_SUBJECT_VERBS = _own("org_subject_verbs")
 NAME_TIME_WORDS = frozenset(_own("name_time_words"))
+FAIR_ABBREVIATIONS = _own("fair_abbreviations")
 # kin nouns of a company → whether the name after one is typed too (母公司海星) or only the name before (X的控股股东)
 KIN_NOUNS = {noun: sides == "both" for noun, sides in read_table("kg.nlp.recognize", "kin_nouns")}
 DESCRIPTOR_CLASSES = _own("descriptor_classes")

@@ -168,7 +168,8 @@ def dictionary_orgs(view: TokenView, out: list[Candidate], rule: RecognizerRule)
         while j >= 0 and view.tags[j] == "ns" and k - j <= 2:
             start = view.starts[j]
             j -= 1
-        out.append(Candidate(start, view.ends[k], rule.label, rule.name, rule.score))
+        label = "INITIATIVE" if word.endswith(cues.FAIR_ABBREVIATIONS) else rule.label  # 广交会: a fair, an event
+        out.append(Candidate(start, view.ends[k], label, rule.name, rule.score))
     for k in range(1, len(view.tags)):
         # 国务院|港澳办: an abbreviated body (j) right after an organization the dictionary knows (nt) is its unit
         word = view.words[k]

@@ -88,6 +88,10 @@ def test_a_class_noun_before_a_common_noun_stays_in_the_phrase(nlp: Language) ->
     assert entities(nlp, "公司产品经理表示，新品将于下月上市。") == set()
 
 
+def test_a_fair_the_dictionary_calls_an_organization_is_an_event(nlp: Language) -> None:
+    assert ("广交会", "INITIATIVE") in entities(nlp, "第135届广交会今天开幕，吸引了大量采购商。")
+
+
 def test_a_dictionary_organization_with_its_place(nlp: Language) -> None:
     assert ("美国国防部", "ORG") in candidates(nlp, "美国国防部今天宣布新的预算。", "dictionary_org")
     assert "美国国防部" in orgs(nlp, "美国国防部今天宣布新的预算。")
