@@ -33,10 +33,11 @@ def shape_frames(
     frames = []
     possessive = lexicon.shapes.get("possessive")
     juxtaposed = lexicon.shapes.get("juxtaposed")
+    accounts = tuple(lexicon.platform_accounts)
     for owner, group in zip(groups, groups[1:]):
         thing = group.members[0]
         gap = text[owner.end : thing.start]
-        if text.startswith(tuple(lexicon.platform_accounts), group.end):
+        if text.startswith(accounts, group.end):
             continue  # 其微信|公众号, X的抖音|账号: an account on the platform, which is no product of the owner's
         if possessive is not None and gap.startswith("的") and _MODIFIER.fullmatch(gap, 1) and "的" not in gap[1:]:
             if any(owner.start - k in verb_ends for k in range(3)):

@@ -10,6 +10,7 @@ from kg.nlp.recognize import cues
 from kg.nlp.recognize.base import RecognizerRule
 from kg.nlp.recognize.boundaries import (
     common_word,
+    common_words_only,
     dictionary_tag,
     generic_institution,
     is_proper,
@@ -191,13 +192,12 @@ def _data_of_a_known(view: TokenView, found: list[Candidate], start: int, end: i
     what they name is its data or its documents, not a longer name. A line of business after it does make one
     (新浪财经, 中金黄金)."""
     known = max((c.end for c in found if c.known and c.label == "ORG" and c.start == start and c.end < end), default=0)
-    if not known or not view.is_start(known):
+    if not known:
         return False
     line = view.text[known:end]
     if line in cues.COMMODITIES or line.endswith(_INDUSTRY_HEADS) or line.endswith(_MEDIA_LINES):
         return False  # 新浪|财经, 中金|黄金: a line of business makes a longer name
-    rest = range(view.index_at(known), view.index_at(end - 1) + 1)
-    return all(view.tags[k] not in cues.PROPER_TAGS for k in rest)
+    return common_words_only(view, known, end)
 
 
 def org_context(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:

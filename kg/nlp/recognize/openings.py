@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from kg.nlp.known import known_places
 from kg.nlp.recognize import cues
+from kg.nlp.recognize.boundaries import common_words_only
 from kg.nlp.text import Candidate, TokenView
 
 _NAME_DOTS = "·•・"
@@ -45,8 +46,4 @@ def known_name_inside(view: TokenView, found: list[Candidate], start: int, end: 
     known = min(starts, default=None)
     if known is None:
         return start
-    k, last = view.index_at(start), view.index_at(known - 1)
-    if view.starts[k] != start or view.ends[last] != known:
-        return start
-    common = all(view.tags[j] not in cues.PROPER_TAGS for j in range(k, last + 1))
-    return known if common else start
+    return known if common_words_only(view, start, known) else start

@@ -42,7 +42,7 @@ def owned_products(view: TokenView, out: list[Candidate], rule: RecognizerRule) 
             word = view.words[k]
             if view.tags[k] not in _OWNED_TAGS or word in cues.STOP_WORDS:
                 break
-            bare = word in {"产品", "业务"} and k == i  # 银联产品 says nothing more than 银联
+            bare = word == "产品" and k == i  # 银联产品 says nothing more than 银联
             if not bare and word.endswith(_OWNED_PRODUCT_WORDS) and len(word) <= 6:
                 if not view.text.endswith(cues.NON_PRODUCT_ENDINGS, c.start, view.ends[k]):
                     out.append(Candidate(c.start, view.ends[k], rule.label, rule.name, rule.score))

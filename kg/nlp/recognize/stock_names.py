@@ -16,8 +16,8 @@ _FUNCTION_TAGS = frozenset("vprdcu")  # verbs, prepositions, pronouns, adverbs, 
 _COMMON = 1000  # … that common in the dictionary (买, 类似, 另外); a rarer one may open a name (一心堂, 远望谷)
 _CLASS_NOUNS = ("公司", "企业", "股")  # 子公司|双汇发展, 兵团企业|中基健康, 大牛股|石药
 _MAX_NAME = 8  # characters: 中国通信服务, 信达国际控股, *ST众和
-# indices, funds, and a stock as such (公司股票, 个股)
-_NOT_COMPANIES = ("指数", "指", "基金", "ETF", "LOF", "联接", "混合", "债券", "纯债", "分级", "股票", "个股")
+# indices, funds (besides the fund types: 分级, 联接), and a stock as such (公司股票, 个股)
+_NOT_COMPANIES = (*cues.FUND_TYPES, "指数", "指", "基金", "联接", "债券", "分级", "股票", "个股")
 _DEMONSTRATIVES = ("该", "本公司", "此", "这", "其")  # not 本 alone: 本钢板材
 
 
