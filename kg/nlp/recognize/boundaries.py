@@ -13,6 +13,7 @@ from functools import cache
 from kg.nlp import words
 from kg.nlp.known import known_surface_forms
 from kg.nlp.recognize import cues
+from kg.nlp.recognize.public_bodies import field_verb
 from kg.nlp.text import TokenView, WordSet
 from kg.nlp.tokenizer import dictionary_tags
 
@@ -50,8 +51,12 @@ def left_boundary(
     government: bool = False,
     through_institutions: bool = False,
     idioms_inside: bool = True,
+    fields_inside: bool = False,
 ) -> int | None:
-    """Leftmost start of a name ending at head_start: extend over name-like tokens, stop at anything else."""
+    """Leftmost start of a name ending at head_start: extend over name-like tokens, stop at anything else.
+
+    `fields_inside` (a public body's head): a common compound ending in the head (行业|协会, 规划|局) and the field
+    verbs of `public_bodies.field_verb` (住房|保障|管理中心) may sit inside the name."""
     i = view.index_at(head_start)
     if allow_empty_head and (i < 0 or view.starts[i] != head_start):
         return None
@@ -65,6 +70,16 @@ def left_boundary(
         compound = len(view.words[i]) - (view.ends[i] - head_start) >= 2 and view.tags[i] in {"n", "nz", "vn"}
         # 睿熙|保险公司: a common compound ending in the head word (保险公司) names its kind after a proper name
         named_kind = compound and i > 0 and view.tags[i - 1] in cues.PROPER_TAGS
+        # 深圳钟表|行业协会, 城市|规划局: a public body's field word and head in one token, after a field word (the
+        # caller checks the scope); the field must be a word of its own (布局 and 变局 hold no bureau)
+        field = view.words[i][: head_start - view.starts[i]]
+        named_kind = named_kind or (
+            fields_inside
+            and compound
+            and view.freqs.get(field, 0) > 0
+            and view.tags[i - 1] in cues.NAME_TAGS
+            and view.words[i - 1] not in cues.STOP_WORDS
+        )
         if (
             (view.tags[i] not in cues.PROPER_TAGS or view.tags[i] == "ns")
             and (single or view.tags[i] not in cues.NAME_TAGS)
@@ -113,6 +128,7 @@ def left_boundary(
                 and view.words[j - 1] not in cues.STOP_WORDS
                 and view.tags[j + 1] not in _OPENS_A_NAME  # 纳入|MSCI指数: a verb before a proper name is its verb
             )
+            and not (fields_inside and field_verb(view, j))
         ):
             break
         if government and len(word) >= 3 and word in known_org_names():

@@ -29,6 +29,7 @@ from kg.nlp.recognize.boundaries import (
 from kg.nlp.recognize.company_kinds import companies_of_a_place, counted, industry_alone, invests_in, kind_word
 from kg.nlp.recognize.kinds import indicator
 from kg.nlp.recognize.openings import given_name_before, global_scope, known_name_inside
+from kg.nlp.recognize.public_bodies import scope_and_field
 from kg.nlp.text import Candidate, TokenView
 
 _KIN_NOUNS = tuple(cues.KIN_NOUNS)  # 控股股东, 母公司: a head word that opens one ends no name there
@@ -65,6 +66,7 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
         if match.group() == "战略" and text.startswith(cues.STRATEGIC_COMPOUNDS, he):
             continue  # 中欧战略合作: strategic, not a strategy
         government = label == "ORG" and match.group() in cues.GOVERNMENT_HEADS
+        public = match.group() in cues.PUBLIC_BODY_HEADS  # 城市规划局: field words (and verbs) name it
         weak = strict or (label == "ORG" and match.group() in cues.WEAK_ORG_HEADS)
         # a sub-unit is named with its parent: 清华大学五道口金融学院, 河北广电网络集团邯郸有限公司
         start = left_boundary(
@@ -74,6 +76,7 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             government=government,
             through_institutions=not weak,
             idioms_inside=label != "ORG",  # jieba tags some place names as idioms (茫崖), never an org's words
+            fields_inside=public,
         )
         if label == "ORG" and match.group() in _LEGAL_SUFFIXES:
             # 星河投资管理|有限公司: the line's verbs stop the name (投资 ends names elsewhere), except before a legal
@@ -114,6 +117,8 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             continue  # 消费者信心指数, 快递发展指数: an indicator of what it measures, not a market index
         if label == "PRODUCT" and match.group() == "卡" and _transcribed_ka(view, start, hs):
             continue  # 伊万诺夫卡, 总统奥列茨卡: foreign places and people end in -ka, written 卡
+        if public and text.endswith(cues.FACILITY_ENDINGS, start, he):
+            continue  # 长春算力中心, 北京西站候车厅: a venue or a hub, no body
         if text.endswith(cues.NON_INSTITUTION_ENDINGS if label == "ORG" else cues.NON_PRODUCT_ENDINGS, start, he):
             continue  # 发展新格局: 局 ends a common word here, not a bureau's name; 海洋生态系统 is no product
         if weak and (hs - start < 2 or _place_object(view, hs) or invests_in(view, out, match.group(), he)):
@@ -128,7 +133,7 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
         rare = label == "ORG" and match.group() in cues.NAMED_HEADS  # 星河集团, not 市值公司: see is_proper
         if not (
             is_proper(view, start, hs, strict=weak, places=label != "INITIATIVE", rare=rare)
-            or (match.group() in cues.PUBLIC_BODY_HEADS and _place_and_field(view, start, hs))
+            or (public and scope_and_field(view, start, hs))
             or (match.group() == "平台" and national_scope(text, start))
             or scoped
             or (match.group() in cues.REGIONAL_FIRM_HEADS and _region_names_firm(view, start, hs, he))
@@ -224,19 +229,6 @@ def _generic_dictionary_org(view: TokenView, start: int, end: int) -> bool:
     i = view.index_at(start)
     whole_word = view.starts[i] == start and view.ends[i] == end
     return whole_word and view.tags[i] == "nt" and generic_institution(view.words[i])
-
-
-def _place_and_field(view: TokenView, start: int, end: int) -> bool:
-    """A place followed by field nouns (江苏省|体育, 北京|住房公积金管理, 东莞市|工业和信息化): how public bodies are
-    named."""
-    i, j = view.index_at(start), view.index_at(end - 1)
-    fields = [k for k in range(i + 1, j + 1) if view.words[k] not in {"和", "与"}]
-    return (
-        view.tags[i] == "ns"
-        and view.starts[i] == start
-        and bool(fields)
-        and all(view.tags[k] in cues.NAME_TAGS and view.words[k] not in words.GENERIC_MODIFIERS for k in fields)
-    )
 
 
 _DESCRIPTORS = words.GENERIC_MODIFIERS - {"中"}

@@ -1,0 +1,46 @@
+"""kg/nlp/recognize/public_bodies.py (with heads.py and boundaries.py): a public body is named by a place or the
+nation and field words before an institution's head, field verbs included (城市规划局, 住房保障管理中心); a layout, a
+venue or a city's role is no body.
+
+Every sentence here is invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from .recognized import candidates, orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("昨天，苏州市城市规划局公布了新一轮方案。", "苏州市城市规划局"),  # a field word and the head in one token
+        ("成都市住房保障管理中心负责人介绍了申请流程。", "成都市住房保障管理中心"),  # a field verb (保障)
+        ("报告已提交中央审计委员会。", "中央审计委员会"),  # the nation as the scope, a field verb
+        ("国家海洋创新中心日前在青岛揭牌。", "国家海洋创新中心"),
+        ("东莞家具行业协会会长表示，订单已经回升。", "东莞家具行业协会"),
+        ("宁波星河拍卖有限公司将于下月举办专场。", "宁波星河拍卖有限公司"),  # a line of business before a legal form
+    ],
+)
+def test_a_scope_and_field_words_name_a_public_body(nlp: Language, text: str, name: str) -> None:
+    assert name in orgs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "产业空间布局不断优化，城市群加快发展。",  # 布局: a layout, no bureau
+        "行业大变局已经开始，基金公司排名变化很大。",
+        "香港国际金融中心的地位更加巩固。",  # a city's role
+        "合肥国际会展中心今天开门迎客。",  # a venue
+        "会议听取了审计委员会的汇报。",  # no place and no nation: a kind of committee
+    ],
+)
+def test_no_public_body_without_a_scope_or_for_a_place(nlp: Language, text: str) -> None:
+    assert not {name for name, _ in candidates(nlp, text, "org_head") if name.endswith(("局", "中心", "委员会"))}
+
+
+def test_a_term_number_before_the_nation_leaves_the_name_to_the_body_before_it(nlp: Language) -> None:
+    assert "全国委员会常务委员会" not in orgs(nlp, "政协第十届全国委员会常务委员会第三次会议今天闭幕。")
