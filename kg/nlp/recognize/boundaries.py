@@ -98,7 +98,8 @@ def left_boundary(
         if word == "中" and (j == 0 or view.tags[j - 1] not in cues.NAME_TAGS) and j + 1 < i:
             start = view.starts[j]
             break
-        if (word in cues.STOP_WORDS and not conjoined) or head_start - view.starts[j] > _MAX_NAME_CHARS:
+        field = fields_inside and field_verb(view, j)  # 金融街资本|运营|中心: a listed verb names the field here
+        if (word in cues.STOP_WORDS and not conjoined and not field) or head_start - view.starts[j] > _MAX_NAME_CHARS:
             break
         if word in words.MEASURE_WORDS and j > 0 and view.tags[j - 1] == "m":
             break
@@ -128,7 +129,7 @@ def left_boundary(
                 and view.words[j - 1] not in cues.STOP_WORDS
                 and view.tags[j + 1] not in _OPENS_A_NAME  # 纳入|MSCI指数: a verb before a proper name is its verb
             )
-            and not (fields_inside and field_verb(view, j))
+            and not field
         ):
             break
         if government and len(word) >= 3 and word in known_org_names():

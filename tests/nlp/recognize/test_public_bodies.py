@@ -20,6 +20,7 @@ from .recognized import candidates, orgs
         ("成都市住房保障管理中心负责人介绍了申请流程。", "成都市住房保障管理中心"),  # a field verb (保障)
         ("报告已提交中央审计委员会。", "中央审计委员会"),  # the nation as the scope, a field verb
         ("国家海洋创新中心日前在青岛揭牌。", "国家海洋创新中心"),
+        ("该基金由杭州市国资委下的杭州金融城资本运营中心出资。", "杭州金融城资本运营中心"),  # 运营 ends names elsewhere
         ("东莞家具行业协会会长表示，订单已经回升。", "东莞家具行业协会"),
         ("宁波星河拍卖有限公司将于下月举办专场。", "宁波星河拍卖有限公司"),  # a line of business before a legal form
     ],
