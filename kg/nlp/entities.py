@@ -30,6 +30,7 @@ from kg.unionfind import UnionFind
 # (noun, the words after the name that keep it): 教育部|门 is 教育部门 unless 门户 follows (words/nouns_across_names)
 _NOUNS_ACROSS = tuple((noun, tuple(keep.split(","))) for noun, keep in words.read_table("kg.nlp", "nouns_across_names"))
 _GENERIC_SHORT = 300  # a short form more frequent than this in jieba's dictionary is a common word
+_REPEATED = frozenset({"ORG", "PRODUCT"})  # types whose names found once are mentions wherever the text repeats them
 
 
 @dataclass(slots=True)
@@ -238,14 +239,22 @@ class EntityResolver:
         types = {text[c.start : c.end]: c.label for c in chosen}
         direct: set[str] = set()  # short forms cut from a name as written (海马汽车 → 海马)
         cut: set[str] = set()  # … and from a shorter form of it (康希诺生物股份公司 → 康希诺生物 → 康希诺)
+        repeated: dict[str, str] = {}  # names as found, with their types
         for full, short in declared:
             if full in canon and short not in canon and len(short) >= 2:
                 owners[short].add(canon[full])
                 label_of[short], type_of[short] = canon[full], types[full]
         for c in chosen:
+            surface = text[c.start : c.end]
+            if (
+                c.label in _REPEATED
+                and not c.known
+                and self._distinctive(surface, view.freqs, derived=False)
+                and (c.label == "ORG" or surface not in view.freqs)  # a product in quotes may be a term (限购, 爆仓)
+            ):
+                repeated.setdefault(surface, c.label)
             if c.label != "ORG" or c.known:
                 continue
-            surface = text[c.start : c.end]
             # 康希诺生物股份公司 → 康希诺生物 (its legal form dropped) → 康希诺 (its line of business dropped)
             for form in (surface, *self._cores(surface, c.label)):
                 for head in _SHORT_FORM_HEADS.suffixes(form):
@@ -254,6 +263,13 @@ class EntityResolver:
                         owners[short].add(canon[surface])
                         label_of[short] = canon[surface]
                         (cut if form != surface else direct).add(short)
+        for surface, label in repeated.items():
+            if surface not in owners:
+                # 爱尔眼科(300015.SZ) … 爱尔眼科都很难落选: a name found once by its cue is the same name again (a
+                # short form of a longer name is that name's, above)
+                owners[surface].add(canon[surface])
+                label_of[surface], type_of[surface] = canon[surface], label
+                direct.add(surface)
         derived = cut - direct
         found = []
         for short, owner in sorted(owners.items()):

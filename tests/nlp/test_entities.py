@@ -174,6 +174,25 @@ def test_a_short_form_after_the_full_name_is_a_mention(nlp: Language, text: str,
     assert list(doc._.kg_entities) == [full] and doc._.kg_entities[full].mentions == 2
 
 
+def test_a_name_found_once_by_its_cue_is_a_mention_wherever_the_text_repeats_it(nlp: Language) -> None:
+    """The stock code marks 澜图 once; the later bare mentions are the same company, so the sentence with the
+    partnership holds both parties."""
+    doc = nlp("澜图(300815.SZ)今天发布年报。业内人士认为，澜图的扩张仍将继续，澜图已与华为签署战略合作协议。")
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["澜图", "澜图", "澜图", "华为"]
+    assert doc._.kg_entities["澜图"].mentions == 3
+
+
+def test_a_product_name_of_no_dictionary_word_is_repeated_and_a_quoted_term_is_not(nlp: Language) -> None:
+    text = "顺捷物流发布新一代分拣系统“蓝鲸一号”。据介绍，蓝鲸一号每小时可分拣两万件包裹。"
+    assert infos(nlp, text)["蓝鲸一号"].mentions == 2
+    found = infos(nlp, "多地出台“限购”新规。业内人士认为，限购将持续较长时间。")
+    assert all(info.mentions <= 1 for info in found.values())
+
+
+def test_a_class_noun_before_a_role_word_is_no_organization(nlp: Language) -> None:
+    assert not [e for e in nlp("央企负责人会议今天在北京召开。").ents if e.label_ == "ORG"]
+
+
 def test_a_short_form_cut_from_the_name_without_its_legal_form_is_a_mention(nlp: Language) -> None:
     """康希诺生物股份公司 → 康希诺生物 (the legal form dropped) → 康希诺 (the line of business dropped)."""
     found = infos(nlp, "鹏扬生物股份公司今日发布公告。此前，鹏扬与顺捷银行签订合作协议。")

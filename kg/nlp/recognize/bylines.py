@@ -224,6 +224,8 @@ def org_context(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> 
             continue  # 东方财富|Choice数据显示, 欧洲央行|PSPP数据: a known organization and its product or programme
         if view.text.endswith("兼", start, cs) or view.text.startswith(cues.ORG_CONTEXT_AFTER, start):
             continue  # 总裁兼|首席经济学家: two roles of one person, no name before the second
+        if name in cues.CLASS_NOUNS_BEFORE_NAMES:
+            continue  # 央企负责人, 车企负责人: a class's people, no one organization
         if view.text.endswith(cues.NON_INSTITUTION_ENDINGS, start, cs):
             continue  # 平安银行公募销售团队负责人: a team or a department of an organization, none of its own
         if announcing and not _announcer(view, start, cs):
