@@ -25,8 +25,9 @@ from kg.nlp.text import Candidate, TokenView
 from kg.nlp.tokenizer import dictionary_tags
 
 _QUOTED = re.compile(
-    r"[“「『\"]([^“”「」『』\"\n，。；！？、]{2,24})[”」』\"]|《([^《》\n]{2,30})》|【([^【】\n]{2,24})】"
+    r"[“「『\"]([^“”「」『』\"\n，。；！？、]{2,24})[”」』\"]|《([^《》\n]{2,40})》|【([^【】\n]{2,24})】"
 )
+_DRAFT_MARK = re.compile(r"[（(](?:征求意见稿|试行|草案|修订|修订稿|送审稿)[）)]$")  # after a title's head
 _COMMON_QUOTED = 20  # a dictionary word this frequent is a common word, not a name that happens to be one
 _QUOTE_CHAIN = re.compile(r"""(?:\s*[、，,和及与]?\s*["“「『【][^"“”「」『』【】\n，。]{1,24}["”」』】])*\s*等""")
 
@@ -57,6 +58,10 @@ def quoted(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             and text[verb.end() : match.start()].strip() in {"", "了", "的"}
             and not continues_noun(view, match.end())
         )
+        if group == 2 and _policy_title(inner):
+            # 《…管理暂行规定（征求意见稿）》: a regulator's named rules, a programme of the corpus's kind
+            out.append(Candidate(inner_start, inner_end, "INITIATIVE", rule.name, rule.score))
+            continue
         if group == 2 and inner.endswith(cues.DOCUMENT_NOUNS):
             continue  # 《关于…的公告》, 《战略合作协议》: a document, not a product
         if label is None and launched and group != 2 and not after.startswith("的"):
@@ -75,6 +80,17 @@ def quoted(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
         if label is None or (label == "PRODUCT" and _slogan(view, inner_start, inner_end)):
             continue  # “走出去”综合服务, “一老一小”服务, “互联网+”: a slogan or a concept, no product
         out.append(Candidate(inner_start, inner_end, label, rule.name, rule.score))
+
+
+def _policy_title(title: str) -> bool:
+    """Whether a 《title》 names a policy document: a head of `POLICY_DOCUMENT_HEADS` after words of its own (《条例》,
+    《实施办法》 and 《意见》 refer back to a document named before, by its kind alone)."""
+    title = _DRAFT_MARK.sub("", title)
+    head = next((h for h in cues.POLICY_DOCUMENT_HEADS if title.endswith(h)), None)
+    return head is not None and len(_KIND_OF_RULES.sub("", title[: -len(head)])) >= 2
+
+
+_KIND_OF_RULES = re.compile(r"(?:实施|暂行|管理|工作|若干|指导)+$")  # 实施|办法, 暂行管理|办法: the kind of the rules
 
 
 # numbers and set phrases: no noun, no name (a verb may name an app or a satellite: 好好租, 微笑)

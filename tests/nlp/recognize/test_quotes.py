@@ -197,3 +197,32 @@ def test_a_slogan_in_quotes_is_no_product(nlp: Language, text: str) -> None:
 
 def test_a_verb_may_still_name_a_product(nlp: Language) -> None:
     assert ("好好租", "PRODUCT") in candidates(nlp, "星河集团推出长租公寓运营平台“好好租”。", "quoted")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("银保监会发布《商业银行理财子公司净资本管理暂行办法》。", "商业银行理财子公司净资本管理暂行办法"),
+        ("证监会起草了《公开募集基础设施投资基金运作指引（试行）》。", "公开募集基础设施投资基金运作指引（试行）"),
+        (
+            "市政府印发《关于支持民营企业参与城市更新的若干意见（征求意见稿）》。",
+            "关于支持民营企业参与城市更新的若干意见（征求意见稿）",
+        ),
+    ],
+)
+def test_a_titled_policy_document_is_an_initiative(nlp: Language, text: str, title: str) -> None:
+    assert (title, "INITIATIVE") in entities(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "按照《办法》，基金管理人应当按月披露。",  # the kind alone refers back to a document named before
+        "按照《实施细则》的要求，公司完成了整改。",
+        "双方签署了《战略投资协议》。",  # an agreement, a notice and a report are documents of no programme
+        "公司发布了《关于控股股东减持股份的公告》。",
+        "协会发布了《中国私募基金行业发展报告》。",
+    ],
+)
+def test_a_back_reference_or_another_document_is_no_initiative(nlp: Language, text: str) -> None:
+    assert not {name for name, label in entities(nlp, text) if label == "INITIATIVE"}
