@@ -3,7 +3,8 @@
 Each sentence is scored as a set of ORG strings against the gold spans of those three labels, and the counts
 are summed. The data set has no redistribution license: it is read from ../shared/data, never copied.
 
-    python benchmarks/cluener_org.py [--limit N] [--errors FILE] [--model DIR] [--split train.jsonl test.jsonl]
+    python benchmarks/cluener_org.py [--limit N] [--errors FILE] [--model DIR] [--backbone]
+                                     [--split train.jsonl test.jsonl]
 
 `--split` writes a seeded 80/20 split of the sentences (to train a model with `kg train` on the first file, outside
 the repository) and stops; `--data test.jsonl --model DIR` then scores the rules and that model on the other 20%.
@@ -30,6 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="score only the first N sentences")
     parser.add_argument("--errors", type=Path, help="write misses and false positives as JSON Lines")
     parser.add_argument("--model", type=Path, help="a model trained by `kg train`, run next to the rules")
+    parser.add_argument("--backbone", action="store_true", help="the accurate mode: Baidu LAC votes (kg --backbone)")
     parser.add_argument("--split", type=Path, nargs=2, metavar=("TRAIN", "TEST"), help="write an 80/20 split")
     args = parser.parse_args(argv)
     if not args.data.exists():
@@ -54,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
                 out.writelines(json.dumps(rows[i], ensure_ascii=False) + "\n" for i in sorted(part))
         print(f"wrote {cut} training and {len(rows) - cut} test sentences")
         return 0
-    nlp = make_pipeline(args.model)
+    nlp = make_pipeline(args.model, backbone=args.backbone)
     tp = fp = fn = 0
     errors = []
     started = time.perf_counter()

@@ -10,8 +10,9 @@ import ahocorasick
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.known import known_surface_forms
-from kg.nlp.text import Candidate, candidates_of, view_of
+from kg.nlp.known import known_surface_forms, national_short_forms
+from kg.nlp.text import Candidate, TokenView, candidates_of, view_of
+from kg.nlp.words import LOCAL_LEVELS
 
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
@@ -24,7 +25,9 @@ class Gazetteer:
         self._automaton = ahocorasick.Automaton()
         for surface, ent in known_surface_forms():
             score = 0.9 if ent.level in (None, "country", "province", "city", "region") else 0.75
-            self._automaton.add_word(surface, (len(surface), ent.label, ent.type, ent.label_en, score))
+            self._automaton.add_word(surface, (len(surface), ent.label, ent.type, ent.label_en, score, False))
+        for surface, ent in national_short_forms().items():
+            self._automaton.add_word(surface, (len(surface), ent.label, ent.type, ent.label_en, 0.75, True))
         self._automaton.make_automaton()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -33,8 +36,10 @@ class Gazetteer:
         out = candidates_of(doc)
         if len(self._automaton) == 0:
             return doc
-        for end_index, (length, label, type_, label_en, score) in self._automaton.iter_long(text):
+        for end_index, (length, label, type_, label_en, score, national) in self._automaton.iter_long(text):
             start, end = end_index - length + 1, end_index + 1
+            if national and _local(view, start):
+                continue  # 深圳市|发改委, 当地|统计局: a local body, which the rules name with its place
             if text[start] in _LATIN and start > 0 and text[start - 1] in _LATIN:
                 continue
             if text[end - 1] in _LATIN and end < len(text) and text[end] in _LATIN:
@@ -43,6 +48,15 @@ class Gazetteer:
                 continue  # a two-character place inside another word (宁德 in 宁德时代) is not that place
             out.append(Candidate(start, end, type_, "gazetteer", score, canonical=label, label_en=label_en, known=True))
         return doc
+
+
+def _local(view: TokenView, start: int) -> bool:
+    """Whether a level, a place or a word of locality stands right before `start` (省|发改委, 深圳|发改委,
+    当地|统计局)."""
+    if view.text.endswith(LOCAL_LEVELS, 0, start):
+        return True
+    k = view.index_at(start - 1) if start > 0 else -1
+    return k >= 0 and view.ends[k] == start and view.tags[k].startswith("ns")
 
 
 @Language.factory("kg_gazetteer")

@@ -141,3 +141,35 @@ def test_central_and_international_bodies_are_known_by_their_short_names(nlp: La
 
 def test_a_known_latin_acronym_inside_a_longer_word_is_no_name(nlp: Language) -> None:
     assert gazetteer_hits(nlp, "OPECPLUS和WHOLESALE不是机构。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "canonical"),
+    [
+        ("近日，发改委、财政部联合下发通知。", "发改委", "国家发展和改革委员会"),
+        ("卫健委今天通报了最新情况。", "卫健委", "国家卫生健康委员会"),
+        ("网信办就这一规定公开征求意见。", "网信办", "国家互联网信息办公室"),
+    ],
+)
+def test_a_national_body_named_without_its_national_prefix_is_the_national_body(
+    nlp: Language, text: str, short: str, canonical: str
+) -> None:
+    assert (short, canonical) in {(e.text, e.kb_id_) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "local"),
+    [
+        ("深圳市发改委今天发布通知。", "深圳市发改委"),  # a place before it: the local commission, named whole
+        ("广东省发改委今天发布通知。", "广东省发改委"),
+    ],
+)
+def test_a_short_form_after_a_place_is_the_local_body(nlp: Language, text: str, local: str) -> None:
+    ents = {(e.text, e.kb_id_) for e in nlp(text).ents}
+    assert local in {name for name, _ in ents}
+    assert not any(kb == "国家发展和改革委员会" for _, kb in ents)
+
+
+@pytest.mark.parametrize("text", ["省发改委今天发布通知。", "安排开行跨铁路局的直达货物列车。"])
+def test_a_short_form_after_a_level_or_across_is_no_national_body(nlp: Language, text: str) -> None:
+    assert not [c for c in nlp(text)._.kg_candidates if c.rule == "gazetteer"]

@@ -62,5 +62,7 @@ PRODUCT_DECORATIONS = _shared("product_decorations")
 LEGAL_SUFFIXES = _shared("legal_suffixes")
 MODERN_WORDS = _shared("modern_words")
 PERSON_TITLES = _shared("person_titles")
+NATIONAL_BODY_ENDINGS = _shared("national_body_endings")
+LOCAL_LEVELS = _shared("local_levels")
 
 LAUNCH = alternation(LAUNCH_VERBS)  # the launch verbs as one pattern, for the recognizer
