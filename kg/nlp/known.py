@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from kg.nlp.words import NATIONAL_BODY_ENDINGS
+from kg.nlp.words import NATIONAL_BODY_ENDINGS, NATIONAL_PREFIXES
 from kg.ontology import KnownEntity, load_ontology
-
-_NATIONAL = "国家"
 
 
 @cache
@@ -34,15 +32,16 @@ def known_surface_forms() -> tuple[tuple[str, KnownEntity], ...]:
 
 @cache
 def national_short_forms() -> dict[str, KnownEntity]:
-    """发改委, 能源局, 网信办: a national government body's name without its 国家, where no known name claims it.
+    """发改委, 能源局, 证券业协会: a national body's name without its 国家 or 中国, where no known name claims it.
     Alone it names the national body; the gazetteer leaves it to the rules after a place or a level (深圳市发改委)."""
     claimed = dict(known_surface_forms())
     found: dict[str, KnownEntity] = {}
     for name, ent in known_surface_forms():
-        short = name[len(_NATIONAL) :]
+        prefix = next((p for p in NATIONAL_PREFIXES if name.startswith(p)), "")
+        short = name[len(prefix) :]
         if (
             ent.type == "ORG"
-            and name.startswith(_NATIONAL)
+            and prefix
             and len(short) >= 3
             and short.endswith(NATIONAL_BODY_ENDINGS)
             and short not in claimed

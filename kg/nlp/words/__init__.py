@@ -63,6 +63,7 @@ LEGAL_SUFFIXES = _shared("legal_suffixes")
 MODERN_WORDS = _shared("modern_words")
 PERSON_TITLES = _shared("person_titles")
 NATIONAL_BODY_ENDINGS = _shared("national_body_endings")
+NATIONAL_PREFIXES = _shared("national_prefixes")
 LOCAL_LEVELS = _shared("local_levels")
 
 LAUNCH = alternation(LAUNCH_VERBS)  # the launch verbs as one pattern, for the recognizer
