@@ -200,6 +200,16 @@ def _data_of_a_known(view: TokenView, found: list[Candidate], start: int, end: i
     return common_words_only(view, known, end)
 
 
+def _before_the_role(view: TokenView, cs: int) -> int:
+    """Where the organization's name ends before a role word: before the words that open a compound role (董事|总经理,
+    主要|负责人)."""
+    k = view.index_at(cs - 1) if cs > 0 else -1
+    while k >= 0 and view.ends[k] == cs and view.words[k] in cues.ROLE_MODIFIERS:
+        cs = view.starts[k]
+        k -= 1
+    return cs
+
+
 def org_context(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
     """A name right before a byline or a role word (财联社记者, X董事长) names an organization."""
     text = view.text
@@ -208,8 +218,8 @@ def org_context(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> 
         if not view.is_start(cs):
             continue
         announcing = match.group() in _ANNOUNCING
-        if announcing:
-            cs = _before_the_time(view, cs)  # 星河矿业19日晚间又发|公告: when and how it announced stand between
+        # 星河矿业19日晚间又发|公告: when and how it announced stand between; 景林资产|董事总经理: 董事 opens the role
+        cs = _before_the_time(view, cs) if announcing else _before_the_role(view, cs)
         start = left_boundary(view, cs)
         if start is not None:
             start = without_descriptors(view, start, cs)  # 投资机构|SlateStone首席投资策略师

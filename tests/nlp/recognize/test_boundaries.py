@@ -251,3 +251,14 @@ def test_a_time_word_that_names_firms_stays_inside_the_name(nlp: Language, text:
 
 def test_a_time_word_of_the_text_opens_no_name(nlp: Language) -> None:
     assert not orgs(nlp, "今日基金公司纷纷发布公告。")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("据公开资料，王立群曾任杭州星海网络技术有限公司副总经理。", "杭州星海网络技术有限公司"),
+        ("据悉，李明曾任星海资本管理有限公司合伙人。", "星海资本管理有限公司"),
+    ],
+)
+def test_a_past_role_verb_glued_by_the_segmenter_opens_no_name(nlp: Language, text: str, name: str) -> None:
+    assert name in orgs(nlp, text)

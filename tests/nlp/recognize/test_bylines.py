@@ -211,3 +211,16 @@ def test_common_words_after_a_known_organization_make_no_longer_name(nlp: Langua
 
 def test_a_known_groups_outlet_stays_whole(nlp: Language) -> None:
     assert "新浪财经" in orgs(nlp, "新浪财经首席评论员表示，市场将震荡。")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("鼎泰资产董事总经理王明在论坛上表示，市场仍有机会。", "鼎泰资产"),  # 董事 opens the role 董事总经理
+        ("鼎泰资产主要负责人表示，今年将加大投入。", "鼎泰资产"),
+        ("顺捷资本执行总裁李华认为，估值仍然合理。", "顺捷资本"),
+    ],
+)
+def test_the_words_that_open_a_compound_role_are_not_the_name(nlp: Language, text: str, name: str) -> None:
+    found = orgs(nlp, text)
+    assert name in found and not any(other.startswith(name) and other != name for other in found)

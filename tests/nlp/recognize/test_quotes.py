@@ -226,3 +226,9 @@ def test_a_titled_policy_document_is_an_initiative(nlp: Language, text: str, tit
 )
 def test_a_back_reference_or_another_document_is_no_initiative(nlp: Language, text: str) -> None:
     assert not {name for name, label in entities(nlp, text) if label == "INITIATIVE"}
+
+
+def test_a_quoted_registered_company_is_an_organization_not_a_launched_product(nlp: Language) -> None:
+    text = "公司拟出资2000万元，设立“杭州星河网络科技有限公司”。"
+    assert ("杭州星河网络科技有限公司", "ORG") in entities(nlp, text)
+    assert not candidates(nlp, text, "quoted")
