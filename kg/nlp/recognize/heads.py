@@ -310,9 +310,14 @@ def _place_object(view: TokenView, end: int) -> bool:
 
 
 def _plans_to(view: TokenView, out: list[Candidate], start: int, hs: int, he: int) -> bool:
-    """Whether 计划 is the verb of an organization right before it: the modifier is one organization and a verb, a
-    preposition, an adverb or a time follows (美联储|计划|加息, 华为|计划|在明年推出, X|计划|今年…)."""
-    if view.text[hs:he] != "计划" or not any(c.label == "ORG" and (c.start, c.end) == (start, hs) for c in out):
+    """Whether 计划 is the verb of an organization right before it: the modifier is one organization (found, or
+    ending in a firm's head or line: 华亭煤业|计划投产) and a verb, a preposition, an adverb or a time follows
+    (美联储|计划|加息, 华为|计划|在明年推出, X|计划|今年…)."""
+    if view.text[hs:he] != "计划":
+        return False
+    modifier = view.text[start:hs]
+    firm = (line := LINES.longest_suffix(modifier)) is not None and len(line) < len(modifier)
+    if not firm and not any(c.label == "ORG" and (c.start, c.end) == (start, hs) for c in out):
         return False
     k = view.index_at(he)
     return 0 <= k < len(view.words) and view.starts[k] == he and view.tags[k][:1] in {"v", "p", "d", "t"}

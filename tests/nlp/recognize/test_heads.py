@@ -299,6 +299,7 @@ def test_a_named_system_stays_a_product(nlp: Language) -> None:
         "这架客机原计划周五起飞，因天气推迟。",  # 原计划: as planned
         "华瑞集团计划在明年推出新款手机。",  # an organization plans to do something
         "华瑞银行计划回购最多20亿元的股票。",
+        "后续宁西矿业计划投产一条新的生产线。",  # a firm named by its line plans, though no rule found the firm
     ],
 )
 def test_phrases_ending_in_an_initiative_word_are_no_initiatives(nlp: Language, text: str) -> None:
@@ -625,3 +626,15 @@ def test_a_reporting_period_opens_no_name(nlp: Language, text: str) -> None:
 def test_a_kin_noun_after_a_name_is_no_part_of_it(nlp: Language, text: str, name: str) -> None:
     assert name in orgs(nlp, text)
     assert not any(other.startswith(name) and other != name for other in orgs(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("午后，宁西矿业早盘迅速涨停。", "宁西矿业"),
+        ("华瑞制药再次封板，成为市场焦点。", "华瑞制药"),
+        ("外资本周加仓了振宏重工。", "振宏重工"),
+    ],
+)
+def test_mining_pharma_and_heavy_industry_end_a_firms_name(nlp: Language, text: str, name: str) -> None:
+    assert name in orgs(nlp, text)
