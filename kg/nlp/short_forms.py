@@ -24,7 +24,7 @@ from kg.ontology import KnownEntity
 
 NAME_HEADS = WordSet((*words.ORG_HEADS, *words.INDUSTRY_HEADS, *words.PRODUCT_HEADS, *words.INITIATIVE_HEADS))
 
-_QUOTED = r"[“\"「『]([^”\"」』\n]{2,24})[”\"」』]"
+_QUOTED = r"[“\"「『《]([^”\"」』》\n]{2,24})[”\"」』》]"  # a title's too: X》（以下简称《Y》）
 _BARE = r"([^（）()“”\"「」『』\s，,、。；;：:]{2,24})"
 # X（以下简称“Y”）, X，简称Y, X（英文简称“Y”）: the short form follows the cue
 _SHORT_AFTER = re.compile(

@@ -232,3 +232,11 @@ def test_a_latin_name_and_its_class_word_are_one_entity(nlp) -> None:
     doc = nlp("Coupang公司发布财报。Coupang的股价上涨。")
     names = [e for e in doc._.kg_entities.values() if e.type == "ORG"]
     assert len(names) == 1 and {names[0].label, *names[0].aliases} >= {"Coupang", "Coupang公司"}
+
+
+def test_a_short_title_declared_for_a_policy_document_is_its_alias(nlp: Language) -> None:
+    text = "市政府日前印发《推进老旧小区改造提质增效实施方案》（以下简称《实施方案》）。《实施方案》提出三项任务。"
+    found = infos(nlp, text)
+    assert list(found) == ["推进老旧小区改造提质增效实施方案"]
+    assert found["推进老旧小区改造提质增效实施方案"].mentions == 3
+    assert "实施方案" in found["推进老旧小区改造提质增效实施方案"].aliases

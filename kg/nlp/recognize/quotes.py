@@ -61,6 +61,8 @@ def quoted(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             and text[verb.end() : match.start()].strip() in {"", "了", "的"}
             and not continues_noun(view, match.end())
         )
+        if group == 2 and _back_reference(inner):
+            continue  # 《工作方案》, 《实施细则》: the kind alone refers back to a document named before
         if group == 2 and _policy_title(inner):
             # 《…管理暂行规定（征求意见稿）》: a regulator's named rules, a programme of the corpus's kind
             out.append(Candidate(inner_start, inner_end, "INITIATIVE", rule.name, rule.score))
@@ -86,14 +88,21 @@ def quoted(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
 
 
 def _policy_title(title: str) -> bool:
-    """Whether a 《title》 names a policy document: a head of `POLICY_DOCUMENT_HEADS` after words of its own (《条例》,
-    《实施办法》 and 《意见》 refer back to a document named before, by its kind alone)."""
+    """Whether a 《title》 names a policy document: it ends in a head of `POLICY_DOCUMENT_HEADS`."""
+    return _DRAFT_MARK.sub("", title).endswith(cues.POLICY_DOCUMENT_HEADS)
+
+
+def _back_reference(title: str) -> bool:
+    """《条例》, 《实施办法》, 《工作方案》, 《三年行动计划》: a policy or programme head with only words of its kind
+    before it refers back to a document named before, and names none itself."""
     title = _DRAFT_MARK.sub("", title)
     head = next((h for h in cues.POLICY_DOCUMENT_HEADS if title.endswith(h)), None)
-    return head is not None and len(_KIND_OF_RULES.sub("", title[: -len(head)])) >= 2
+    head = head or INITIATIVE_HEAD_WORDS.longest_suffix(title)
+    return head is not None and len(_KIND_OF_RULES.sub("", title[: -len(head)])) < 2
 
 
-_KIND_OF_RULES = re.compile(r"(?:实施|暂行|管理|工作|若干|指导)+$")  # 实施|办法, 暂行管理|办法: the kind of the rules
+# 实施|办法, 暂行管理|办法, 工作|方案, 三年行动|计划: the kind of the rules or the plan
+_KIND_OF_RULES = re.compile(r"(?:实施|暂行|管理|工作|若干|指导|总体|行动|专项|三年|五年|中长期)+$")
 
 
 # numbers and set phrases: no noun, no name (a verb may name an app or a satellite: 好好租, 微笑)

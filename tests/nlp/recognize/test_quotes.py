@@ -219,6 +219,8 @@ def test_a_titled_policy_document_is_an_initiative(nlp: Language, text: str, tit
     [
         "按照《办法》，基金管理人应当按月披露。",  # the kind alone refers back to a document named before
         "按照《实施细则》的要求，公司完成了整改。",
+        "《工作方案》要求，各地要在年底前完成摸排。",  # a programme's kind alone refers back too
+        "《三年行动计划》提出了十项任务。",
         "双方签署了《战略投资协议》。",  # an agreement, a notice and a report are documents of no programme
         "公司发布了《关于控股股东减持股份的公告》。",
         "协会发布了《中国私募基金行业发展报告》。",
