@@ -31,8 +31,9 @@ from kg.nlp.recognize import (
     teams,
 )
 from kg.nlp.recognize.base import RecognizerRule
-from kg.nlp.recognize.cues import INDUSTRY_HEAD, INITIATIVE_HEAD, ORG_HEAD, PRODUCT_HEAD
-from kg.nlp.text import candidates_of, view_of
+from kg.nlp.recognize.cues import CATEGORY_ENDINGS, INDUSTRY_HEAD, INITIATIVE_HEAD, ORG_HEAD, PRODUCT_HEAD
+from kg.nlp.text import WordSet, candidates_of, view_of
+from kg.nlp.words import ORG_HEADS
 
 RULES: tuple[RecognizerRule, ...] = (
     RecognizerRule("org_head", heads.headed, "ORG", 0.8, cue=ORG_HEAD),
@@ -64,6 +65,9 @@ RULES: tuple[RecognizerRule, ...] = (
 )
 
 
+_ORG_HEADS = WordSet(ORG_HEADS)
+
+
 class Recognizer:
     """Proposes ORG, PRODUCT, INITIATIVE and LOC candidates by running the rule table; overlaps are settled later."""
 
@@ -76,7 +80,14 @@ class Recognizer:
         out = candidates_of(doc)
         for rule in self.rules:
             rule.find(view, out, rule)
+        out[:] = [c for c in out if c.label != "ORG" or c.known or not _category(view.text[c.start : c.end])]
         return doc
+
+
+def _category(name: str) -> bool:
+    """白马股, 仙股, 券商板块: a category of stocks or a sector is a kind of company, whatever cue stood beside it; an
+    organization's head keeps the name (星河控股)."""
+    return name.endswith(CATEGORY_ENDINGS) and _ORG_HEADS.longest_suffix(name) is None
 
 
 @Language.factory("kg_recognizer")

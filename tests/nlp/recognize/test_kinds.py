@@ -96,3 +96,19 @@ def test_a_market_index_is_still_a_product(nlp: Language, text: str, index: str)
 def test_a_nationwide_platform_is_a_kind_but_a_national_one_is_named(nlp: Language) -> None:
     assert names(nlp, "顺捷物流搭建的全国性平台让货主更快找到车。", "PRODUCT") == set()
     assert "国家医保信息平台" in names(nlp, "国家医保信息平台今天上线。", "PRODUCT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "白马股负责人表示，业绩仍将稳定增长。",  # a role word after a category of stocks
+        "今年以来，大盘蓝筹股与银行合作推出新产品。",
+        "券商板块今天领涨两市。",
+    ],
+)
+def test_a_category_of_stocks_or_a_sector_is_no_organization(nlp: Language, text: str) -> None:
+    assert not {name for name, label in entities(nlp, text) if label == "ORG"}
+
+
+def test_a_holding_company_ending_in_the_same_character_stays_a_name(nlp: Language) -> None:
+    assert ("鼎泰控股", "ORG") in entities(nlp, "鼎泰控股今日发布公告。")
