@@ -240,3 +240,10 @@ def test_a_short_title_declared_for_a_policy_document_is_its_alias(nlp: Language
     assert list(found) == ["推进老旧小区改造提质增效实施方案"]
     assert found["推进老旧小区改造提质增效实施方案"].mentions == 3
     assert "实施方案" in found["推进老旧小区改造提质增效实施方案"].aliases
+
+
+def test_a_series_and_its_bare_name_are_one_product(nlp: Language) -> None:
+    """华为 P30 系列 and P30 are one product to the corpus's annotators: 系列 decorates a name as APP does."""
+    found = infos(nlp, "顺捷科技近日发布Nova双向洗地机。公司即将发布旗舰洗地机产品Nova系列。")
+    products = {name: info for name, info in found.items() if info.type == "PRODUCT"}
+    assert list(products) == ["Nova"] and products["Nova"].mentions == 2 and "Nova系列" in products["Nova"].aliases
