@@ -638,3 +638,8 @@ def test_a_kin_noun_after_a_name_is_no_part_of_it(nlp: Language, text: str, name
 )
 def test_mining_pharma_and_heavy_industry_end_a_firms_name(nlp: Language, text: str, name: str) -> None:
     assert name in orgs(nlp, text)
+
+
+def test_a_venture_firm_is_named_by_创投_and_the_trade_as_a_whole_is_none(nlp: Language) -> None:
+    assert "顺捷创投" in orgs(nlp, "星河智能完成B轮融资，顺捷创投跟投。")
+    assert not orgs(nlp, "国内创投机构纷纷布局早期项目。")
