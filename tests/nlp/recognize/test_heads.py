@@ -641,5 +641,5 @@ def test_mining_pharma_and_heavy_industry_end_a_firms_name(nlp: Language, text: 
 
 
 def test_a_venture_firm_is_named_by_创投_and_the_trade_as_a_whole_is_none(nlp: Language) -> None:
-    assert "顺捷创投" in orgs(nlp, "星河智能完成B轮融资，顺捷创投跟投。")
+    assert "顺捷创投" in orgs(nlp, "同时引入顺捷创投等机构股东，增发完成后持股比例下降。")
     assert not orgs(nlp, "国内创投机构纷纷布局早期项目。")
