@@ -34,7 +34,12 @@ DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     DocumentRule(
         "name_internal",
         names.name_internal,
-        (Assertion("located_in", 0.55, "place_prefix"), Assertion("operates", 0.6, "owner_prefix")),
+        (
+            Assertion("located_in", 0.55, "place_prefix"),
+            Assertion("operates", 0.6, "owner_prefix"),
+            Assertion("part_of", 0.6, "parent_prefix"),
+            Assertion("subsidiary_of", 0.6, "parent_prefix"),
+        ),
     ),
     DocumentRule("owner_of_list", names.owner_of_list, (Assertion("operates", 0.65),)),
 )

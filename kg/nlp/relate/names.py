@@ -1,19 +1,24 @@
 """Relations a name states by itself: 哈尔滨松雷商场 is in 哈尔滨, 银联二维码 is run by 银联 (when the document names
-银联), and the members of a list closed by an owner's product family (A、B等银联移动支付产品) are run by that owner."""
+银联), 生态环境部固体废物与化学品司 is part of 生态环境部, and the members of a list closed by an owner's product family
+(A、B等银联移动支付产品) are run by that owner."""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kg.nlp import words
 from kg.nlp.entities import specific_name
-from kg.nlp.known import known_places
+from kg.nlp.known import known_places, known_surface_forms
 from kg.nlp.relate.base import DocumentRule, Mention, Passage, RelationHit, hit_in_sentence
 from kg.ontology import KnownEntity
 
 # what may stand between two coordinated entities: a conjunction, quotes, and list items that are not entities
 _COORDINATION_GAP = re.compile(r"[”’」』\s]*(?:、|和|及|与|以及)?(?:[^，。；、,;]{1,14}、)*[“‘「『\s]*")
 OWNER_KINDS = frozenset(words.read_words("kg.nlp.relate", "owner_kinds"))
+UNIT_HEADS = words.read_words("kg.nlp.relate", "unit_heads")
+_COMPANY_FORMS = (*words.LEGAL_SUFFIXES, "公司")
+_FIRM_HEADS = (*words.ORG_HEADS, *words.INDUSTRY_HEADS)  # what ends a whole firm's name: 东方证券, 亨通光电
 _PRODUCT_CLASS = "产品"  # X支付产品, X理财产品: the kind, of which the owner has many
 _LIST_TAIL = re.compile(r"[”’」』]?等(?:[0-9０-９]+|[一二三四五六七八九十百千几多]+)?" + words.measure_class() + "?")
 
@@ -26,10 +31,14 @@ def name_internal(passage: Passage, rule: DocumentRule) -> list[RelationHit]:
     the annotators kept), and their confidences say so; an owner followed by a bare head or a class of products
     (华为手机, 瑞银计划, 银联支付产品) runs no product of that name. A known organization the
     document names only inside another name (新浪 in 新浪财经APP) owns nothing."""
-    located, runs = rule.asserts
+    located, runs, unit_of, held_by = rule.asserts
     places = known_places()
     out = []
     for x in passage.mentions:
+        parent, rest = _parent(passage, x)
+        if parent is not None:
+            relation = held_by if rest.endswith(_COMPANY_FORMS) else unit_of  # 公司 before its unit head 司
+            out.append(hit_in_sentence(passage, rule, relation, x.name, parent, x.start))
         if x.label in {"ORG", "INITIATIVE"}:
             for n in range(min(len(x.surface) - 2, 8), 1, -1):
                 place = places.get(x.surface[:n])
@@ -46,6 +55,33 @@ def name_internal(passage: Passage, rule: DocumentRule) -> list[RelationHit]:
         if owner is not None and _names_one(rest):
             out.append(hit_in_sentence(passage, rule, runs, owner, x.name, x.start))
     return out
+
+
+def _parent(passage: Passage, x: Mention) -> tuple[str | None, str]:
+    """The organization of the document whose name opens an organization's name, when the rest names a unit of it
+    (生态环境部|固体废物与化学品司) or a company it holds (东方证券|资产管理有限公司: a whole firm's name before a
+    legal form, where a short form before one is the same company's registered name); and the rest."""
+    if x.label != "ORG":
+        return None, ""
+    for n in range(min(len(x.surface) - 3, 12), 1, -1):
+        prefix, rest = x.surface[:n], x.surface[n:]
+        parent = passage.org_names.get(prefix)
+        if parent is None or parent == x.name or not rest.endswith((*UNIT_HEADS, *_COMPANY_FORMS)):
+            continue
+        if not (prefix.endswith(_FIRM_HEADS) or prefix in _known_orgs()):
+            return None, ""  # 华融|交易中心: a short form of another member of a group names no parent
+        if not rest.endswith(_COMPANY_FORMS):
+            return parent, rest  # 华瑞证券|研究所: a unit's head alone names the unit of that organization
+        if not x.surface[:n].endswith(_FIRM_HEADS):
+            return None, ""  # 海润|光伏科技股份有限公司: a short form and its own registered name, one company
+        return (parent, rest) if specific_name(rest) else (None, "")  # 华瑞证券|有限公司 is the firm itself
+    return None, ""
+
+
+@cache
+def _known_orgs() -> frozenset[str]:
+    """Every name of an organization the ontology knows (财政部, 证监会, 中注协)."""
+    return frozenset(name for name, ent in known_surface_forms() if ent.type == "ORG")
 
 
 def _innermost(places: dict[str, KnownEntity], place: KnownEntity, rest: str) -> KnownEntity:

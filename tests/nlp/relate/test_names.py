@@ -90,3 +90,32 @@ def test_the_owner_of_a_class_of_products_still_runs_the_members_of_its_list(nlp
 )
 def test_a_place_inside_the_place_that_opens_a_name_locates_it(nlp: Language, text: str, name: str, place: str) -> None:
     assert {(h, t) for h, _, t in of_relation(nlp, text, "located_in")} == {(name, place)}
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        ("财政部今天发布通知。财政部条法司负责人介绍了修订情况。", ("财政部条法司", "part_of", "财政部")),
+        ("华瑞证券今日公告。华瑞证券研究所所长表示看好后市。", ("华瑞证券研究所", "part_of", "华瑞证券")),
+        (
+            "华瑞证券今日公告，华瑞证券资产管理有限公司获批设立。",
+            ("华瑞证券资产管理有限公司", "subsidiary_of", "华瑞证券"),
+        ),
+    ],
+)
+def test_a_unit_or_a_company_named_after_an_organization_of_the_document_belongs_to_it(
+    nlp: Language, text: str, triple: tuple[str, str, str]
+) -> None:
+    assert triple in triples(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a short form and the registered name, which the document may not merge: one company
+        "海润光伏科技股份有限公司今日公告。此前，海润曾多次发布风险提示。",
+        "华瑞证券今日公告。华瑞证券有限公司是其全称。",  # the firm and its legal form
+    ],
+)
+def test_a_short_form_or_a_firm_before_its_own_legal_form_is_no_parent(nlp: Language, text: str) -> None:
+    assert not of_relation(nlp, text, "subsidiary_of")
