@@ -43,6 +43,8 @@ _SOURCE_STOP = re.compile(r"截[至止]|[0-9]{4}|[一二三四五六七八九十
 _MAX_PROVIDER = 12  # characters: 天天基金研究中心, Bloomberg, 东方财富Choice
 _PUBLISHER_HEADS = tuple(words.ORG_HEADS)
 _INDUSTRY_HEADS = tuple(words.INDUSTRY_HEADS)
+_FIRM_HEADS = (*cues.FIRM_HEADS, *words.INDUSTRY_HEADS)  # what ends a firm's name: 星河基金, 星河科技
+_MAX_DEPARTMENT = 9  # characters of a department's name after the firm's (金融工程及指数投资部)
 _MEDIA_LINES = ("财经", "新闻", "资讯", "传媒", "日报", "晚报", "周刊")  # 新浪财经: a known group's outlet
 
 
@@ -200,6 +202,18 @@ def _data_of_a_known(view: TokenView, found: list[Candidate], start: int, end: i
     return common_words_only(view, known, end)
 
 
+def _before_the_department(text: str, start: int, end: int) -> int:
+    """Where a firm's name ends inside text[start:end] when what follows it names a department (星河基金|指数投资部,
+    星河证券|宏观研究组: a few characters ending like a department), else end. A public body's unit is one of its
+    own (香港特区政府入境事务处): only a firm's head cuts."""
+    if not text.endswith(cues.DEPARTMENT_ENDINGS, start, end):
+        return end
+    for firm_end in range(end - 2, max(start + 1, end - _MAX_DEPARTMENT), -1):
+        if text.endswith(_FIRM_HEADS, start, firm_end):
+            return firm_end
+    return end
+
+
 def _before_the_role(view: TokenView, cs: int) -> int:
     """Where the organization's name ends before a role word: before the words that open a compound role (董事|总经理,
     主要|负责人)."""
@@ -223,6 +237,8 @@ def org_context(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> 
         start = left_boundary(view, cs)
         if start is not None:
             start = without_descriptors(view, start, cs)  # 投资机构|SlateStone首席投资策略师
+        if start is not None and start < cs:
+            cs = _before_the_department(view.text, start, cs)  # 星河基金|指数投资部负责人: the firm, not its unit
         if start is None or start >= cs or cs - start < 2:
             continue
         if view.text.endswith(cues.DOCUMENT_NOUNS, start, cs) and not _publisher(view.text, start, cs):

@@ -224,3 +224,21 @@ def test_a_known_groups_outlet_stays_whole(nlp: Language) -> None:
 def test_the_words_that_open_a_compound_role_are_not_the_name(nlp: Language, text: str, name: str) -> None:
     found = orgs(nlp, text)
     assert name in found and not any(other.startswith(name) and other != name for other in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "firm", "unit"),
+    [
+        ("鼎泰基金指数投资部负责人表示，产品将如期发行。", "鼎泰基金", "鼎泰基金指数投资部"),
+        ("华瑞证券宏观研究组负责人认为，利率仍将下行。", "华瑞证券", "华瑞证券宏观研究组"),
+    ],
+)
+def test_a_firms_department_before_a_role_word_is_no_organization(
+    nlp: Language, text: str, firm: str, unit: str
+) -> None:
+    found = orgs(nlp, text)
+    assert firm in found and unit not in found
+
+
+def test_a_public_bodys_unit_before_a_role_word_stays_one(nlp: Language) -> None:
+    assert "深圳市政府入境事务处" in orgs(nlp, "深圳市政府入境事务处负责人介绍了通关安排。")
