@@ -28,7 +28,7 @@ from kg.nlp.recognize.boundaries import (
 )
 from kg.nlp.recognize.company_kinds import companies_of_a_place, counted, industry_alone, invests_in, kind_word
 from kg.nlp.recognize.kinds import indicator
-from kg.nlp.recognize.openings import given_name_before, global_scope, known_name_inside
+from kg.nlp.recognize.openings import given_name_before, global_scope, known_name_inside, place_led_institution
 from kg.nlp.recognize.public_bodies import scope_and_field
 from kg.nlp.text import Candidate, TokenView
 
@@ -96,6 +96,7 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
         if label == "ORG":
             start = given_name_before(view, start)  # 约翰斯·|霍普金斯大学: a person's whole name opens the name
             start = known_name_inside(view, out, start, he)  # 假钞|南京银行: no common word opens a known name
+            start = place_led_institution(view, start, he)  # 抗议|美国政府: a place-led institution is whole
         if text[start:hs] in cues.LATIN_TERMS:
             continue  # AI智能, IT科技, PPP项目, SaaS平台: a Latin term is jargon, and the phrase names a kind
         if label != "ORG" and in_a_unit(view, he):

@@ -47,3 +47,19 @@ def known_name_inside(view: TokenView, found: list[Candidate], start: int, end: 
     if known is None:
         return start
     return known if common_words_only(view, start, known) else start
+
+
+def place_led_institution(view: TokenView, start: int, end: int) -> int:
+    """Where a name that ends at end opens when its last word is one the dictionary tags as an organization and that
+    word opens with a place (美国政府, 香港特区政府): at that word, unless a proper name stands right before it. Such a
+    name is whole; the words before it are the sentence's (抗议|美国政府, 全力支持|香港特区政府, 财年|美国联邦政府)."""
+    k = view.index_at(end - 1)
+    if k < 1 or view.ends[k] != end or view.tags[k] != "nt" or view.starts[k] <= start:
+        return start
+    word = view.words[k]
+    if not any(word[:n] in known_places() for n in range(2, len(word) - 1)):
+        return start
+    return start if view.tags[k - 1] in _OPENERS else view.starts[k]
+
+
+_OPENERS = frozenset({"ns", "nr", "nrt", "nrfg", "nt", "j", "x", "eng"})  # a proper name before it belongs to it

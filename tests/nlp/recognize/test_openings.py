@@ -64,3 +64,30 @@ def test_common_words_before_a_known_organization_open_no_name(nlp: Language, te
 
 def test_a_place_before_a_known_organization_stays_in_the_name(nlp: Language) -> None:
     assert "中国工商银行" in orgs(nlp, "中国工商银行发布公告。")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("当地民众集会，抗议日本政府的决定。", "日本政府"),  # jieba tags 抗议 as a proper noun
+        ("我谨代表中国政府对遇难者表示哀悼。", "中国政府"),
+        ("全力支持香港特区政府推进金融中心建设。", "香港特区政府"),
+        ("2025财年美国联邦政府赤字扩大。", "美国联邦政府"),
+    ],
+)
+def test_a_place_led_institution_is_whole_and_the_words_before_it_are_the_sentences(
+    nlp: Language, text: str, name: str
+) -> None:
+    found = orgs(nlp, text)
+    assert name in found and not any(other.endswith(name) and other != name for other in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("郯城县卫生局发布通知。", "郯城县卫生局"),  # a place before it is part of it
+        ("国家中医药局日前印发通知。", "国家中医药局"),  # not led by a place: left as the rules read it
+    ],
+)
+def test_a_place_or_a_name_before_an_institution_stays_in_its_name(nlp: Language, text: str, name: str) -> None:
+    assert name in orgs(nlp, text)
