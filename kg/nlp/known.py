@@ -51,6 +51,12 @@ def national_short_forms() -> dict[str, KnownEntity]:
 
 
 @cache
+def known_org_names() -> frozenset[str]:
+    """Every name and alias of a known organization."""
+    return frozenset(name for name, ent in known_surface_forms() if ent.type == "ORG")
+
+
+@cache
 def known_places() -> dict[str, KnownEntity]:
     """Every usable name of a known place → the place."""
     return {name: ent for name, ent in known_surface_forms() if ent.type == "LOC"}

@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from kg.nlp import words
-from kg.nlp.known import known_surface_forms
+from kg.nlp.known import known_org_names
 from kg.nlp.recognize import cues
 from kg.nlp.recognize.public_bodies import field_verb
 from kg.nlp.text import TokenView, WordSet
@@ -383,12 +383,6 @@ def common_word(view: TokenView, start: int, end: int) -> bool:
 def _compositional(word: str, freqs: dict[str, int]) -> bool:
     """公司股票 is 公司 + 股票: a word made of two common words means what they mean, it names nothing."""
     return any(freqs.get(word[:k], 0) >= 500 and freqs.get(word[k:], 0) >= 500 for k in range(2, len(word) - 1))
-
-
-@cache
-def known_org_names() -> frozenset[str]:
-    """Every name and alias of a known organization."""
-    return frozenset(name for name, ent in known_surface_forms() if ent.type == "ORG")
 
 
 LINES = WordSet((*words.ORG_HEADS, *words.INDUSTRY_HEADS))  # heads and lines of business that end a firm's name

@@ -28,7 +28,6 @@ _QUOTED = re.compile(
     r"[“「『\"]([^“”「」『』\"\n，。；！？、]{2,24})[”」』\"]|《([^《》\n]{2,40})》|【([^【】\n]{2,24})】"
 )
 _DRAFT_MARK = re.compile(r"[（(](?:征求意见稿|试行|草案|修订|修订稿|送审稿)[）)]$")  # after a title's head
-_LEGAL_SUFFIXES = tuple(words.LEGAL_SUFFIXES)
 _COMMON_QUOTED = 20  # a dictionary word this frequent is a common word, not a name that happens to be one
 _QUOTE_CHAIN = re.compile(r"""(?:\s*[、，,和及与]?\s*["“「『【][^"“”「」『』【】\n，。]{1,24}["”」』】])*\s*等""")
 
@@ -42,7 +41,7 @@ def quoted(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
         inner = match.group(group).strip()
         if len(inner) < 2 or QUANTITY.match(inner):
             continue
-        if inner.endswith(_LEGAL_SUFFIXES):
+        if inner.endswith(words.LEGAL_SUFFIXES):
             continue  # 设立“北京星河科技有限公司”: a registered company, which the legal-form rules name
         after = text[match.end() : match.end() + 8]
         head_type = None if head_in_common_word(inner, view.freqs) else type_by_head(inner)

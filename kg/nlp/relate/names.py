@@ -5,11 +5,10 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from kg.nlp import words
 from kg.nlp.entities import specific_name
-from kg.nlp.known import known_places, known_surface_forms
+from kg.nlp.known import known_org_names, known_places
 from kg.nlp.relate.base import DocumentRule, Mention, Passage, RelationHit, hit_in_sentence
 from kg.ontology import KnownEntity
 
@@ -18,6 +17,7 @@ _COORDINATION_GAP = re.compile(r"[”’」』\s]*(?:、|和|及|与|以及)?(?:
 OWNER_KINDS = frozenset(words.read_words("kg.nlp.relate", "owner_kinds"))
 UNIT_HEADS = words.read_words("kg.nlp.relate", "unit_heads")
 _COMPANY_FORMS = (*words.LEGAL_SUFFIXES, "公司")
+_UNIT_ENDINGS = (*UNIT_HEADS, *_COMPANY_FORMS)  # what ends the name of a unit or of a company held
 _FIRM_HEADS = (*words.ORG_HEADS, *words.INDUSTRY_HEADS)  # what ends a whole firm's name: 东方证券, 亨通光电
 _PRODUCT_CLASS = "产品"  # X支付产品, X理财产品: the kind, of which the owner has many
 _LIST_TAIL = re.compile(r"[”’」』]?等(?:[0-9０-９]+|[一二三四五六七八九十百千几多]+)?" + words.measure_class() + "?")
@@ -66,22 +66,16 @@ def _parent(passage: Passage, x: Mention) -> tuple[str | None, str]:
     for n in range(min(len(x.surface) - 3, 12), 1, -1):
         prefix, rest = x.surface[:n], x.surface[n:]
         parent = passage.org_names.get(prefix)
-        if parent is None or parent == x.name or not rest.endswith((*UNIT_HEADS, *_COMPANY_FORMS)):
+        if parent is None or parent == x.name or not rest.endswith(_UNIT_ENDINGS):
             continue
-        if not (prefix.endswith(_FIRM_HEADS) or prefix in _known_orgs()):
+        if not (prefix.endswith(_FIRM_HEADS) or prefix in known_org_names()):
             return None, ""  # 华融|交易中心: a short form of another member of a group names no parent
         if not rest.endswith(_COMPANY_FORMS):
             return parent, rest  # 华瑞证券|研究所: a unit's head alone names the unit of that organization
-        if not x.surface[:n].endswith(_FIRM_HEADS):
+        if not prefix.endswith(_FIRM_HEADS):
             return None, ""  # 海润|光伏科技股份有限公司: a short form and its own registered name, one company
         return (parent, rest) if specific_name(rest) else (None, "")  # 华瑞证券|有限公司 is the firm itself
     return None, ""
-
-
-@cache
-def _known_orgs() -> frozenset[str]:
-    """Every name of an organization the ontology knows (财政部, 证监会, 中注协)."""
-    return frozenset(name for name, ent in known_surface_forms() if ent.type == "ORG")
 
 
 def _innermost(places: dict[str, KnownEntity], place: KnownEntity, rest: str) -> KnownEntity:
