@@ -16,7 +16,7 @@ from kg.nlp import words
 from kg.nlp.recognize import cues
 from kg.nlp.recognize.base import RecognizerRule
 from kg.nlp.recognize.boundaries import common_word, is_proper, left_boundary, line_with_a_stem
-from kg.nlp.recognize.heads import without_descriptors
+from kg.nlp.recognize.descriptors import without_descriptors
 from kg.nlp.text import Candidate, TokenView
 from kg.nlp.words import alternation
 

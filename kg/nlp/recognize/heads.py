@@ -27,6 +27,7 @@ from kg.nlp.recognize.boundaries import (
     unit_and_role,
 )
 from kg.nlp.recognize.company_kinds import companies_of_a_place, counted, industry_alone, invests_in, kind_word
+from kg.nlp.recognize.descriptors import without_descriptors
 from kg.nlp.recognize.kinds import indicator
 from kg.nlp.recognize.openings import given_name_before, global_scope, known_name_inside, place_led_institution
 from kg.nlp.recognize.public_bodies import scope_and_field
@@ -112,8 +113,8 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             continue  # 香港公司, 深交所上市公司, 一家巨亏公司: the companies of a place or a market, or counted, a kind
         if label == "ORG" and match.group() == "基金" and text.endswith(cues.FUND_TYPES, start, hs):
             continue  # 星河泰和混合|基金, 顺捷纯债|基金: a fund of a type is a product, not a fund house
-        if match.group() == "期货" and text.endswith(cues.COMMODITIES, start, hs):
-            continue  # 伦敦布伦特原油期货, 铁矿石期货: a contract on a commodity, not a futures firm
+        if match.group() == "期货" and (text.endswith(cues.COMMODITIES, start, hs) or "指数" in text[start:hs]):
+            continue  # 伦敦布伦特原油期货, 铁矿石期货, 股价指数TOPIX期货: a contract on a commodity or an index
         if match.group() == "指数" and indicator(text, hs):
             continue  # 消费者信心指数, 快递发展指数: an indicator of what it measures, not a market index
         if label == "PRODUCT" and match.group() == "卡" and _transcribed_ka(view, start, hs):
@@ -230,32 +231,6 @@ def _generic_dictionary_org(view: TokenView, start: int, end: int) -> bool:
     i = view.index_at(start)
     whole_word = view.starts[i] == start and view.ends[i] == end
     return whole_word and view.tags[i] == "nt" and generic_institution(view.words[i])
-
-
-_DESCRIPTORS = words.GENERIC_MODIFIERS - {"中"}
-
-
-def without_descriptors(view: TokenView, start: int, end: int) -> int:
-    """Drop descriptive words that open a name when a proper name follows them: 电商OZON公司 is OZON公司, 旗舰扫地机
-    产品Nova系列 is Nova系列, 全资子公司顺捷物流 is 顺捷物流 (a class or kin noun ends the description before a
-    name)."""
-    i = view.index_at(start)
-    last = view.index_at(end - 1)
-    for k in range(last - 1, i - 1, -1):
-        proper = view.tags[k + 1] in cues.PROPER_TAGS and view.tags[k + 1] != "ns"
-        describes = view.words[k] in cues.CLASS_NOUNS_BEFORE_NAMES or cues.KIN_NOUNS.get(view.words[k], False)
-        if describes and proper and view.starts[k + 1] < end - 1:
-            start, i = view.starts[k + 1], k + 1
-            break
-    # 中 alone before a proper name is 中国's short form opening it (中|金浦投资, 中|储粮), not 中型: left_boundary
-    # has already told which 中 opens a name
-    while view.starts[i] == start and view.words[i] in _DESCRIPTORS and view.ends[i] < end:
-        nxt = i + 1
-        if view.tags[nxt] not in cues.PROPER_TAGS or view.tags[nxt] == "ns":
-            break
-        start = view.starts[nxt]
-        i = nxt
-    return start
 
 
 def _activity_before(view: TokenView, end: int, out: list[Candidate], *, activity: bool) -> bool:

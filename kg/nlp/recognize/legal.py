@@ -18,7 +18,7 @@ from kg.nlp.known import known_places
 from kg.nlp.recognize import cues
 from kg.nlp.recognize.base import RecognizerRule
 from kg.nlp.recognize.boundaries import LINES, QUANTITY
-from kg.nlp.recognize.heads import without_descriptors
+from kg.nlp.recognize.descriptors import without_descriptors
 from kg.nlp.text import Candidate, TokenView
 
 _MAX_NAME_CHARS = 24

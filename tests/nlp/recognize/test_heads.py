@@ -643,3 +643,20 @@ def test_mining_pharma_and_heavy_industry_end_a_firms_name(nlp: Language, text: 
 def test_a_venture_firm_is_named_by_创投_and_the_trade_as_a_whole_is_none(nlp: Language) -> None:
     assert "顺捷创投" in orgs(nlp, "同时引入顺捷创投等机构股东，增发完成后持股比例下降。")
     assert not orgs(nlp, "国内创投机构纷纷布局早期项目。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "即将上市的东证股价指数TOPIX期货令投资者通过单笔交易即可投资。",
+        "道琼斯指数期货则下跌2.2%。",
+        "NYMEX汽油期货下跌0.6%，柴油期货小幅上涨。",
+        "芝商所比特币期货周一收涨。",
+    ],
+)
+def test_a_futures_contract_on_an_index_or_a_commodity_is_no_firm(nlp: Language, text: str) -> None:
+    assert not any(name.endswith("期货") for name in orgs(nlp, text))
+
+
+def test_a_futures_firm_is_still_one(nlp: Language) -> None:
+    assert "顺捷期货" in orgs(nlp, "顺捷期货研究员表示，原油期货短期承压。")
