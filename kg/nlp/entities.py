@@ -272,7 +272,7 @@ class EntityResolver:
                 direct.add(surface)
         derived = cut - direct
         found = []
-        for short, owner in sorted(owners.items()):
+        for short, owner in sorted(owners.items(), key=lambda item: (-len(item[0]), item[0])):  # longest first
             if len(owner) != 1:
                 continue
             start = text.find(short)

@@ -182,6 +182,13 @@ def test_a_name_found_once_by_its_cue_is_a_mention_wherever_the_text_repeats_it(
     assert doc._.kg_entities["澜图"].mentions == 3
 
 
+def test_a_repeated_name_wins_over_a_shorter_form_of_another_at_the_same_place(nlp: Language) -> None:
+    """翰岳 is the short form of 翰岳集团 and the start of 翰岳新材: where the text writes 翰岳新材, the longer name is
+    the mention, not 翰岳 followed by 新材."""
+    doc = nlp("翰岳新材(002999.SZ)今天发布年报。翰岳新材是民营企业翰岳集团旗下的企业，翰岳新材将持续受益。")
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["翰岳新材", "翰岳新材", "翰岳集团", "翰岳新材"]
+
+
 def test_a_product_name_of_no_dictionary_word_is_repeated_and_a_quoted_term_is_not(nlp: Language) -> None:
     text = "顺捷物流发布新一代分拣系统“蓝鲸一号”。据介绍，蓝鲸一号每小时可分拣两万件包裹。"
     assert infos(nlp, text)["蓝鲸一号"].mentions == 2
