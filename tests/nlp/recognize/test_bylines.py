@@ -1,6 +1,6 @@
 """kg/nlp/recognize/bylines.py: bylines, datelines, role words and stock codes.
 
-Every sentence here is invented; 星河, 顺捷 and 鹏扬 are made-up names, the others widely known organizations.
+Every sentence here is invented; 星河, 顺捷, 鹏扬 and 翰岳 are made-up names, the others widely known organizations.
 """
 
 from __future__ import annotations
@@ -242,3 +242,31 @@ def test_a_firms_department_before_a_role_word_is_no_organization(
 
 def test_a_public_bodys_unit_before_a_role_word_stays_one(nlp: Language) -> None:
     assert "深圳市政府入境事务处" in orgs(nlp, "深圳市政府入境事务处负责人介绍了通关安排。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上市公司欲提振股价，近年来频繁回购。",  # a verb the segmenter did not know, before 股价
+        "减持超过5%要发公告，另外还有锁定期。",
+        "属于重大并购事项，不发公告就涉嫌违规。",
+        "讲解完后股价开始拉升。",
+        "楼市进一步回暖。上周二公布的数据显示，成交量回升。",  # a time before the data
+        "该股在股灾时股价跌去近六成。",
+        "2019年5月，星河转债公告发行后，市场平均到期收益率上升。",  # a convertible bond
+    ],
+)
+def test_no_organization_is_a_time_an_act_or_a_bond_before_a_context_word(nlp: Language, text: str) -> None:
+    assert not candidates(nlp, text, "org_context")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("翰岳公告称，公司将于下周复牌。", "翰岳"),  # a short name the segmenter did not know stays one
+        ("此前，鹏扬证券原董事长王某被带走调查。", "鹏扬证券"),  # a former holder of the role: 原 is the role's
+        ("顺捷证券前任董事长已于去年退休。", "顺捷证券"),
+    ],
+)
+def test_the_organization_before_a_context_word_keeps_its_name(nlp: Language, text: str, name: str) -> None:
+    assert (name, "ORG") in candidates(nlp, text, "org_context")
