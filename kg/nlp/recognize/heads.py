@@ -98,6 +98,10 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             start = given_name_before(view, start)  # 约翰斯·|霍普金斯大学: a person's whole name opens the name
             start = known_name_inside(view, out, start, he)  # 假钞|南京银行: no common word opens a known name
             start = place_led_institution(view, start, he)  # 抗议|美国政府: a place-led institution is whole
+        else:
+            start = _after_the_actor(view, out, start, hs)  # 星河大学|引入|大数据平台: the party's act, then the name
+            if start >= hs or (match.group() == "指数" and view.tags[view.index_at(hs - 1)] == "v"):
+                continue  # 板块轮动推升|指数, 双雄拉动|指数: what moved the market, not an index's name
         if text[start:hs] in cues.LATIN_TERMS:
             continue  # AI智能, IT科技, PPP项目, SaaS平台: a Latin term is jargon, and the phrase names a kind
         if label != "ORG" and in_a_unit(view, he):
@@ -231,6 +235,20 @@ def _generic_dictionary_org(view: TokenView, start: int, end: int) -> bool:
     i = view.index_at(start)
     whole_word = view.starts[i] == start and view.ends[i] == end
     return whole_word and view.tags[i] == "nt" and generic_institution(view.words[i])
+
+
+def _after_the_actor(view: TokenView, out: list[Candidate], start: int, head_start: int) -> int:
+    """Where a product's or programme's name starts when a name found already and a verb open the words before its
+    head (教育部|升级|国家智慧教育平台, 星河大学|引入|大数据平台): the verb is that party's act, and the name starts
+    after it."""
+    ends = {c.end for c in out if start <= c.start and c.end < head_start and c.label == "ORG"}
+    if not ends:
+        return start
+    i, last = view.index_at(start), view.index_at(head_start - 1)
+    for k in range(i, last):
+        if view.starts[k] in ends and view.tags[k] in {"v", "vn"}:
+            start = view.ends[k]
+    return start
 
 
 def _activity_before(view: TokenView, end: int, out: list[Candidate], *, activity: bool) -> bool:

@@ -658,5 +658,53 @@ def test_a_futures_contract_on_an_index_or_a_commodity_is_no_firm(nlp: Language,
     assert not any(name.endswith("期货") for name in orgs(nlp, text))
 
 
-def test_a_futures_firm_is_still_one(nlp: Language) -> None:
+def test_a_futures_firm_before_a_contracts_name_is_still_one(nlp: Language) -> None:
     assert "顺捷期货" in orgs(nlp, "顺捷期货研究员表示，原油期货短期承压。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "权重板块轮动推升指数上行。",
+        "石化双雄拉动指数走高。",
+    ],
+)
+def test_what_moved_the_market_is_no_index(nlp: Language, text: str) -> None:
+    assert not [surface for surface, label in entities(nlp, text) if label == "PRODUCT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "product", "wrong"),
+    [
+        ("教育部升级国家中小学智慧教育平台。", "国家中小学智慧教育平台", "教育部升级国家中小学智慧教育平台"),
+        ("翰岳银行上线鹏扬智慧收单平台。", "鹏扬智慧收单平台", "翰岳银行上线鹏扬智慧收单平台"),
+    ],
+)
+def test_a_product_name_starts_after_the_act_of_the_party_before_it(
+    nlp: Language, text: str, product: str, wrong: str
+) -> None:
+    found = {surface for surface, label in entities(nlp, text) if label == "PRODUCT"}
+    assert product in found
+    assert wrong not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "index"),
+    [
+        ("日本东证指数下跌3.2%。", "东证指数"),  # a name the segmenter does not know before 指数
+        ("中证转债指数收于284.21点。", "转债指数"),
+        ("意大利富时指数收跌387.16点。", "富时指数"),
+    ],
+)
+def test_an_index_named_by_an_unknown_word_stays_one(nlp: Language, text: str, index: str) -> None:
+    assert any(surface.endswith(index) for surface, label in entities(nlp, text) if label == "PRODUCT")
+
+
+def test_a_verb_between_nouns_stays_inside_a_product_name(nlp: Language) -> None:
+    assert ("乡村振兴主题卡", "PRODUCT") in entities(nlp, "星河银行推出乡村振兴主题卡。")
+    assert ("星河新能源指数", "PRODUCT") in entities(nlp, "中证指数公司发布星河新能源指数。")
+
+
+def test_a_place_opens_a_product_name_whatever_word_follows_it(nlp: Language) -> None:
+    found = entities(nlp, "这两天，宁夏生鲜乳质量追溯数字平台正式上线。")
+    assert ("宁夏生鲜乳质量追溯数字平台", "PRODUCT") in found
