@@ -404,3 +404,21 @@ def line_with_a_stem(view: TokenView, start: int, end: int) -> bool:
         return False
     tokens = range(view.index_at(start), view.index_at(stem_end - 1) + 1)
     return all(view.tags[k] in _STEM_TAGS and view.words[k] not in _NO_STEM for k in tokens)
+
+
+_ACT_TAGS = frozenset({"v", "d", "p", "c", "f", "q", "r"})  # what the characters of a glued verb phrase are
+
+
+def glued_verb_phrase(view: TokenView, start: int, end: int) -> bool:
+    """A lone two-character word the segmenter did not know, each of whose characters is a verb or a function word in
+    its dictionary (要|发, 不|发, 提|振, 完|后): a verb phrase it glued, not a short name (海润, 步森, 慧球)."""
+    word = view.text[start:end]
+    i = view.index_at(start)
+    tags = dictionary_tags()
+    return (
+        len(word) == 2
+        and view.starts[i] == start
+        and view.ends[i] == end
+        and view.tags[i] == "x"
+        and all(tags.get(char) in _ACT_TAGS for char in word)
+    )

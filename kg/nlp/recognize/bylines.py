@@ -13,6 +13,7 @@ from kg.nlp.recognize.boundaries import (
     common_words_only,
     dictionary_tag,
     generic_institution,
+    glued_verb_phrase,
     is_proper,
     known_org_names,
     left_boundary,
@@ -21,7 +22,6 @@ from kg.nlp.recognize.boundaries import (
 from kg.nlp.recognize.cues import ORG_CONTEXT
 from kg.nlp.recognize.descriptors import without_descriptors
 from kg.nlp.text import Candidate, TokenView
-from kg.nlp.tokenizer import dictionary_tags
 
 # (the cue ends a word: 电 of 电池 is none)
 _DATELINE = r"(?:^|\n)[ \t]*([^\s，。（(]{2,10}?)(?:[0-9]{1,2}月[0-9]{1,2}日)?(?:电|讯|消息)(?![\u4e00-\u9fff])"
@@ -216,22 +216,6 @@ def _before_the_department(text: str, start: int, end: int) -> int:
 
 
 _TIME_AT_END = re.compile(r"(?:[上下本]?周[一二三四五六日天]|时)$")
-_ACT_TAGS = frozenset({"v", "d", "p", "c", "f", "q", "r"})  # what the characters of a glued verb phrase are
-
-
-def _verb_glued_alone(view: TokenView, start: int, end: int) -> bool:
-    """A lone two-character word the segmenter did not know, each of whose characters is a verb or a function word in
-    its dictionary (要|发, 不|发, 提|振, 完|后): a verb phrase it glued, not a short name (海润, 步森, 慧球)."""
-    word = view.text[start:end]
-    i = view.index_at(start)
-    tags = dictionary_tags()
-    return (
-        len(word) == 2
-        and view.starts[i] == start
-        and view.ends[i] == end
-        and view.tags[i] == "x"
-        and all(tags.get(char) in _ACT_TAGS for char in word)
-    )
 
 
 def _before_the_role(view: TokenView, cs: int) -> int:
@@ -274,7 +258,7 @@ def org_context(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> 
             continue  # 央企负责人, 车企负责人: a class's people, no one organization
         if view.text.endswith(cues.NON_INSTITUTION_ENDINGS, start, cs):
             continue  # 平安银行公募销售团队负责人: a team or a department of an organization, none of its own
-        if _TIME_AT_END.search(name) or _verb_glued_alone(view, start, cs):
+        if _TIME_AT_END.search(name) or glued_verb_phrase(view, start, cs):
             continue  # 上周二|公布的数据显示, 股灾时|股价; 要发|公告, 提振|股价: when, or an act, not who
         if announcing and not _announcer(view, start, cs):
             continue

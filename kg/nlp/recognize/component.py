@@ -44,6 +44,8 @@ RULES: tuple[RecognizerRule, ...] = (
     RecognizerRule("registered_name", legal.registered_names, "ORG", 0.8),
     RecognizerRule("org_context", bylines.org_context, "ORG", 0.55),
     RecognizerRule("stock_name", stock_names.before_codes, "ORG", 0.6),
+    RecognizerRule("stock_table", stock_names.in_tables, "ORG", 0.55),
+    RecognizerRule("stock_change", stock_names.before_changes, "ORG", 0.55),
     RecognizerRule("team", teams.teams, "ORG", 0.95),  # above the gazetteer's city: 罗马 of 罗马战胜米兰 is a team
     RecognizerRule("round_party", financing.financed, "ORG", 0.55),
     RecognizerRule("listed_company", financing.listed, "ORG", 0.55),

@@ -5,9 +5,12 @@ time word or a word that stands before names (是, 包括, 下调), and starts a
 
 from __future__ import annotations
 
+import re
+
 from kg.nlp import words
 from kg.nlp.recognize import cues
 from kg.nlp.recognize.base import RecognizerRule
+from kg.nlp.recognize.boundaries import common_word, glued_verb_phrase, is_proper
 from kg.nlp.recognize.kinds import type_by_head
 from kg.nlp.text import Candidate, TokenView
 
@@ -19,6 +22,7 @@ _MAX_NAME = 8  # characters: 中国通信服务, 信达国际控股, *ST众和
 # indices, funds (besides the fund types: 分级, 联接), and a stock as such (公司股票, 个股)
 _NOT_COMPANIES = (*cues.FUND_TYPES, "指数", "指", "基金", "联接", "债券", "分级", "股票", "个股")
 _DEMONSTRATIVES = ("该", "本公司", "此", "这", "其")  # not 本 alone: 本钢板材
+_BOARDS = (*cues.LISTING_VENUES, *cues.INDEX_PROVIDERS)
 
 
 def before_codes(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
@@ -37,6 +41,60 @@ def before_codes(view: TokenView, out: list[Candidate], rule: RecognizerRule) ->
         if type_by_head(name) is not None:
             continue  # a product's or a programme's head ends it
         out.append(Candidate(start, end, rule.label, rule.name, rule.score))
+
+
+# a row of a holdings table: an A-share code, the short name, the figure (600999星河地产9.47%, 000999顺捷A7.93%); a
+# share class letter (万科A) names the same company
+_TABLE_ROW = re.compile(
+    r"(?<![0-9.])(?:00[0-3]|30[01]|60[01356]|688)[0-9]{3}(\*?S?ST)?([\u4e00-\u9fff]{2,6})[AB]?(?=[-+]?[0-9])"
+)
+# a day's change in brackets after a name (星河电器(+0.40%), 顺捷（-2.1%）): a quoted stock
+_CHANGE = re.compile(r"[（(]\s*[+\-−][0-9]+(?:\.[0-9]+)?%\s*[）)]")
+_LIST_SPAN = 24  # characters from one change to the next in a list: a name of up to 8 and its bracket
+
+
+def in_tables(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
+    """The short name after each A-share code of a table row."""
+    text = view.text
+    for match in _TABLE_ROW.finditer(text):
+        start, end = match.span(2)
+        first = view.index_at(start)
+        if view.tags[first][:1] in _FUNCTION_TAGS or glued_verb_phrase(view, start, view.ends[first]):
+            continue  # 000300|收于|3500点: a verb after an index's code, no name
+        if view.is_start(start) or view.is_end(end):
+            _listed(view, out, rule, start, end)
+
+
+def before_changes(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
+    """The names of a list of day's changes in brackets (X(+0.40%)、Y(-0.25%)), each holding a proper name and no
+    shorter than most short names: a figure compared with one (高于历史均值（-4.7%）, 营收(+5%)) is no stock."""
+    text = view.text
+    changes = list(_CHANGE.finditer(text))
+    for n, match in enumerate(changes):
+        listed = any(_in_one_list(text, match, changes[k]) for k in (n - 1, n + 1) if 0 <= k < len(changes))
+        end = match.start()
+        start = _name_start(view, end) if listed else None
+        if start is None or end - start < 3:
+            continue
+        if is_proper(view, start, end, rare=True) and not common_word(view, start, end):
+            _listed(view, out, rule, start, end - (text[end - 1] in "AB"))  # 万科A(+0.18%): the company is 万科
+
+
+def _in_one_list(text: str, one: re.Match, other: re.Match) -> bool:
+    """Whether two changes in brackets stand in one list: near, with an enumeration comma between them."""
+    first, second = sorted((one, other), key=lambda m: m.start())
+    return second.start() - first.start() <= _LIST_SPAN and "、" in text[first.end() : second.start()]
+
+
+def _listed(view: TokenView, out: list[Candidate], rule: RecognizerRule, start: int, end: int) -> None:
+    name = view.text[start:end]
+    if end - start < 2 or name.endswith(_NOT_COMPANIES) or name in cues.COMMODITIES or type_by_head(name):
+        return
+    if any(board in name for board in _BOARDS):
+        return  # 001592天弘创业板A, 博时上证50ETF: a fund on a board's or a provider's index
+    if name in words.ORG_HEADS or name in cues.GENERIC_INSTITUTIONS or name.startswith(_DEMONSTRATIVES):
+        return
+    out.append(Candidate(start, end, rule.label, rule.name, rule.score))
 
 
 def _name_start(view: TokenView, end: int) -> int | None:

@@ -49,3 +49,41 @@ def test_a_special_treatment_mark_is_no_part_of_the_name(nlp: Language) -> None:
 def test_no_company_before_what_is_no_stock_code_or_before_a_kind(nlp: Language, text: str) -> None:
     assert candidates(nlp, text, "stock_name") == set()
     assert not orgs(nlp, text)
+
+
+def test_the_short_names_of_a_holdings_table_are_companies(nlp: Language) -> None:
+    text = "股票代码股票名称占净值比例600999星河地产9.47%000999顺捷A7.93%300999一禾堂5.1%"
+    assert candidates(nlp, text, "stock_table") == {("星河地产", "ORG"), ("顺捷", "ORG"), ("一禾堂", "ORG")}
+    funds = "开户购买001999翰岳创业板A4.04%1.00% 开户购买001998鹏扬上证50ETF联接18.03"
+    assert not candidates(nlp, funds, "stock_table")  # funds on an index
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "沪深300指数000300收于3500点。",  # an index's code is no company's
+        "订单编号600999123已发货。",  # a longer number holds no code
+        "截至2018年底共有600家公司披露年报。",
+    ],
+)
+def test_no_company_in_a_row_without_an_a_share_code_and_a_name(nlp: Language, text: str) -> None:
+    assert not candidates(nlp, text, "stock_table")
+
+
+def test_a_name_before_a_days_change_is_a_listed_company(nlp: Language) -> None:
+    text = "家电股领涨：翰岳电器(+0.56%)、顺捷股份（-1.20%）、鹏扬A(+0.18%)等。"
+    # 鹏扬A: the share class letter is the stock's, the company is 鹏扬
+    assert candidates(nlp, text, "stock_change") == {("翰岳电器", "ORG"), ("顺捷股份", "ORG"), ("鹏扬", "ORG")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "公司营收(+5.2%)与净利润(+3%)均增长。",
+        "上证指数(-1.2%)、深证成指(-1.5%)下跌。",
+        "溢价率（5.15%）则高于历史均值（-4.74%）。",  # one figure compared with another, no list
+        "翰岳电器(+0.56%)今日领涨。",  # a change alone: too little to tell a stock
+    ],
+)
+def test_a_figure_before_a_change_is_no_company(nlp: Language, text: str) -> None:
+    assert not candidates(nlp, text, "stock_change")
