@@ -174,3 +174,8 @@ def test_a_short_form_after_a_place_is_the_local_body(nlp: Language, text: str, 
 @pytest.mark.parametrize("text", ["省发改委今天发布通知。", "安排开行跨铁路局的直达货物列车。"])
 def test_a_short_form_after_a_level_or_across_is_no_national_body(nlp: Language, text: str) -> None:
     assert not [c for c in nlp(text)._.kg_candidates if c.rule == "gazetteer"]
+
+
+def test_the_partys_central_committee_by_its_short_name_is_the_known_one(nlp) -> None:
+    doc = nlp("以习近平同志为核心的党中央作出重大决策。")
+    assert [(e.text, e.kb_id_) for e in doc.ents if e.label_ == "ORG"] == [("党中央", "中共中央")]

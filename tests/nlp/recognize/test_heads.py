@@ -708,3 +708,8 @@ def test_a_verb_between_nouns_stays_inside_a_product_name(nlp: Language) -> None
 def test_a_place_opens_a_product_name_whatever_word_follows_it(nlp: Language) -> None:
     found = entities(nlp, "这两天，宁夏生鲜乳质量追溯数字平台正式上线。")
     assert ("宁夏生鲜乳质量追溯数字平台", "PRODUCT") in found
+
+
+def test_a_partys_central_committee_is_an_organization(nlp: Language) -> None:
+    text = "会上，民革中央主席、民盟中央主席和民建中央主席先后发言。"
+    assert {"民革中央", "民盟中央", "民建中央"} <= orgs(nlp, text)
