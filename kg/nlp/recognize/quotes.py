@@ -28,6 +28,7 @@ _QUOTED = re.compile(
     r"[“「『\"]([^“”「」『』\"\n，。；！？、]{2,24})[”」』\"]|《([^《》\n]{2,40})》|【([^【】\n]{2,24})】"
 )
 _DRAFT_MARK = re.compile(r"[（(](?:征求意见稿|试行|草案|修订|修订稿|送审稿)[）)]$")  # after a title's head
+_MAX_PERIODICAL = 12  # characters of a periodical's title (《二十一世纪经济报道》 is not one of these endings)
 _COMMON_QUOTED = 20  # a dictionary word this frequent is a common word, not a name that happens to be one
 _QUOTE_CHAIN = re.compile(r"""(?:\s*[、，,和及与]?\s*["“「『【][^"“”「」『』【】\n，。]{1,24}["”」』】])*\s*等""")
 
@@ -66,6 +67,9 @@ def quoted(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             # 《…管理暂行规定（征求意见稿）》: a regulator's named rules, a programme of the corpus's kind
             out.append(Candidate(inner_start, inner_end, "INITIATIVE", rule.name, rule.score))
             continue
+        if group == 2 and inner.endswith(cues.PERIODICAL_ENDINGS) and len(inner) <= _MAX_PERIODICAL:
+            out.append(Candidate(inner_start, inner_end, "ORG", rule.name, rule.score))
+            continue  # 《投资时报》, 《星河日报》: a periodical, media, which publishes and ranks
         if group == 2 and inner.endswith(cues.DOCUMENT_NOUNS):
             continue  # 《关于…的公告》, 《战略合作协议》: a document, not a product
         if label is None and launched and group != 2 and not after.startswith("的"):

@@ -234,3 +234,19 @@ def test_a_quoted_registered_company_is_an_organization_not_a_launched_product(n
     text = "公司拟出资2000万元，设立“杭州星河网络科技有限公司”。"
     assert ("杭州星河网络科技有限公司", "ORG") in entities(nlp, text)
     assert not candidates(nlp, text, "quoted")
+
+
+@pytest.mark.parametrize(
+    ("text", "periodical"),
+    [
+        ("《投资时报》此次依据各家基金公司的平均收益率推出榜单。", "投资时报"),
+        ("据《翰岳日报》报道，公司将扩产。", "翰岳日报"),
+        ("他在《星河财经周刊》发表文章。", "星河财经周刊"),
+    ],
+)
+def test_a_periodicals_title_is_media(nlp: Language, text: str, periodical: str) -> None:
+    assert (periodical, "ORG") in entities(nlp, text)
+
+
+def test_a_reports_title_is_no_periodical(nlp: Language) -> None:
+    assert not [s for s, label in entities(nlp, "公司发布《2023年年报》和《季度简报》。") if label == "ORG"]
