@@ -224,3 +224,10 @@ def test_kinds_of_institutions_in_a_list_are_no_names(nlp: Language) -> None:
     found = orgs(nlp, "机构投资者包括公募基金、私募基金、养老金等机构。")
     assert not {"公募基金", "私募基金", "养老金"} & found
     assert {"星河基金", "顺捷基金"} <= orgs(nlp, "星河基金、顺捷基金、弘鼎基金等机构纷纷入场。")
+
+
+def test_a_demonstrative_before_the_count_ends_no_member(nlp: Language) -> None:
+    text = "目前，翰岳智慧、鹏扬环境、顺捷电瓷这三家公司的控股股东陷入危机。"
+    found = orgs(nlp, text)
+    assert {"翰岳智慧", "鹏扬环境", "顺捷电瓷"} <= found
+    assert not any("这" in name for name in found)
