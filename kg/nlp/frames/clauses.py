@@ -44,6 +44,7 @@ class Clause:
     subject: Group | None = None
     carried: bool = False  # the subject is an earlier sentence's (kept through the clauses of this one)
     kept: Group | None = None  # the subject the clauses before this one had (产品X于2021年上市: who launched X)
+    kept_carried: bool = False  # … and it is an earlier sentence's
     describes: Group | None = None  # a 作为 clause: the subject of the clause it describes
     groups: list[Group] = field(default_factory=list)
 
@@ -175,7 +176,7 @@ def assign_subjects(
     inherited = carried is not None
     for clause in clauses:
         clause.groups = [g for g in groups if clause.start <= g.start and g.end <= clause.end]
-        clause.kept = carried
+        clause.kept, clause.kept_carried = carried, inherited
         words = text[clause.start : clause.end].strip(_SPACE_AND_QUOTES)
         if words.startswith(_DESCRIBING) or words.endswith(_BYLINE_ENDS):
             continue  # its entities describe the next clause's subject, or are the source of the text

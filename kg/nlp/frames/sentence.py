@@ -91,7 +91,17 @@ class Sentence:
         relations = [link.relation for link in frame.entry.links if link.tail == role]
         holders = {name for relation in relations for name in self.named_heads.get(relation, ())}
         subjects = [clause.subject]
-        if role == "agent" and clause.subject is not None and clause.subject.members == frame.roles.get("patient"):
+        patient_first = any(m.end <= frame.start for m in frame.roles.get("patient", ()))
+        if role == "agent" and clause.carried and patient_first:
+            # 沪港通的推出，……, 改革方案尽数出台: what was launched opens the clause and no one is said to act; the
+            # subject of an earlier sentence is no agent of it
+            subjects = []
+        if (
+            role == "agent"
+            and clause.subject is not None
+            and clause.subject.members == frame.roles.get("patient")
+            and not (patient_first and clause.kept_carried)  # (an earlier sentence's subject, as above)
+        ):
             subjects.append(clause.kept)  # 追光成立于2020年，第一款产品Nano于2021年上市: 追光, who launched Nano
         for subject in subjects:
             if (

@@ -196,3 +196,21 @@ def test_the_company_an_officer_speaks_for_is_the_one_referred_to(read, text: st
 def test_a_reporter_speaks_for_no_company(read) -> None:
     found = read("蓝海集团记者张伟报道，公司将推出星河钱包。", HOLDINGS)
     assert ("蓝海集团", "launched", "星河钱包") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "星河科技今年营收大增。2016年星河钱包的推出，为用户带来了便利。",  # a nominalized launch: no one said
+        "星河科技今年营收大增。在过去五年里，各地星河钱包尽数上线，用户大增。",  # what was launched is the subject
+        "星河科技今年营收大增。星河云2015年发布以来用户增长了三倍。",
+    ],
+)
+def test_what_was_launched_before_its_verb_takes_no_agent_from_an_earlier_sentence(read, text: str) -> None:
+    found = read(text, ENTITIES)
+    assert not {t for t in found if t[0] == "星河科技" and t[1] == "launched"}
+
+
+def test_a_launch_with_its_agent_said_in_the_earlier_sentence_keeps_it(read) -> None:
+    found = read("星河科技今年营收大增。去年，公司推出了星河钱包。", ENTITIES)
+    assert ("星河科技", "launched", "星河钱包") in found
