@@ -179,3 +179,21 @@ def test_a_short_form_after_a_level_or_across_is_no_national_body(nlp: Language,
 def test_the_partys_central_committee_by_its_short_name_is_the_known_one(nlp) -> None:
     doc = nlp("以习近平同志为核心的党中央作出重大决策。")
     assert [(e.text, e.kb_id_) for e in doc.ents if e.label_ == "ORG"] == [("党中央", "中共中央")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("老挝公安部在万象启动专项行动。", "老挝公安部"),
+        ("缅甸商务部发布公告。", "缅甸商务部"),
+    ],
+)
+def test_a_foreign_countrys_ministry_is_its_own_not_the_chinese_one(nlp, text: str, name: str) -> None:
+    doc = nlp(text)
+    found = [(e.text, e.kb_id_) for e in doc.ents if e.label_ == "ORG"]
+    assert found == [(name, name)]
+
+
+def test_a_ministry_alone_or_after_china_is_the_known_one(nlp) -> None:
+    for text in ("公安部发布通知。", "中国公安部发布通知。"):
+        assert [e.kb_id_ for e in nlp(text).ents if e.label_ == "ORG"] == ["公安部"]
