@@ -95,7 +95,7 @@ class Lexicon:
     hopes: frozenset[str]  # words after which a cooperation is only wished for (看好A和B合作)
     bare_founding: frozenset[str]  # founding verbs whose bare subject is what is founded (X正发起设立，)
     holders: frozenset[str]  # words between A and 的 that make what follows A's own (A旗下的B)
-    body_endings: frozenset[str]  # one-character words that end a body's name (合作|署)
+    body_endings: frozenset[str]  # words that end a body's name (合作|署, 合作|组织)
     officers: frozenset[str]  # titles whose holder speaks for the organization before them (A董事长)
     auxiliaries: frozenset[str]  # words of intent or aspect between a subject and its verb (X拟落户)
     platform_accounts: frozenset[str]  # nouns after a platform that make it an account there (微信公众号)

@@ -56,9 +56,10 @@ def without_labels(text: str, lexicon: Lexicon, mentions: list[Mention]) -> list
 
 
 def _ends_in_a_body(words: Words, end: int, lexicon: Lexicon) -> bool:
-    """Whether the word after a trigger is one character that ends a body's name, as a noun (合作|署, 合作|社)."""
+    """Whether the word after a trigger ends a body's name (合作|署, 合作|社, 合作|组织): a one-character ending as a
+    noun, a longer one whatever the segmenter tags it (组织 is a verb to it too)."""
     word, tag = words.word_at(end)
-    return word in lexicon.body_endings and tag.startswith("n")
+    return word in lexicon.body_endings and (tag.startswith("n") or len(word) > 1)
 
 
 def find_triggers(text: str, lexicon: Lexicon, words: Words | None, mentions: list[Mention]) -> list[Trigger]:

@@ -12,6 +12,7 @@ from kg.nlp.known import known_org_names, known_places
 from kg.nlp.relate.base import DocumentRule, Mention, Passage, RelationHit, hit_in_sentence
 from kg.ontology import KnownEntity
 
+_ORGANIZATION = "组织"  # an international organization's name ends in it (上海合作组织, 世界卫生组织)
 # what may stand between two coordinated entities: a conjunction, quotes, and list items that are not entities
 _COORDINATION_GAP = re.compile(r"[”’」』\s]*(?:、|和|及|与|以及)?(?:[^，。；、,;]{1,14}、)*[“‘「『\s]*")
 OWNER_KINDS = frozenset(words.read_words("kg.nlp.relate", "owner_kinds"))
@@ -44,8 +45,12 @@ def name_internal(passage: Passage, rule: DocumentRule) -> list[RelationHit]:
                 place = places.get(x.surface[:n])
                 # 中国银联 is national, not located; 上海证券交易所 without 上海 is no name, so 上海 is part of it;
                 # 亚太经合组织, 欧洲央行: a region in an organization's name is its scope, not where it is
+                # 上海合作组织: an international organization is named for its founding or its scope, not its seat
                 scope = place is not None and (
-                    place.level == "country" or (place.level == "region" and x.label == "ORG")
+                    place.level == "country"
+                    or (place.level == "region" and x.label == "ORG")
+                    or x.surface.endswith(_ORGANIZATION)
+                    or _known_org_opens(x.surface, n)  # 上海合作组织|示范区: the place is the known name's
                 )
                 if place is not None and not scope and specific_name(x.surface[n:]):
                     place = _innermost(places, place, x.surface[n:])
@@ -55,6 +60,12 @@ def name_internal(passage: Passage, rule: DocumentRule) -> list[RelationHit]:
         if owner is not None and _names_one(rest):
             out.append(hit_in_sentence(passage, rule, runs, owner, x.name, x.start))
     return out
+
+
+def _known_org_opens(surface: str, place_end: int) -> bool:
+    """Whether a known organization's name longer than the place opens the surface."""
+    names = known_org_names()
+    return any(surface[:k] in names for k in range(len(surface) - 1, place_end, -1))
 
 
 def _parent(passage: Passage, x: Mention) -> tuple[str | None, str]:

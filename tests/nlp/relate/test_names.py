@@ -119,3 +119,14 @@ def test_a_unit_or_a_company_named_after_an_organization_of_the_document_belongs
 )
 def test_a_short_form_or_a_firm_before_its_own_legal_form_is_no_parent(nlp: Language, text: str) -> None:
     assert not of_relation(nlp, text, "subsidiary_of")
+
+
+def test_an_international_organization_is_not_where_its_name_was_founded(nlp: Language) -> None:
+    text = "上海合作组织秘书长今天会见了代表团。"
+    assert "上海合作组织" in nlp(text)._.kg_entities
+    assert of_relation(nlp, text, "located_in") == set()
+
+
+def test_a_place_inside_a_known_organizations_name_locates_nothing_named_after_it(nlp: Language) -> None:
+    text = "上海合作组织鹏扬经贸示范区今年挂牌。"
+    assert of_relation(nlp, text, "located_in") == set()
