@@ -197,3 +197,16 @@ def test_a_foreign_countrys_ministry_is_its_own_not_the_chinese_one(nlp, text: s
 def test_a_ministry_alone_or_after_china_is_the_known_one(nlp) -> None:
     for text in ("公安部发布通知。", "中国公安部发布通知。"):
         assert [e.kb_id_ for e in nlp(text).ents if e.label_ == "ORG"] == ["公安部"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "known"),
+    [
+        ("北约继续东扩。", "北约", "北大西洋公约组织"),
+        ("记者从APEC高官会上获悉。", "APEC", "亚太经济合作组织"),
+        ("国新办今天举行新闻发布会。", "国新办", "国务院新闻办公室"),
+        ("国家卫生健康委发布通知。", "国家卫生健康委", "国家卫生健康委员会"),
+    ],
+)
+def test_international_and_national_bodies_by_their_short_names(nlp, text: str, surface: str, known: str) -> None:
+    assert (surface, known) in [(e.text, e.kb_id_) for e in nlp(text).ents]

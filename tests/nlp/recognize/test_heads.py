@@ -713,3 +713,10 @@ def test_a_place_opens_a_product_name_whatever_word_follows_it(nlp: Language) ->
 def test_a_partys_central_committee_is_an_organization(nlp: Language) -> None:
     text = "会上，民革中央主席、民盟中央主席和民建中央主席先后发言。"
     assert {"民革中央", "民盟中央", "民建中央"} <= orgs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("据拱北海关统计，进出口增长。", "拱北海关"), ("上海海关查获一批货物。", "上海海关")]
+)
+def test_a_customs_house_is_an_organization(nlp: Language, text: str, name: str) -> None:
+    assert name in orgs(nlp, text)
