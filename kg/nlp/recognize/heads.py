@@ -62,6 +62,8 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             continue  # 手机银行 is a product: the longest head word decides the type
         if label == "PRODUCT" and match.group() not in words.STRONG_PRODUCT_HEADS:
             continue
+        if match.group() in cues.ACTIVITY_HEADS and view.is_end(he) and _word_after(view, he) in cues.ACTIVITY_ROLES:
+            continue  # 星河基金|投资总监: the activity word is the role's, the firm's name ends before it
         if _opens_a_kin_noun(view, hs, he):
             continue  # 长江证券|控股股东: the head opens a kin noun, the name ends before it
         if match.group() == "战略" and text.startswith(cues.STRATEGIC_COMPOUNDS, he):
@@ -266,6 +268,11 @@ def _activity_before(view: TokenView, end: int, out: list[Candidate], *, activit
     return (
         activity and view.freqs.get(word, 0) >= _COMMON_FREQ and any(c.end == before and c.label == "ORG" for c in out)
     )
+
+
+def _word_after(view: TokenView, pos: int) -> str:
+    i = view.index_at(pos)
+    return view.words[i] if 0 <= i < len(view.words) and view.starts[i] == pos else ""
 
 
 def _opens_a_kin_noun(view: TokenView, hs: int, he: int) -> bool:

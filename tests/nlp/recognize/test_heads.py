@@ -720,3 +720,20 @@ def test_a_partys_central_committee_is_an_organization(nlp: Language) -> None:
 )
 def test_a_customs_house_is_an_organization(nlp: Language, text: str, name: str) -> None:
     assert name in orgs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "firm", "wrong"),
+    [
+        ("翰岳基金投资总监表示，市场将震荡。", "翰岳基金", "翰岳基金投资"),
+        ("鹏扬证券投资经理认为估值偏低。", "鹏扬证券", "鹏扬证券投资"),
+    ],
+)
+def test_an_activity_word_before_a_role_is_the_roles(nlp: Language, text: str, firm: str, wrong: str) -> None:
+    found = orgs(nlp, text)
+    assert firm in found
+    assert wrong not in found
+
+
+def test_a_firms_role_after_its_activity_head_keeps_the_name(nlp: Language) -> None:
+    assert "翰岳投资" in orgs(nlp, "翰岳投资总经理王明表示，市场见底。")
