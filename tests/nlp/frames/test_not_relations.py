@@ -204,3 +204,9 @@ def test_cooperation_inside_an_organizations_name_is_no_act(read) -> None:
     entities = {"韩国国会": "ORG", "国际奥委会": "ORG", "联合国": "ORG", "世界卫生组织": "ORG"}
     text = "出席的国际政要有：韩国国会议长、国际奥委会主席、联合国秘书长、世界卫生组织总干事、远山合作组织秘书长等。"
     assert not {t for t in read(text, entities) if t[1] == "partnered_with"}
+
+
+def test_an_investment_role_states_no_investment(read) -> None:
+    entities = {"翰岳基金": "ORG", "鹏扬基金": "ORG"}
+    text = "除了星河稳盛和鹏扬基金之外，16日由翰岳基金投资总监、明星基金经理担纲管理的翰岳红利基金也提前结束募集。"
+    assert not {t for t in read(text, entities) if t[1] == "invested_in"}
