@@ -737,3 +737,14 @@ def test_an_activity_word_before_a_role_is_the_roles(nlp: Language, text: str, f
 
 def test_a_firms_role_after_its_activity_head_keeps_the_name(nlp: Language) -> None:
     assert "翰岳投资" in orgs(nlp, "翰岳投资总经理王明表示，市场见底。")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("翰岳投顾认为，外围市场暴跌。", "翰岳投顾"), ("鹏扬股份今日涨停。", "鹏扬股份")]
+)
+def test_an_advisers_and_a_listed_companys_heads(nlp: Language, text: str, name: str) -> None:
+    assert name in orgs(nlp, text)
+
+
+def test_an_advisory_of_a_kind_is_no_firm(nlp: Language) -> None:
+    assert not orgs(nlp, "智能投顾发展迅速，国有股份继续减持。")

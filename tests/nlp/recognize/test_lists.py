@@ -231,3 +231,8 @@ def test_a_demonstrative_before_the_count_ends_no_member(nlp: Language) -> None:
     found = orgs(nlp, text)
     assert {"翰岳智慧", "鹏扬环境", "顺捷电瓷"} <= found
     assert not any("这" in name for name in found)
+
+
+def test_the_members_before_a_class_of_stocks_are_companies(nlp: Language) -> None:
+    text = "钴价持续走高，翰岳钴业、鹏扬钼业等相关概念股持续走强。"
+    assert {"翰岳钴业", "鹏扬钼业"} <= orgs(nlp, text)
