@@ -210,3 +210,16 @@ def test_a_ministry_alone_or_after_china_is_the_known_one(nlp) -> None:
 )
 def test_international_and_national_bodies_by_their_short_names(nlp, text: str, surface: str, known: str) -> None:
     assert (surface, known) in [(e.text, e.kb_id_) for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize(
+    ("text", "known"),
+    [
+        ("美银美林调查显示，多数基金经理看多。", "美银美林"),
+        ("据路透社报道，星河科技股价下跌。", "路透社"),
+        ("彭博指出，美股将继续上涨。", "彭博社"),
+        ("黑石以50亿美元收购一家物流公司。", "黑石集团"),
+    ],
+)
+def test_foreign_banks_and_news_agencies_are_known(nlp, text: str, known: str) -> None:
+    assert known in [e.kb_id_ for e in nlp(text).ents if e.label_ == "ORG"]
