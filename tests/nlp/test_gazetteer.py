@@ -223,3 +223,21 @@ def test_international_and_national_bodies_by_their_short_names(nlp, text: str, 
 )
 def test_foreign_banks_and_news_agencies_are_known(nlp, text: str, known: str) -> None:
     assert known in [e.kb_id_ for e in nlp(text).ents if e.label_ == "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "county"),
+    [("游客从海南琼海出发。", "琼海"), ("在杭州临安，竹笋正在热销。", "临安"), ("北京延庆的赛区已经完工。", "延庆")],
+)
+def test_a_countys_short_name_after_its_province_or_city_is_the_place(nlp, text: str, county: str) -> None:
+    assert (county, "LOC") in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize("text", ["股指突破3000点大关。", "这座古城焕发新生。", "游客从琼海出发。"])
+def test_a_countys_short_name_alone_is_a_word(nlp, text: str) -> None:
+    assert not [e for e in nlp(text).ents if e.label_ == "LOC"]
+
+
+def test_a_countys_short_name_hides_no_longer_name(nlp) -> None:
+    """资中 and 望江 are counties; 投资中国 and 希望江苏 name China and Jiangsu."""
+    assert [e.text for e in nlp("欢迎投资中国，希望江苏加快发展。").ents] == ["中国", "江苏"]
