@@ -4,7 +4,8 @@ Sources (read at build time only; neither package is a runtime dependency of kg)
 - Chinese administrative divisions: cpca's resources/adcodes.csv (MIT), with its 56_nations.csv
   to strip ethnic names from autonomous areas (延边朝鲜族自治州 -> 延边).
 - Countries and world regions: CLDR names for zh_Hans_CN via babel.
-- A short hand list of Chinese macro regions that business news uses (长三角, 京津冀 ...).
+- A short hand list of Chinese macro regions that business news uses (长三角, 京津冀 ...), and of regions and seas
+  abroad (英格兰, 加沙地带, 黑海 ...).
 - A hand list of cities abroad (scripts/foreign_cities.tsv: 卡拉奇, 法兰克福 ...), each under its country; a city
   whose name a Chinese division or a country already has is left out.
 
@@ -123,12 +124,13 @@ COUNTRY_ALIASES = {
     "AU": ("澳洲",),
     "BA": ("波黑",),
     "RU": ("俄罗斯联邦",),
+    "PS": ("巴勒斯坦",),
     "003": ("北美",),
     "005": ("南美",),
     "419": ("拉美",),
 }
 REGION_LEVEL_TERRITORIES = frozenset({"EZ", "QO"})
-# Macro regions of China that news names (parent 中国), and two world regions CLDR lacks.
+# Macro regions of China that news names (parent 中国), world regions CLDR lacks, and regions and seas abroad.
 MACRO_REGIONS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("长三角", ("长江三角洲", "长三角地区"), "中国"),
     ("珠三角", ("珠江三角洲", "珠三角地区"), "中国"),
@@ -144,6 +146,20 @@ MACRO_REGIONS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("东北", ("东北地区",), "中国"),
     ("中东", ("中东地区",), ""),
     ("亚太", ("亚太地区",), ""),
+    # regions and seas abroad that news names, under their country where they have one (红海 is left out: it is the
+    # "red ocean" of a crowded market as often)
+    ("英格兰", (), "英国"),
+    ("苏格兰", (), "英国"),
+    ("威尔士", (), "英国"),
+    ("北爱尔兰", (), "英国"),
+    ("加沙地带", ("加沙",), "巴勒斯坦领土"),
+    ("约旦河西岸", (), "巴勒斯坦领土"),
+    ("顿巴斯", ("顿巴斯地区",), "乌克兰"),
+    ("克里米亚", ("克里米亚半岛",), ""),
+    ("巴厘岛", (), "印度尼西亚"),
+    ("黑海", (), ""),
+    ("地中海", (), ""),
+    ("波罗的海", (), ""),
 )
 
 

@@ -241,3 +241,17 @@ def test_a_countys_short_name_alone_is_a_word(nlp, text: str) -> None:
 def test_a_countys_short_name_hides_no_longer_name(nlp) -> None:
     """资中 and 望江 are counties; 投资中国 and 希望江苏 name China and Jiangsu."""
     assert [e.text for e in nlp("欢迎投资中国，希望江苏加快发展。").ents] == ["中国", "江苏"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("联合国呼吁加沙地带停火。", "加沙地带"),
+        ("英格兰地区解除了管控措施。", "英格兰"),
+        ("黑海粮食外运协议延期。", "黑海"),
+        ("哈尔科夫遭到袭击。", "哈尔科夫"),
+        ("巴勒斯坦总统表示。", "巴勒斯坦"),
+    ],
+)
+def test_regions_seas_and_cities_abroad_that_news_names(nlp, text: str, place: str) -> None:
+    assert (place, "LOC") in [(e.text, e.label_) for e in nlp(text).ents]

@@ -748,3 +748,7 @@ def test_an_advisers_and_a_listed_companys_heads(nlp: Language, text: str, name:
 
 def test_an_advisory_of_a_kind_is_no_firm(nlp: Language) -> None:
     assert not orgs(nlp, "智能投顾发展迅速，国有股份继续减持。")
+
+
+def test_a_presidential_office_is_an_organization(nlp: Language) -> None:
+    assert "鹏扬总统府" in orgs(nlp, "鹏扬总统府发表声明。")
