@@ -63,9 +63,12 @@ def name_internal(passage: Passage, rule: DocumentRule) -> list[RelationHit]:
 
 
 def _known_org_opens(surface: str, place_end: int) -> bool:
-    """Whether a known organization's name longer than the place opens the surface."""
+    """Whether a known international organization's name longer than the place opens the surface (上海合作组织|示范区;
+    not 香港联合交易所|董事局, which is where its exchange is)."""
     names = known_org_names()
-    return any(surface[:k] in names for k in range(len(surface) - 1, place_end, -1))
+    return any(
+        surface[:k] in names and surface[:k].endswith(_ORGANIZATION) for k in range(len(surface) - 1, place_end, -1)
+    )
 
 
 def _parent(passage: Passage, x: Mention) -> tuple[str | None, str]:

@@ -130,3 +130,8 @@ def test_an_international_organization_is_not_where_its_name_was_founded(nlp: La
 def test_a_place_inside_a_known_organizations_name_locates_nothing_named_after_it(nlp: Language) -> None:
     text = "上海合作组织鹏扬经贸示范区今年挂牌。"
     assert of_relation(nlp, text, "located_in") == set()
+
+
+def test_a_place_opening_a_known_exchanges_unit_still_locates_it(nlp: Language) -> None:
+    found = of_relation(nlp, "香港联合交易所董事局宣布停市4天。", "located_in")
+    assert found == {("香港联合交易所董事局", "located_in", "香港")}
