@@ -9,6 +9,7 @@ from kg.nlp.recognize import cues
 from kg.nlp.text import TokenView
 
 _DESCRIPTORS = words.GENERIC_MODIFIERS - {"中"}
+_HOLDER_MARKS = frozenset({"原", "现", "前"})  # 原|招商银行信用卡中心负责人: the former head's, not a former bank
 
 
 def without_descriptors(view: TokenView, start: int, end: int) -> int:
@@ -25,6 +26,10 @@ def without_descriptors(view: TokenView, start: int, end: int) -> int:
         if describes and proper and view.starts[k + 1] < end - 1:
             start, i = view.starts[k + 1], k + 1
             break
+    # 原|招商银行, 前|X证券: a former or present holder's mark before a proper name is the role's, not the name's
+    marked = view.starts[i] == start and view.words[i] in _HOLDER_MARKS and i + 1 <= last
+    if marked and view.tags[i + 1] in cues.PROPER_TAGS:
+        start, i = view.starts[i + 1], i + 1
     # 中 alone before a proper name is 中国's short form opening it (中|金浦投资, 中|储粮), not 中型: left_boundary
     # has already told which 中 opens a name
     while view.starts[i] == start and view.words[i] in _DESCRIPTORS and view.ends[i] < end:

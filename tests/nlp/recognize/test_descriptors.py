@@ -1,6 +1,6 @@
 """kg/nlp/recognize/descriptors.py: words that describe the name after them are not part of it.
 
-Every sentence here is invented; 星河, 顺捷, 鹏扬, 翰岳 and Veridon are made-up names.
+Every sentence here is invented; 星河, 顺捷, 鹏扬, 翰岳 and Veridon are made-up names, 招商银行 a widely known one.
 """
 
 from __future__ import annotations
@@ -43,3 +43,18 @@ def test_a_describing_noun_is_not_part_of_the_name(nlp: Language, text: str, nam
 )
 def test_a_word_of_kind_inside_a_name_stays(nlp: Language, text: str, name: str) -> None:
     assert name in orgs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "wrong"),
+    [
+        ("一位原招商银行信用卡中心负责人告诉记者。", "招商银行信用卡中心", "原招商银行信用卡中心"),
+        ("调查针对鹏扬银行给予客户Stonecastle公司的优待。", "Stonecastle公司", "客户Stonecastle公司"),
+    ],
+)
+def test_a_former_holders_mark_or_a_client_noun_is_not_part_of_the_name(
+    nlp: Language, text: str, name: str, wrong: str
+) -> None:
+    found = orgs(nlp, text)
+    assert name in found
+    assert wrong not in found
