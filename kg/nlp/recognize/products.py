@@ -10,6 +10,7 @@ from kg.nlp.recognize.base import RecognizerRule
 from kg.nlp.recognize.boundaries import is_proper, right_boundary
 from kg.nlp.text import Candidate, TokenView
 
+_GENERATION_KINDS = tuple(words.read_words("kg.nlp.recognize", "generation_kinds"))
 _GENERATION = re.compile(r"(?:第[一二三四五六七八九十0-9]+|上一|新一|下一)代\s?")
 # what ends an organization-owned product's word (银联|二维码, 银联|移动支付产品)
 _OWNED_PRODUCT_WORDS = (*words.STRONG_PRODUCT_HEADS, "产品")
@@ -21,8 +22,8 @@ def generations(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> 
     for match in _GENERATION.finditer(view.text):
         name_start = match.end()
         end = right_boundary(view, view.index_at(name_start)) if view.is_start(name_start) else None
-        if end is None or end - name_start < 2:
-            continue
+        if end is None or end - name_start < 2 or any(kind in view.text[name_start:end] for kind in _GENERATION_KINDS):
+            continue  # 第二代中央领导集体, 第五代移动通信: people or a field, not a product
         if match.group().startswith("第"):
             out.append(Candidate(match.start(), end, rule.label, rule.name, rule.score))  # 第二代X is the name
         elif is_proper(view, name_start, end, strict=True):

@@ -47,3 +47,10 @@ def test_a_launched_service_is_a_product(nlp: Language) -> None:
 def test_a_generation_names_the_product_after_it(nlp: Language) -> None:
     assert ("第二代星河氢能汽车", "PRODUCT") in entities(nlp, "公司自主研发的第二代星河氢能汽车下线。")
     assert ("新一代信息技术", "PRODUCT") not in entities(nlp, "发展新一代信息技术产业。")
+
+
+@pytest.mark.parametrize(
+    "text", ["以毛泽东同志为核心的第一代中央领导集体。", "第五代移动通信技术加快普及。", "第一代连队官兵们扎根边疆。"]
+)
+def test_a_generation_of_people_or_a_field_is_no_product(nlp: Language, text: str) -> None:
+    assert not [s for s, label in entities(nlp, text) if label == "PRODUCT"]
