@@ -66,15 +66,15 @@ class Gazetteer:
             start, end = end_index - length + 1, end_index + 1
             if kind == _NATIONAL and _local(view, start):
                 continue  # 深圳市|发改委, 当地|统计局: a local body, which the rules name with its place
-            bare = text[start:end] in self._bare_bodies
-            china = next((c for c in _CHINA if bare and text.endswith(c, 0, start)), "")
-            country = None if china or not bare else self._country_before(view, start)
-            if china:
-                start -= len(china)  # 中国|公安部: the known ministry, named with its country
-            elif country is not None:
-                # 老挝|公安部, 泰国|外交部: the country's own ministry, not the Chinese one the bare name stands for
-                out.append(Candidate(country, end, "ORG", "foreign_body", score))
-                continue
+            if type_ == "ORG" and text[start:end] in self._bare_bodies:
+                china = next((c for c in _CHINA if text.endswith(c, 0, start)), "")
+                country = None if china else self._country_before(view, start)
+                if china:
+                    start -= len(china)  # 中国|公安部: the known ministry, named with its country
+                elif country is not None:
+                    # 老挝|公安部, 泰国|外交部: the country's own ministry, not the Chinese one the bare name stands for
+                    out.append(Candidate(country, end, "ORG", "foreign_body", score))
+                    continue
             if text[start] in _LATIN and start > 0 and text[start - 1] in _LATIN:
                 continue
             if text[end - 1] in _LATIN and end < len(text) and text[end] in _LATIN:
@@ -91,11 +91,12 @@ class Gazetteer:
         if not len(self._counties):
             return
         text = view.text
-        taken = {i for c in out if c.rule == "gazetteer" for i in range(c.start, c.end)}
         for end_index, (length, label, label_en) in self._counties.iter(text):
             start, end = end_index - length + 1, end_index + 1
-            found = taken.isdisjoint(range(start, end)) and _place_word(view, start, end)
-            if found and self._after_its_parent(text, start, label):
+            if not (view.is_start(start) and view.is_end(end) and self._after_its_parent(text, start, label)):
+                continue  # (cheap tests first: most matches are words inside others)
+            taken = any(c.start < end and start < c.end for c in out if c.rule == "gazetteer")
+            if not taken and _place_word(view, start, end):
                 known = {"canonical": label, "label_en": label_en, "known": True}
                 out.append(Candidate(start, end, "LOC", "gazetteer", 0.75, **known))
 

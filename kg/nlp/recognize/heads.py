@@ -243,12 +243,13 @@ def _after_the_actor(view: TokenView, out: list[Candidate], start: int, head_sta
     """Where a product's or programme's name starts when a name found already and a verb open the words before its
     head (教育部|升级|国家智慧教育平台, 星河大学|引入|大数据平台): the verb is that party's act, and the name starts
     after it."""
-    ends = {c.end for c in out if start <= c.start and c.end < head_start and c.label == "ORG"}
-    if not ends:
-        return start
     i, last = view.index_at(start), view.index_at(head_start - 1)
-    for k in range(i, last):
-        if view.starts[k] in ends and view.tags[k] in {"v", "vn"}:
+    verbs = [k for k in range(i, last) if view.tags[k] in {"v", "vn"}]
+    if not verbs:
+        return start  # (most names hold no verb: the candidates are not looked at)
+    ends = {c.end for c in out if start <= c.start and c.end < head_start and c.label == "ORG"}
+    for k in verbs:
+        if view.starts[k] in ends:
             start = view.ends[k]
     return start
 
