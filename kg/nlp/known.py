@@ -53,12 +53,12 @@ def national_short_forms() -> dict[str, KnownEntity]:
 @cache
 def county_short_forms() -> dict[str, KnownEntity]:
     """临安, 象山, 庐江: a county's or a district's two-character name without its suffix, where no known name claims
-    it. Such names collide with words (长寿, 资源, 惠民), so the gazetteer takes one only where the segmenter tags the
-    word as a place."""
+    it. Such names collide with words (长寿, 大关, 惠民), so the gazetteer takes one only right after its province or
+    city, where the dictionary tags the word as a place (海南琼海)."""
     claimed = dict(known_surface_forms())
     found: dict[str, KnownEntity] = {}
     for ent in known_entities():
-        if ent.level in {"district", "county"} and ent.code != "001":
+        if ent.level in {"district", "county"}:
             for name in (ent.label, *ent.aliases):
                 if len(name) == 2 and name not in claimed:
                     found.setdefault(name, ent)

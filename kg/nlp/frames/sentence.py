@@ -90,20 +90,14 @@ class Sentence:
         types = role_types(frame.entry, role)
         relations = [link.relation for link in frame.entry.links if link.tail == role]
         holders = {name for relation in relations for name in self.named_heads.get(relation, ())}
-        subjects = [clause.subject]
-        patient_first = any(m.end <= frame.start for m in frame.roles.get("patient", ()))
-        if role == "agent" and clause.carried and patient_first:
+        subjects = [(clause.subject, clause.carried)]  # with whether it is an earlier sentence's
+        if role == "agent" and clause.subject is not None and clause.subject.members == frame.roles.get("patient"):
+            subjects.append((clause.kept, clause.kept_carried))  # 追光成立于2020年，第一款产品Nano于2021年上市: 追光
+        if role == "agent" and any(m.end <= frame.start for m in frame.roles.get("patient", ())):
             # 沪港通的推出，……, 改革方案尽数出台: what was launched opens the clause and no one is said to act; the
             # subject of an earlier sentence is no agent of it
-            subjects = []
-        if (
-            role == "agent"
-            and clause.subject is not None
-            and clause.subject.members == frame.roles.get("patient")
-            and not (patient_first and clause.kept_carried)  # (an earlier sentence's subject, as above)
-        ):
-            subjects.append(clause.kept)  # 追光成立于2020年，第一款产品Nano于2021年上市: 追光, who launched Nano
-        for subject in subjects:
+            subjects = [(s, earlier) for s, earlier in subjects if not earlier]
+        for subject, _ in subjects:
             if (
                 subject is not None
                 and all(m.name not in taken and m.name not in holders for m in subject.members)

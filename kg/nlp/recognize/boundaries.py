@@ -29,7 +29,7 @@ _ENUMERATOR = re.compile(r"[\u2460-\u24ff\u2776-\u2793]|[一二两三四五六�
 # 与 and 和, which the tokenizer leaves inside the unknown words it finds (碳中和) but which never open a name
 LEADING_FUNCTION_CHARS = words.LEADING_FUNCTION_CHARS | {"与", "和"}
 _MAX_NAME_TOKENS = 7
-_DEMONSTRATIVES = frozenset("这那该此")
+DEMONSTRATIVES = frozenset("这那该此")  # what refers back to names and opens none
 _NAMED = frozenset({"nr", "nrt", "nrfg", "nr1", "nr2", "ns", "nt"})  # a person, a place, an institution
 _GENERIC_OPENINGS = tuple(m for m in words.GENERIC_MODIFIERS if len(m) >= 2)
 _ORG_HEADS_LONGEST_FIRST = tuple(sorted(words.ORG_HEADS, key=len, reverse=True))
@@ -106,7 +106,7 @@ def left_boundary(
             break
         if _ENUMERATOR.match(word):
             break  # ③星河银行, 四大资产管理公司: an item number or a count opens no name
-        if word[0] in _DEMONSTRATIVES and tag not in cues.PROPER_TAGS:
+        if word[0] in DEMONSTRATIVES and tag not in cues.PROPER_TAGS:
             break  # 大连电瓷|这三家|公司: a demonstrative refers back to names, it is in none
         if tag == "x" and (word[-1] in cues.TRAILING_CLITICS or (len(word) == 2 and word[0] in cues.LEADING_CLITICS)):
             break  # 已到|宣武法院, 告上|法院: an unknown word the segmenter glued from a verb and a function word

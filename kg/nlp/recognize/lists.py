@@ -11,6 +11,7 @@ from kg.nlp import words
 from kg.nlp.recognize import cues
 from kg.nlp.recognize.base import RecognizerRule
 from kg.nlp.recognize.boundaries import (
+    DEMONSTRATIVES,
     QUANTITY,
     common_word,
     dictionary_tag,
@@ -44,7 +45,6 @@ _NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两
 _HEAD_OR_CLASS = WordSet(
     (*words.ORG_HEADS, *words.PRODUCT_HEADS, *words.INITIATIVE_HEADS, *cues.ORG_CLASSIFIERS, *cues.PRODUCT_CLASSIFIERS)
 )
-_DEMONSTRATIVES = frozenset("这那此")
 _COUNTS = {"两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -65,7 +65,7 @@ def listed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             continue  # 张明等出席活动, 华为、小米等推出新品: the noun is the verb's object, not the members' class
         weak_class = count is None and bool(re.match(r"[\u4e00-\u9fff]{0,6}?(?:服务|业务|应用|功能)", phrase))
         end = match.start()
-        if end > 0 and text[end - 1] in _DEMONSTRATIVES:
+        if end > 0 and text[end - 1] in DEMONSTRATIVES:
             end -= 1  # A、B和C这三家公司: the demonstrative refers back to the members, it ends none
         members: list[tuple[int, int]] = []
         while True:

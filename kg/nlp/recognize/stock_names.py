@@ -33,14 +33,19 @@ def before_codes(view: TokenView, out: list[Candidate], rule: RecognizerRule) ->
         start = _name_start(view, end)
         if start is None or end - start < 2:
             continue
-        name = text[start:end]
-        if name.endswith(_NOT_COMPANIES) or name in cues.COMMODITIES:
-            continue  # 沪深300指数（000300）, 原油（501018）: an index or a fund, no listed company
-        if name in words.ORG_HEADS or name in cues.GENERIC_INSTITUTIONS or name.startswith(_DEMONSTRATIVES):
-            continue  # 公司（600000）, 该股（600000）, 本公司: the company the text is about, not its name
-        if type_by_head(name) is not None:
-            continue  # a product's or a programme's head ends it
-        out.append(Candidate(start, end, rule.label, rule.name, rule.score))
+        if _names_a_company(text[start:end]):
+            out.append(Candidate(start, end, rule.label, rule.name, rule.score))
+
+
+def _names_a_company(name: str) -> bool:
+    """Whether a short name before or after a stock's figures is a company's: not an index, a fund or a commodity
+    (沪深300指数（000300）, 原油（501018）), not the company the text is about (公司（600000）, 该股, 本公司), not a
+    name a product's or a programme's head ends."""
+    if name.endswith(_NOT_COMPANIES) or name in cues.COMMODITIES:
+        return False
+    if name in words.ORG_HEADS or name in cues.GENERIC_INSTITUTIONS or name.startswith(_DEMONSTRATIVES):
+        return False
+    return type_by_head(name) is None
 
 
 # a row of a holdings table: an A-share code, the short name, the figure (600999星河地产9.47%, 000999顺捷A7.93%); a
@@ -88,13 +93,9 @@ def _in_one_list(text: str, one: re.Match, other: re.Match) -> bool:
 
 def _listed(view: TokenView, out: list[Candidate], rule: RecognizerRule, start: int, end: int) -> None:
     name = view.text[start:end]
-    if end - start < 2 or name.endswith(_NOT_COMPANIES) or name in cues.COMMODITIES or type_by_head(name):
-        return
-    if any(board in name for board in _BOARDS):
-        return  # 001592天弘创业板A, 博时上证50ETF: a fund on a board's or a provider's index
-    if name in words.ORG_HEADS or name in cues.GENERIC_INSTITUTIONS or name.startswith(_DEMONSTRATIVES):
-        return
-    out.append(Candidate(start, end, rule.label, rule.name, rule.score))
+    # 001592天弘创业板A, 博时上证|50ETF: a fund on a board's or a provider's index ends in it (恒生电子 does not)
+    if end - start >= 2 and _names_a_company(name) and not name.endswith(_BOARDS):
+        out.append(Candidate(start, end, rule.label, rule.name, rule.score))
 
 
 def _name_start(view: TokenView, end: int) -> int | None:

@@ -87,3 +87,8 @@ def test_a_name_before_a_days_change_is_a_listed_company(nlp: Language) -> None:
 )
 def test_a_figure_before_a_change_is_no_company(nlp: Language, text: str) -> None:
     assert not candidates(nlp, text, "stock_change")
+
+
+def test_a_company_whose_name_opens_with_an_index_providers_word_is_still_one(nlp: Language) -> None:
+    """恒生 names an index provider too; a fund on its index ends in it, 恒生电子 does not."""
+    assert candidates(nlp, "重仓股600570恒生电子3.21%", "stock_table") == {("恒生电子", "ORG")}
