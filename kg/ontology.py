@@ -73,6 +73,7 @@ class KnownEntity:
     level: str | None = None
     parent: str | None = None
     code: str | None = None
+    context_aliases: tuple[str, ...] = ()  # kg:contextLabel: its name only where a rule's context says so
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -205,6 +206,7 @@ def _known_entities(path: Path, codes: dict[str, str]) -> tuple[KnownEntity, ...
         if not type_codes or not label:
             continue
         aliases = sorted({str(a) for a in graph.objects(concept, SKOS.altLabel)} - {label})
+        in_context = sorted({str(a) for a in graph.objects(concept, KG.contextLabel)} - {label, *aliases})
         out.append(
             KnownEntity(
                 iri=str(concept),
@@ -212,6 +214,7 @@ def _known_entities(path: Path, codes: dict[str, str]) -> tuple[KnownEntity, ...
                 type=_order(type_codes, ENTITY_TYPES)[0],
                 aliases=tuple(aliases),
                 label_en=_text(graph, concept, SKOS.prefLabel, "en") or None,
+                context_aliases=tuple(in_context),
             )
         )
     return tuple(sorted(out, key=lambda e: (_rank(e.type, ENTITY_TYPES), e.label)))

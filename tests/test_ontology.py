@@ -231,3 +231,11 @@ def test_places_tsv_is_what_the_script_generates(tmp_path: Path) -> None:
     )
     assert "duplicates:" in result.stdout
     assert out.read_bytes() == (ROOT / "ontology" / "places.tsv").read_bytes()
+
+
+def test_context_labels_are_read_apart_from_names(onto: Ontology) -> None:
+    (club,) = [e for e in onto.known if e.label == "罗马足球俱乐部"]
+    assert "罗马" in club.context_aliases and "罗马" not in club.names
+    names = {normalize_name(n) for e in onto.known for n in e.names}
+    context = {normalize_name(n) for e in onto.known for n in e.context_aliases}
+    assert context and not context & names  # a context name never also names an entity outright

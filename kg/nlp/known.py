@@ -66,6 +66,19 @@ def county_short_forms() -> dict[str, KnownEntity]:
 
 
 @cache
+def context_names() -> dict[str, KnownEntity]:
+    """罗马, 利物浦, 勇士: names of known organizations that are also a place or a word (kg:contextLabel). The
+    gazetteer never takes them; a rule whose context says so (teams, in a match report) does."""
+    claimed = dict(known_surface_forms())
+    found: dict[str, KnownEntity] = {}
+    for ent in known_entities():
+        for name in ent.context_aliases:
+            if name not in claimed or claimed[name].type == "LOC":
+                found.setdefault(name, ent)
+    return found
+
+
+@cache
 def known_org_names() -> frozenset[str]:
     """Every name and alias of a known organization."""
     return frozenset(name for name, ent in known_surface_forms() if ent.type == "ORG")

@@ -5,7 +5,11 @@ the gazetteer knows most of them as cities. Organizations, as CLUENER2020 and th
 from __future__ import annotations
 
 import re
+from functools import cache
 
+import ahocorasick
+
+from kg.nlp.known import KnownEntity, context_names, known_entities
 from kg.nlp.recognize import cues
 from kg.nlp.recognize.base import RecognizerRule
 from kg.nlp.text import Candidate, TokenView
@@ -14,16 +18,18 @@ _SPORT, _MATCH = cues.TEAM_SPORT_CUES, cues.MATCH_WORDS
 _TEAM_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "j", "nt"})
 _MAX_TEAM = 6  # characters: 马德里竞技, 拉科鲁尼亚
 _ROUNDS = ("轮", "回合", "场")  # 上轮, 首回合: when, not who
+_CLUB_HEADS = ("俱乐部", "队")
 _SENTENCE = re.compile(r"[^。！？；\n]+")
 
 
 def teams(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
     """The teams beside each match word of a sentence about a team sport."""
     text = view.text
-    if not _SPORT.search(text):
+    clubs = _club_names()
+    if not _SPORT.search(text) and not (clubs and clubs.search(text)):
         return
     for sentence in _SENTENCE.finditer(text):
-        if not _SPORT.search(text, *sentence.span()):
+        if not (_SPORT.search(text, *sentence.span()) or (clubs and clubs.search(text, *sentence.span()))):
             continue
         for match in _MATCH.finditer(text, *sentence.span()):
             ms, me = match.span()
@@ -32,7 +38,56 @@ def teams(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
                 if end > start and text.startswith("队", end):
                     end += 1  # 越南|队: the team's own name
                 if end - start >= 2:
-                    out.append(Candidate(start, end, rule.label, rule.name, rule.score))
+                    out.append(_candidate(start, end, text[start:end], rule))
+        _clubs_named(view, *sentence.span(), out, rule)
+
+
+def _clubs_named(view: TokenView, start: int, end: int, out: list[Candidate], rule: RecognizerRule) -> None:
+    """罗马, 利物浦, 勇士 anywhere in the sentence, as whole words: a club that the gazetteer leaves to its city or to
+    the word (切尔西罗马稳胜利物浦, 拜仁身上). Its own name is no cue for itself (港股中超千亿市值: no league)."""
+    clubs = _club_automaton()
+    if not len(clubs):
+        return
+    text = view.text
+    cues_at = [m.span() for m in _SPORT.finditer(text, start, end)]
+    names = _club_names()
+    if names is not None:
+        cues_at += [m.span() for m in names.finditer(text, start, end)]
+    for end_index, length in clubs.iter_long(text, start, end):
+        s, e = end_index - length + 1, end_index + 1
+        if view.is_start(s) and view.is_end(e) and any(ce <= s or e <= cs for cs, ce in cues_at):
+            out.append(_candidate(s, e, text[s:e], rule))
+
+
+def _candidate(start: int, end: int, name: str, rule: RecognizerRule) -> Candidate:
+    """The team, as the known club when its name is one of a club's context names."""
+    club: KnownEntity | None = context_names().get(name)
+    if club is None or club.type != rule.label:
+        return Candidate(start, end, rule.label, rule.name, rule.score)
+    known = {"canonical": club.label, "label_en": club.label_en, "known": True}
+    return Candidate(start, end, rule.label, rule.name, rule.score, **known)
+
+
+@cache
+def _club_names() -> re.Pattern[str] | None:
+    """曼联, 皇马, 利物浦队: the names a club goes by anywhere, which make a sentence about its sport as a cue word
+    does (皇马轻取尤文当心利物浦输球). A club is a known organization named as one (…俱乐部, …队) or one with
+    context names."""
+    clubs = {e.label: e for e in context_names().values() if e.type == "ORG"}
+    clubs.update((e.label, e) for e in known_entities() if e.type == "ORG" and e.label.endswith(_CLUB_HEADS))
+    names = sorted({name for ent in clubs.values() for name in ent.names}, key=lambda n: (-len(n), n))
+    return re.compile("|".join(map(re.escape, names))) if names else None
+
+
+@cache
+def _club_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for name, ent in context_names().items():
+        if ent.type == "ORG":
+            automaton.add_word(name, len(name))
+    if len(automaton):
+        automaton.make_automaton()
+    return automaton
 
 
 def _team_before(view: TokenView, pos: int) -> tuple[int, int]:

@@ -40,3 +40,39 @@ def test_no_team_outside_a_match_report(nlp: Language, text: str) -> None:
 
 def test_cities_stay_places_outside_a_match_report(nlp: Language) -> None:
     assert {("罗马", "LOC"), ("米兰", "LOC")} <= entities(nlp, "罗马是意大利的首都，米兰是经济中心。")
+
+
+# a known club's context name (kg:contextLabel): its city, or a word, that names it only in a match report -------
+@pytest.mark.parametrize(
+    ("text", "club", "name"),
+    [
+        ("本赛季利物浦在主场状态出色，球迷很满意。", "利物浦足球俱乐部", "利物浦"),
+        ("皇马轻取尤文，当心利物浦输球。", "利物浦足球俱乐部", "利物浦"),  # a known club's name is the cue
+        ("热那亚上下对待本场比赛的积极性很高，球场气氛热烈。", "热那亚足球俱乐部", "热那亚"),
+        ("火箭队的中锋受伤，本赛季火箭只剩两名前锋可用。", "休斯敦火箭队", "火箭"),
+    ],
+)
+def test_a_clubs_context_name_in_a_match_report_is_the_known_club(
+    nlp: Language, text: str, club: str, name: str
+) -> None:
+    doc = nlp(text)
+    assert (name, "ORG") in {(e.text, e.label_) for e in doc.ents}
+    info = doc._.kg_entities[club]
+    assert info.known and name in info.aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("利物浦是英国的港口城市，那不勒斯在意大利南部。", "利物浦"),
+        ("港股中超千亿市值的公司占4.9%。", "中超"),  # its own name is no cue for itself
+        ("火箭发射成功，卫星进入预定轨道。", "火箭"),
+        ("局地暴雪，道路结冰。", "暴雪"),  # a word the game company's short name would take: no alias
+    ],
+)
+def test_a_clubs_context_name_elsewhere_is_no_organization(nlp: Language, text: str, word: str) -> None:
+    assert word not in orgs(nlp, text)
+
+
+def test_known_clubs_are_found_anywhere_by_their_own_names(nlp: Language) -> None:
+    assert {"曼联", "阿森纳", "国际米兰"} <= orgs(nlp, "苏宁收购国际米兰之后，曼联和阿森纳的市值也受到关注。")
