@@ -120,6 +120,7 @@ STOCK_CODE = re.compile(
 BEFORE_STOCK_NAMES = frozenset(_own("before_stock_names"))
 TEAM_SPORT_CUES = alternation(_own("team_sport_cues"))
 MATCH_WORDS = alternation(_own("match_words"))
+UNIT_HEADS = _own("unit_heads")
 COUNTRY_INITIALS = frozenset(_own("country_initials"))
 FORCE_WORDS = frozenset(_own("force_words"))
 MINISTRY_ENDINGS = _own("ministry_endings")

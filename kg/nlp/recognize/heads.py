@@ -29,7 +29,13 @@ from kg.nlp.recognize.boundaries import (
 from kg.nlp.recognize.company_kinds import companies_of_a_place, counted, industry_alone, invests_in, kind_word
 from kg.nlp.recognize.descriptors import without_descriptors
 from kg.nlp.recognize.kinds import indicator
-from kg.nlp.recognize.openings import given_name_before, global_scope, known_name_inside, place_led_institution
+from kg.nlp.recognize.openings import (
+    given_name_before,
+    global_scope,
+    known_name_inside,
+    parent_of_a_unit,
+    place_led_institution,
+)
 from kg.nlp.recognize.public_bodies import scope_and_field
 from kg.nlp.text import Candidate, TokenView
 
@@ -100,6 +106,7 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             start = given_name_before(view, start)  # 约翰斯·|霍普金斯大学: a person's whole name opens the name
             start = known_name_inside(view, out, start, he)  # 假钞|南京银行: no common word opens a known name
             start = place_led_institution(view, start, he)  # 抗议|美国政府: a place-led institution is whole
+            start = parent_of_a_unit(view, out, start, he)  # 建行|佛山分行: the parent opens its unit's name
         else:
             start = _after_the_actor(view, out, start, hs)  # 星河大学|引入|大数据平台: the party's act, then the name
             if start >= hs or (match.group() == "指数" and view.tags[view.index_at(hs - 1)] == "v"):

@@ -49,6 +49,31 @@ def known_name_inside(view: TokenView, found: list[Candidate], start: int, end: 
     return known if common_words_only(view, start, known) else start
 
 
+def parent_of_a_unit(view: TokenView, found: list[Candidate], start: int, end: int) -> int:
+    """Where a unit's name that ends at end opens when only a place stands before its head and a known organization
+    right before the place (建行|佛山|分行, 星河集团|北京|办事处): at the organization, the unit's parent, which the
+    segmenter may tag as anything (建行/v)."""
+    head = next((h for h in cues.UNIT_HEADS if view.text.endswith(h, start, end)), None)
+    if head is None or not _places_only(view, start, end - len(head)):
+        return start
+    parents = [c.start for c in found if c.known and c.label == "ORG" and c.end == start]
+    return min(parents, default=start)
+
+
+def _places_only(view: TokenView, start: int, end: int) -> bool:
+    """Whether start..end is one or more whole words, each a place (佛山, 广东省|深圳市)."""
+    i = view.index_at(start)
+    if start >= end or i < 0 or view.starts[i] != start:
+        return False
+    while i < len(view.words) and view.ends[i] <= end:
+        if not (view.tags[i] == "ns" or view.words[i] in known_places()):
+            return False
+        if view.ends[i] == end:
+            return True
+        i += 1
+    return False
+
+
 def place_led_institution(view: TokenView, start: int, end: int) -> int:
     """Where a name that ends at end opens when its last word is one the dictionary tags as an organization and that
     word opens with a place (美国政府, 香港特区政府): at that word, unless a proper name stands right before it. Such a

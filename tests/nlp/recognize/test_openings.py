@@ -91,3 +91,27 @@ def test_a_place_led_institution_is_whole_and_the_words_before_it_are_the_senten
 )
 def test_a_place_or_a_name_before_an_institution_stays_in_its_name(nlp: Language, text: str, name: str) -> None:
     assert name in orgs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("建行佛山分行相关负责人提醒持卡人注意安全。", "建行佛山分行"),  # the segmenter tags 建行 as a verb
+        ("星河集团北京办事处今天正式开业。", "星河集团北京办事处"),
+        ("农行广东省深圳市分行推出新的贷款产品。", "农行广东省深圳市分行"),
+    ],
+)
+def test_a_known_parent_before_a_place_opens_its_units_name(nlp: Language, text: str, unit: str) -> None:
+    assert unit in orgs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("他离开建行后加入了佛山分行。", "佛山分行"),  # words stand between the bank and the branch
+        ("建行表示佛山分行将扩大信贷投放。", "佛山分行"),
+    ],
+)
+def test_no_parent_across_other_words(nlp: Language, text: str, unit: str) -> None:
+    found = orgs(nlp, text)
+    assert unit in found and not any(name.endswith(unit) and name != unit for name in found)
