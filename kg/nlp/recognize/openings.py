@@ -61,7 +61,10 @@ def parent_of_a_unit(view: TokenView, found: list[Candidate], start: int, end: i
 
 
 def _places_only(view: TokenView, start: int, end: int) -> bool:
-    """Whether start..end is one or more whole words, each a place (佛山, 广东省|深圳市)."""
+    """Whether start..end is one or more whole words, each a place (佛山, 广东省|深圳市), or a place's name that opens
+    the unit's word (上海市|分行 as one word)."""
+    if view.text[start:end] in known_places() and view.is_start(start):
+        return True
     i = view.index_at(start)
     if start >= end or i < 0 or view.starts[i] != start:
         return False

@@ -81,6 +81,7 @@ def test_verbs_and_descriptors_make_no_name(nlp: Language, text: str) -> None:
         ("经顺捷银行批准，方案获得通过。", "顺捷银行"),  # 经: "after", a preposition
         ("各方始终保持与鹏扬集团的沟通。", "鹏扬集团"),
         ("员工始终保持鹏扬集团的优良传统。", "鹏扬集团"),  # 始终保持: an idiom, the clause's verb phrase
+        ("另有顺捷银行洽购星河信托。", "顺捷银行"),  # 另有: "besides, there is", glued into one unknown word
     ],
 )
 def test_an_organization_starts_after_prepositions_and_idioms(nlp: Language, text: str, name: str) -> None:
@@ -262,3 +263,8 @@ def test_a_time_word_of_the_text_opens_no_name(nlp: Language) -> None:
 )
 def test_a_past_role_verb_glued_by_the_segmenter_opens_no_name(nlp: Language, text: str, name: str) -> None:
     assert name in orgs(nlp, text)
+
+
+def test_suo_zai_opens_no_name(nlp: Language) -> None:
+    """X所在银行: the bank where X works, no bank's name."""
+    assert not [o for o in orgs(nlp, "他从杜风所在银行获得贷款300万元。") if "所在" in o]

@@ -50,6 +50,9 @@ def test_a_word_of_kind_inside_a_name_stays(nlp: Language, text: str, name: str)
     [
         ("一位原招商银行信用卡中心负责人告诉记者。", "招商银行信用卡中心", "原招商银行信用卡中心"),
         ("调查针对鹏扬银行给予客户Stonecastle公司的优待。", "Stonecastle公司", "客户Stonecastle公司"),
+        # a party's role in a lawsuit, the area a body serves
+        ("原告顺捷银行蛇口支行及被告的代理律师出庭。", "顺捷银行蛇口支行", "原告顺捷银行蛇口支行"),
+        ("这名男子被带往辖区淮海路派出所接受处理。", "淮海路派出所", "辖区淮海路派出所"),
     ],
 )
 def test_a_former_holders_mark_or_a_client_noun_is_not_part_of_the_name(

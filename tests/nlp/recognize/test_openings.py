@@ -99,6 +99,7 @@ def test_a_place_or_a_name_before_an_institution_stays_in_its_name(nlp: Language
         ("建行佛山分行相关负责人提醒持卡人注意安全。", "建行佛山分行"),  # the segmenter tags 建行 as a verb
         ("星河集团北京办事处今天正式开业。", "星河集团北京办事处"),
         ("农行广东省深圳市分行推出新的贷款产品。", "农行广东省深圳市分行"),
+        ("建行上海市分行、农行上海市分行均表示。", "建行上海市分行"),  # 上海市分行: one word to the segmenter
     ],
 )
 def test_a_known_parent_before_a_place_opens_its_units_name(nlp: Language, text: str, unit: str) -> None:
