@@ -23,6 +23,8 @@ from .recognized import candidates, orgs
         ("该基金由杭州市国资委下的杭州金融城资本运营中心出资。", "杭州金融城资本运营中心"),  # 运营 ends names elsewhere
         ("东莞家具行业协会会长表示，订单已经回升。", "东莞家具行业协会"),
         ("宁波星河拍卖有限公司将于下月举办专场。", "宁波星河拍卖有限公司"),  # a line of business before a legal form
+        ("昨天上午，青岛打捞局派出两艘工作船。", "青岛打捞局"),  # an administrative function (打捞, 发行) names a field
+        ("记者从海南省彩票发行管理中心获悉，销量有所增长。", "海南省彩票发行管理中心"),
     ],
 )
 def test_a_scope_and_field_words_name_a_public_body(nlp: Language, text: str, name: str) -> None:
