@@ -132,6 +132,11 @@ def test_no_name_belongs_to_two_known_entities(onto: Ontology) -> None:
         ("港交所", "香港交易所", "ORG"),
         ("WeChat Pay", "微信支付", "PRODUCT"),
         ("一带一路倡议", "一带一路", "INITIATIVE"),
+        ("广发行", "广发银行", "ORG"),
+        ("深发展银行", "深圳发展银行", "ORG"),
+        ("浦发", "上海浦东发展银行", "ORG"),
+        ("曼联", "曼彻斯特联足球俱乐部", "ORG"),
+        ("法新社", "法新社", "ORG"),
     ],
 )
 def test_aliases_resolve(onto: Ontology, name: str, label: str, type_: str) -> None:
@@ -141,7 +146,7 @@ def test_aliases_resolve(onto: Ontology, name: str, label: str, type_: str) -> N
 
 def test_ambiguous_short_forms_are_not_aliases(onto: Ontology) -> None:
     names = {n for e in onto.known for n in e.names}
-    assert not names & {"移动", "平安", "ABC", "中信", "招商", "光大", "发改委"}
+    assert not names & {"移动", "平安", "ABC", "中信", "招商", "光大", "发改委", "深发展", "暴雪", "中超"}
 
 
 def test_entities_ttl_is_valid_skos() -> None:
