@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.recognize import (
     bylines,
+    dictionary_orgs,
     financing,
     forces,
     funds,
@@ -41,7 +42,7 @@ RULES: tuple[RecognizerRule, ...] = (
     RecognizerRule("org_industry", heads.headed, "ORG", 0.6, cue=INDUSTRY_HEAD, strict=True),
     RecognizerRule("product_head", heads.headed, "PRODUCT", 0.6, cue=PRODUCT_HEAD),
     RecognizerRule("initiative_head", heads.headed, "INITIATIVE", 0.6, cue=INITIATIVE_HEAD),
-    RecognizerRule("dictionary_org", heads.dictionary_orgs, "ORG", 0.7),
+    RecognizerRule("dictionary_org", dictionary_orgs.dictionary_orgs, "ORG", 0.7),
     RecognizerRule("registered_name", legal.registered_names, "ORG", 0.8),
     RecognizerRule("org_context", bylines.org_context, "ORG", 0.55),
     RecognizerRule("stock_name", stock_names.before_codes, "ORG", 0.6),

@@ -19,15 +19,14 @@ from kg.nlp.recognize.boundaries import (
     LINES,
     common_word,
     continues_noun,
-    generic_institution,
     in_a_unit,
     is_proper,
-    known_org_names,
     left_boundary,
     unit_and_role,
 )
 from kg.nlp.recognize.company_kinds import companies_of_a_place, counted, industry_alone, invests_in, kind_word
 from kg.nlp.recognize.descriptors import without_descriptors
+from kg.nlp.recognize.dictionary_orgs import generic_dictionary_org
 from kg.nlp.recognize.kinds import indicator
 from kg.nlp.recognize.openings import (
     given_name_before,
@@ -154,7 +153,7 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             or (match.group() in cues.REGIONAL_FIRM_HEADS and _region_names_firm(view, start, hs, he))
         ):
             continue  # (全国农机作业信息平台: a national scope picks out one platform; 全国公安系统 is a sector)
-        if common_word(view, start, he) or _generic_dictionary_org(view, start, he):
+        if common_word(view, start, he) or generic_dictionary_org(view, start, he):
             continue
         if match.group() == "系列" and text.startswith(cues.SERIES_OF, he):
             continue  # 文旅系列活动, 系列政策: 系列 counts the noun after it, it ends no product's name
@@ -169,37 +168,6 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
         out.append(Candidate(start, he, label, rule.name, rule.score))
     if kinds:
         out[first:] = [c for c in out[first:] if text[c.start : c.end] not in kinds]
-
-
-def dictionary_orgs(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
-    """Words the segmenter's dictionary tags as organizations (nt) that end like an institution (国防部, 法新社,
-    卫生局), with the places before them (美国国防部, 郯城县卫生局), and abbreviated units after them (国务院港澳办).
-    A kind of institution (商业银行, 上市公司) is no name: its modifier is a descriptor."""
-    for k in [k for k, tag in enumerate(view.tags) if tag == "nt"]:
-        word = view.words[k]
-        if len(word) < 2 or not word.endswith(cues.INSTITUTION_ENDINGS) or generic_institution(word):
-            continue
-        if _two_known_names(word):
-            continue  # 中共中央国务院: the dictionary joined two bodies the gazetteer knows apart
-        if counted(view, view.starts[k], view.ends[k]):
-            continue  # 这家|外贸公司: a firm counted is a firm of a kind
-        start = view.starts[k]
-        j = k - 1
-        while j >= 0 and view.tags[j] == "ns" and k - j <= 2:
-            start = view.starts[j]
-            j -= 1
-        label = "INITIATIVE" if word.endswith(cues.FAIR_ABBREVIATIONS) else rule.label  # 广交会: a fair, an event
-        out.append(Candidate(start, view.ends[k], label, rule.name, rule.score))
-    for k in range(1, len(view.tags)):
-        # 国务院|港澳办: an abbreviated body (j) right after an organization the dictionary knows (nt) is its unit
-        word = view.words[k]
-        if (
-            view.tags[k] == "j"
-            and view.tags[k - 1] == "nt"
-            and len(word) >= 2
-            and word.endswith(cues.INSTITUTION_ENDINGS)
-        ):
-            out.append(Candidate(view.starts[k - 1], view.ends[k], rule.label, rule.name, rule.score))
 
 
 _LEGAL_SUFFIXES = frozenset(words.LEGAL_SUFFIXES)
@@ -231,19 +199,6 @@ def _before_a_line(view: TokenView, hs: int, **boundary: bool) -> int | None:
     if len(stem) < 2 or stem in words.GENERIC_MODIFIERS:
         return None  # 一家房地产开发有限公司: a line alone names a kind of company
     return start
-
-
-def _two_known_names(word: str) -> bool:
-    """Whether a word is two known organizations' names written together (中共中央|国务院)."""
-    names = known_org_names()
-    return any(word[:k] in names and word[k:] in names for k in range(2, len(word) - 1))
-
-
-def _generic_dictionary_org(view: TokenView, start: int, end: int) -> bool:
-    """人民军队: one word that the dictionary tags as an organization but that names a kind of institution."""
-    i = view.index_at(start)
-    whole_word = view.starts[i] == start and view.ends[i] == end
-    return whole_word and view.tags[i] == "nt" and generic_institution(view.words[i])
 
 
 def _after_the_actor(view: TokenView, out: list[Candidate], start: int, head_start: int) -> int:

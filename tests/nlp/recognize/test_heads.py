@@ -88,24 +88,6 @@ def test_a_class_noun_before_a_common_noun_stays_in_the_phrase(nlp: Language) ->
     assert entities(nlp, "公司产品经理表示，新品将于下月上市。") == set()
 
 
-def test_a_fair_the_dictionary_calls_an_organization_is_an_event(nlp: Language) -> None:
-    assert ("广交会", "INITIATIVE") in entities(nlp, "第135届广交会今天开幕，吸引了大量采购商。")
-
-
-def test_a_dictionary_organization_with_its_place(nlp: Language) -> None:
-    assert ("美国国防部", "ORG") in candidates(nlp, "美国国防部今天宣布新的预算。", "dictionary_org")
-    assert "美国国防部" in orgs(nlp, "美国国防部今天宣布新的预算。")
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["商业银行和交易所都在调整。", "东部和中西部地区经济回暖。", "人民军队和车队出发。"],
-)
-def test_kinds_of_institutions_and_regions_are_not_dictionary_organizations(nlp: Language, text: str) -> None:
-    assert candidates(nlp, text, "dictionary_org") == set()
-    assert orgs(nlp, text) == set()
-
-
 @pytest.mark.parametrize(
     ("text", "name"),
     [
@@ -489,12 +471,6 @@ def test_a_demonstrative_or_a_latin_term_before_an_industry_word_is_no_company(n
     assert orgs(nlp, text) == set()
 
 
-def test_a_dictionary_word_of_two_known_bodies_gives_both(nlp: Language) -> None:
-    text = "中共中央国务院印发了指导意见。"
-    assert candidates(nlp, text, "dictionary_org") == set()
-    assert orgs(nlp, text) == {"中共中央", "国务院"}
-
-
 @pytest.mark.parametrize(("text", "fund"), [("全球最大的MSCI新兴市场指数基金规模下降。", "MSCI新兴市场指数基金")])
 def test_a_fund_after_an_index_is_a_product_not_a_firm(nlp: Language, text: str, fund: str) -> None:
     assert (fund, "PRODUCT") in entities(nlp, text)
@@ -562,17 +538,6 @@ def test_a_copula_or_a_party_noun_glued_to_a_name_is_cut_off(nlp: Language, text
     assert not any(name.startswith(("是", "意向", "方")) for name in found)
 
 
-@pytest.mark.parametrize(
-    ("text", "title"),
-    [
-        ("中共中央政治局常委、国务院副总理张三出席会议。", "中央政治局常委"),  # a member's title
-        ("星河市第十一巡回指导组负责同志参加汇报会。", "汇报会"),  # a meeting
-    ],
-)
-def test_a_dictionary_org_that_is_a_title_or_a_meeting_is_no_organization(nlp: Language, text: str, title: str) -> None:
-    assert title not in orgs(nlp, text)
-
-
 def test_a_plan_of_an_organization_followed_by_a_verb_is_still_a_programme(nlp: Language) -> None:
     assert ("华瑞二期计划", "INITIATIVE") in entities(nlp, "华瑞二期计划推迟至明年。")
 
@@ -595,12 +560,6 @@ def test_a_futures_contract_on_a_commodity_is_no_firm(nlp: Language, text: str) 
 
 def test_a_futures_firm_is_still_one(nlp: Language) -> None:
     assert orgs(nlp, "顺捷期货与五矿期货发布原油期货周报。") == {"顺捷期货", "五矿期货"}
-
-
-def test_an_abbreviated_unit_after_a_dictionary_organization_is_one_name(nlp: Language) -> None:
-    """国务院|港澳办: a body's abbreviation (tagged j) right after the organization it belongs to names the unit."""
-    found = orgs(nlp, "外交部、国务院港澳办、商务部负责人出席仪式。")
-    assert "国务院港澳办" in found and "国务院" not in found
 
 
 def test_a_futures_contract_on_an_index_is_no_firm(nlp: Language) -> None:
