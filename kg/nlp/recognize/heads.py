@@ -35,6 +35,7 @@ from kg.nlp.recognize.openings import (
     parent_of_a_unit,
     place_led_institution,
 )
+from kg.nlp.recognize.products import after_its_owner
 from kg.nlp.recognize.public_bodies import scope_and_field
 from kg.nlp.text import Candidate, TokenView
 
@@ -108,6 +109,8 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             start = parent_of_a_unit(view, out, start, he)  # 建行|佛山分行: the parent opens its unit's name
         else:
             start = _after_the_actor(view, out, start, hs)  # 星河大学|引入|大数据平台: the party's act, then the name
+            if label == "PRODUCT":  # 农行|福农卡: the issuer, then the product's own name (not 联合国维和行动)
+                start = after_its_owner(view, out, start, he)
             if start >= hs or (match.group() == "指数" and view.tags[view.index_at(hs - 1)] == "v"):
                 continue  # 板块轮动推升|指数, 双雄拉动|指数: what moved the market, not an index's name
         if text[start:hs] in cues.LATIN_TERMS:

@@ -46,5 +46,35 @@ def owned_products(view: TokenView, out: list[Candidate], rule: RecognizerRule) 
             bare = word == "产品" and k == i  # 银联产品 says nothing more than 银联
             if not bare and word.endswith(_OWNED_PRODUCT_WORDS) and len(word) <= 6:
                 if not view.text.endswith(cues.NON_PRODUCT_ENDINGS, c.start, view.ends[k]):
-                    out.append(Candidate(c.start, view.ends[k], rule.label, rule.name, rule.score))
+                    start = c.end if _named_of_its_own(view, i, k) else c.start
+                    out.append(Candidate(start, view.ends[k], rule.label, rule.name, rule.score))
                 break  # 证监会系统: the regulator's sector, no product of its own
+
+
+def after_its_owner(view: TokenView, found: list[Candidate], start: int, end: int) -> int:
+    """Where a product's name that ends at end opens when a known organization opens the words before it and a name of
+    the product's own follows the organization (农行|福农卡, 工行|牡丹信用卡): after the organization, its issuer."""
+    for c in found:
+        if c.start == start and c.known and c.label == "ORG" and c.end < end and view.is_start(c.end):
+            first, last = view.index_at(c.end), view.index_at(end - 1)
+            if _named_of_its_own(view, first, last):
+                return c.end
+    return start
+
+
+_COINED_TAGS = frozenset({"nz", "nr", "nrt", "x", "eng"})
+
+
+def _named_of_its_own(view: TokenView, first: int, last: int) -> bool:
+    """Whether the words after the owner name the product by a name of its own (农行|福农卡, 工行|牡丹信用卡): a proper
+    or coined word before the product word, or a coined word that ends in one. The product is then that name, and
+    the owner an organization beside it; a product word alone after the owner (银联|二维码, 银联|手机|闪付) makes the
+    owner's name the product's."""
+    for k in range(first, last + 1):
+        word, tag = view.words[k], view.tags[k]
+        if tag not in _COINED_TAGS:
+            continue
+        product_word = next((w for w in _OWNED_PRODUCT_WORDS if word.endswith(w)), None)
+        if product_word is None or len(word) - len(product_word) >= 2:
+            return True
+    return False

@@ -54,3 +54,27 @@ def test_a_generation_names_the_product_after_it(nlp: Language) -> None:
 )
 def test_a_generation_of_people_or_a_field_is_no_product(nlp: Language, text: str) -> None:
     assert not [s for s, label in entities(nlp, text) if label == "PRODUCT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "product"),
+    [
+        ("农行福农卡发卡量超过1亿张。", "农行", "福农卡"),  # a coined word ending in the product word
+        ("工行牡丹信用卡累计发卡量已经达到3000万张。", "工行", "牡丹信用卡"),  # a proper word before it
+        ("交行太平洋信用卡推出新功能。", "交行", "太平洋信用卡"),
+    ],
+)
+def test_a_product_named_of_its_own_stands_beside_its_issuer(
+    nlp: Language, text: str, owner: str, product: str
+) -> None:
+    found = entities(nlp, text)
+    assert {(owner, "ORG"), (product, "PRODUCT")} <= found
+    assert (owner + product, "PRODUCT") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [("银联手机闪付已经覆盖全国。", "银联手机闪付"), ("市民可使用银联二维码付款。", "银联二维码")],
+)
+def test_a_product_word_alone_after_its_owner_keeps_the_owners_name(nlp: Language, text: str, product: str) -> None:
+    assert (product, "PRODUCT") in entities(nlp, text)
