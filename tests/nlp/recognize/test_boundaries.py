@@ -82,6 +82,10 @@ def test_verbs_and_descriptors_make_no_name(nlp: Language, text: str) -> None:
         ("各方始终保持与鹏扬集团的沟通。", "鹏扬集团"),
         ("员工始终保持鹏扬集团的优良传统。", "鹏扬集团"),  # 始终保持: an idiom, the clause's verb phrase
         ("另有顺捷银行洽购星河信托。", "顺捷银行"),  # 另有: "besides, there is", glued into one unknown word
+        ("确定赔款还要看鹏扬财险与业主所签的合同。", "鹏扬财险"),  # 看 glued to the unknown name after it
+        ("下面有请乐成中心的周总介绍情况。", "乐成中心"),  # 请 likewise
+        ("星河银行又再次中标顺捷集团的现金管理业务。", "顺捷集团"),  # winning a bid: a verb the dictionary calls a noun
+        ("单独上市并不会影响潇湘银行的组建。", "潇湘银行"),
     ],
 )
 def test_an_organization_starts_after_prepositions_and_idioms(nlp: Language, text: str, name: str) -> None:
