@@ -53,6 +53,7 @@ def test_a_word_of_kind_inside_a_name_stays(nlp: Language, text: str, name: str)
         # a party's role in a lawsuit, the area a body serves
         ("原告顺捷银行蛇口支行及被告的代理律师出庭。", "顺捷银行蛇口支行", "原告顺捷银行蛇口支行"),
         ("这名男子被带往辖区淮海路派出所接受处理。", "淮海路派出所", "辖区淮海路派出所"),
+        ("协会支持会员单位鹏扬传媒股份有限公司维权。", "鹏扬传媒股份有限公司", "会员单位鹏扬传媒股份有限公司"),
     ],
 )
 def test_a_former_holders_mark_or_a_client_noun_is_not_part_of_the_name(
