@@ -68,6 +68,8 @@ def test_a_clubs_context_name_in_a_match_report_is_the_known_club(
         ("港股中超千亿市值的公司占4.9%。", "中超"),  # its own name is no cue for itself
         ("火箭发射成功，卫星进入预定轨道。", "火箭"),
         ("局地暴雪，道路结冰。", "暴雪"),  # a word the game company's short name would take: no alias
+        ("从广州出发前往巴厘岛登巴萨机场。", "巴萨"),  # Barça's short name inside a city's
+        ("世界十大海滩之一的拉齐奥海滩游客众多。", "拉齐奥"),  # the region, not the club
     ],
 )
 def test_a_clubs_context_name_elsewhere_is_no_organization(nlp: Language, text: str, word: str) -> None:
