@@ -15,6 +15,7 @@ _GENERATION = re.compile(r"(?:第[一二三四五六七八九十0-9]+|上一|新
 # what ends an organization-owned product's word (银联|二维码, 银联|移动支付产品)
 _OWNED_PRODUCT_WORDS = (*words.STRONG_PRODUCT_HEADS, "产品")
 _OWNED_TAGS = cues.NAME_TAGS | {"v"}
+_PRODUCT_CLASSES = frozenset(words.read_words("kg.nlp.recognize", "owned_product_classes"))
 
 
 def generations(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
@@ -43,7 +44,8 @@ def owned_products(view: TokenView, out: list[Candidate], rule: RecognizerRule) 
             word = view.words[k]
             if view.tags[k] not in _OWNED_TAGS or word in cues.STOP_WORDS:
                 break
-            bare = word == "产品" and k == i  # 银联产品 says nothing more than 银联
+            # 银联产品, 招行信用卡: say no more than the owner does
+            bare = (word == "产品" or word in _PRODUCT_CLASSES) and k == i
             if not bare and word.endswith(_OWNED_PRODUCT_WORDS) and len(word) <= 6:
                 if not view.text.endswith(cues.NON_PRODUCT_ENDINGS, c.start, view.ends[k]):
                     start = c.end if _named_of_its_own(view, i, k) else c.start

@@ -19,7 +19,16 @@ def test_an_organization_before_a_product_noun_names_its_product(nlp: Language, 
     assert (product, "PRODUCT") in entities(nlp, text)
 
 
-@pytest.mark.parametrize("text", ["银联网络覆盖全国。", "银联表示将继续推进。", "农行的网点遍布全国。"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "银联网络覆盖全国。",
+        "银联表示将继续推进。",
+        "农行的网点遍布全国。",
+        "民生银行信用卡业务税前利润增长。",  # a class of every bank's products names none
+        "选择用招行信用卡付款时，却显示支付失败。",
+    ],
+)
 def test_an_organization_before_other_words_owns_no_product(nlp: Language, text: str) -> None:
     assert candidates(nlp, text, "owner_product") == set()
     assert {label for _, label in entities(nlp, text)} == {"ORG"}
