@@ -34,6 +34,7 @@ from kg.nlp.recognize.openings import (
     known_name_inside,
     parent_of_a_unit,
     place_led_institution,
+    unnamed_parent,
 )
 from kg.nlp.recognize.products import after_its_owner
 from kg.nlp.recognize.public_bodies import scope_and_field
@@ -158,6 +159,8 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             continue  # (全国农机作业信息平台: a national scope picks out one platform; 全国公安系统 is a sector)
         if common_word(view, start, he) or generic_dictionary_org(view, start, he):
             continue
+        if label == "ORG" and unnamed_parent(view, start, he):
+            continue  # 某银行|武汉分行: a unit of a kind of bank, no name
         if match.group() == "系列" and text.startswith(cues.SERIES_OF, he):
             continue  # 文旅系列活动, 系列政策: 系列 counts the noun after it, it ends no product's name
         if match.group() in cues.KIND_PRODUCT_HEADS and not names_one(view, start, hs):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from kg.nlp.known import known_places
 from kg.nlp.recognize import cues
-from kg.nlp.recognize.boundaries import common_words_only
+from kg.nlp.recognize.boundaries import common_words_only, generic_institution
 from kg.nlp.text import Candidate, TokenView
 
 _NAME_DOTS = "·•・"
@@ -58,6 +58,19 @@ def parent_of_a_unit(view: TokenView, found: list[Candidate], start: int, end: i
         return start
     parents = [c.start for c in found if c.known and c.label == "ORG" and c.end == start]
     return min(parents, default=start)
+
+
+def unnamed_parent(view: TokenView, start: int, end: int) -> bool:
+    """Whether a unit's name that ends at end names its parent by a kind only (某银行|武汉|分行, 一家外资银行|上海|
+    分行): a kind of institution, then places, then the unit's head. Such a unit is no name."""
+    head = next((h for h in cues.UNIT_HEADS if view.text.endswith(h, start, end)), None)
+    if head is None:
+        return False
+    head_start = end - len(head)
+    for k in range(view.index_at(start), view.index_at(head_start - 1) + 1):
+        if view.starts[k] > start and _places_only(view, view.starts[k], head_start):
+            return generic_institution(view.text[start : view.starts[k]])
+    return False
 
 
 def _places_only(view: TokenView, start: int, end: int) -> bool:

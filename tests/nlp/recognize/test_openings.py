@@ -116,3 +116,17 @@ def test_a_known_parent_before_a_place_opens_its_units_name(nlp: Language, text:
 def test_no_parent_across_other_words(nlp: Language, text: str, unit: str) -> None:
     found = orgs(nlp, text)
     assert unit in found and not any(name.endswith(unit) and name != unit for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("今年1月，某银行武汉分行一名工作人员到公司办理业务。", "武汉"),
+        ("记者从某国有银行广州分行得到一份调研报告。", "广州"),
+        ("一家外资银行上海分行的负责人表示。", "上海"),
+    ],
+)
+def test_a_unit_of_a_kind_of_institution_is_no_name(nlp: Language, text: str, place: str) -> None:
+    """某银行武汉分行: the parent is named by its kind only, so the unit has no name; its place is still one."""
+    assert orgs(nlp, text) == set()
+    assert (place, "LOC") in entities(nlp, text)
