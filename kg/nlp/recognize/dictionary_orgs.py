@@ -18,6 +18,8 @@ def dictionary_orgs(view: TokenView, out: list[Candidate], rule: RecognizerRule)
         word = view.words[k]
         if len(word) < 2 or not word.endswith(cues.INSTITUTION_ENDINGS) or generic_institution(word):
             continue
+        if word.endswith(cues.FACILITY_ENDINGS):
+            continue  # 国际会议中心, 奥体中心: a venue, no body
         if _two_known_names(word):
             continue  # 中共中央国务院: the dictionary joined two bodies the gazetteer knows apart
         if counted(view, view.starts[k], view.ends[k]):
@@ -30,15 +32,34 @@ def dictionary_orgs(view: TokenView, out: list[Candidate], rule: RecognizerRule)
         label = "INITIATIVE" if word.endswith(cues.FAIR_ABBREVIATIONS) else rule.label  # 广交会: a fair, an event
         out.append(Candidate(start, view.ends[k], label, rule.name, rule.score))
     for k in range(1, len(view.tags)):
-        # 国务院|港澳办: an abbreviated body (j) right after an organization the dictionary knows (nt) is its unit
+        # 国务院|港澳办: an abbreviated body (j) right after an organization the dictionary knows (nt) is its unit;
+        # 广州|中院, 重庆|工商联: one right after a place is that place's body
         word = view.words[k]
         if (
             view.tags[k] == "j"
-            and view.tags[k - 1] == "nt"
+            and view.tags[k - 1] in {"nt", "ns"}
             and len(word) >= 2
             and word.endswith(cues.INSTITUTION_ENDINGS)
+            and not generic_institution(word)
+            and not (view.tags[k - 1] == "ns" and _names_one_of_its_own(word))
         ):
-            out.append(Candidate(view.starts[k - 1], view.ends[k], rule.label, rule.name, rule.score))
+            games = word.endswith(cues.FAIR_ABBREVIATIONS)
+            if games and view.tags[k - 1] == "nt":
+                continue  # 国际奥委会|奥运会部: games after a body are none of its units
+            label = "INITIATIVE" if games else rule.label  # 杭州|亚运会: games, an event
+            out.append(Candidate(view.starts[k - 1], view.ends[k], label, rule.name, rule.score))
+
+
+def _names_one_of_its_own(word: str) -> bool:
+    """中国|欧盟, 日本|美军: an abbreviation that names a body of its own (a known one, a country's forces) after a
+    place is a second name, not that place's body. A known name that ends like a body of any state (央行, 证监会) is
+    the place's own (韩国|央行)."""
+    if len(word) == 2 and word[0] in cues.COUNTRY_INITIALS and word[1] == "军":
+        return True
+    return word in known_org_names() and not word.endswith(_BODY_OF_ANY_STATE)
+
+
+_BODY_OF_ANY_STATE = ("行", "部", "局", "署", "委", "会", "院", "办")
 
 
 def _two_known_names(word: str) -> bool:

@@ -51,3 +51,38 @@ def test_an_abbreviated_unit_after_a_dictionary_organization_is_one_name(nlp: La
     """国务院|港澳办: a body's abbreviation (tagged j) right after the organization it belongs to names the unit."""
     found = orgs(nlp, "外交部、国务院港澳办、商务部负责人出席仪式。")
     assert "国务院港澳办" in found and "国务院" not in found
+
+
+@pytest.mark.parametrize("text", ["游戏展将在美国洛杉矶国际会议中心举办。", "国奥队在奥体中心外场训练。"])
+def test_a_venue_the_dictionary_calls_an_organization_is_none(nlp: Language, text: str) -> None:
+    assert not {name for name in orgs(nlp, text) if name.endswith("中心")}
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("嘉兴工商联的副主席表示，企业融资难有所缓解。", "嘉兴工商联"),  # an abbreviation (j) after a place
+        ("上海证监局发布通知，要求券商自查。", "上海证监局"),
+        ("上诉人要求广州中院依法改判。", "广州中院"),  # a court's short head
+        ("该案在武汉市中院开庭审理。", "武汉市中院"),
+        ("韩国央行周五公布调查结果。", "韩国央行"),  # a known name that any state's body has: the place's own
+    ],
+)
+def test_a_places_abbreviated_body_is_one_name(nlp: Language, text: str, body: str) -> None:
+    assert body in orgs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("明年是中国欧盟建交50周年。", {("中国", "LOC"), ("欧盟", "ORG")}),  # a body of its own: two names
+        ("驻韩国和日本美军确诊病例增加。", {("日本", "LOC"), ("美军", "ORG")}),
+        ("杭州亚运会的比赛门票已经上架。", {("杭州亚运会", "INITIATIVE")}),  # games, an event
+    ],
+)
+def test_a_place_before_a_name_of_its_own_or_before_games(nlp: Language, text: str, names: set) -> None:
+    assert names <= entities(nlp, text)
+
+
+def test_games_after_a_body_are_none_of_its_units(nlp: Language) -> None:
+    assert not [name for name, _ in entities(nlp, "国际奥委会奥运会部执行主任表示祝贺。") if name.endswith("奥运会")]

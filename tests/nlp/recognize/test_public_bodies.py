@@ -38,6 +38,7 @@ def test_a_scope_and_field_words_name_a_public_body(nlp: Language, text: str, na
         "行业大变局已经开始，基金公司排名变化很大。",
         "香港国际金融中心的地位更加巩固。",  # a city's role
         "合肥国际会展中心今天开门迎客。",  # a venue
+        "星河贸中心建成以后，周边商业更加繁荣。",  # a trade centre: a building
         "会议听取了审计委员会的汇报。",  # no place and no nation: a kind of committee
     ],
 )
