@@ -58,6 +58,8 @@ def after_its_owner(view: TokenView, found: list[Candidate], start: int, end: in
     the product's own follows the organization (农行|福农卡, 工行|牡丹信用卡): after the organization, its issuer."""
     for c in found:
         if c.start == start and c.known and c.label == "ORG" and c.end < end and view.is_start(c.end):
+            if view.text[c.end : end] in _PRODUCT_CLASSES:
+                return end  # 招商银行|信用卡: a class of the bank's products, no product's name
             first, last = view.index_at(c.end), view.index_at(end - 1)
             if _named_of_its_own(view, first, last):
                 return c.end
@@ -76,7 +78,6 @@ def _named_of_its_own(view: TokenView, first: int, last: int) -> bool:
         word, tag = view.words[k], view.tags[k]
         if tag not in _COINED_TAGS:
             continue
-        product_word = next((w for w in _OWNED_PRODUCT_WORDS if word.endswith(w)), None)
-        if product_word is None or len(word) - len(product_word) >= 2:
-            return True
+        if word not in _OWNED_PRODUCT_WORDS:
+            return True  # 福农卡, 龙卡, 牡丹: not 闪付, a product word itself
     return False
