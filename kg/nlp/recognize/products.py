@@ -66,18 +66,21 @@ def after_its_owner(view: TokenView, found: list[Candidate], start: int, end: in
     return start
 
 
-_COINED_TAGS = frozenset({"nz", "nr", "nrt", "x", "eng"})
+_COINED_TAGS = frozenset({"nz", "nr", "nrt", "x"})
 
 
 def _named_of_its_own(view: TokenView, first: int, last: int) -> bool:
     """Whether the words after the owner name the product by a name of its own (农行|福农卡, 工行|牡丹信用卡): a proper
-    or coined word before the product word, or a coined word that ends in one. The product is then that name, and
-    the owner an organization beside it; a product word alone after the owner (银联|二维码, 银联|手机|闪付) makes the
-    owner's name the product's."""
+    or coined Chinese word before the product word, or a coined word that ends in one. The product is then that
+    name, and the owner an organization beside it; a product word alone after the owner (银联|二维码, 银联|手机|闪付)
+    makes the owner's name the product's."""
     for k in range(first, last + 1):
         word, tag = view.words[k], view.tags[k]
-        if tag not in _COINED_TAGS:
-            continue
+        if tag not in _COINED_TAGS or not _HAN.match(word):
+            continue  # 华为|P30系列: a model number names the product with its brand
         if word not in _OWNED_PRODUCT_WORDS:
             return True  # 福农卡, 龙卡, 牡丹: not 闪付, a product word itself
     return False
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]+$")

@@ -85,7 +85,11 @@ def test_a_product_named_of_its_own_stands_beside_its_issuer(
 
 @pytest.mark.parametrize(
     ("text", "product"),
-    [("银联手机闪付已经覆盖全国。", "银联手机闪付"), ("市民可使用银联二维码付款。", "银联二维码")],
+    [
+        ("银联手机闪付已经覆盖全国。", "银联手机闪付"),
+        ("市民可使用银联二维码付款。", "银联二维码"),
+        ("华为P30系列开启升级。", "华为P30系列"),  # a model number names the product with its brand
+    ],
 )
 def test_a_product_word_alone_after_its_owner_keeps_the_owners_name(nlp: Language, text: str, product: str) -> None:
     assert (product, "PRODUCT") in entities(nlp, text)
