@@ -79,6 +79,11 @@ class EntityResolver:
             for c in cands
             if (c.end - c.start >= 2 or (c.end > c.start and c.known)) and not _inside_a_noun(text, c.end)
         ]
+        known = {(c.start, c.end, c.label): c for c in cands if c.known}
+        for c in cands:  # 网信办 by a head word is the national body the gazetteer knows by that name
+            k = None if c.known else known.get((c.start, c.end, c.label))
+            if k is not None:
+                c.known, c.canonical, c.label_en = True, k.canonical, k.label_en
         taken: list[Candidate] = []
         occupied: set[int] = set()
         # a trained recognizer (kg train), when there is one, learned where names end from annotated text: its spans
