@@ -99,7 +99,7 @@ def left_boundary(
         if word == "中" and (j == 0 or view.tags[j - 1] not in cues.NAME_TAGS) and j + 1 < i:
             start = view.starts[j]
             break
-        field = fields_inside and field_verb(view, j)  # 金融街资本|运营|中心: a listed verb names the field here
+        field = fields_inside and field_verb(view, j, head_start)  # 金融街资本|运营|中心: a listed verb names the field
         if (word in cues.STOP_WORDS and not conjoined and not field) or head_start - view.starts[j] > _MAX_NAME_CHARS:
             break
         if word in words.MEASURE_WORDS and j > 0 and view.tags[j - 1] == "m":

@@ -75,6 +75,8 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             continue  # 长江证券|控股股东: the head opens a kin noun, the name ends before it
         if match.group() == "战略" and text.startswith(cues.STRATEGIC_COMPOUNDS, he):
             continue  # 中欧战略合作: strategic, not a strategy
+        if match.group() == "办" and _object_after(view, he):
+            continue  # 上海政府办|实事: the verb 办 with its object, no office
         government = label == "ORG" and match.group() in cues.GOVERNMENT_HEADS
         public = match.group() in cues.PUBLIC_BODY_HEADS  # 城市规划局: field words (and verbs) name it
         weak = strict or (label == "ORG" and match.group() in cues.WEAK_ORG_HEADS)
@@ -406,3 +408,17 @@ def _transliterated(name: str) -> bool:
     """Whether a name ends in a transcribed foreign name: its last three characters (two, if that is all) are ones
     that transcribe foreign names (伊万诺夫, 米哈伊洛夫, 总理卡拉斯)."""
     return len(name) >= 2 and all(ch in cues.TRANSLITERATION_CHARS for ch in name[-3:])
+
+
+def _object_after(view: TokenView, end: int) -> bool:
+    """Whether the word after 办 is its object (办|实事, 办|业务) rather than what follows an office's name (金融办|的
+    指导, 住房保障办|副主任, 金融办|负责人)."""
+    k = view.index_at(end)
+    if k < 0 or k >= len(view.words) or view.starts[k] != end:
+        return False
+    word = view.words[k]
+    after_a_name = word in cues.ORG_CONTEXT_AFTER or word.startswith(cues.ROLE_NOUNS)
+    return not (after_a_name or view.tags[k] in _NOT_AN_OBJECT)
+
+
+_NOT_AN_OBJECT = frozenset({"w", "uj", "c", "b", "p", "d", "r", "t", "f"})

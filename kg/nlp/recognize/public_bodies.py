@@ -11,7 +11,7 @@ from kg.nlp.recognize import cues
 from kg.nlp.text import TokenView
 
 
-def field_verb(view: TokenView, k: int) -> bool:
+def field_verb(view: TokenView, k: int, head_start: int = -1) -> bool:
     """Whether token k is a verb that names a field between two nouns of a public body's name (住房|保障|管理中心,
     城市|规划|局, 中央|审计|委员会), not a clause's verb (听取|中央审计委员会): a line of business or a field from the
     data list, with name words on both sides."""
@@ -21,7 +21,7 @@ def field_verb(view: TokenView, k: int) -> bool:
         and 0 < k < len(view.words) - 1
         and view.tags[k - 1] in cues.NAME_TAGS
         and view.words[k - 1] not in cues.STOP_WORDS
-        and view.tags[k + 1] in cues.NAME_TAGS
+        and (view.tags[k + 1] in cues.NAME_TAGS or view.ends[k] == head_start)  # 住房|保障|办: the head after it
     )
 
 
@@ -38,5 +38,6 @@ def scope_and_field(view: TokenView, start: int, end: int) -> bool:
     fields = [k for k in range(i + 1, j + 1) if view.words[k] not in {"和", "与"}]
     own = [k for k in fields if view.words[k] not in words.GENERIC_MODIFIERS]
     return bool(own) and all(
-        (view.tags[k] in cues.NAME_TAGS and view.words[k] not in cues.STOP_WORDS) or field_verb(view, k) for k in fields
+        (view.tags[k] in cues.NAME_TAGS and view.words[k] not in cues.STOP_WORDS) or field_verb(view, k, end)
+        for k in fields
     )

@@ -25,6 +25,8 @@ from .recognized import candidates, orgs
         ("宁波星河拍卖有限公司将于下月举办专场。", "宁波星河拍卖有限公司"),  # a line of business before a legal form
         ("昨天上午，青岛打捞局派出两艘工作船。", "青岛打捞局"),  # an administrative function (打捞, 发行) names a field
         ("记者从海南省彩票发行管理中心获悉，销量有所增长。", "海南省彩票发行管理中心"),
+        ("在湖南省金融办的指导下开展工作。", "湖南省金融办"),  # 办, an office's short head
+        ("嘉兴市住房保障办副主任作了解释。", "嘉兴市住房保障办"),  # a field verb right before the head
     ],
 )
 def test_a_scope_and_field_words_name_a_public_body(nlp: Language, text: str, name: str) -> None:
@@ -48,3 +50,17 @@ def test_no_public_body_without_a_scope_or_for_a_place(nlp: Language, text: str)
 
 def test_a_term_number_before_the_nation_leaves_the_name_to_the_body_before_it(nlp: Language) -> None:
     assert "全国委员会常务委员会" not in orgs(nlp, "政协第十届全国委员会常务委员会第三次会议今天闭幕。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上海市政府办实事，惠民生。",
+        "他去星河银行办业务。",
+        "外交部当天召见乌克兰驻白临时代办。",  # a diplomat's role
+        "两地推出311项“川渝通办”事项。",  # a service handled jointly
+    ],
+)
+def test_ban_with_its_object_is_the_verb(nlp: Language, text: str) -> None:
+    """办 is also the verb "to handle": with its object after it, it ends no office's name."""
+    assert not [name for name in orgs(nlp, text) if name.endswith("办")]
