@@ -61,6 +61,7 @@ RULES: tuple[RecognizerRule, ...] = (
     RecognizerRule("fund_product", funds.fund_products, "PRODUCT", 0.75),
     RecognizerRule("list_member", lists.listed, None, 0.7),
     RecognizerRule("owner_product", products.owned_products, "PRODUCT", 0.7),
+    RecognizerRule("country_arm", legal.country_arms, "ORG", 0.92),  # above the known firm: 恒生银行（中国） is its arm
     RecognizerRule("partner_side", partners.partners, "ORG", 0.45),
     RecognizerRule("place_head", places.places, "LOC", 0.6),
     RecognizerRule("generation", products.generations, "PRODUCT", 0.6),

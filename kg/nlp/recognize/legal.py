@@ -122,3 +122,22 @@ def _has_trade_name(trade: str) -> bool:
     while (line := LINES.longest_suffix(rest)) is not None:
         rest = rest[: -len(line)]
     return len(rest) >= 2 and rest not in words.GENERIC_MODIFIERS
+
+
+_DATELINE = ("讯", "电", "报道", "消息")
+_COUNTRY_ARM = re.compile(r"[(（]\s*([^()（）\s]{2,6})\s*[)）]")
+
+
+def country_arms(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
+    """恒生银行（中国）, 花旗银行(中国): a firm's name and a country or region in brackets name its arm there, a
+    company of its own, as its registered name does (恒生银行（中国）有限公司) without the legal form."""
+    text = view.text
+    for c in [c for c in out if c.label == "ORG"]:
+        match = _COUNTRY_ARM.match(text, c.end)
+        if match is None:
+            continue
+        place = known_places().get(match.group(1))
+        if text.startswith(_DATELINE, match.end()):
+            continue  # 星河财经报社（香港）讯: the place a report is filed from
+        if place is not None and place.level in {"country", "region", "province"}:
+            out.append(Candidate(c.start, match.end(), rule.label, rule.name, rule.score))

@@ -66,3 +66,19 @@ def test_a_place_before_a_verb_does_not_open_the_name(nlp: Language, text: str, 
     found = orgs(nlp, text)
     assert name in found
     assert not any(other.endswith(name) and other != name for other in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "arm"),
+    [
+        ("恒生银行（中国）在人民币业务方面频频发力。", "恒生银行（中国）"),
+        ("顺捷银行(中国)13日宣布推出个人网上银行。", "顺捷银行(中国)"),
+    ],
+)
+def test_a_firm_and_a_country_in_brackets_name_its_arm(nlp: Language, text: str, arm: str) -> None:
+    assert arm in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["央行（中国人民银行）发布通知。", "星河证券（香港）讯 许多投资者持有黄金。"])
+def test_a_name_or_a_dateline_in_brackets_after_a_firm_is_no_arm(nlp: Language, text: str) -> None:
+    assert not [name for name in orgs(nlp, text) if "（" in name]
