@@ -137,6 +137,9 @@ def test_no_name_belongs_to_two_known_entities(onto: Ontology) -> None:
         ("浦发", "上海浦东发展银行", "ORG"),
         ("曼联", "曼彻斯特联足球俱乐部", "ORG"),
         ("法新社", "法新社", "ORG"),
+        ("中钢协", "中国钢铁工业协会", "ORG"),
+        ("中储粮", "中国储备粮管理集团", "ORG"),
+        ("彭博新闻社", "彭博社", "ORG"),
     ],
 )
 def test_aliases_resolve(onto: Ontology, name: str, label: str, type_: str) -> None:
