@@ -50,6 +50,7 @@ def test_cities_stay_places_outside_a_match_report(nlp: Language) -> None:
         ("皇马轻取尤文，当心利物浦输球。", "利物浦足球俱乐部", "利物浦"),  # a known club's name is the cue
         ("热那亚上下对待本场比赛的积极性很高，球场气氛热烈。", "热那亚足球俱乐部", "热那亚"),
         ("火箭队的中锋受伤，本赛季火箭只剩两名前锋可用。", "休斯敦火箭队", "火箭"),
+        ("足彩推荐：枪手主场作稳胆，蓝军需防平。", "阿森纳足球俱乐部", "枪手"),  # a club's nickname
     ],
 )
 def test_a_clubs_context_name_in_a_match_report_is_the_known_club(
@@ -70,6 +71,7 @@ def test_a_clubs_context_name_in_a_match_report_is_the_known_club(
         ("局地暴雪，道路结冰。", "暴雪"),  # a word the game company's short name would take: no alias
         ("从广州出发前往巴厘岛登巴萨机场。", "巴萨"),  # Barça's short name inside a city's
         ("世界十大海滩之一的拉齐奥海滩游客众多。", "拉齐奥"),  # the region, not the club
+        ("红军长征胜利八十周年纪念活动举行。", "红军"),  # a nickname outside a match report is the word
     ],
 )
 def test_a_clubs_context_name_elsewhere_is_no_organization(nlp: Language, text: str, word: str) -> None:
