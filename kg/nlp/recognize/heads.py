@@ -90,9 +90,9 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             idioms_inside=label != "ORG",  # jieba tags some place names as idioms (茫崖), never an org's words
             fields_inside=public,
         )
-        if label == "ORG" and match.group() in _LEGAL_SUFFIXES:
-            # 星河投资管理|有限公司: the line's verbs stop the name (投资 ends names elsewhere), except before a legal
-            # form
+        if label == "ORG" and (match.group() in _LEGAL_SUFFIXES or match.group() == "公司"):
+            # 星河投资管理|有限公司, 上海天衡拍卖|公司: the line's verbs stop the name (投资 ends names elsewhere),
+            # except before a legal form or 公司
             line_start = _before_a_line(view, hs, government=government)
             if line_start is not None and (start is None or line_start < start):
                 start = line_start
@@ -204,8 +204,8 @@ def _before_a_line(view: TokenView, hs: int, **boundary: bool) -> int | None:
         return None
     modifier = view.text[start:line]
     stem = modifier[: len(modifier) - len(LINES.longest_suffix(modifier) or "")]
-    if len(stem) < 2 or stem in words.GENERIC_MODIFIERS:
-        return None  # 一家房地产开发有限公司: a line alone names a kind of company
+    if len(stem) < 2 or stem in words.GENERIC_MODIFIERS or stem in known_places():
+        return None  # 一家房地产开发有限公司, 瑞士投资公司: a line alone or after a place names a kind of company
     return start
 
 

@@ -711,3 +711,22 @@ def test_an_advisory_of_a_kind_is_no_firm(nlp: Language) -> None:
 
 def test_a_presidential_office_is_an_organization(nlp: Language) -> None:
     assert "鹏扬总统府" in orgs(nlp, "鹏扬总统府发表声明。")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("今年6月在上海顺捷拍卖公司也上拍了一幅画。", "上海顺捷拍卖公司"),  # a line of business tagged as a verb
+        ("上海鹏扬投资管理公司一位负责人告诉记者。", "上海鹏扬投资管理公司"),
+        ("摇号的公证工作由武汉市星河公证处公证。", "武汉市星河公证处"),  # a notary office
+    ],
+)
+def test_a_line_of_business_before_gongsi_stays_in_the_name(nlp: Language, text: str, name: str) -> None:
+    assert name in orgs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["一家投资管理公司负责人表示。", "该拍卖公司负责人表示。", "瑞士投资公司的分析师表示。"]
+)
+def test_a_line_of_business_alone_before_gongsi_names_a_kind(nlp: Language, text: str) -> None:
+    assert orgs(nlp, text) == set()
