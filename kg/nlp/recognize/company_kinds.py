@@ -31,7 +31,7 @@ def companies_of_a_place(view: TokenView, start: int, end: int) -> bool:
     return places == 1
 
 
-_COUNT_OF_FIRMS = re.compile(r"(?:[一二两三四五六七八九十几多数每某这那各]|[0-9]+)家|某")
+_COUNT_OF_FIRMS = re.compile(r"(?:[一二两三四五六七八九十几多数每某这那各]|[0-9]+)[家间个所]|某")
 _MAX_COUNTED_MODIFIER = 4  # words between a count and the 的 that closes its modifier phrase
 
 

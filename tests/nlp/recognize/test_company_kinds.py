@@ -50,6 +50,7 @@ def test_a_place_and_a_word_of_its_own_make_a_name(nlp: Language, text: str, nam
         "主业不行但是有个上市公司的壳。",
         # companies counted are companies of a kind
         "这是一家巨亏公司，定增资金不用于扩产。",
+        "合作方包括星河集团及一间印度工程公司。",  # 一间, 一个: a count of firms as 一家 is
         "榜单上出现多家ST公司。",
         "杭州这家外贸公司通过柔性定制生产。",
         # a function character glued to a verb by the segmenter opens no name (当属, 称因)
