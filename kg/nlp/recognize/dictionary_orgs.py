@@ -7,6 +7,7 @@ from kg.nlp.recognize import cues
 from kg.nlp.recognize.base import RecognizerRule
 from kg.nlp.recognize.boundaries import generic_institution, known_org_names
 from kg.nlp.recognize.company_kinds import counted
+from kg.nlp.recognize.openings import parent_of_a_unit
 from kg.nlp.text import Candidate, TokenView
 
 
@@ -30,6 +31,7 @@ def dictionary_orgs(view: TokenView, out: list[Candidate], rule: RecognizerRule)
             start = view.starts[j]
             j -= 1
         label = "INITIATIVE" if word.endswith(cues.FAIR_ABBREVIATIONS) else rule.label  # 广交会: a fair, an event
+        start = parent_of_a_unit(view, out, start, view.ends[k])  # 邮储银行|北京分行: the unit of the bank before it
         out.append(Candidate(start, view.ends[k], label, rule.name, rule.score))
     for k in range(1, len(view.tags)):
         # 国务院|港澳办: an abbreviated body (j) right after an organization the dictionary knows (nt) is its unit;

@@ -66,6 +66,7 @@ def test_a_venue_the_dictionary_calls_an_organization_is_none(nlp: Language, tex
         ("上诉人要求广州中院依法改判。", "广州中院"),  # a court's short head
         ("该案在武汉市中院开庭审理。", "武汉市中院"),
         ("韩国央行周五公布调查结果。", "韩国央行"),  # a known name that any state's body has: the place's own
+        ("对话邮储银行北京分行行长助理。", "邮储银行北京分行"),  # a place's unit in one word after its known parent
     ],
 )
 def test_a_places_abbreviated_body_is_one_name(nlp: Language, text: str, body: str) -> None:
