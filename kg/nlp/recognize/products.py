@@ -44,8 +44,8 @@ def owned_products(view: TokenView, out: list[Candidate], rule: RecognizerRule) 
             word = view.words[k]
             if view.tags[k] not in _OWNED_TAGS or word in cues.STOP_WORDS:
                 break
-            # 银联产品, 招行信用卡: say no more than the owner does
-            bare = (word == "产品" or word in _PRODUCT_CLASSES) and k == i
+            # 银联产品, 招行信用卡, 交行在册信用卡: say no more than the owner does, unless a name of its own stands
+            bare = (word == "产品" and k == i) or (word in _PRODUCT_CLASSES and not _named_of_its_own(view, i, k))
             if not bare and word.endswith(_OWNED_PRODUCT_WORDS) and len(word) <= 6:
                 if not view.text.endswith(cues.NON_PRODUCT_ENDINGS, c.start, view.ends[k]):
                     start = c.end if _named_of_its_own(view, i, k) else c.start

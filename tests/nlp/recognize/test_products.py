@@ -28,6 +28,7 @@ def test_an_organization_before_a_product_noun_names_its_product(nlp: Language, 
         "民生银行信用卡业务税前利润增长。",  # a class of every bank's products names none
         "选择用招行信用卡付款时，却显示支付失败。",
         "去年底招商银行信用卡的不良贷款率有所上升。",
+        "截至去年年底，交行在册信用卡量超过千万张。",  # a verb between the bank and the class: still none
     ],
 )
 def test_an_organization_before_other_words_owns_no_product(nlp: Language, text: str) -> None:
