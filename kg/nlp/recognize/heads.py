@@ -37,7 +37,7 @@ from kg.nlp.recognize.openings import (
     unnamed_parent,
 )
 from kg.nlp.recognize.products import after_its_owner
-from kg.nlp.recognize.public_bodies import scope_and_field
+from kg.nlp.recognize.public_bodies import scope_after_a_person, scope_and_field
 from kg.nlp.text import Candidate, TokenView
 
 _KIN_NOUNS = tuple(cues.KIN_NOUNS)  # 控股股东, 母公司: a head word that opens one ends no name there
@@ -110,6 +110,7 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             start = known_name_inside(view, out, start, he)  # 假钞|南京银行: no common word opens a known name
             start = place_led_institution(view, start, he)  # 抗议|美国政府: a place-led institution is whole
             start = parent_of_a_unit(view, out, start, he)  # 建行|佛山分行: the parent opens its unit's name
+            start = scope_after_a_person(view, start, hs) if public else start  # 王耀强|乌审旗建设局
         else:
             start = _after_the_actor(view, out, start, hs)  # 星河大学|引入|大数据平台: the party's act, then the name
             if label == "PRODUCT":  # 农行|福农卡: the issuer, then the product's own name (not 联合国维和行动)

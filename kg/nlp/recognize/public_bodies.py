@@ -41,3 +41,25 @@ def scope_and_field(view: TokenView, start: int, end: int) -> bool:
         (view.tags[k] in cues.NAME_TAGS and view.words[k] not in cues.STOP_WORDS) or field_verb(view, k, end)
         for k in fields
     )
+
+
+_PERSON_TAGS = frozenset({"x", "nr", "nrt", "nrfg"})
+
+
+def scope_after_a_person(view: TokenView, start: int, end: int) -> int:
+    """Where a public body's name that runs from start to its head at end opens when a person's name stands before its
+    place (王耀强|乌审旗|建设局, 记者张三|深圳市|统计局): at the place, since a public body is named from its scope."""
+    i = view.index_at(start)
+    if i < 0 or view.starts[i] != start or not _person_like(view, i):
+        return start
+    k = i + 1
+    while k < len(view.words) and view.starts[k] < end and _person_like(view, k):
+        k += 1
+    if k < len(view.words) and view.starts[k] < end and scope_and_field(view, view.starts[k], end):
+        return view.starts[k]
+    return start
+
+
+def _person_like(view: TokenView, k: int) -> bool:
+    """A word that may be a person's name: two characters or more (乌 of 乌国家紧急情况服务局 is Ukraine's)."""
+    return view.tags[k] in _PERSON_TAGS and len(view.words[k]) >= 2

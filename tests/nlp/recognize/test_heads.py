@@ -719,6 +719,7 @@ def test_a_presidential_office_is_an_organization(nlp: Language) -> None:
         ("今年6月在上海顺捷拍卖公司也上拍了一幅画。", "上海顺捷拍卖公司"),  # a line of business tagged as a verb
         ("上海鹏扬投资管理公司一位负责人告诉记者。", "上海鹏扬投资管理公司"),
         ("摇号的公证工作由武汉市星河公证处公证。", "武汉市星河公证处"),  # a notary office
+        ("他来自斯通菲尔德拍卖行。", "斯通菲尔德拍卖行"),  # an auction house
     ],
 )
 def test_a_line_of_business_before_gongsi_stays_in_the_name(nlp: Language, text: str, name: str) -> None:

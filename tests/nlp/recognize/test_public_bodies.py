@@ -27,6 +27,10 @@ from .recognized import candidates, orgs
         ("记者从海南省彩票发行管理中心获悉，销量有所增长。", "海南省彩票发行管理中心"),
         ("在湖南省金融办的指导下开展工作。", "湖南省金融办"),  # 办, an office's short head
         ("嘉兴市住房保障办副主任作了解释。", "嘉兴市住房保障办"),  # a field verb right before the head
+        ("户名：嘉兴市红十字会", "嘉兴市红十字会"),  # closed-class bodies of public life as heads
+        ("请出张家口崇礼县政法委书记抽签。", "张家口崇礼县政法委"),
+        ("天通苑北二区居委会的工作人员表示。", "天通苑北二区居委会"),
+        ("张晓峰鄂尔多斯市建设局纪检书记。", "鄂尔多斯市建设局"),  # a person's name before the scope is not in it
     ],
 )
 def test_a_scope_and_field_words_name_a_public_body(nlp: Language, text: str, name: str) -> None:
@@ -64,3 +68,8 @@ def test_a_term_number_before_the_nation_leaves_the_name_to_the_body_before_it(n
 def test_ban_with_its_object_is_the_verb(nlp: Language, text: str) -> None:
     """办 is also the verb "to handle": with its object after it, it ends no office's name."""
     assert not [name for name in orgs(nlp, text) if name.endswith("办")]
+
+
+def test_a_party_committees_commission_without_a_place_is_a_kind(nlp: Language) -> None:
+    """各省会城市党委政法委: the commissions of the party committees of many cities, none of them named."""
+    assert orgs(nlp, "各省会城市党委政法委、公安厅主要负责同志参加。") == set()
