@@ -140,6 +140,9 @@ def test_no_name_belongs_to_two_known_entities(onto: Ontology) -> None:
         ("中钢协", "中国钢铁工业协会", "ORG"),
         ("中储粮", "中国储备粮管理集团", "ORG"),
         ("彭博新闻社", "彭博社", "ORG"),
+        ("Facebook", "Meta", "ORG"),  # the company's name until 2021
+        ("Twitter", "推特", "PRODUCT"),  # the platform, as 微博 is
+        ("三星", "三星电子", "ORG"),
     ],
 )
 def test_aliases_resolve(onto: Ontology, name: str, label: str, type_: str) -> None:
