@@ -80,7 +80,7 @@ class EntityResolver:
             if (c.end - c.start >= 2 or (c.end > c.start and c.known)) and not _inside_a_noun(text, c.end)
         ]
         known = {(c.start, c.end, c.label): c for c in cands if c.known}
-        for c in cands:  # 网信办 by a head word is the national body the gazetteer knows by that name
+        for c in cands if known else ():  # 网信办 by a head word is the national body the gazetteer knows so
             k = None if c.known else known.get((c.start, c.end, c.label))
             if k is not None:
                 c.known, c.canonical, c.label_en = True, k.canonical, k.label_en

@@ -20,20 +20,17 @@ _CHINA = frozenset({"中国", "中华人民共和国", "我国"})
 
 def forces(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
     """美军, 俄罗斯军方, 英国警方, 埃及文化部, 日本防卫省."""
-    text, words = view.text, view.words
+    text, words, tags = view.text, view.words, view.tags
+    countries, armies = _countries(), "军" in text
     for k, word in enumerate(words):
-        start = view.starts[k]
-        if word[0] in _INITIALS and (word[1:] == "军" or (len(word) == 1 and _word_at(view, k + 1) == "军")):
-            out.append(Candidate(start, start + 2, rule.label, rule.name, rule.score))  # 美军, 韩|军
-            continue
-        if view.tags[k] == "nt" and _joined(word):
-            out.append(Candidate(start, view.ends[k], rule.label, rule.name, rule.score))  # 日本外务省, one word
-            continue
-        if word not in _countries():
-            continue
-        end = _force_or_ministry(view, k + 1)
-        if end is not None and not text.startswith(("部", "门"), end):
-            out.append(Candidate(start, end, rule.label, rule.name, rule.score))
+        if armies and word[0] in _INITIALS and (word[1:] == "军" or (len(word) == 1 and _word_at(view, k + 1) == "军")):
+            out.append(Candidate(view.starts[k], view.starts[k] + 2, rule.label, rule.name, rule.score))  # 美军, 韩|军
+        elif tags[k] == "nt" and _joined(word):
+            out.append(Candidate(view.starts[k], view.ends[k], rule.label, rule.name, rule.score))  # 日本外务省
+        elif word in countries:
+            end = _force_or_ministry(view, k + 1)
+            if end is not None and not text.startswith(("部", "门"), end):
+                out.append(Candidate(view.starts[k], end, rule.label, rule.name, rule.score))
 
 
 def _force_or_ministry(view: TokenView, k: int) -> int | None:
