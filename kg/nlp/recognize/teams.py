@@ -40,6 +40,7 @@ def teams(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
                 if end - start >= 2:
                     out.append(_candidate(start, end, text[start:end], rule))
         _clubs_named(view, *sentence.span(), out, rule)
+        _place_teams(view, *sentence.span(), out, rule)
 
 
 def _clubs_named(view: TokenView, start: int, end: int, out: list[Candidate], rule: RecognizerRule) -> None:
@@ -57,6 +58,14 @@ def _clubs_named(view: TokenView, start: int, end: int, out: list[Candidate], ru
         s, e = end_index - length + 1, end_index + 1
         if view.is_start(s) and view.is_end(e) and any(ce <= s or e <= cs for cs, ce in cues_at):
             out.append(_candidate(s, e, text[s:e], rule))
+
+
+def _place_teams(view: TokenView, start: int, end: int, out: list[Candidate], rule: RecognizerRule) -> None:
+    """葡萄牙队, 上海队: a place the gazetteer found, with 队 right after it, is that place's team in a match report."""
+    text = view.text
+    for c in [c for c in out if c.label == "LOC" and start <= c.start and c.end < end and text[c.end] == "队"]:
+        if view.is_end(c.end + 1):
+            out.append(Candidate(c.start, c.end + 1, rule.label, rule.name, rule.score))
 
 
 def _candidate(start: int, end: int, name: str, rule: RecognizerRule) -> Candidate:

@@ -80,3 +80,8 @@ def test_a_clubs_context_name_elsewhere_is_no_organization(nlp: Language, text: 
 
 def test_known_clubs_are_found_anywhere_by_their_own_names(nlp: Language) -> None:
     assert {"曼联", "阿森纳", "国际米兰"} <= orgs(nlp, "苏宁收购国际米兰之后，曼联和阿森纳的市值也受到关注。")
+
+
+def test_a_place_and_dui_in_a_match_report_is_its_team(nlp: Language) -> None:
+    assert "葡萄牙队" in orgs(nlp, "本场比赛葡萄牙队实力占优，主帅排出最强阵容。")
+    assert "中国" not in orgs(nlp, "中国队员在比赛中表现出色。")  # 队员: a player, not the team
