@@ -40,8 +40,8 @@ def quoted(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
         group = next(g for g in (1, 2, 3) if match.group(g) is not None)
         inner_start, inner_end = match.span(group)
         inner = match.group(group).strip()
-        if len(inner) < 2 or QUANTITY.match(inner):
-            continue
+        if len(inner) < 2 or QUANTITY.match(inner) or inner.endswith("的"):
+            continue  # “有针对性的”行动: a quoted modifier describes the noun after it, it names nothing
         if inner.endswith(words.LEGAL_SUFFIXES):
             continue  # 设立“北京星河科技有限公司”: a registered company, which the legal-form rules name
         after = text[match.end() : match.end() + 8]

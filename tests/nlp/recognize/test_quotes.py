@@ -250,3 +250,10 @@ def test_a_periodicals_title_is_media(nlp: Language, text: str, periodical: str)
 
 def test_a_reports_title_is_no_periodical(nlp: Language) -> None:
     assert not [s for s, label in entities(nlp, "公司发布《2023年年报》和《季度简报》。") if label == "ORG"]
+
+
+def test_a_quoted_modifier_names_nothing(nlp: Language) -> None:
+    """“有针对性的”行动: a phrase ending in 的 in quotes describes the noun after it; a name ending in 地 (基地) is
+    still a name."""
+    assert candidates(nlp, "星河集团继续实施“有针对性的”行动。", "quoted") == set()
+    assert ("国家绿色能源示范基地", "INITIATIVE") in entities(nlp, "星河市强化“国家绿色能源示范基地”建设。")
