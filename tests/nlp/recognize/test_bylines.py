@@ -270,3 +270,9 @@ def test_no_organization_is_a_time_an_act_or_a_bond_before_a_context_word(nlp: L
 )
 def test_the_organization_before_a_context_word_keeps_its_name(nlp: Language, text: str, name: str) -> None:
     assert (name, "ORG") in candidates(nlp, text, "org_context")
+
+
+def test_a_scoop_is_not_part_of_the_sources_name(nlp: Language) -> None:
+    """据X独家消息: 独家 says the news is X's alone; the source is X."""
+    found = orgs(nlp, "据星河网独家消息，该公司将裁员。")
+    assert "星河网" in found and not [name for name in found if "独家" in name]
