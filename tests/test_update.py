@@ -54,8 +54,8 @@ def test_a_changed_document_replaces_its_old_facts(tmp_path: Path):
     article.write_text("2022年，中国建设银行推出了建行星河信用卡。\n", encoding="utf-8")
     assert _build(str(inputs), "-o", str(tmp_path / "out"), "--update") == 0
     nq = (tmp_path / "out" / "kg.nq").read_text(encoding="utf-8")
-    assert "建行星河信用卡" in nq
-    assert "工银星河信用卡" not in nq
+    assert '"星河信用卡"@zh' in nq and "中国建设银行" in nq  # the card, beside its issuer (建行|星河信用卡)
+    assert "工银星河信用卡" not in nq and "中国工商银行" not in nq
 
 
 def _write_jsonl(path: Path, records: list[dict]) -> Path:

@@ -44,8 +44,12 @@ def owned_products(view: TokenView, out: list[Candidate], rule: RecognizerRule) 
             word = view.words[k]
             if view.tags[k] not in _OWNED_TAGS or word in cues.STOP_WORDS:
                 break
-            # 银联产品, 招行信用卡, 交行在册信用卡: say no more than the owner does, unless a name of its own stands
-            bare = (word == "产品" and k == i) or (word in _PRODUCT_CLASSES and not _named_of_its_own(view, i, k))
+            if word in _PRODUCT_CLASSES:
+                # 招行信用卡, 交行在册信用卡: say no more than the owner does; 建行星河信用卡 names its own card
+                if _named_of_its_own(view, i, k) or _named_between(view, i, k):
+                    out.append(Candidate(c.end, view.ends[k], rule.label, rule.name, rule.score))
+                break
+            bare = word == "产品" and k == i  # 银联产品 says no more than 银联
             if not bare and word.endswith(_OWNED_PRODUCT_WORDS) and len(word) <= 6:
                 if not view.text.endswith(cues.NON_PRODUCT_ENDINGS, c.start, view.ends[k]):
                     start = c.end if _named_of_its_own(view, i, k) else c.start
@@ -58,12 +62,23 @@ def after_its_owner(view: TokenView, found: list[Candidate], start: int, end: in
     the product's own follows the organization (农行|福农卡, 工行|牡丹信用卡): after the organization, its issuer."""
     for c in found:
         if c.start == start and c.known and c.label == "ORG" and c.end < end and view.is_start(c.end):
-            if view.text[c.end : end] in _PRODUCT_CLASSES:
-                return end  # 招商银行|信用卡: a class of the bank's products, no product's name
             first, last = view.index_at(c.end), view.index_at(end - 1)
+            if view.words[last] in _PRODUCT_CLASSES and view.ends[last] == end:
+                # 招商银行|信用卡, 工行|个人|信用卡: a class of the bank's products, no product's name
+                own = _named_of_its_own(view, first, last) or _named_between(view, first, last)
+                return c.end if own else end
             if _named_of_its_own(view, first, last):
                 return c.end
     return start
+
+
+def _named_between(view: TokenView, first: int, last: int) -> bool:
+    """Whether a noun of its own stands between the owner and a class of its products (建行|星河|信用卡), not a
+    describing word (工行|个人|信用卡) or a verb (交行|在册|信用卡)."""
+    return any(
+        view.tags[k] in cues.NAME_TAGS and view.tags[k] != "v" and view.words[k] not in words.GENERIC_MODIFIERS
+        for k in range(first, last)
+    )
 
 
 _COINED_TAGS = frozenset({"nz", "nr", "nrt", "x"})

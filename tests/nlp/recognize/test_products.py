@@ -29,6 +29,7 @@ def test_an_organization_before_a_product_noun_names_its_product(nlp: Language, 
         "选择用招行信用卡付款时，却显示支付失败。",
         "去年底招商银行信用卡的不良贷款率有所上升。",
         "截至去年年底，交行在册信用卡量超过千万张。",  # a verb between the bank and the class: still none
+        "工行个人信用卡业务增长。",  # a describing word between them: none either
     ],
 )
 def test_an_organization_before_other_words_owns_no_product(nlp: Language, text: str) -> None:
@@ -74,6 +75,7 @@ def test_a_generation_of_people_or_a_field_is_no_product(nlp: Language, text: st
         ("工行牡丹信用卡累计发卡量已经达到3000万张。", "工行", "牡丹信用卡"),  # a proper word before it
         ("交行太平洋信用卡推出新功能。", "交行", "太平洋信用卡"),
         ("中国建设银行龙卡贷记卡的年费标准调整。", "中国建设银行", "龙卡贷记卡"),  # a coined word, one character more
+        ("中国建设银行推出了建行星河信用卡。", "建行", "星河信用卡"),  # a noun of its own before a class of products
     ],
 )
 def test_a_product_named_of_its_own_stands_beside_its_issuer(
