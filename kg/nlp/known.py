@@ -31,10 +31,16 @@ def known_surface_forms() -> tuple[tuple[str, KnownEntity], ...]:
 
 
 @cache
+def _claimed() -> dict[str, KnownEntity]:
+    """Every name a known entity or place goes by → its owner, for the short forms below to leave alone."""
+    return dict(known_surface_forms())
+
+
+@cache
 def national_short_forms() -> dict[str, KnownEntity]:
     """发改委, 能源局, 证券业协会: a national body's name without its 国家 or 中国, where no known name claims it.
     Alone it names the national body; the gazetteer leaves it to the rules after a place or a level (深圳市发改委)."""
-    claimed = dict(known_surface_forms())
+    claimed = _claimed()
     found: dict[str, KnownEntity] = {}
     for name, ent in known_surface_forms():
         prefix = next((p for p in NATIONAL_PREFIXES if name.startswith(p)), "")
@@ -55,7 +61,7 @@ def county_short_forms() -> dict[str, KnownEntity]:
     """临安, 象山, 庐江: a county's or a district's two-character name without its suffix, where no known name claims
     it. Such names collide with words (长寿, 大关, 惠民), so the gazetteer takes one only right after its province or
     city, where the dictionary tags the word as a place (海南琼海)."""
-    claimed = dict(known_surface_forms())
+    claimed = _claimed()
     found: dict[str, KnownEntity] = {}
     for ent in known_entities():
         if ent.level in {"district", "county"}:
@@ -69,7 +75,7 @@ def county_short_forms() -> dict[str, KnownEntity]:
 def context_names() -> dict[str, KnownEntity]:
     """罗马, 利物浦, 勇士: names of known organizations that are also a place or a word (kg:contextLabel). The
     gazetteer never takes them; a rule whose context says so (teams, in a match report) does."""
-    claimed = dict(known_surface_forms())
+    claimed = _claimed()
     found: dict[str, KnownEntity] = {}
     for ent in known_entities():
         for name in ent.context_aliases:

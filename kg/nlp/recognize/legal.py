@@ -136,8 +136,8 @@ def country_arms(view: TokenView, out: list[Candidate], rule: RecognizerRule) ->
         match = _COUNTRY_ARM.match(text, c.end)
         if match is None:
             continue
-        place = known_places().get(match.group(1))
         if text.startswith(_DATELINE, match.end()):
             continue  # 星河财经报社（香港）讯: the place a report is filed from
+        place = known_places().get(match.group(1))
         if place is not None and place.level in {"country", "region", "province"}:
             out.append(Candidate(c.start, match.end(), rule.label, rule.name, rule.score))

@@ -53,7 +53,7 @@ def parent_of_a_unit(view: TokenView, found: list[Candidate], start: int, end: i
     """Where a unit's name that ends at end opens when only a place stands before its head and a known organization
     right before the place (建行|佛山|分行, 星河集团|北京|办事处): at the organization, the unit's parent, which the
     segmenter may tag as anything (建行/v)."""
-    head = next((h for h in cues.UNIT_HEADS if view.text.endswith(h, start, end)), None)
+    head = _unit_head(view, start, end)
     if head is None or not _places_only(view, start, end - len(head)):
         return start
     parents = [c.start for c in found if c.known and c.label == "ORG" and c.end == start]
@@ -63,7 +63,7 @@ def parent_of_a_unit(view: TokenView, found: list[Candidate], start: int, end: i
 def unnamed_parent(view: TokenView, start: int, end: int) -> bool:
     """Whether a unit's name that ends at end names its parent by a kind only (某银行|武汉|分行, 一家外资银行|上海|
     分行): a kind of institution, then places, then the unit's head. Such a unit is no name."""
-    head = next((h for h in cues.UNIT_HEADS if view.text.endswith(h, start, end)), None)
+    head = _unit_head(view, start, end)
     if head is None:
         return False
     head_start = end - len(head)
@@ -71,6 +71,11 @@ def unnamed_parent(view: TokenView, start: int, end: int) -> bool:
         if view.starts[k] > start and _places_only(view, view.starts[k], head_start):
             return generic_institution(view.text[start : view.starts[k]])
     return False
+
+
+def _unit_head(view: TokenView, start: int, end: int) -> str | None:
+    """The unit's head that ends the name (分行, 办事处), if one does."""
+    return next((h for h in cues.UNIT_HEADS if view.text.endswith(h, start, end)), None)
 
 
 def _places_only(view: TokenView, start: int, end: int) -> bool:

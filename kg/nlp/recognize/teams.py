@@ -29,7 +29,8 @@ def teams(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
     if not _SPORT.search(text) and not (clubs and clubs.search(text)):
         return
     for sentence in _SENTENCE.finditer(text):
-        if not (_SPORT.search(text, *sentence.span()) or (clubs and clubs.search(text, *sentence.span()))):
+        cues_at = _cues_at(text, *sentence.span())
+        if not cues_at:
             continue
         for match in _MATCH.finditer(text, *sentence.span()):
             ms, me = match.span()
@@ -39,21 +40,28 @@ def teams(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
                     end += 1  # 越南|队: the team's own name
                 if end - start >= 2:
                     out.append(_candidate(start, end, text[start:end], rule))
-        _clubs_named(view, *sentence.span(), out, rule)
+        _clubs_named(view, *sentence.span(), cues_at, out, rule)
         _place_teams(view, *sentence.span(), out, rule)
 
 
-def _clubs_named(view: TokenView, start: int, end: int, out: list[Candidate], rule: RecognizerRule) -> None:
+def _cues_at(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where the sentence says it is about a team sport: its cue words and the clubs' own names (皇马, 曼联)."""
+    spans = [m.span() for m in _SPORT.finditer(text, start, end)]
+    names = _club_names()
+    if names is not None:
+        spans += [m.span() for m in names.finditer(text, start, end)]
+    return spans
+
+
+def _clubs_named(
+    view: TokenView, start: int, end: int, cues_at: list[tuple[int, int]], out: list[Candidate], rule: RecognizerRule
+) -> None:
     """罗马, 利物浦, 勇士 anywhere in the sentence, as whole words: a club that the gazetteer leaves to its city or to
     the word (切尔西罗马稳胜利物浦, 拜仁身上). Its own name is no cue for itself (港股中超千亿市值: no league)."""
     clubs = _club_automaton()
     if not len(clubs):
         return
     text = view.text
-    cues_at = [m.span() for m in _SPORT.finditer(text, start, end)]
-    names = _club_names()
-    if names is not None:
-        cues_at += [m.span() for m in names.finditer(text, start, end)]
     for end_index, length in clubs.iter_long(text, start, end):
         s, e = end_index - length + 1, end_index + 1
         if view.is_start(s) and view.is_end(e) and any(ce <= s or e <= cs for cs, ce in cues_at):
