@@ -9,12 +9,14 @@ from functools import cache
 from kg.nlp.known import known_places
 from kg.nlp.recognize import cues
 from kg.nlp.recognize.base import RecognizerRule
+from kg.nlp.recognize.boundaries import dictionary_tag
 from kg.nlp.text import Candidate, TokenView
 from kg.nlp.words import ORG_HEADS
 
 _INITIALS, _FORCES, _MINISTRY_ENDINGS = cues.COUNTRY_INITIALS, cues.FORCE_WORDS, cues.MINISTRY_ENDINGS
 _DIRECTIONS = frozenset("东南西北中内外上下前后全本总")  # 北部, 全部, 总部: a part, not a ministry
 _FIELD_TAGS = frozenset({"n", "vn", "v", "nt"})  # not a proper name's (信德省/nz is a province)
+_MAX_FIELD_WORDS = 3  # words of a field before a ministry's ending (能源|信息|署)
 _CHINA = frozenset({"中国", "中华人民共和国", "我国"})
 
 
@@ -27,27 +29,52 @@ def forces(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             out.append(Candidate(view.starts[k], view.starts[k] + 2, rule.label, rule.name, rule.score))  # 美军, 韩|军
         elif tags[k] == "nt" and _joined(word):
             out.append(Candidate(view.starts[k], view.ends[k], rule.label, rule.name, rule.score))  # 日本外务省
-        elif word in countries:
-            end = _force_or_ministry(view, k + 1)
+        elif word in countries or _with_a_field(view, k):
+            end = _force_or_ministry(view, k + 1, field=word not in countries)
             if end is not None and not text.startswith(("部", "门"), end):
                 out.append(Candidate(view.starts[k], end, rule.label, rule.name, rule.score))
 
 
-def _force_or_ministry(view: TokenView, k: int) -> int | None:
-    """Where the force or the ministry that starts at token k ends (海军, 文化部, 防卫|省), or None."""
-    word = _word_at(view, k)
-    if word in _FORCES:
+def _force_or_ministry(view: TokenView, k: int, field: bool = False) -> int | None:
+    """Where the force or the ministry that starts at token k ends (海军, 文化部, 防卫|省, 经济|产业省, 能源|信息|署),
+    or None; ``field`` when a field word is already before token k (美国能源|信息|署: one word with the country)."""
+    if _word_at(view, k) in _FORCES and not field:
         return view.ends[k]
-    if len(word) >= 3 and word.endswith(_MINISTRY_ENDINGS) and word not in ORG_HEADS and _field(view, k, word[:-1]):
-        return view.ends[k]  # 文化部 (not 俱乐部, a body's kind)
-    if len(word) >= 2 and _word_at(view, k + 1) in _MINISTRY_ENDINGS and _field(view, k, word):
-        return view.ends[k + 1]  # 防卫|省
+    for m in range(k, k + _MAX_FIELD_WORDS):
+        word = _word_at(view, m)
+        if field and word in _MINISTRY_ENDINGS:
+            return view.ends[m]  # 防卫|省
+        if (
+            len(word) >= 3
+            and word.endswith(_MINISTRY_ENDINGS)
+            and word not in ORG_HEADS
+            and word[-2] not in _DIRECTIONS
+            and _field(view, m, word[:-1])
+        ):
+            return view.ends[m]  # 文化部, 经济|产业省 (not 俱乐部, a body's kind, or 公司总部, a head office)
+        if len(word) < 2 or word in ORG_HEADS or not _field(view, m, word):
+            return None
+        field = True
     return None
+
+
+def _with_a_field(view: TokenView, k: int) -> bool:
+    """Whether token k is a country's name and a field word that the segmenter made one word (美国能源|信息|署)."""
+    word = view.words[k]
+    country = _country_opening(word)
+    if country is None or len(word) - len(country) < 2:
+        return False
+    rest = word[len(country) :]
+    return dictionary_tag(rest) in _FIELD_TAGS and not set(rest) <= _DIRECTIONS and rest not in known_places()
+
+
+def _country_opening(word: str) -> str | None:
+    return next((word[:n] for n in range(len(word) - 2, 1, -1) if word[:n] in _countries()), None)
 
 
 def _joined(word: str) -> bool:
     """Whether one word is a country's name and its force or ministry (日本外务省, 美国海军)."""
-    country = next((word[:n] for n in range(len(word) - 2, 1, -1) if word[:n] in _countries()), None)
+    country = _country_opening(word)
     if country is None:
         return False
     rest = word[len(country) :]
