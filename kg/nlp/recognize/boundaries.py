@@ -118,6 +118,10 @@ def left_boundary(
             start = view.starts[j]  # 华为 P30 系列: one space beside a model number is part of the name
             j -= 1
             continue
+        if region_word(word, tag):
+            if view.words[j + 1] not in cues.REGION_AREAS:
+                start = view.starts[j]
+            break  # 东方|港湾, 前海|人寿: a word of region opens a name as a place does (not 西部|地区|银行)
         # a less common verb may sit inside a product's or program's name between nouns (乡村振兴主题卡)
         if (
             tag not in cues.NAME_TAGS
@@ -160,6 +164,15 @@ def left_boundary(
     if view.starts[k] == start and view.tags[k] == "x" and len(word) > 1 and word[0] in LEADING_FUNCTION_CHARS:
         start += 1  # 据财|联社: an unknown token that swallowed a preposition
     return start
+
+
+_REGION_TAGS = frozenset({"s", "f"})
+
+
+def region_word(word: str, tag: str) -> bool:
+    """Whether a word the segmenter tags as a place word or a locality is a region that opens names as a place does
+    (东方|港湾, 西部|证券, 前海|人寿)."""
+    return tag in _REGION_TAGS and word in cues.REGION_OPENINGS
 
 
 _NUMERAL_WORD = re.compile(r"[一二三四五六七八九十零〇]{2}")
@@ -239,6 +252,8 @@ def is_proper(
             tag = "x" if word not in view.freqs else dictionary_tag(word)
         if tag in {"m", "w", "_SP"} or word in words.GENERIC_MODIFIERS:
             continue
+        if region_word(word, tag):
+            tag = "ns"  # 前海|人寿: a word of region counts as a place
         if tag == "ns" and (strict or not places):
             continue
         if tag in cues.PROPER_TAGS and not (tag == "nt" and _kind_of_institution(word)):

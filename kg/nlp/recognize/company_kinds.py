@@ -8,7 +8,7 @@ import re
 
 from kg.nlp import words
 from kg.nlp.known import known_places
-from kg.nlp.recognize.boundaries import LINES, known_org_names
+from kg.nlp.recognize.boundaries import LINES, known_org_names, region_word
 from kg.nlp.text import Candidate, TokenView
 
 
@@ -23,7 +23,7 @@ def companies_of_a_place(view: TokenView, start: int, end: int) -> bool:
         stop = min(view.ends[k], end)
         word = view.text[pos:stop]  # 上市 of 上市公司, one word that the head ends
         whole = view.starts[k] == pos and view.ends[k] == stop
-        if whole and (view.tags[k].startswith("ns") or word in known_places()):
+        if whole and (view.tags[k].startswith("ns") or word in known_places() or region_word(word, view.tags[k])):
             places += 1
         elif word not in words.GENERIC_MODIFIERS:
             return False

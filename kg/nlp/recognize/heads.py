@@ -22,6 +22,7 @@ from kg.nlp.recognize.boundaries import (
     in_a_unit,
     is_proper,
     left_boundary,
+    region_word,
     unit_and_role,
 )
 from kg.nlp.recognize.company_kinds import companies_of_a_place, counted, industry_alone, invests_in, kind_word
@@ -235,7 +236,7 @@ def _activity_before(view: TokenView, end: int, out: list[Candidate], *, activit
     if view.ends[k] != end or tag in cues.PROPER_TAGS:
         return False
     if tag in _NOT_A_NAME_PART:
-        return True
+        return not region_word(word, tag)  # 西部|证券 is a firm
     before = view.starts[k]
     return (
         activity and view.freqs.get(word, 0) >= _COMMON_FREQ and any(c.end == before and c.label == "ORG" for c in out)
@@ -337,14 +338,14 @@ def kind_of_plan(text: str, head_start: int) -> bool:
 
 
 def _region_names_firm(view: TokenView, start: int, end: int, head_end: int) -> bool:
-    """Whether a modifier is one region's name that, before a securities, futures or trust head, names the firm
-    (西南证券, 陕西信托): a place word of two characters or more, not the country (中国证券 is the industry), with no
-    noun going on after the head (上海证券市场 is a market)."""
+    """Whether a modifier is one region's name that, before a securities, futures, trust or life-insurance head, names
+    the firm (西南证券, 陕西信托, 前海人寿): a place or a word of region (`region_word`) of two characters or more, not
+    the country (中国证券 is the industry), with no noun going on after the head (上海证券市场 is a market)."""
     i = view.index_at(start)
     return (
         view.starts[i] == start
         and view.ends[i] == end
-        and view.tags[i] == "ns"
+        and (view.tags[i] == "ns" or region_word(view.words[i], view.tags[i]))
         and len(view.words[i]) >= 2
         and not national_scope(view.text, start)
         and not (head_end < len(view.text) and continues_noun(view, head_end))

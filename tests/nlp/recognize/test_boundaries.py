@@ -272,3 +272,31 @@ def test_a_past_role_verb_glued_by_the_segmenter_opens_no_name(nlp: Language, te
 def test_suo_zai_opens_no_name(nlp: Language) -> None:
     """X所在银行: the bank where X works, no bank's name."""
     assert not [o for o in orgs(nlp, "他从杜风所在银行获得贷款300万元。") if "所在" in o]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a word of region that the segmenter tags as a place word or a locality opens the name as a place does
+        ("东方鼎汇董事长王明表示，市场仍有机会。", "东方鼎汇"),
+        ("北方弘鼎发布公告称将回购股份。", "北方弘鼎"),
+        ("北方证券研究员认为，行情仍将震荡。", "北方证券"),
+        ("前海人寿和星河人寿均有增持。", "前海人寿"),
+    ],
+)
+def test_a_word_of_region_opens_a_name(nlp: Language, text: str, name: str) -> None:
+    assert name in orgs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # before a word for an area it names a part of the country, and the banks or companies there are a kind
+        ("西部地区银行加大了信贷投放。", "西部地区银行"),
+        ("北方公司普遍面临成本压力。", "北方公司"),
+        ("西方现代商业银行体系由来已久。", "西方现代商业银行"),  # the West, not a region of one country
+        ("空袭发生在加沙地带北部加沙城。", "北部加沙城"),  # a part of a place is where the next place lies
+    ],
+)
+def test_a_word_of_region_with_an_area_or_a_bare_head_names_no_firm(nlp: Language, text: str, wrong: str) -> None:
+    assert wrong not in {surface for surface, _ in entities(nlp, text)}
