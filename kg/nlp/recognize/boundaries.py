@@ -424,19 +424,23 @@ def line_with_a_stem(view: TokenView, start: int, end: int) -> bool:
     return all(view.tags[k] in _STEM_TAGS and view.words[k] not in _NO_STEM for k in tokens)
 
 
-_ACT_TAGS = frozenset({"v", "d", "p", "c", "f", "q", "r"})  # what the characters of a glued verb phrase are
+_ACT_TAGS = frozenset({"v", "d", "p", "c", "f", "q", "r", "ug", "ul", "uz"})  # a glued verb phrase's characters
+_CLOSING_TAGS = frozenset({"p", "ug", "ul", "uz"})  # what ends a glued phrase of three characters (远高|于, 做好|了)
 
 
 def glued_verb_phrase(view: TokenView, start: int, end: int) -> bool:
-    """A lone two-character word the segmenter did not know, each of whose characters is a verb or a function word in
-    its dictionary (要|发, 不|发, 提|振, 完|后): a verb phrase it glued, not a short name (海润, 步森, 慧球)."""
+    """A lone word the segmenter did not know (or took for a person's name), each of whose characters is a verb or a
+    function word in its dictionary (要|发, 不|发, 提|振, 完|后, 有|过), or three ending in a preposition or an aspect
+    particle (远|高|于): a verb phrase it glued, not a short name (海润, 步森, 慧球)."""
     word = view.text[start:end]
     i = view.index_at(start)
+    if not (view.starts[i] == start and view.ends[i] == end and view.tags[i] in {"x", "nr"}):
+        return False
     tags = dictionary_tags()
+    if len(word) == 2:
+        return view.tags[i] == "x" and all(tags.get(char) in _ACT_TAGS for char in word)
     return (
-        len(word) == 2
-        and view.starts[i] == start
-        and view.ends[i] == end
-        and view.tags[i] == "x"
-        and all(tags.get(char) in _ACT_TAGS for char in word)
+        len(word) == 3
+        and tags.get(word[-1]) in _CLOSING_TAGS
+        and all(tags.get(char) in _ACT_TAGS or tags.get(char) == "a" for char in word[:-1])
     )

@@ -21,6 +21,7 @@ from kg.nlp.recognize.boundaries import (
 )
 from kg.nlp.recognize.cues import ORG_CONTEXT
 from kg.nlp.recognize.descriptors import without_descriptors
+from kg.nlp.recognize.openings import known_name_inside
 from kg.nlp.text import Candidate, TokenView
 
 # (the cue ends a word: 电 of 电池 is none)
@@ -205,6 +206,15 @@ def _data_of_a_known(view: TokenView, found: list[Candidate], start: int, end: i
     return common_words_only(view, known, end)
 
 
+def _known_and_its_place(view: TokenView, found: list[Candidate], start: int, end: int) -> bool:
+    """Whether text[start:end] is a known organization and a place after it (星河证券|上海): where its people work."""
+    known = max((c.end for c in found if c.known and c.label == "ORG" and c.start == start and c.end < end), default=0)
+    if not known:
+        return False
+    k = view.index_at(known)
+    return view.starts[k] == known and view.ends[k] == end and view.tags[k] == "ns"
+
+
 def _before_the_department(text: str, start: int, end: int) -> int:
     """Where a firm's name ends inside text[start:end] when what follows it names a department (星河基金|指数投资部,
     星河证券|宏观研究组: a few characters ending like a department), else end. A public body's unit is one of its
@@ -222,12 +232,27 @@ _TIME_AT_END = re.compile(r"(?:[上下本]?周[一二三四五六日天]|时)$")
 
 def _before_the_role(view: TokenView, cs: int) -> int:
     """Where the organization's name ends before a role word: before the words that open a compound role (董事|总经理,
-    主要|负责人)."""
+    主要|负责人, 原副|秘书长)."""
     k = view.index_at(cs - 1) if cs > 0 else -1
-    while k >= 0 and view.ends[k] == cs and view.words[k] in cues.ROLE_MODIFIERS:
+    while k >= 0 and view.ends[k] == cs:
+        word = view.words[k]
+        field = word in cues.ROLE_FIELDS and k > 0 and _role_modifiers(view.words[k - 1])  # 高级|技术|总监
+        if not (field or _role_modifiers(word)):
+            break
         cs = view.starts[k]
         k -= 1
     return cs
+
+
+def _role_modifiers(word: str) -> bool:
+    """Whether a word is one role modifier or several that the segmenter glued (原副, 资深首席)."""
+    if word in cues.ROLE_MODIFIERS:
+        return True
+    return any(
+        word.startswith(modifier) and _role_modifiers(word[len(modifier) :])
+        for modifier in cues.ROLE_MODIFIERS
+        if len(modifier) < len(word)
+    )
 
 
 def org_context(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
@@ -245,6 +270,7 @@ def org_context(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> 
             start = without_descriptors(view, start, cs)  # 投资机构|SlateStone首席投资策略师
         if start is not None and start < cs:
             cs = _before_the_department(view.text, start, cs)  # 星河基金|指数投资部负责人: the firm, not its unit
+            start = known_name_inside(view, out, start, cs)  # 曾在|百度|高级技术总监: common words open no name
         if start is None or start >= cs or cs - start < 2:
             continue
         if view.text.endswith(cues.DOCUMENT_NOUNS, start, cs) and not _publisher(view.text, start, cs):
@@ -254,8 +280,10 @@ def org_context(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> 
             continue  # …institution foundations发布的报告: a lower-case word is no name's start
         if any(name.startswith(known) and name[len(known) :].isascii() for known in _known_prefixes(name)):
             continue  # 东方财富|Choice数据显示, 欧洲央行|PSPP数据: a known organization and its product or programme
-        if view.text.endswith("兼", start, cs) or view.text.startswith(cues.ORG_CONTEXT_AFTER, start):
-            continue  # 总裁兼|首席经济学家: two roles of one person, no name before the second
+        if view.text.endswith(("兼", *cues.ORG_CONTEXT_AFTER), start, cs) or view.text.startswith(
+            cues.ORG_CONTEXT_AFTER, start
+        ):
+            continue  # 总裁兼|首席经济学家, 星河资产董事长|合伙人: two roles of one person, no name before the second
         if name in cues.CLASS_NOUNS_BEFORE_NAMES:
             continue  # 央企负责人, 车企负责人: a class's people, no one organization
         if view.text.endswith(cues.NON_INSTITUTION_ENDINGS, start, cs):
@@ -266,5 +294,7 @@ def org_context(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> 
             continue
         if _data_of_a_known(view, out, start, cs):
             continue  # 国家税务总局|增值税发票|数据显示: the known body's data; the gazetteer names the body
+        if _known_and_its_place(view, out, start, cs):
+            continue  # 星河证券|上海|研究总监: the known firm's office in a place; the gazetteer names both
         if is_proper(view, start, cs, strict=not announcing, rare=announcing) and not common_word(view, start, cs):
             out.append(Candidate(start, cs, rule.label, rule.name, rule.score))

@@ -39,10 +39,10 @@ def global_scope(view: TokenView, start: int, end: int) -> int | None:
 
 
 def known_name_inside(view: TokenView, found: list[Candidate], start: int, end: int) -> int:
-    """Where a name that ends at end opens when a known organization's name ends there too and only common words
-    stand before it (取款全是假钞|南京银行): at the known name. A place or a proper name before it is part of the
-    name (北京|招商银行 is that bank's branch)."""
-    starts = [c.start for c in found if c.known and c.label == "ORG" and c.end == end and start < c.start]
+    """Where a name that ends at end opens when a known organization's name stands in it and only common words
+    stand before that (取款全是假钞|南京银行, 对话|邮储银行北京分行): at the known name. A place or a proper name
+    before it is part of the name (北京|招商银行 is that bank's branch)."""
+    starts = [c.start for c in found if c.known and c.label == "ORG" and c.end <= end and start < c.start]
     known = min(starts, default=None)
     if known is None:
         return start

@@ -276,3 +276,37 @@ def test_a_scoop_is_not_part_of_the_sources_name(nlp: Language) -> None:
     """据X独家消息: 独家 says the news is X's alone; the source is X."""
     found = orgs(nlp, "据星河网独家消息，该公司将裁员。")
     assert "星河网" in found and not [name for name in found if "独家" in name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an analyst's, a researcher's, a partner's or a director's role names the firm before it
+        ("翰岳资产合伙人张伟指出，白酒行业景气仍在。", "翰岳资产"),
+        ("顺捷咨询分析师王强认为，港股仍将震荡。", "顺捷咨询"),
+        ("鹏扬研究院院长刘洋表示，通胀压力可控。", "鹏扬研究院"),
+        # the field or market the role covers and glued modifiers belong to the role, not the name
+        ("顺捷证券高级宏观研究员刘洋表示，降准仍有空间。", "顺捷证券"),
+        ("鹏扬集团首席中文分析师黄磊指出，日元走弱。", "鹏扬集团"),
+        ("中央宣讲团成员、全国政协原副秘书长李明在兰州作报告。", "全国政协"),
+        ("翰岳资产董事长合伙人张伟做客节目。", "翰岳资产"),  # two roles in a row: the name ends before the first
+    ],
+)
+def test_a_role_word_follows_the_firm_and_its_modifiers_are_the_roles(nlp: Language, text: str, name: str) -> None:
+    found = orgs(nlp, text)
+    assert name in found
+    assert not any(other.startswith(name) and other != name for other in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("华尔街分析师普遍认为美股估值偏高。", "华尔街"),  # a class of people, no one firm
+        ("一月的指数远高于分析师预估的水平。", "远高于"),  # a verb phrase the segmenter glued
+        ("他在券商有过研究员经历。", "有过"),
+        ("他在公司担任风控总监多年。", "风控"),  # a function a director heads, no organization
+        ("国泰君安上海研究总监李明表示。", "国泰君安上海"),  # a known firm's office in a place
+    ],
+)
+def test_no_firm_before_a_role_word_in_a_class_a_verb_or_a_function(nlp: Language, text: str, wrong: str) -> None:
+    assert wrong not in orgs(nlp, text)
