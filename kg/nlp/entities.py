@@ -3,7 +3,7 @@
 Alias rules work within a document, where a short form is unambiguous: 云闪付APP → 云闪付 (a decoration),
 哈尔滨松雷商场 → 松雷商场 (a place prefix), X股份有限公司 → X (a legal form), 中国X银行 → X银行, 红火计划 as the tail of
 助商惠民-红火计划. Once an organization is known in a document, its short form found elsewhere in the text is a
-mention of it too (易方达基金 … 易方达).
+mention of it too (易方达基金 … 易方达), and a known one's name cut once, where no other name claims the cut (天弘).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.nlp import words
-from kg.nlp.known import known_places, known_surface_forms
+from kg.nlp.known import known_places, known_surface_forms, names_a_known_org
 from kg.nlp.recognize.boundaries import continues_noun
 from kg.nlp.recognize.cues import PROPER_TAGS
 from kg.nlp.short_forms import NAME_HEADS, declared_short_forms, is_abbreviation, keeps_places
@@ -245,6 +245,7 @@ class EntityResolver:
         direct: set[str] = set()  # short forms cut from a name as written (海马汽车 → 海马)
         cut: set[str] = set()  # … and from a shorter form of it (康希诺生物股份公司 → 康希诺生物 → 康希诺)
         repeated: dict[str, str] = {}  # names as found, with their types
+        lent: dict[str, set[str]] = defaultdict(set)  # short forms of known organizations (天弘基金 → 天弘)
         for full, short in declared:
             if full in canon and short not in canon and len(short) >= 2:
                 owners[short].add(canon[full])
@@ -258,13 +259,17 @@ class EntityResolver:
                 and (c.label == "ORG" or surface not in view.freqs)  # a product in quotes may be a term (限购, 爆仓)
             ):
                 repeated.setdefault(surface, c.label)
-            if c.label != "ORG" or c.known:
+            if c.label != "ORG":
                 continue
-            # 康希诺生物股份公司 → 康希诺生物 (its legal form dropped) → 康希诺 (its line of business dropped)
-            for form in (surface, *self._cores(surface, c.label)):
+            # 康希诺生物股份公司 → 康希诺生物 (its legal form dropped) → 康希诺 (its line of business dropped); a known
+            # organization's name as written, cut once (天弘基金 → 天弘), unless the cut is another known name
+            for form in (surface, *(self._cores(surface, c.label) if not c.known else ())):
                 for head in _SHORT_FORM_HEADS.suffixes(form):
                     short = form[: -len(head)]
-                    if self._distinctive(short, view.freqs, derived=form != surface):
+                    if c.known:  # lent only where no other name claims it, and as a cut (no noun goes on after it)
+                        if not names_a_known_org(short) and self._distinctive(short, view.freqs, derived=True):
+                            lent[short].add(canon[surface])
+                    elif self._distinctive(short, view.freqs, derived=form != surface):
                         owners[short].add(canon[surface])
                         label_of[short] = canon[surface]
                         (cut if form != surface else direct).add(short)
@@ -275,6 +280,12 @@ class EntityResolver:
                 owners[surface].add(canon[surface])
                 label_of[surface], type_of[surface] = canon[surface], label
                 direct.add(surface)
+        named = {text[c.start : c.end] for c in chosen if c.label == "ORG"}
+        for short, lenders in lent.items():  # after the names the text itself found (广发 found by a cue stays)
+            lenders = lenders | {canon[name] for name in named if name.startswith(short)}  # 光大|银行, 光大|证券
+            if short not in owners and len(lenders) == 1:
+                owners[short], label_of[short] = lenders, next(iter(lenders))
+                cut.add(short)
         derived = cut - direct
         found = []
         for short, owner in sorted(owners.items(), key=lambda item: (-len(item[0]), item[0])):  # longest first

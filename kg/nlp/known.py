@@ -90,6 +90,11 @@ def known_org_names() -> frozenset[str]:
     return frozenset(name for name, ent in known_surface_forms() if ent.type == "ORG")
 
 
+def names_a_known_org(name: str) -> bool:
+    """Whether a name is a known organization's, or one a known organization has in context (a club's 火箭)."""
+    return name in known_org_names() or name in context_names()
+
+
 @cache
 def known_places() -> dict[str, KnownEntity]:
     """Every usable name of a known place → the place."""

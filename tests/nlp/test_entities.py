@@ -164,6 +164,7 @@ def test_a_programme_named_once_keeps_its_full_name(nlp: Language) -> None:
     ("text", "full", "short"),
     [
         ("易方达基金推出新产品。易方达表示将继续布局。", "易方达基金", "易方达"),  # known
+        ("天弘基金推出新产品。天弘表示将继续布局。", "天弘基金", "天弘"),  # a known name cut, which it does not list
         ("鹏扬基金推出新产品。鹏扬表示将继续布局。", "鹏扬基金", "鹏扬"),  # found by the short-form rule
         ("顺捷物流推出新服务。顺捷表示将继续布局。", "顺捷物流", "顺捷"),
     ],
@@ -172,6 +173,13 @@ def test_a_short_form_after_the_full_name_is_a_mention(nlp: Language, text: str,
     doc = nlp(text)
     assert [(e.text, e.kb_id_) for e in doc.ents if e.label_ == "ORG"] == [(full, full), (short, full)]
     assert list(doc._.kg_entities) == [full] and doc._.kg_entities[full].mentions == 2
+
+
+def test_a_known_names_cut_is_no_mention_when_two_known_names_lend_it_or_a_noun_goes_on(nlp: Language) -> None:
+    found = infos(nlp, "光大银行与光大证券签署合作协议。光大表示将继续布局。")
+    assert "光大" not in found["中国光大银行"].aliases and "光大" not in found["光大证券"].aliases
+    found = infos(nlp, "天弘基金发布公告。天弘主题基金规模持续增长。")
+    assert found["天弘基金"].mentions == 1  # 天弘|主题基金 is a fund of the house, not the house
 
 
 def test_a_name_found_once_by_its_cue_is_a_mention_wherever_the_text_repeats_it(nlp: Language) -> None:
