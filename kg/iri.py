@@ -82,6 +82,12 @@ def measurement_iri(base: str, measurement: Measurement) -> str:
     return f"{base}measurement/{_digest(key)}"
 
 
+def reading_iri(base: str, doc_id: str, content_hash: str | None) -> str:
+    """IRI of the reading of one document's content: a hash of its id and content, so that it stays the same from
+    one build to the next while the document does (the build's IRI changes with every document added)."""
+    return f"{base}reading/{_digest([doc_id, content_hash])}"
+
+
 def build_iri(base: str, documents: Iterable[DocumentMeta]) -> str:
     """IRI of the build: a hash of its input documents, so the same input names the same build."""
     return f"{base}build/{_digest(sorted([d.id, d.content_hash] for d in documents))}"

@@ -114,17 +114,18 @@ def test_provenance_of_one_assertion() -> None:
             PREFIX oa: <http://www.w3.org/ns/oa#>
             PREFIX prov: <http://www.w3.org/ns/prov#>
             PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-            SELECT ?g ?a ?s ?o ?start ?end ?exact ?year ?conf ?rule ?time ?generated WHERE {
+            PREFIX dcterms: <http://purl.org/dc/terms/>
+            SELECT ?g ?a ?s ?o ?start ?end ?exact ?year ?conf ?rule ?time ?reading WHERE {
               GRAPH ?g { ?s kg:launched ?o .
                 ?a a kg:Assertion ; rdf:subject ?s ; rdf:predicate kg:launched ; rdf:object ?o ;
                    prov:wasDerivedFrom ?g ; kg:evidence ?sentence ; kg:confidence ?conf ;
-                   kg:rule ?rule ; kg:year ?year ; prov:wasGeneratedBy ?build ;
-                   prov:generatedAtTime ?generated ;
+                   kg:rule ?rule ; kg:year ?year ; prov:wasGeneratedBy ?reading ;
                    oa:hasSelector ?pos , ?quote .
                 ?pos a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
                 ?quote a oa:TextQuoteSelector ; oa:exact ?exact . }
               ?g a kg:Document .
-              ?build a kg:Build ; prov:endedAtTime ?time .
+              ?reading a kg:Reading , prov:Activity ; prov:used ?g .
+              ?build a kg:Build ; dcterms:hasPart ?reading ; prov:endedAtTime ?time .
             } ORDER BY ?year
             """
         )
@@ -138,8 +139,28 @@ def test_provenance_of_one_assertion() -> None:
     assert (first["year"].value, first["conf"].value, first["rule"].value) == ("2019", "0.6", "r2")
     assert first["year"].datatype.value.endswith("#gYear")
     assert first["time"].value == "2024-01-02T00:00:00Z"
-    assert all(row["generated"] == first["time"] for row in rows)  # each assertion: the build's time
+    assert first["reading"].value.startswith(BASE + "reading/")
+    assert not store.query("ASK { ?a <http://www.w3.org/ns/prov#generatedAtTime> ?t }")  # the build's time only
     assert not any(isinstance(t, rdflib.BNode) for quad in ds.quads() for t in quad[:3])
+
+
+def test_a_documents_graph_and_reading_stay_the_same_when_another_document_is_added() -> None:
+    """Assertions name the document's reading, whose IRI hashes the document alone, not the build (whose IRI hashes
+    every document): so adding a document leaves the others' graphs byte-identical, and an update or a store rewrites
+    only what changed."""
+    g = sample_graph()
+    graph = ox.NamedNode(BASE + "doc/doc%202")
+
+    def own() -> set[str]:
+        quads = rdf.to_quads(g)
+        return {str(q) for q in quads if q.graph_name == graph or "/reading/" in q.subject.value}
+
+    before = own()
+    doc = DocumentMeta(id="doc 3", title="三", date="2024-03-01", content_hash="cd" * 32, length=20)
+    g.add(Extraction(doc, (EntityRecord("星河智联", "ORG"),), (), ()))
+    after = own()
+    assert len(before) > 10 and before <= after
+    assert not [q for q in before if "/build/" in q]
 
 
 def test_entities_and_documents_sit_in_the_default_graph() -> None:

@@ -9,10 +9,11 @@ N-Quads and N-Triples are sorted statements, and their order is made of independ
   the facts it heads as well;
 - the build (default graph, one subject), rendered every time.
 
-A block is rendered with stand-ins for the build's IRI and time, which every assertion names: so a document's block
-depends only on its own readings, with entity labels as resolution leaves them, and the stand-ins are replaced once
-in the joined text. Each block carries a signature of what it was rendered from (the document's metadata, its
-readings and figures as resolved, or the entity); a cached block whose signature still holds is reused as text.
+A document's block depends only on its own metadata, readings and figures, with entity labels as resolution leaves
+them: its assertions name the document's kg:Reading, whose IRI hashes the document's content, not the build, whose
+IRI changes with every document. Each block carries a signature of what it was rendered from (the document's
+metadata, its readings and figures as resolved, or the entity); a cached block whose signature still holds is reused
+as text.
 Blocks sort by (graph, subject) and hold whole subjects, so joining them in that order is the sorted export.
 
 JSON-LD is joined the same way from a line per node of the default graph and a line per named graph. Turtle, TriG
@@ -28,7 +29,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -55,12 +55,8 @@ from kg.rdf.statements import (
     ntriple_line,
     statements_of,
 )
-from kg.rdf.vocab import PROV
 from kg.rdf.writer import Export, _full_iris_for_dotted_names, _xml_safe
 from kg.rdf.writer import _prefixes as _new_prefixes
-
-_BUILD = "urn:x-kg:this-build"  # stand-ins for the build's IRI and time while a block is rendered
-_BUILT_AT = "kg-build-time-of-this-export"
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,17 +101,11 @@ class PatchedExport(Export):
 
     def _joined(self, format: str) -> bytes:
         """Turtle, TriG or RDF/XML: the pieces of every block in export order, between the format's header and
-        footer, with the build's IRI and time in place of the stand-ins."""
+        footer."""
         self._texts  # noqa: B018 (the pieces are gathered with the other texts)
         pieces, column = (self._pieces[0], 3) if format == "trig" else (self._pieces[1], 2 if format == "turtle" else 3)
         header, footer = _HEADERS[(format, self.base)]
-        data = header + b"".join(piece[column] for piece in pieces) + footer
-        build, built_at = self._build
-        quote = (b'"', b'"') if format == "xml" else (b"<", b">")
-        data = data.replace(quote[0] + _BUILD.encode() + quote[1], quote[0] + build.encode() + quote[1])
-        time = b">%s<" if format == "xml" else b'"%s"'
-        data = data.replace(time % _BUILT_AT.encode(), time % built_at.encode())
-        return data if format == "xml" else _full_iris_for_dotted_names(data, _prefixes(self.base))
+        return header + b"".join(piece[column] for piece in pieces) + footer
 
     @functools.cached_property
     def statements(self) -> list[Statement]:
@@ -126,21 +116,19 @@ class PatchedExport(Export):
     def _texts(self) -> tuple[bytes, bytes, bytes]:
         g = self._graph
         documents = g.documents
-        real = Context(g.base, build_iri(g.base, documents), build_time(documents))
-        stand_in = Context(g.base, _BUILD, _BUILT_AT)
+        ctx = Context(g.base, build_iri(g.base, documents), build_time(documents), documents)
         out = Assembler()
-        add_build(out, real, documents)
+        add_build(out, ctx, documents)
         build = out.sorted_unique()
         jsonld = JsonLdWriter()
-        self._build = (real.build, real.built_at)
         build_block = _serialize_pieces(
             g.base,
-            [Block("", (("", real.build, _text(map(nquad_line, build)), b""),),
-                   ((real.build, _text(map(ntriple_line, build)), b"", b""),), ())],
+            [Block("", (("", ctx.build, _text(map(nquad_line, build)), b""),),
+                   ((ctx.build, _text(map(ntriple_line, build)), b"", b""),), ())],
         )[0]  # fmt: skip
         nquads, ntriples = list(build_block.nquads), list(build_block.ntriples)
         nodes = _lines(jsonld, build)
-        units = list(_units(g, stand_in))
+        units = list(_units(g, ctx))
         if self._cached:
             todo = [u for u in units if (held := self._cached.get(u[0])) is None or held.signature != _digest(u[1])]
         else:  # every unit is rendered, and its signature taken by the process that renders it
@@ -158,14 +146,10 @@ class PatchedExport(Export):
         ntriples.sort(key=lambda item: item[0])
         nodes.sort(key=lambda item: item[:2])
         self._pieces = (nquads, ntriples)
-        document = jsonld.document([line for _, _, line in nodes])
-        stand_ins = {json.dumps(_BUILD): json.dumps(jsonld.compact(real.build)), f'"{_BUILT_AT}"': f'"{real.built_at}"'}
-        for stand_in_text, real_text in stand_ins.items():
-            document = document.replace(stand_in_text.encode(), real_text.encode())
         return (
-            _with_build(b"".join(piece[2] for piece in nquads), real),
-            _with_build(b"".join(piece[1] for piece in ntriples), real),
-            document,
+            b"".join(piece[2] for piece in nquads),
+            b"".join(piece[1] for piece in ntriples),
+            jsonld.document([line for _, _, line in nodes]),
         )
 
 
@@ -182,14 +166,6 @@ class _Render:
     def __call__(self, units: list[tuple[str, tuple, functools.partial]]) -> list[Block]:
         blocks = [render(_digest(source), self.jsonld) for _, source, render in units]
         return _serialize_pieces(self.base, blocks)
-
-
-def _with_build(data: bytes, ctx: Context) -> bytes:
-    """The text with the build's IRI and time in place of the stand-ins, where an assertion names them."""
-    for stand_in, real in ((f"<{_BUILD}>", f"<{ctx.build}>"), (f'"{_BUILT_AT}"', f'"{ctx.built_at}"')):
-        predicate = "wasGeneratedBy" if stand_in.startswith("<") else "generatedAtTime"
-        data = data.replace(f"<{PROV}{predicate}> {stand_in}".encode(), f"<{PROV}{predicate}> {real}".encode())
-    return data
 
 
 def _text(lines: Iterable[str]) -> bytes:
@@ -238,18 +214,19 @@ def _document_block(
     out = Assembler()
     iri = ctx.document(doc_id)
     if meta is not None:
-        add_document(out, iri, meta)
+        add_document(out, ctx, meta)
     for rel, ev in readings:
         add_reading(out, ctx, rel, ev)
     for m in figures:
         add_measurement(out, ctx, m, decimal)
     statements = out.sorted_unique()
-    own = [st for st in statements if not st.graph]
+    own: dict[str, list[Statement]] = defaultdict(list)  # the document and its reading, a piece each
+    for st in statements:
+        if not st.graph:
+            own[st.subject].append(st)
     named = [st for st in statements if st.graph]
-    nquads, ntriples = [], []
-    if own:
-        nquads.append(("", iri, _text(map(nquad_line, own)), b""))
-        ntriples.append((iri, _text(map(ntriple_line, own)), b"", b""))
+    nquads = [("", subject, _text(map(nquad_line, group)), b"") for subject, group in own.items()]
+    ntriples = [(subject, _text(map(ntriple_line, group)), b"", b"") for subject, group in own.items()]
     if named:
         nquads.append((iri, "", _text(map(nquad_line, named)), b""))
     entities = ctx.base + "entity/"
@@ -347,8 +324,11 @@ def _serialized(base: str, texts: list[bytes], kind: ox.RdfFormat, format: str) 
         return []
     parts = _write(base, _CUT.join(texts), kind, format).split(_CUTS[(format, base)])
     if len(parts) != len(texts):  # never seen: a piece that writes the cut's text itself; one call per piece then
-        return [_write(base, text, kind, format) for text in texts]
-    return parts
+        parts = [_write(base, text, kind, format) for text in texts]
+    if format == "xml":
+        return parts
+    prefixes = _prefixes(base)  # line by line, as the whole serializer's text is (`kg.rdf.writer`)
+    return [_full_iris_for_dotted_names(part, prefixes) for part in parts]
 
 
 def _write(base: str, text: bytes, kind: ox.RdfFormat, format: str) -> bytes:

@@ -11,7 +11,7 @@ and, for each piece of evidence, described by a ``kg:Assertion`` (an ``rdf:State
                        <assertion/H#quote> ;        oa:TextQuoteSelector, oa:exact
         kg:year "2023"^^xsd:gYear ; kg:confidence 0.9 ; kg:rule "rule name" ;
         kg:moreEvidence 3 ;                         readings of the fact in the document not kept
-        prov:wasGeneratedBy <build/B> ; prov:generatedAtTime "…"^^xsd:dateTime .
+        prov:wasGeneratedBy <reading/R> .           the kg:Reading of the document
 
 H hashes (document, head, relation, tail, start, end, rule) (`kg.iri.assertion_iri`). Selectors get IRIs, not blank
 nodes, so output is byte-identical from run to run. Each document's assertions and plain
@@ -19,11 +19,14 @@ triples live in a named graph named by the document IRI; entities, documents and
 are in the default graph. Turtle, N-Triples and RDF/XML hold the union of all graphs. A document's figures
 (`kg.rdf.measures`) are in its named graph too.
 
-Build time. The build is a ``prov:Activity`` with ``prov:endedAtTime``; each assertion it
-generated (a ``prov:Entity``) carries the same instant as ``prov:generatedAtTime``, so a
-store can filter readings by when they were made without joining to the build. The time must
-not change between identical runs: it is ``SOURCE_DATE_EPOCH`` when that is set, else the
-latest ISO date among the documents, else 1970-01-01T00:00:00Z.
+Readings and the build. Each document's content is read by a ``kg:Reading`` (a ``prov:Activity`` that
+``prov:used`` the document), which generated the document's assertions. Its IRI hashes the document's id and
+content (`kg.iri.reading_iri`), so a document's graph stays the same, byte for byte, while the document does,
+whatever else a later build adds: an update rewrites and a store reloads only what changed. The build (a
+``kg:Build``, a ``prov:Activity``; its IRI hashes every document) lists the readings as its parts
+(``dcterms:hasPart``), the documents it ``prov:used``, and ``prov:endedAtTime``. That time must not change
+between identical runs: it is ``SOURCE_DATE_EPOCH`` when that is set, else the latest ISO date among the
+documents, else 1970-01-01T00:00:00Z.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from kg.graph import KnowledgeGraph
-from kg.iri import assertion_iri, build_iri, document_iri, entity_iri
+from kg.iri import assertion_iri, build_iri, document_iri, entity_iri, reading_iri
 from kg.model import DocumentMeta, Entity, Evidence, Relation, normalize_name
 from kg.ontology import load_ontology
 from kg.rdf.measures import add_measurement
@@ -154,16 +157,23 @@ class Assembler:
 
 
 class Context:
-    """What every statement of one export shares: the base, the ontology, the IRIs minted so far, and the build
-    (its IRI and time: `kg.rdf.patch` passes stand-ins, so that a document's statements do not depend on the others)."""
+    """What every statement of one export shares: the base, the ontology, the IRIs minted so far, the content hash of
+    each document (which its reading's IRI hashes), and the build (its IRI and time)."""
 
-    def __init__(self, base: str, build: str, built_at: str) -> None:
+    def __init__(self, base: str, build: str, built_at: str, documents: Iterable[DocumentMeta] = ()) -> None:
         self.base, self.build, self.built_at = base, build, built_at
         self.onto = load_ontology()
         self._iris: dict[str, str] = {}
+        self._hashes = {doc.id: doc.content_hash for doc in documents}
 
     def document(self, doc_id: str) -> str:
         return self._iri("d", doc_id, document_iri)
+
+    def reading(self, doc_id: str) -> str:
+        iri = self._iris.get("r" + doc_id)
+        if iri is None:
+            iri = self._iris["r" + doc_id] = reading_iri(self.base, doc_id, self._hashes.get(doc_id))
+        return iri
 
     def entity(self, label: str) -> str:
         return self._iri("e", label, entity_iri)
@@ -178,11 +188,11 @@ class Context:
 
 def statements_of(g: KnowledgeGraph) -> list[Statement]:
     documents = g.documents
-    ctx = Context(g.base, build_iri(g.base, documents), build_time(documents))
+    ctx = Context(g.base, build_iri(g.base, documents), build_time(documents), documents)
     out = Assembler()
     add_build(out, ctx, documents)
     for doc in documents:
-        add_document(out, ctx.document(doc.id), doc)
+        add_document(out, ctx, doc)
     for ent in g.entities():
         add_entity(out, ctx, ent)
     for rel in g.relations():
@@ -194,12 +204,13 @@ def statements_of(g: KnowledgeGraph) -> list[Statement]:
 
 
 def add_build(out: Assembler, ctx: Context, documents: list[DocumentMeta]) -> None:
-    """The build in the default graph: what it is, when it ended, and the documents it used."""
+    """The build in the default graph: what it is, when it ended, the documents it used and its readings of them."""
     out.add(ctx.build, RDF + "type", KG + "Build")
     out.add(ctx.build, RDF + "type", PROV + "Activity")
     out.literal(ctx.build, PROV + "endedAtTime", ctx.built_at, datatype="dateTime")
     for doc in documents:
         out.add(ctx.build, PROV + "used", ctx.document(doc.id))
+        out.add(ctx.build, DCTERMS + "hasPart", ctx.reading(doc.id))
 
 
 def add_entity(out: Assembler, ctx: Context, ent: Entity) -> None:
@@ -228,10 +239,22 @@ def add_reading(out: Assembler, ctx: Context, rel: Relation, ev: Evidence) -> No
     predicate = ctx.onto.relations[rel.relation].iri
     graph = ctx.document(ev.document)
     out.add(head, predicate, tail, graph)
-    _add_assertion(out, graph, ctx.build, ctx.built_at, ctx.base, rel, ev, (head, predicate, tail))
+    reading = ctx.reading(ev.document)
+    _add_reading_activity(out, reading, graph)
+    _add_assertion(out, graph, reading, ctx.base, rel, ev, (head, predicate, tail))
 
 
-def add_document(out: Assembler, node: str, doc: DocumentMeta) -> None:
+def _add_reading_activity(out: Assembler, reading: str, document: str) -> None:
+    """The reading of a document, in the default graph."""
+    out.add(reading, RDF + "type", KG + "Reading")
+    out.add(reading, RDF + "type", PROV + "Activity")
+    out.add(reading, PROV + "used", document)
+
+
+def add_document(out: Assembler, ctx: Context, doc: DocumentMeta) -> None:
+    """A document in the default graph, with its reading."""
+    node = ctx.document(doc.id)
+    _add_reading_activity(out, ctx.reading(doc.id), node)
     out.add(node, RDF + "type", KG + "Document")
     out.literal(node, DCTERMS + "identifier", doc.id)
     if doc.title:
@@ -255,8 +278,7 @@ def add_document(out: Assembler, node: str, doc: DocumentMeta) -> None:
 def _add_assertion(
     out: Assembler,
     graph: str,
-    build: str,
-    built_at: str,
+    reading: str,
     base: str,
     rel: Relation,
     ev: Evidence,
@@ -270,8 +292,7 @@ def _add_assertion(
     add(node, RDF + "predicate", triple[1], graph)
     add(node, RDF + "object", triple[2], graph)
     add(node, PROV + "wasDerivedFrom", graph, graph)
-    add(node, PROV + "wasGeneratedBy", build, graph)
-    literal(node, PROV + "generatedAtTime", built_at, graph, datatype="dateTime")
+    add(node, PROV + "wasGeneratedBy", reading, graph)
     literal(node, KG + "evidence", ev.sentence, graph, language="zh")
     literal(node, KG + "confidence", decimal(ev.confidence), graph, datatype="decimal")
     literal(node, KG + "rule", ev.rule, graph)
