@@ -94,7 +94,7 @@ def _timed_phases() -> dict[str, float]:
     _IMPORTS = time.process_time() - started
     spent: dict[str, float] = {}
     targets = [
-        (kg.state, "read_state"), (kg.state, "read_blocks"), (kg.state, "write_state"),
+        (kg.state, "read_state"), (kg.state, "read_layout"), (kg.state, "write_state"), (kg.state, "write_layout"),
         (kg.extract.Extractor, "__init__"), (kg.extract.Extractor, "extract_each"),
         (kg.builder, "read_documents"), (kg.graph, "_resolve"), (kg.rdf.patch, "_units"),
         (kg.rdf.patch, "_entity_block"), (kg.rdf.patch, "_document_block"), (kg.export, "_stage_formats"),
@@ -115,7 +115,7 @@ def _timed_phases() -> dict[str, float]:
                 spent[_label] = spent.get(_label, 0.0) + time.process_time() - begun
 
         setattr(owner, name, timed)
-    texts = kg.rdf.patch.PatchedExport._texts
+    texts = kg.rdf.patch.PatchedExport._assembled
     original_texts = texts.func
 
     def timed_texts(self):
@@ -123,7 +123,7 @@ def _timed_phases() -> dict[str, float]:
         try:
             return original_texts(self)
         finally:
-            spent["PatchedExport._texts (all blocks)"] = time.process_time() - begun
+            spent["PatchedExport._assembled (blocks)"] = time.process_time() - begun
 
     texts.func = timed_texts
     return spent

@@ -220,9 +220,9 @@ def _child(events_path: str, argv: list[str]) -> int:
 
     kg.graph.KnowledgeGraph.add = timed("merge (graph.add)", kg.graph.KnowledgeGraph.add)
     kg.graph._resolve = timed("resolve", kg.graph._resolve)
-    texts = kg.rdf.patch.PatchedExport._texts
-    kg.rdf.patch.PatchedExport._texts = functools.cached_property(timed("render blocks", texts.func))
-    kg.rdf.patch.PatchedExport._texts.__set_name__(kg.rdf.patch.PatchedExport, "_texts")
+    texts = kg.rdf.patch.PatchedExport._assembled
+    kg.rdf.patch.PatchedExport._assembled = functools.cached_property(timed("render blocks", texts.func))
+    kg.rdf.patch.PatchedExport._assembled.__set_name__(kg.rdf.patch.PatchedExport, "_assembled")
     original_serialize = kg.rdf.serialize
 
     def serialize(export, fmt):

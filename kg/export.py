@@ -9,6 +9,7 @@ set whole.
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import sys
@@ -155,11 +156,14 @@ def _stage_view(directory: Path, g: KnowledgeGraph) -> Path:
 
 
 def _stage_formats(directory: Path, formats: Sequence[tuple[str, str]], export: rdf.Export) -> dict[str, Path]:
-    """Each format written to a temporary file; all of them or none."""
+    """Each format written to a temporary file; all of them or none. An export that writes itself to a file
+    (`kg.rdf.patch`: ranges copied from the last build's file) does so."""
     staged: dict[str, Path] = {}
+    write = getattr(export, "write", None)
     try:
         for name, fmt in formats:
-            staged[name] = _stage(directory, name, rdf.serialize(export, fmt))
+            data = functools.partial(write, fmt) if write is not None else rdf.serialize(export, fmt)
+            staged[name] = _stage(directory, name, data)
     except BaseException:
         for temp in staged.values():
             temp.unlink(missing_ok=True)
@@ -167,12 +171,16 @@ def _stage_formats(directory: Path, formats: Sequence[tuple[str, str]], export: 
     return staged
 
 
-def _stage(directory: Path, name: str, data: bytes) -> Path:
-    """Write data to a new temporary file in the target's directory (so os.replace is atomic)."""
+def _stage(directory: Path, name: str, data: bytes | Callable[[int], None]) -> Path:
+    """Write data (or what a writer writes to the file descriptor it is given) to a new temporary file in the
+    target's directory (so os.replace is atomic)."""
     fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if callable(data):
+                data(handle.fileno())
+            else:
+                handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
     except BaseException:

@@ -85,7 +85,8 @@ def measurement_iri(base: str, measurement: Measurement) -> str:
 def reading_iri(base: str, doc_id: str, content_hash: str | None) -> str:
     """IRI of the reading of one document's content: a hash of its id and content, so that it stays the same from
     one build to the next while the document does (the build's IRI changes with every document added)."""
-    return f"{base}reading/{_digest([doc_id, content_hash])}"
+    key = f"{doc_id}\n{content_hash or ''}".encode()  # the hash (hex) holds no line break: the last one splits
+    return f"{base}reading/{hashlib.sha256(key).hexdigest()[:32]}"
 
 
 def build_iri(base: str, documents: Iterable[DocumentMeta]) -> str:

@@ -8,10 +8,12 @@ runs again over all of them.
 
 Tables: ``meta`` (key, value): the schema version and the settings; ``documents`` (id, meta, extraction): one row
 per document, its metadata as JSON and its extraction as zlib-compressed JSON, each record an array of its fields in
-declaration order; ``blocks`` (unit, signature, data): the text of each document's and entity's part of every
-RDF export (`kg.rdf.patch`), zlib-compressed UTF-8 fields after a line of their lengths, so that an update renders
-only the parts that changed; blocks are a cache, and those that cannot be read (an older kg's) are rendered again.
-A state of another schema version, or one that cannot be read, is reported by `StateError` and never half-used.
+declaration order; and what the exports' files hold (`kg.rdf.layout`), so that an update copies the unchanged parts
+of the last files instead of rendering them: ``units`` (unit, signature), the signature of each document's and
+entity's part; ``pieces`` (family, keys, names, units), each family's keys and units in file order; ``files``
+(format, ...), each file's name, header length, piece lengths, size and modification time. The layout is a cache:
+one that cannot be read, or files that changed since, make the update render every part again. A state of another
+schema version, or one that cannot be read, is reported by `StateError` and never half-used.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ import json
 import os
 import sqlite3
 import zlib
-from collections.abc import Collection, Iterable, Mapping
+from array import array
+from collections.abc import Iterable, Mapping
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -28,9 +31,9 @@ from typing import Any
 from kg.batch import extraction_key
 from kg.graph import KnowledgeGraph
 from kg.model import DocumentMeta, EntityRecord, Evidence, Extraction, Measurement, RelationRecord
-from kg.rdf.patch import Block, PatchedExport
+from kg.rdf.layout import FAMILIES, FAMILY, FileLayout, Layout
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 STATE_FILE = Path(".kg") / "state.sqlite"
 
 
@@ -79,18 +82,74 @@ def _read(db: sqlite3.Connection, settings: dict[str, Any]) -> KnowledgeGraph:
     return graph
 
 
-def read_blocks(directory: Path) -> dict[str, Block]:
-    """The export blocks the last build kept (`kg.rdf.patch`), by unit; none when they cannot be read (they are a
-    cache: what is missing is rendered again)."""
+def read_layout(directory: Path, files: dict[str, Path]) -> Layout | None:
+    """What the last build wrote of the exports (`kg.rdf.layout`), when every one of ``files`` (by format) is there
+    as it wrote it; else None, and the next export is rendered whole (the layout is a cache)."""
     try:
         db = _connect(state_path(directory))
         try:
-            rows = db.execute("SELECT unit, signature, data FROM blocks").fetchall()
+            signatures = dict(db.execute("SELECT unit, signature FROM units"))
+            keys, units = {}, {}
+            for family, packed_keys, packed_names, packed_units in db.execute(
+                "SELECT family, keys, names, units FROM pieces"
+            ):
+                keys[family] = zlib.decompress(packed_keys).decode("utf-8").split("\n")
+                names = json.loads(zlib.decompress(packed_names))
+                index = array("i")
+                index.frombytes(zlib.decompress(packed_units))
+                units[family] = [names[i] for i in index]
+            held = {}
+            for format, name, header, size, mtime_ns, lengths in db.execute(
+                "SELECT format, name, header, size, mtime_ns, lengths FROM files"
+            ):
+                sizes = array("q")
+                sizes.frombytes(zlib.decompress(lengths))
+                held[format] = (Path(directory) / name, FileLayout(header, sizes, size, mtime_ns))
         finally:
             db.close()
-        return {unit: _block(signature, data) for unit, signature, data in rows}
     except (sqlite3.Error, zlib.error, ValueError, TypeError):
-        return {}
+        return None
+    if set(keys) != set(FAMILIES) or any(len(keys[f]) != len(units[f]) for f in FAMILIES):
+        return None
+    layout = Layout(signatures, keys, units, {})
+    for format, file in files.items():
+        found = held.get(format)
+        if found is None or found[0] != file or not layout.usable(*found):
+            return None
+        if len(found[1].lengths) != len(keys[FAMILY[format]]):
+            return None
+        layout.files[format] = found
+    return layout
+
+
+def write_layout(directory: Path, layout: Layout, before: Layout | None = None) -> None:
+    """Keep what this build wrote of the exports; with ``before`` (the layout this build read), only the units whose
+    signatures changed are written."""
+    old = before.signatures if before is not None else {}
+    with _connect(state_path(directory)) as db:
+        gone = [(unit,) for unit in old if unit not in layout.signatures]
+        db.executemany("DELETE FROM units WHERE unit = ?", gone)
+        changed = [(u, sig) for u, sig in layout.signatures.items() if old.get(u) != sig]
+        db.executemany("INSERT OR REPLACE INTO units (unit, signature) VALUES (?, ?)", changed)
+        for family in FAMILIES:  # keys are IRIs (and NUL), which hold no line break; units are kept as numbers
+            names = sorted(set(layout.units[family]))
+            number = {name: i for i, name in enumerate(names)}
+            packed = (
+                zlib.compress("\n".join(layout.keys[family]).encode("utf-8"), 1),
+                zlib.compress(json.dumps(names, ensure_ascii=False).encode("utf-8"), 1),
+                zlib.compress(array("i", map(number.__getitem__, layout.units[family])).tobytes(), 1),
+            )
+            db.execute("INSERT OR REPLACE INTO pieces (family, keys, names, units) VALUES (?, ?, ?, ?)",
+                       (family, *packed))  # fmt: skip
+        db.execute("DELETE FROM files")
+        db.executemany(
+            "INSERT INTO files (format, name, header, size, mtime_ns, lengths) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (format, file.name, held.header, held.size, held.mtime_ns, zlib.compress(held.lengths.tobytes(), 1))
+                for format, (file, held) in layout.files.items()
+            ],
+        )
+    db.close()
 
 
 def write_state(
@@ -98,18 +157,14 @@ def write_state(
     graph: KnowledgeGraph,
     settings: dict[str, Any],
     before: Mapping[str, DocumentMeta] | None = None,
-    export: PatchedExport | None = None,
-    cached: Collection[str] = (),
 ) -> Path:
-    """Keep ``graph``'s extractions, and the blocks of ``export`` if it was assembled, for the next update.
+    """Keep ``graph``'s extractions for the next update.
 
     With ``before`` (the documents of the state `read_state` read for this build, by id), only the documents that
-    changed are written and those gone are deleted, and only the blocks rendered in this run are written and the
-    ``cached`` ones no longer in the export deleted; otherwise the file is written anew beside the old one and moved
-    into place."""
+    changed are written and those gone are deleted; otherwise the file is written anew beside the old one and moved
+    into place, without the layout of the exports (`write_layout` adds it once they are written)."""
     path = state_path(directory)
     path.parent.mkdir(parents=True, exist_ok=True)
-    blocks = export.blocks if export is not None else {}
     if before is None or not path.exists():
         temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         temp.unlink(missing_ok=True)
@@ -117,7 +172,6 @@ def write_state(
             with _connect(temp) as db:
                 db.executescript(_SCHEMA)
                 _write(db, graph.extractions(), (), settings)
-                _write_blocks(db, blocks, blocks, ())
             db.close()
             os.replace(temp, path)
         except BaseException:
@@ -131,59 +185,17 @@ def write_state(
     with _connect(path) as db:
         _write(db, changed, [doc_id for doc_id in before if doc_id not in after], settings)
         db.executemany("UPDATE documents SET meta = ? WHERE id = ?", ((_meta_json(m), m.id) for m in refreshed))
-        if blocks:
-            _write_blocks(db, blocks, export.rendered, [unit for unit in cached if unit not in blocks])
     db.close()
     return path
-
-
-def _write_blocks(
-    db: sqlite3.Connection, blocks: Mapping[str, Block], rendered: Iterable[str], gone: Iterable[str]
-) -> None:
-    db.executemany("DELETE FROM blocks WHERE unit = ?", ((unit,) for unit in gone))
-    rows = ((unit, blocks[unit].signature, _block_data(blocks[unit])) for unit in rendered)
-    db.executemany("INSERT OR REPLACE INTO blocks (unit, signature, data) VALUES (?, ?, ?)", rows)
-
-
-def _block_data(block: Block) -> bytes:
-    """The block's pieces as one byte string: a header line of counts and field lengths, then every field, so that
-    reading it back slices bytes, with no parsing, escaping or decoding of the texts (only the keys are decoded)."""
-    pieces = (*block.nquads, *block.ntriples, *block.jsonld)
-    fields = [field if isinstance(field, bytes) else field.encode("utf-8") for piece in pieces for field in piece]
-    sizes = [len(block.nquads), len(block.ntriples), len(block.jsonld), *map(len, fields)]
-    return zlib.compress(",".join(map(str, sizes)).encode("ascii") + b"\n" + b"".join(fields), 1)
-
-
-def _block(signature: str, data: bytes) -> Block:
-    raw = zlib.decompress(data)
-    start = raw.index(b"\n")
-    sizes = list(map(int, raw[:start].split(b",")))
-    fields: list[bytes] = []
-    at = start + 1
-    for size in sizes[3:]:
-        fields.append(raw[at : at + size])
-        at += size
-    if at != len(raw) or len(fields) != 4 * sizes[0] + 4 * sizes[1] + 3 * sizes[2]:
-        raise ValueError("a block's fields do not match its header")
-    values = iter(fields)
-    nquads = _pieces(values, sizes[0], 4, 2)
-    ntriples = _pieces(values, sizes[1], 4, 1)
-    return Block(signature, nquads, ntriples, _pieces(values, sizes[2], 3, 2))  # type: ignore[arg-type]
-
-
-def _pieces(values, count: int, size: int, keys: int) -> tuple[tuple, ...]:
-    """``count`` pieces of ``size`` fields from ``values``, the first ``keys`` of each decoded (graph, subject)."""
-    out = []
-    for _ in range(count):
-        piece = [next(values) for _ in range(size)]
-        out.append((*(key.decode("utf-8") for key in piece[:keys]), *piece[keys:]))
-    return tuple(out)
 
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE documents (id TEXT PRIMARY KEY, meta TEXT NOT NULL, extraction BLOB NOT NULL);
-CREATE TABLE blocks (unit TEXT PRIMARY KEY, signature TEXT NOT NULL, data BLOB NOT NULL);
+CREATE TABLE units (unit TEXT PRIMARY KEY, signature TEXT NOT NULL);
+CREATE TABLE pieces (family TEXT PRIMARY KEY, keys BLOB NOT NULL, names BLOB NOT NULL, units BLOB NOT NULL);
+CREATE TABLE files (format TEXT PRIMARY KEY, name TEXT NOT NULL, header INTEGER NOT NULL, size INTEGER NOT NULL,
+                    mtime_ns INTEGER NOT NULL, lengths BLOB NOT NULL);
 """
 
 

@@ -6,10 +6,8 @@ import json
 import random
 import shutil
 import sqlite3
-import zlib
 from pathlib import Path
 
-import pytest
 from invented_news import invented_article, invented_news
 
 from kg.cli import main
@@ -144,21 +142,53 @@ def test_formats_writes_the_exports_named_and_removes_the_others(tmp_path: Path,
     assert "add nq to --formats" in capsys.readouterr().err
 
 
-def test_a_block_is_kept_and_read_back_whole_whatever_its_text():
-    """The state keeps a block's fields as bytes after a line of their lengths: any text reads back equal, keys as
-    text and the rest as bytes, and a block of an older layout or a damaged one is refused, not misread."""
-    from kg.rdf.patch import Block
-    from kg.state import _block, _block_data
+def test_the_layout_of_the_exports_is_kept_and_an_edited_export_is_not_copied_from(tmp_path: Path, capsys):
+    """A build keeps where each part of each export stands (`kg.rdf.layout`); the next update copies the unchanged
+    parts from those files. A file changed since (here kg.nq, touched by hand) is not copied from: the update
+    renders every part again, and the exports are still the full build's."""
+    from kg.export import RDF_FILES
+    from kg.state import read_layout
 
-    line = '<urn:a> <urn:p> "一\\n" .\n'.encode()
-    plain = Block("s1", (("", "urn:a", line, b"t"), ("urn:g", "", b"q", b"g {\n}\n")),
-                  (("urn:a", b"n", b"ttl", b"<x/>\n"),), (("", "urn:a", b"{}"),))  # fmt: skip
-    odd = Block("s2", (("", "urn:b\n,", b"a\0b\n1,2", b""),), (), ())
-    empty = Block("s3", (), (), ())
-    for block in (plain, odd, empty):
-        assert _block(block.signature, _block_data(block)) == block
-    older = zlib.compress(b"N1\x000\x000\x00\x00urn:a\x00t\x00g", 1)
-    damaged = zlib.compress(zlib.decompress(_block_data(plain))[:-1], 1)
-    for data in (older, damaged):
-        with pytest.raises(ValueError):
-            _block("s", data)
+    out = tmp_path / "out"
+    assert _build(str(EXAMPLES), "-o", str(out)) == 0
+    files = {fmt: out / name for name, fmt in RDF_FILES}
+    layout = read_layout(out, files)
+    assert layout is not None and set(layout.files) == set(files)
+    assert all(held.size == files[fmt].stat().st_size for fmt, (_, held) in layout.files.items())
+    assert any(unit.startswith("d") for unit in layout.signatures) and any(u.startswith("e") for u in layout.signatures)
+    full = _exports(out)
+    nq = out / "kg.nq"
+    nq.write_bytes(nq.read_bytes())  # same bytes, another modification time
+    assert read_layout(out, files) is None
+    assert _build(str(EXAMPLES), "-o", str(out), "--update") == 0
+    assert _exports(out) == full
+    assert read_layout(out, files) is not None  # kept again for the next update
+
+
+def test_the_layout_keeps_any_document_id(tmp_path: Path):
+    """Unit names hold document ids, which may hold any character: they read back as they were written."""
+    from array import array
+
+    from kg.rdf.layout import FileLayout, Layout
+    from kg.state import _SCHEMA, read_layout, write_layout
+
+    odd = ["d a\nb", "d\u2028x", 'd"q"', "e中国银联"]
+    layout = Layout(
+        {unit: f"s{i}" for i, unit in enumerate(odd)},
+        {family: [f"k{i}" for i in range(len(odd))] for family in ("q", "t", "j")},
+        {family: list(odd) for family in ("q", "t", "j")},
+        {},
+    )
+    (tmp_path / ".kg").mkdir()
+    db = sqlite3.connect(tmp_path / ".kg" / "state.sqlite")
+    db.executescript(_SCHEMA)
+    db.close()
+    file = tmp_path / "kg.nq"
+    file.write_bytes(b"abcd")
+    status = file.stat()
+    layout.files["nquads"] = (file, FileLayout(0, array("q", [1, 1, 1, 1]), status.st_size, status.st_mtime_ns))
+    write_layout(tmp_path, layout)
+    again = read_layout(tmp_path, {"nquads": file})
+    assert again is not None
+    assert (again.signatures, again.keys, again.units) == (layout.signatures, layout.keys, layout.units)
+    assert again.files["nquads"][1] == layout.files["nquads"][1]

@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Sequence
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
 from kg.ontology import ontology_dir
 from kg.rdf.statements import Statement
 from kg.rdf.vocab import RDF, XSD
+
+JSONLD_SEPARATOR = b",\n "  # between two node lines
+JSONLD_FOOTER = b"\n]}\n"
 
 
 def context() -> dict[str, Any]:
@@ -76,9 +80,13 @@ class JsonLdWriter:
 
     def document(self, lines: Sequence[str] | Sequence[bytes]) -> bytes:
         """The JSON-LD document of these node lines (text, or UTF-8 as `kg.rdf.patch` keeps them)."""
+        body = JSONLD_SEPARATOR.join(line if isinstance(line, bytes) else line.encode() for line in lines)
+        return self.header() + body + JSONLD_FOOTER
+
+    def header(self) -> bytes:
+        """What comes before the first node line: the context, and the opening of the graph."""
         head = json.dumps(self.context, ensure_ascii=False, indent=1, sort_keys=True)
-        body = b",\n ".join(line if isinstance(line, bytes) else line.encode() for line in lines)
-        return f'{{"@context": {head},\n"@graph": [\n '.encode() + body + b"\n]}\n"
+        return f'{{"@context": {head},\n"@graph": [\n '.encode()
 
     def _value_object(self, value: str, kind: str) -> Any:
         if not kind:
@@ -97,6 +105,9 @@ class JsonLdWriter:
             return term[0], out[0] if len(out) == 1 else out
         if len(objects) == 1:
             return self.compact(predicate), self._value_object(*objects[0])
+        if all(not kind for _, kind in objects):  # IRIs only (a build's documents): sorted as _dumps would sort them
+            ids = sorted((self.compact(v) for v, _ in objects), key=encode_basestring)
+            return self.compact(predicate), [{"@id": i} for i in ids]
         return self.compact(predicate), sorted((self._value_object(v, k) for v, k in objects), key=_dumps)
 
     def _nodes(self, subjects: dict[str, dict[str, list[tuple[str, str]]]]) -> list[tuple[str, dict[str, Any]]]:

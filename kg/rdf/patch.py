@@ -1,37 +1,39 @@
-"""An export assembled from blocks, so that an update re-renders what changed and reuses the rest
-(`kg build --update`).
+"""An export assembled from blocks, so that an update renders what changed and copies the rest from the files of
+the last build (`kg build --update`, `kg.rdf.layout`).
 
 N-Quads and N-Triples are sorted statements, and their order is made of independent blocks:
 
-- per document: its metadata (default graph, one subject) and its named graph (the facts it reads, their
-  assertions and its figures);
+- per document: its metadata and its reading (default graph, a subject each) and its named graph (the facts it
+  reads, their assertions and its figures);
 - per entity: its names, mentions and documents (default graph, one subject), and in N-Triples, where graphs merge,
   the facts it heads as well;
 - the build (default graph, one subject), rendered every time.
 
 A document's block depends only on its own metadata, readings and figures, with entity labels as resolution leaves
 them: its assertions name the document's kg:Reading, whose IRI hashes the document's content, not the build, whose
-IRI changes with every document. Each block carries a signature of what it was rendered from (the document's
-metadata, its readings and figures as resolved, or the entity); a cached block whose signature still holds is reused
-as text.
-Blocks sort by (graph, subject) and hold whole subjects, so joining them in that order is the sorted export.
+IRI changes with every document. Each block has a signature of what it was rendered from (the document's metadata,
+its readings and figures as resolved, or the entity); a unit whose signature still holds is not rendered: its pieces
+are copied from the last build's files, by the byte ranges the state keeps (`kg.state`). Pieces sort by their keys,
+(graph, subject), and hold whole subjects, so writing them in that order gives the sorted export.
 
-JSON-LD is joined the same way from a line per node of the default graph and a line per named graph. Turtle, TriG
+JSON-LD is written the same way from a line per node of the default graph and a line per named graph. Turtle, TriG
 and RDF/XML too: pyoxigraph's serializers stream, and what they write for a run of statements of one subject (in
 TriG, of one subject of the default graph, or one named graph) does not depend on what comes before or after it. So
-each N-Triples piece of a block is also kept as Turtle and RDF/XML, and each N-Quads piece as TriG, as the serializer
-writes it alone, when the block is rendered; the export is the prefixes (or the XML header), the pieces in order, and
-the XML footer. The pieces of a batch of blocks are serialized in one call per format and cut apart: a call per piece
-cost about 40 µs, most of it the prefixes, and made a full build 5–10% slower than writing each format whole.
+each N-Triples piece of a block is also rendered as Turtle and RDF/XML, and each N-Quads piece as TriG, as the
+serializer writes it alone; the export is the prefixes (or the XML header), the pieces in order, and the XML footer.
+The pieces of a batch of blocks are serialized in one call per format and cut apart: a call per piece cost about
+40 µs, most of it the prefixes, and made a full build 5–10% slower than writing each format whole.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -39,7 +41,20 @@ from kg.forkmap import fork_map
 from kg.graph import KnowledgeGraph
 from kg.iri import build_iri
 from kg.model import DocumentMeta, Entity, Evidence, Measurement, Relation
-from kg.rdf.jsonld import JsonLdWriter
+from kg.rdf.jsonld import JSONLD_FOOTER, JSONLD_SEPARATOR, JsonLdWriter
+from kg.rdf.layout import (
+    FAMILIES,
+    FAMILY,
+    FileLayout,
+    Layout,
+    Merged,
+    Segment,
+    joined_segments,
+    key_of,
+    merge,
+    plan,
+    write_segments,
+)
 from kg.rdf.measures import add_measurement
 from kg.rdf.statements import (
     Assembler,
@@ -63,8 +78,7 @@ from kg.rdf.writer import _prefixes as _new_prefixes
 class Block:
     """The rendered text of one document or entity: N-Quads (with their TriG) and JSON-LD pieces keyed by (graph,
     subject), N-Triples pieces (with their Turtle and RDF/XML) keyed by subject, and the signature of what they were
-    rendered from. The texts are UTF-8 bytes, as the exports are written: an update joins hundreds of megabytes of
-    kept pieces, and decoding and encoding them again cost more than the join."""
+    rendered from. The texts are UTF-8 bytes, as the exports are written."""
 
     signature: str
     nquads: tuple[tuple[str, str, bytes, bytes], ...]  # (graph, subject, text, trig)
@@ -73,47 +87,85 @@ class Block:
 
 
 class PatchedExport(Export):
-    """The export of a graph, reusing the ``cached`` blocks (by unit key) whose signatures still hold.
+    """The export of a graph, with the pieces of the units (documents and entities) whose signatures still hold taken
+    from the files the ``previous`` build wrote (`kg.rdf.layout`), and the others rendered.
 
-    ``blocks`` holds every block of this export once it is assembled, and ``rendered`` the keys of those rendered in
-    this run: what `kg.state` keeps for the next update."""
+    `prepare` renders what must be rendered (in ``processes`` processes); `write` writes one format to a file
+    descriptor, copying the old file's ranges; `layout` gives what `kg.state` keeps for the next update. ``rendered``
+    holds the units rendered in this run."""
 
-    def __init__(self, g: KnowledgeGraph, cached: dict[str, Block] | None = None, processes: int = 1) -> None:
+    def __init__(self, g: KnowledgeGraph, previous: Layout | None = None, processes: int = 1) -> None:
         self.base = g.base
         self.processes = processes  # blocks to render are shared by this many processes (`kg.forkmap`)
         self._graph = g
-        self._cached = cached or {}
-        self.blocks: dict[str, Block] = {}
+        self._previous = previous
+        self._plans: dict[str, tuple[list[Segment], array]] = {}
         self.rendered: set[str] = set()
 
     def nquads(self) -> bytes:
-        return self._texts[0]
+        return self.serialize("nquads")
 
     def ntriples(self) -> bytes:
-        return self._texts[1]
+        return self.serialize("ntriples")
 
     def serialize(self, format: str) -> bytes:
-        if format == "json-ld":
-            return self._texts[2]
-        if format in _JOINED:
-            return self._joined(format)
-        return super().serialize(format)
+        segments, _ = self._plan(format)
+        return joined_segments(self._old_file(format), segments)
 
-    def _joined(self, format: str) -> bytes:
-        """Turtle, TriG or RDF/XML: the pieces of every block in export order, between the format's header and
-        footer."""
-        self._texts  # noqa: B018 (the pieces are gathered with the other texts)
-        pieces, column = (self._pieces[0], 3) if format == "trig" else (self._pieces[1], 2 if format == "turtle" else 3)
-        header, footer = _HEADERS[(format, self.base)]
-        return header + b"".join(piece[column] for piece in pieces) + footer
+    def write(self, format: str, out: int) -> None:
+        """Write the format's export to the file descriptor ``out``."""
+        segments, _ = self._plan(format)
+        write_segments(out, self._old_file(format), segments)
+
+    def prepare(self) -> None:
+        """Render the blocks that must be rendered (before a process forks to write some of the formats)."""
+        self._assembled  # noqa: B018
+
+    def layout(self, files: dict[str, Path]) -> Layout:
+        """What the next update needs of this export, once the ``files`` (by format) are written."""
+        parts = self._assembled
+        written = {}
+        for format, file in files.items():
+            _, lengths = self._plan(format)
+            status = file.stat()
+            header = len(self._header_footer(format)[0])
+            written[format] = (file, FileLayout(header, lengths, status.st_size, status.st_mtime_ns))
+        keys = {family: parts.order[family].keys for family in FAMILIES}
+        units = {family: parts.order[family].units for family in FAMILIES}
+        return Layout(parts.signatures, keys, units, written)
 
     @functools.cached_property
     def statements(self) -> list[Statement]:
         """Every statement, rendered again (the serializations need none of them)."""
         return statements_of(self._graph)
 
+    def _old_file(self, format: str) -> Path | None:
+        held = self._previous.files.get(format) if self._previous is not None else None
+        return held[0] if held is not None else None
+
+    def _header_footer(self, format: str) -> tuple[bytes, bytes]:
+        if format in _JOINED:
+            return _HEADERS[(format, self.base)]
+        if format == "json-ld":
+            return self._assembled.jsonld.header(), JSONLD_FOOTER
+        return b"", b""
+
+    def _plan(self, format: str) -> tuple[list[Segment], array]:
+        """The format's segments and the lengths of its pieces, made once."""
+        found = self._plans.get(format)
+        if found is None:
+            held = self._previous.files.get(format) if self._previous is not None else None
+            header, footer = self._header_footer(format)
+            separator = JSONLD_SEPARATOR if format == "json-ld" else b""
+            parts = self._assembled
+            found = self._plans[format] = plan(
+                parts.order[FAMILY[format]].parts, parts.texts[format], held[1] if held else None, separator, header,
+                footer,
+            )  # fmt: skip
+        return found
+
     @functools.cached_property
-    def _texts(self) -> tuple[bytes, bytes, bytes]:
+    def _assembled(self) -> _Assembled:
         g = self._graph
         documents = g.documents
         ctx = Context(g.base, build_iri(g.base, documents), build_time(documents), documents)
@@ -124,33 +176,65 @@ class PatchedExport(Export):
         build_block = _serialize_pieces(
             g.base,
             [Block("", (("", ctx.build, _text(map(nquad_line, build)), b""),),
-                   ((ctx.build, _text(map(ntriple_line, build)), b"", b""),), ())],
+                   ((ctx.build, _text(map(ntriple_line, build)), b"", b""),), tuple(_lines(jsonld, build)))],
         )[0]  # fmt: skip
-        nquads, ntriples = list(build_block.nquads), list(build_block.ntriples)
-        nodes = _lines(jsonld, build)
         units = list(_units(g, ctx))
-        if self._cached:
-            todo = [u for u in units if (held := self._cached.get(u[0])) is None or held.signature != _digest(u[1])]
+        previous = self._previous
+        signatures: dict[str, str] = {}
+        if previous is not None:
+            todo = []
+            for unit in units:
+                signature = _digest(unit[1])
+                if previous.signatures.get(unit[0]) == signature:
+                    signatures[unit[0]] = signature
+                else:
+                    todo.append(unit)
         else:  # every unit is rendered, and its signature taken by the process that renders it
             todo = units
         batches = [todo[i : i + _BATCH] for i in range(0, len(todo), _BATCH)]
         rendered = [block for part in fork_map(_Render(jsonld, g.base), batches, self.processes) for block in part]
-        fresh = dict(zip((key for key, _, _ in todo), rendered, strict=True))
-        self.rendered.update(fresh)
-        for key, _, _ in units:
-            block = self.blocks[key] = fresh[key] if key in fresh else self._cached[key]
-            nquads.extend(block.nquads)
-            ntriples.extend(block.ntriples)
-            nodes.extend(block.jsonld)
-        nquads.sort(key=lambda item: item[:2])
-        ntriples.sort(key=lambda item: item[0])
-        nodes.sort(key=lambda item: item[:2])
-        self._pieces = (nquads, ntriples)
-        return (
-            b"".join(piece[2] for piece in nquads),
-            b"".join(piece[1] for piece in ntriples),
-            jsonld.document([line for _, _, line in nodes]),
-        )
+        fresh = [("", build_block), *zip((key for key, _, _ in todo), rendered, strict=True)]
+        self.rendered.update(unit for unit, _ in fresh[1:])
+        signatures.update((unit, block.signature) for unit, block in fresh[1:])
+        return _assembled(jsonld, fresh, signatures, previous)
+
+
+@dataclass(slots=True)
+class _Assembled:
+    """The export's pieces: for each family, its order (`kg.rdf.layout.merge`), and for each format the texts of the
+    rendered pieces, by index."""
+
+    jsonld: JsonLdWriter
+    order: dict[str, Merged]
+    texts: dict[str, list[bytes]]
+    signatures: dict[str, str]
+
+
+def _assembled(
+    jsonld: JsonLdWriter, fresh: list[tuple[str, Block]], signatures: dict[str, str], previous: Layout | None
+) -> _Assembled:
+    """The rendered blocks' pieces, in key order among the old pieces of the units whose signatures hold."""
+    new: dict[str, list[tuple[str, str, tuple]]] = {family: [] for family in FAMILIES}
+    for unit, block in fresh:
+        new["q"].extend((key_of(g, s), unit, (text, trig)) for g, s, text, trig in block.nquads)
+        new["t"].extend((s, unit, (text, turtle, xml)) for s, text, turtle, xml in block.ntriples)
+        new["j"].extend((key_of(g, s), unit, (line,)) for g, s, line in block.jsonld)
+    columns = {"q": ("nquads", "trig"), "t": ("ntriples", "turtle", "xml"), "j": ("json-ld",)}
+    dropped = {unit for unit, _ in fresh}
+    if previous is not None:
+        dropped.update(unit for unit in previous.signatures if unit not in signatures)
+    order: dict[str, Merged] = {}
+    texts: dict[str, list[bytes]] = {}
+    for family, pieces in new.items():
+        pieces.sort(key=lambda piece: piece[0])
+        for n, format in enumerate(columns[family]):
+            texts[format] = [piece[2][n] for piece in pieces]
+        rendered = [(key, unit) for key, unit, _ in pieces]
+        if previous is None:
+            order[family] = merge([], [], set(), rendered)
+        else:
+            order[family] = merge(previous.keys[family], previous.units[family], dropped, rendered)
+    return _Assembled(jsonld, order, texts, signatures)
 
 
 _BATCH = 128  # units rendered together: their Turtle, TriG and RDF/XML pieces are serialized in one call each

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pyoxigraph as ox
 import pytest
 from samples import evidence, sample_graph
@@ -9,6 +12,7 @@ from samples import evidence, sample_graph
 from kg.graph import KnowledgeGraph
 from kg.iri import DEFAULT_BASE
 from kg.model import DocumentMeta, EntityRecord, Extraction, Measurement, RelationRecord
+from kg.rdf.layout import Layout
 from kg.rdf.patch import PatchedExport, _serialized, _write
 from kg.rdf.writer import Export
 
@@ -31,36 +35,77 @@ def _third(label: str = "星河智联科技有限公司", alias: str = "星河�
     )
 
 
+def _written(export: PatchedExport, folder: Path) -> Layout:
+    """Write every format of the export into ``folder``; what the state would keep of it."""
+    folder.mkdir(exist_ok=True)
+    files = {}
+    for fmt in FORMATS:
+        files[fmt] = folder / f"export.{fmt}"
+        fd = os.open(files[fmt], os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+        try:
+            export.write(fmt, fd)
+        finally:
+            os.close(fd)
+    return export.layout(files)
+
+
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_blocks_give_the_full_export_in_every_format(fmt: str) -> None:
+def test_blocks_give_the_full_export_in_every_format(fmt: str, tmp_path: Path) -> None:
     g = sample_graph()
     g.add(_third())
     full = Export.of(g).serialize(fmt)
     rendered = PatchedExport(g)
     assert rendered.serialize(fmt) == full
-    reused = PatchedExport(g, rendered.blocks)
+    layout = _written(rendered, tmp_path / "before")
+    assert layout.files[fmt][0].read_bytes() == full
+    reused = PatchedExport(g, layout)
     assert reused.serialize(fmt) == full
     assert reused.rendered == set()
+    _written(reused, tmp_path / "again")
+    assert (tmp_path / "again" / f"export.{fmt}").read_bytes() == full
 
 
-def _added(g: KnowledgeGraph, extraction: Extraction) -> PatchedExport:
-    """The export after adding one extraction, from the blocks of the export before; checked against a full one."""
-    before = PatchedExport(g)
-    before.nquads()
+def _added(g: KnowledgeGraph, extraction: Extraction, folder: Path) -> PatchedExport:
+    """The export after adding one extraction, from the files of the export before; checked against a full one,
+    written to a file and in memory."""
+    layout = _written(PatchedExport(g), folder / "before")
     g.add(extraction)
-    after = PatchedExport(g, before.blocks)
+    after = PatchedExport(g, layout)
+    _written(after, folder / "after")
     for fmt in FORMATS:
-        assert after.serialize(fmt) == Export.of(g).serialize(fmt), fmt
+        full = Export.of(g).serialize(fmt)
+        assert after.serialize(fmt) == full, fmt
+        assert (folder / "after" / f"export.{fmt}").read_bytes() == full, fmt
     return after
 
 
-def test_an_added_document_renders_its_own_block_and_the_entities_it_changes() -> None:
-    after = _added(sample_graph(), _third())
+def test_an_added_document_renders_its_own_block_and_the_entities_it_changes(tmp_path: Path) -> None:
+    after = _added(sample_graph(), _third(), tmp_path)
     # the new document, its new entity, and 中国银联 (one more document, one more fact it is part of)
     assert after.rendered == {"ddoc 3", "e星河智联科技有限公司", "e中国银联"}
 
 
-def test_a_merge_by_resolution_renders_again_the_documents_whose_labels_it_moves() -> None:
+def test_a_removed_document_leaves_its_pieces_out(tmp_path: Path) -> None:
+    g = sample_graph()
+    g.add(_third())
+    layout = _written(PatchedExport(g), tmp_path / "before")
+    g.remove("doc 3")
+    after = PatchedExport(g, layout)
+    for fmt in FORMATS:
+        assert after.serialize(fmt) == Export.of(g).serialize(fmt), fmt
+    assert "ddoc 3" not in after.layout({}).units["q"]
+
+
+def test_an_old_file_shorter_than_its_layout_is_an_error_not_a_wrong_export(tmp_path: Path) -> None:
+    g = sample_graph()
+    layout = _written(PatchedExport(g), tmp_path / "before")
+    file = layout.files["nquads"][0]
+    file.write_bytes(file.read_bytes()[:100])
+    with pytest.raises(OSError, match="shorter than its layout says"):
+        PatchedExport(g, layout).serialize("nquads")
+
+
+def test_a_merge_by_resolution_renders_again_the_documents_whose_labels_it_moves(tmp_path: Path) -> None:
     """A document that calls a company by its short form keeps its text, but once another document says whose short
     form it is, its facts and figures name the merged entity: its block must be rendered again."""
     g = KnowledgeGraph()
@@ -74,7 +119,7 @@ def test_a_merge_by_resolution_renders_again_the_documents_whose_labels_it_moves
             (_figure("a", "星河智联"),),
         )
     )
-    after = _added(g, _third())
+    after = _added(g, _third(), tmp_path)
     assert "da" in after.rendered
     assert "星河智联科技有限公司" in after.nquads().decode() and "entity/星河智联>" not in after.nquads().decode()
 
@@ -111,9 +156,8 @@ def test_blocks_rendered_by_two_processes_give_the_same_export(fmt: str) -> None
     split = PatchedExport(g, processes=2)
     assert split.serialize(fmt) == Export.of(g).serialize(fmt)
     alone = PatchedExport(g)
-    alone.nquads()
-    assert split.blocks == alone.blocks
-    assert split.rendered == set(split.blocks)
+    assert split.layout({}) == alone.layout({})
+    assert split.rendered == alone.rendered == set(alone.layout({}).signatures)
 
 
 _HOSTILE = [
