@@ -15,6 +15,7 @@ from kg.model import Document, DocumentMeta
 
 if TYPE_CHECKING:
     from kg.ingest import IngestError
+    from kg.ingest.held import HeldDocument
     from kg.ingest.skipped import SkippedFiles
 
 SHARD_SIZE = 32  # documents per task sent to a worker
@@ -89,10 +90,11 @@ class ContentFilter:
 
 
 def unique_documents(
-    documents: Iterable[Document], report: BuildReport, known: Collection[DocumentMeta] = frozenset()
+    documents: Iterable[Document | HeldDocument], report: BuildReport, known: Collection[DocumentMeta] = frozenset()
 ) -> Iterator[Document]:
-    """The documents that are new, in reading order (see `ContentFilter`)."""
+    """The documents that are new, in reading order (see `ContentFilter`); a held document (`kg.ingest.held`) that
+    is needed is read from its file then."""
     contents = ContentFilter(report, known)
     for doc in documents:
         if contents.admit(doc.meta()):
-            yield doc
+            yield doc if isinstance(doc, Document) else doc.load()

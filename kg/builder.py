@@ -17,6 +17,7 @@ from kg.extract import ExtractionFailure, Extractor
 from kg.graph import KnowledgeGraph
 from kg.ingest import IngestError, RecordFields, read_documents
 from kg.ingest.count import count_documents
+from kg.ingest.held import InputFiles
 from kg.iri import DEFAULT_BASE
 from kg.model import Document, Extraction
 from kg.ontology import load_ontology
@@ -37,6 +38,7 @@ def build(
     progress: bool = False,
     previous: KnowledgeGraph | None = None,
     prune: bool = False,
+    input_files: InputFiles | None = None,
     scheduler: str | None = None,
     text_field: str = "text",
     id_field: str = "id",
@@ -57,7 +59,9 @@ def build(
     `workers` processes), extraction runs on a Dask cluster (`kg.distributed`, needs ``pip install kg[dask]``);
     the graph and the report are the same.
 
-    `text_field`, `id_field`, `title_field` and `date_field` name the fields of JSON records to read.
+    `text_field`, `id_field`, `title_field` and `date_field` name the fields of JSON records to read. With
+    `input_files` (`kg.ingest.held`), files an earlier build read that have not changed are not parsed again, and the
+    files read are recorded in it (`input_files.read`).
 
     >>> g = build(["examples/"])  # doctest: +SKIP
     >>> g.find("银联").label  # doctest: +SKIP
@@ -81,7 +85,9 @@ def build(
     known = frozenset(graph.documents)
     fields = RecordFields(text_field, id_field, title_field, date_field)
     if scheduler is None:
-        read = read_documents(inputs, on_error=failed, fields=fields, on_skipped=report.skipped.append)
+        read = read_documents(
+            inputs, on_error=failed, fields=fields, on_skipped=report.skipped.append, files=input_files
+        )
         documents = unique_documents(read, report, known)
         extractions = extract_all(documents, workers=workers, model=model, backbone=backbone)
     else:

@@ -6,7 +6,6 @@ import argparse
 import json
 import os
 import signal
-import sqlite3
 import sys
 import threading
 import webbrowser
@@ -136,14 +135,18 @@ def _build_held(
     from kg.builder import build
     from kg.distributed import ClusterError
     from kg.ingest import IngestError
+    from kg.ingest.held import InputFiles
+    from kg.state import read_inputs
 
     settings = _state_settings(args)
     previous, before = _previous_build(args.output, settings) if args.update else (None, None)
+    input_files = InputFiles(read_inputs(args.output) if before is not None else {})
     try:
         graph = build(
             args.inputs,
             previous=previous,
             prune=args.prune,
+            input_files=input_files,
             base=args.base,
             workers=workers,
             scheduler=scheduler,
@@ -170,35 +173,23 @@ def _build_held(
         return _fail(f"{report.summary()}; no document was read, so {_left_as_is(args.output)}", status=1)
     from kg.export import RDF_FILES, save_all
     from kg.rdf.patch import PatchedExport
-    from kg.state import read_layout, write_layout, write_state
+    from kg.state import Keeper, read_layout
 
     files = {fmt: args.output / name for name, fmt in RDF_FILES if args.formats is None or name in args.formats}
     layout = read_layout(args.output, files) if before is not None else None
     export = PatchedExport(graph, layout, processes=workers if scheduler is None else 1)
     errors_file = args.output / "errors.jsonl"
     also = {errors_file.name: errors_jsonl(report.errors) or None}
-    kept = True
-
-    def keep() -> None:  # the state, written while a second process serializes, else after the exports
-        nonlocal kept
-        try:
-            write_state(args.output, graph, settings, before)
-        except (OSError, sqlite3.Error) as error:
-            kept = False
-            _note(f"cannot keep the state for --update ({error}); the next --update reads kg.nq back")
-
+    keeper = Keeper(args.output, graph, settings, before, _note)
     try:  # the errors of an earlier build are not this build's: replaced or removed with the exports, as one set
         if files:  # RDF exports: their blocks are rendered before any fork
             export.prepare()
-        paths = save_all(graph, args.output, workers, also=also, files=args.formats, export=export, meanwhile=keep)
+        paths = save_all(graph, args.output, workers, also=also, files=args.formats, export=export,
+                         meanwhile=keeper.documents)  # fmt: skip
     except OSError as error:
         reason = error.strerror or str(error)
         return _fail(f"cannot write the exports: {reason}; {_left_as_is(args.output)}", status=1)
-    if kept:  # where the exports' parts now stand, for the next update to copy them
-        try:
-            write_layout(args.output, export.layout(files), layout)
-        except (OSError, sqlite3.Error) as error:
-            _note(f"cannot keep the exports' layout for --update ({error}); the next --update renders them whole")
+    keeper.exports(export.layout(files), layout, input_files if scheduler is None else None)
     if args.store is not None:
         from kg.store import write_store
 

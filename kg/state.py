@@ -23,13 +23,15 @@ import os
 import sqlite3
 import zlib
 from array import array
-from collections.abc import Iterable, Mapping
-from dataclasses import fields
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import astuple, fields
 from pathlib import Path
 from typing import Any
 
 from kg.batch import extraction_key
 from kg.graph import KnowledgeGraph
+from kg.ingest.held import HeldFile, InputFiles
+from kg.ingest.jsonl import RecordFields
 from kg.model import DocumentMeta, EntityRecord, Evidence, Extraction, Measurement, RelationRecord
 from kg.rdf.layout import FAMILIES, FAMILY, FileLayout, Layout
 
@@ -122,11 +124,71 @@ def read_layout(directory: Path, files: dict[str, Path]) -> Layout | None:
     return layout
 
 
-def write_layout(directory: Path, layout: Layout, before: Layout | None = None) -> None:
-    """Keep what this build wrote of the exports; with ``before`` (the layout this build read), only the units whose
-    signatures changed are written."""
+class Keeper:
+    """What a build keeps for the next update, in two steps: the documents' extractions (`write_state`, while a
+    second process writes exports), then where the exports' parts stand and the input files read (`write_layout`,
+    once the exports are in place). A step that fails is said in one line (``note``) and never stops the build."""
+
+    def __init__(
+        self,
+        directory: Path,
+        graph: KnowledgeGraph,
+        settings: dict[str, Any],
+        before: Mapping[str, DocumentMeta] | None,
+        note: Callable[[str], object],
+    ) -> None:
+        self.directory, self.graph, self.settings, self.before, self.note = directory, graph, settings, before, note
+        self.kept = True
+
+    def documents(self) -> None:
+        try:
+            write_state(self.directory, self.graph, self.settings, self.before)
+        except (OSError, sqlite3.Error) as error:
+            self.kept = False
+            self.note(f"cannot keep the state for --update ({error}); the next --update reads kg.nq back")
+
+    def exports(self, layout: Layout, before: Layout | None, inputs: InputFiles | None) -> None:
+        if not self.kept:
+            return
+        try:
+            write_layout(self.directory, layout, before, inputs)
+        except (OSError, sqlite3.Error) as error:
+            self.note(f"cannot keep the exports' layout for --update ({error}); the next --update renders them whole")
+
+
+def read_inputs(directory: Path) -> dict[str, HeldFile]:
+    """The input files the last build read without an error (`kg.ingest.held`); none when they cannot be read."""
+    try:
+        db = _connect(state_path(directory))
+        try:
+            rows = db.execute("SELECT path, size, mtime_ns, doc_id, source, fields, documents FROM inputs").fetchall()
+        finally:
+            db.close()
+        return {
+            path: HeldFile(size, mtime_ns, doc_id, source, RecordFields(*json.loads(fields)),
+                           tuple(_meta(row) for row in json.loads(zlib.decompress(documents))))
+            for path, size, mtime_ns, doc_id, source, fields, documents in rows
+        }  # fmt: skip
+    except (sqlite3.Error, zlib.error, ValueError, TypeError):
+        return {}
+
+
+def write_layout(
+    directory: Path, layout: Layout, before: Layout | None = None, inputs: InputFiles | None = None
+) -> None:
+    """Keep what this build wrote of the exports, and the input files it read (``inputs``); with ``before`` (the
+    layout this build read), only the units whose signatures changed are written, and only the files read anew."""
     old = before.signatures if before is not None else {}
     with _connect(state_path(directory)) as db:
+        if inputs is not None:
+            db.executemany("DELETE FROM inputs WHERE path = ?", [(p,) for p in inputs.held if p not in inputs.read])
+            db.executemany(
+                "INSERT OR REPLACE INTO inputs (path, size, mtime_ns, doc_id, source, fields, documents) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(path, f.size, f.mtime_ns, f.doc_id, f.source, json.dumps(astuple(f.fields)),
+                  zlib.compress(f"[{','.join(map(_meta_json, f.documents))}]".encode(), 1))
+                 for path, f in inputs.read.items() if inputs.held.get(path) is not f],
+            )  # fmt: skip
         gone = [(unit,) for unit in old if unit not in layout.signatures]
         db.executemany("DELETE FROM units WHERE unit = ?", gone)
         changed = [(u, sig) for u, sig in layout.signatures.items() if old.get(u) != sig]
@@ -193,6 +255,8 @@ _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE documents (id TEXT PRIMARY KEY, meta TEXT NOT NULL, extraction BLOB NOT NULL);
 CREATE TABLE units (unit TEXT PRIMARY KEY, signature TEXT NOT NULL);
+CREATE TABLE inputs (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, doc_id TEXT NOT NULL,
+                     source TEXT NOT NULL, fields TEXT NOT NULL, documents BLOB NOT NULL);
 CREATE TABLE pieces (family TEXT PRIMARY KEY, keys BLOB NOT NULL, names BLOB NOT NULL, units BLOB NOT NULL);
 CREATE TABLE files (format TEXT PRIMARY KEY, name TEXT NOT NULL, header INTEGER NOT NULL, size INTEGER NOT NULL,
                     mtime_ns INTEGER NOT NULL, lengths BLOB NOT NULL);
@@ -224,6 +288,7 @@ def _names(cls: type) -> tuple[str, ...]:
 
 _META, _ENTITY, _EVIDENCE = _names(DocumentMeta), _names(EntityRecord), _names(Evidence)
 _RELATION, _MEASUREMENT = _names(RelationRecord), _names(Measurement)
+_CATEGORIES = _META.index("categories")
 
 
 def _row(record: Any, names: tuple[str, ...]) -> list[Any]:
@@ -246,13 +311,16 @@ def encode(extraction: Extraction) -> bytes:
     return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
 
 
+def _meta(row: list[Any]) -> DocumentMeta:
+    row[_CATEGORIES] = tuple(row[_CATEGORIES])
+    return DocumentMeta(*row)
+
+
 def decode(meta_json: str, blob: bytes) -> Extraction:
     """The extraction `_meta_json` and `encode` wrote, equal to the original."""
-    meta = json.loads(meta_json)
-    meta[_META.index("categories")] = tuple(meta[_META.index("categories")])
     entities, relations, figures = json.loads(zlib.decompress(blob))
     return Extraction(
-        DocumentMeta(*meta),
+        _meta(json.loads(meta_json)),
         tuple(EntityRecord(label, type_, tuple(aliases), *rest) for label, type_, aliases, *rest in entities),
         tuple(RelationRecord(h, rel, t, Evidence(*ev)) for h, rel, t, ev in relations),
         tuple(_measurement(row) for row in figures),

@@ -8,6 +8,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
 from invented_news import invented_article, invented_news
 
 from kg.cli import main
@@ -192,3 +193,53 @@ def test_the_layout_keeps_any_document_id(tmp_path: Path):
     assert again is not None
     assert (again.signatures, again.keys, again.units) == (layout.signatures, layout.keys, layout.units)
     assert again.files["nquads"][1] == layout.files["nquads"][1]
+
+
+def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the files parsed from now on."""
+    import kg.ingest.files as files
+
+    parsed: list[str] = []
+    original = files.read_path
+
+    def read_path(path: Path, **kwargs):
+        parsed.append(Path(path).name)
+        return original(path, **kwargs)
+
+    monkeypatch.setattr(files, "read_path", read_path)
+    return parsed
+
+
+def test_an_unchanged_input_file_is_not_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys):
+    news = invented_news(60, seed=4)
+    old = str(_write_jsonl(tmp_path / "old.jsonl", news[:50]))
+    assert _build(old, "-o", str(tmp_path / "out")) == 0
+    new = str(_write_jsonl(tmp_path / "new.jsonl", news[50:]))
+    parsed = _reads(monkeypatch)
+    capsys.readouterr()
+    assert _build(old, new, "-o", str(tmp_path / "out"), "--update") == 0
+    assert parsed == ["new.jsonl"]
+    assert "built 10 documents; 50 unchanged since the last build" in capsys.readouterr().err
+    assert _build(old, new, "-o", str(tmp_path / "full")) == 0
+    assert _exports(tmp_path / "out") == _exports(tmp_path / "full")
+    _write_jsonl(tmp_path / "old.jsonl", news[:49])  # edited: read again
+    parsed.clear()
+    assert _build(old, new, "-o", str(tmp_path / "out"), "--update", "--prune") == 0
+    assert parsed == ["old.jsonl"]
+
+
+def test_a_held_document_that_is_needed_again_is_read_from_its_file(tmp_path: Path, monkeypatch, capsys):
+    """b.jsonl repeats a document of a.jsonl, so the first build skips it as a duplicate. Once a.jsonl is gone, the
+    unchanged b.jsonl's copy is the one a full build keeps: the update reads it from the file and builds it."""
+    news = invented_news(6, seed=5)
+    a = _write_jsonl(tmp_path / "a.jsonl", news[:3])
+    b = str(_write_jsonl(tmp_path / "b.jsonl", [{**news[0], "id": "copy"}, *news[3:]]))
+    assert _build(str(a), b, "-o", str(tmp_path / "out")) == 0
+    a.unlink()
+    parsed = _reads(monkeypatch)
+    capsys.readouterr()
+    assert _build(b, "-o", str(tmp_path / "out"), "--update", "--prune") == 0
+    assert parsed == ["b.jsonl"]  # once, for the one document needed
+    assert "built 1 documents; 3 unchanged since the last build; 3 removed" in capsys.readouterr().err
+    assert _build(b, "-o", str(tmp_path / "full")) == 0
+    assert _exports(tmp_path / "out") == _exports(tmp_path / "full")

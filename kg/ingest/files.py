@@ -7,16 +7,18 @@ kind is counted (`kg.ingest.skipped`).
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 from kg.ingest.decode import decode_bytes, decoded_lines, is_json_object, sniff
 from kg.ingest.errors import ErrorHandler, IngestError, raise_error, read_failure
+from kg.ingest.held import HeldDocument, InputFiles
 from kg.ingest.jsonl import RECORD_FIELDS, RecordFields, jsonl_documents, record_documents
 from kg.ingest.parse import parse_text
 from kg.ingest.skipped import SkippedFiles
@@ -30,6 +32,7 @@ FOLDER_EXTENSIONS: tuple[str, ...] = tuple(
     for gz in ("", ".gz")
 )
 SkipHandler = Callable[[SkippedFiles], None]
+D = TypeVar("D")  # a Document, or a HeldDocument (`kg.ingest.held`)
 _STDIN = "-"
 
 
@@ -40,7 +43,8 @@ def read_documents(
     stdin: TextIO | None = None,
     fields: RecordFields = RECORD_FIELDS,
     on_skipped: SkipHandler | None = None,
-) -> Iterator[Document]:
+    files: InputFiles | None = None,
+) -> Iterator[Document | HeldDocument]:
     """Lazily yield documents from files, folders (recursively, sorted) and '-' (JSON Lines on stdin).
 
     A bad input is reported to ``on_error`` (default: raise) and reading goes on
@@ -48,6 +52,8 @@ def read_documents(
     ``#2``, ``#3`` ... to later duplicates, in input order. ``fields`` names the
     fields of JSON records that hold the text, id, title and date. The files a
     folder holds of no readable kind go to ``on_skipped``, once per folder given.
+    With ``files`` (`kg.ingest.held`), a file an earlier build read and that has
+    not changed gives its documents' metadata, not parsed again.
     """
     report = on_error or raise_error
     seen: set[str] = set()
@@ -57,7 +63,7 @@ def read_documents(
             lines = enumerate(stdin if stdin is not None else sys.stdin, 1)
             docs = jsonl_documents(lines, source="<stdin>", base_id="stdin", on_error=report, fields=fields)
         else:
-            docs = _read_input(Path(item), given, report, fields, on_skipped)
+            docs = _read_input(Path(item), given, report, fields, on_skipped, files)
         yield from _unique(docs, seen)
 
 
@@ -87,14 +93,28 @@ def read_file(
 
 
 def _read_input(
-    path: Path, given: str, report: ErrorHandler, fields: RecordFields, on_skipped: SkipHandler | None
-) -> Iterator[Document]:
+    path: Path,
+    given: str,
+    report: ErrorHandler,
+    fields: RecordFields,
+    on_skipped: SkipHandler | None,
+    files: InputFiles | None,
+) -> Iterator[Document | HeldDocument]:
     """One command-line input: a folder is walked, anything else is read as a file."""
-    if path.is_dir():
-        for file, rel in walk_inputs(path, report, on_skipped, given):
-            yield from read_path(file, doc_id=rel, source=str(file), on_error=report, fields=fields)
-    else:
-        yield from read_path(path, doc_id=path.name, source=given, on_error=report, fields=fields)
+    found = walk_inputs(path, report, on_skipped, given) if path.is_dir() else [(path, path.name)]
+    for file, doc_id in found:
+        source = given if file is path else str(file)
+        if files is None:
+            yield from read_path(file, doc_id=doc_id, source=source, on_error=report, fields=fields)
+            continue
+        reader = functools.partial(_read_path_with, file, doc_id, source, fields)
+        yield from files.documents(file, doc_id, source, fields, report, reader)
+
+
+def _read_path_with(
+    path: Path, doc_id: str, source: str, fields: RecordFields, on_error: ErrorHandler
+) -> Iterator[Document]:
+    return read_path(path, doc_id=doc_id, source=source, on_error=on_error, fields=fields)
 
 
 def walk_inputs(
@@ -202,7 +222,7 @@ def unique_id(doc_id: str, seen: set[str]) -> str:
     return unique
 
 
-def _unique(docs: Iterable[Document], seen: set[str]) -> Iterator[Document]:
+def _unique(docs: Iterable[D], seen: set[str]) -> Iterator[D]:
     """Rename later duplicates of an id (see `unique_id`)."""
     for doc in docs:
         doc_id = unique_id(doc.id, seen)
