@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.recognize import (
+    abbreviated_bodies,
     bylines,
     dictionary_orgs,
     financing,
@@ -43,6 +44,7 @@ RULES: tuple[RecognizerRule, ...] = (
     RecognizerRule("product_head", heads.headed, "PRODUCT", 0.6, cue=PRODUCT_HEAD),
     RecognizerRule("initiative_head", heads.headed, "INITIATIVE", 0.6, cue=INITIATIVE_HEAD),
     RecognizerRule("dictionary_org", dictionary_orgs.dictionary_orgs, "ORG", 0.7),
+    RecognizerRule("abbreviated_body", abbreviated_bodies.abbreviated_bodies, "ORG", 0.65),
     RecognizerRule("registered_name", legal.registered_names, "ORG", 0.8),
     RecognizerRule("org_context", bylines.org_context, "ORG", 0.55),
     RecognizerRule("stock_name", stock_names.before_codes, "ORG", 0.6),

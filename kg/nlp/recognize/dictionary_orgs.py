@@ -1,9 +1,12 @@
 """Organizations the segmenter's dictionary knows (jieba's nt tag) that end like an institution (国防部, 法新社,
-卫生局), with the places before them and the abbreviated units after them (国务院港澳办)."""
+卫生局), with the places before them and the abbreviated units after them (国务院港澳办), and abbreviated bodies
+(发改委, 银监局) after a place or a level of government (市发改委: the city's)."""
 
 from __future__ import annotations
 
+from kg.nlp import words
 from kg.nlp.recognize import cues
+from kg.nlp.recognize.abbreviated_bodies import level
 from kg.nlp.recognize.base import RecognizerRule
 from kg.nlp.recognize.boundaries import generic_institution, known_org_names
 from kg.nlp.recognize.company_kinds import counted
@@ -30,19 +33,22 @@ def dictionary_orgs(view: TokenView, out: list[Candidate], rule: RecognizerRule)
         while j >= 0 and view.tags[j] == "ns" and k - j <= 2:
             start = view.starts[j]
             j -= 1
+        if j == k - 1 and level(view, j):
+            start = view.starts[j]  # 县|农业局: the county's bureau
         label = "INITIATIVE" if word.endswith(cues.FAIR_ABBREVIATIONS) else rule.label  # 广交会: a fair, an event
         start = parent_of_a_unit(view, out, start, view.ends[k])  # 邮储银行|北京分行: the unit of the bank before it
         out.append(Candidate(start, view.ends[k], label, rule.name, rule.score))
     for k in range(1, len(view.tags)):
         # 国务院|港澳办: an abbreviated body (j) right after an organization the dictionary knows (nt) is its unit;
-        # 广州|中院, 重庆|工商联: one right after a place is that place's body
+        # 广州|中院, 重庆|工商联: one right after a place is that place's body; 市|发改委, 省|银监局: one right after a
+        # level of government is the body of the city or province the text is about
         word = view.words[k]
         if (
             view.tags[k] == "j"
-            and view.tags[k - 1] in {"nt", "ns"}
+            and (view.tags[k - 1] in {"nt", "ns"} or level(view, k - 1))
             and len(word) >= 2
             and word.endswith(cues.INSTITUTION_ENDINGS)
-            and not generic_institution(word)
+            and (not generic_institution(word) or (level(view, k - 1) and _abbreviated_head(word)))
             and not (view.tags[k - 1] == "ns" and _names_one_of_its_own(word))
         ):
             games = word.endswith(cues.FAIR_ABBREVIATIONS)
@@ -50,6 +56,12 @@ def dictionary_orgs(view: TokenView, out: list[Candidate], rule: RecognizerRule)
                 continue  # 国际奥委会|奥运会部: games after a body are none of its units
             label = "INITIATIVE" if games else rule.label  # 杭州|亚运会: games, an event
             out.append(Candidate(view.starts[k - 1], view.ends[k], label, rule.name, rule.score))
+
+
+def _abbreviated_head(word: str) -> bool:
+    """发改委, 住建委: an abbreviated body that the head words hold (it ends the names of many: 国家发改委, 省发改委),
+    so it is generic alone and names one body after a level of government."""
+    return len(word) >= 3 and word in words.ORG_HEADS
 
 
 def _names_one_of_its_own(word: str) -> bool:
