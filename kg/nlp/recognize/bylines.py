@@ -230,10 +230,17 @@ def _before_the_department(text: str, start: int, end: int) -> int:
 _TIME_AT_END = re.compile(r"(?:[上下本]?周[一二三四五六日天]|时)$")
 
 
-def _before_the_role(view: TokenView, cs: int) -> int:
+# the managers' roles a department's field may open (星河地产|设计|总监, 星河资本|行政|总裁)
+_DEPARTMENT_ROLES = frozenset({"总监", "总经理", "副总经理", "总裁", "副总裁", "负责人", "经理", "主管"})
+
+
+def _before_the_role(view: TokenView, cs: int, role: str = "") -> int:
     """Where the organization's name ends before a role word: before the words that open a compound role (董事|总经理,
-    主要|负责人, 原副|秘书长)."""
+    主要|负责人, 原副|秘书长) and a department's field before a manager's role (星河置业有限公司|营销|总监)."""
     k = view.index_at(cs - 1) if cs > 0 else -1
+    if role in _DEPARTMENT_ROLES and k > 0 and view.ends[k] == cs and view.words[k] in cues.DEPARTMENT_FIELDS:
+        cs = view.starts[k]
+        k -= 1
     while k >= 0 and view.ends[k] == cs:
         word = view.words[k]
         field = word in cues.ROLE_FIELDS and k > 0 and _role_modifiers(view.words[k - 1])  # 高级|技术|总监
@@ -264,7 +271,7 @@ def org_context(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> 
             continue
         announcing = match.group() in _ANNOUNCING
         # 星河矿业19日晚间又发|公告: when and how it announced stand between; 景林资产|董事总经理: 董事 opens the role
-        cs = _before_the_time(view, cs) if announcing else _before_the_role(view, cs)
+        cs = _before_the_time(view, cs) if announcing else _before_the_role(view, cs, match.group())
         start = left_boundary(view, cs)
         if start is not None:
             start = without_descriptors(view, start, cs)  # 投资机构|SlateStone首席投资策略师

@@ -1,6 +1,7 @@
 """kg/nlp/recognize/bylines.py: bylines, datelines, role words and stock codes.
 
-Every sentence here is invented; 星河, 顺捷, 鹏扬 and 翰岳 are made-up names, the others widely known organizations.
+Every sentence here is invented; 星河, 顺捷, 鹏扬, 翰岳, 鼎岳, 拓澜 and 晟岚 are made-up names, the others widely known
+organizations.
 """
 
 from __future__ import annotations
@@ -310,3 +311,20 @@ def test_a_role_word_follows_the_firm_and_its_modifiers_are_the_roles(nlp: Langu
 )
 def test_no_firm_before_a_role_word_in_a_class_a_verb_or_a_function(nlp: Language, text: str, wrong: str) -> None:
     assert wrong not in orgs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("鼎岳地产设计总监刘某表示，项目将于年底交付。", "鼎岳地产"),
+        ("拓澜中国公关总监许某说，销量有所回升。", "拓澜中国"),
+        ("晟岚资本行政总裁司徒某先生出席了论坛。", "晟岚资本"),
+        ("北京鼎岳置业有限公司营销总监邹某介绍了项目。", "北京鼎岳置业有限公司"),
+    ],
+)
+def test_a_department_field_before_a_manager_role_is_the_role_s(nlp: Language, text: str, firm: str) -> None:
+    assert orgs(nlp, text) == {firm}
+
+
+def test_a_field_word_ends_the_firm_s_name_where_no_manager_s_role_follows(nlp: Language) -> None:
+    assert "鼎岳设计" in orgs(nlp, "鼎岳设计发布公告称，公司中标一个项目。")
