@@ -69,6 +69,8 @@ def bylines(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None
             start = cue.end()  # 据新华社消息: 据 cites the source, it is not part of its name
         if text.endswith("独家", start, end):
             end -= 2  # 据星河网独家消息: the source's scoop, not its name
+        if text.endswith("官网", start, end):
+            end -= 2  # 据星河官网消息: the firm's own site; the firm is the source
         if not (view.is_start(start) and view.is_end(end)) or not name_tokens(view, start, end):
             continue  # 据印度国防部的消息, X昨日消息: a byline holds a name only, no function or time words
         if is_proper(view, start, end, strict=True):
