@@ -149,6 +149,8 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             continue  # 星河基金ETF|投资, 星河指数|基金: a house's line of business in a product, or a fund, no firm
         if weak and _activity_before(view, hs, out, activity=match.group() in cues.ACTIVITY_HEADS):
             continue  # 腾讯战略|投资, 腾讯官方唯一|投资: an activity of the name before, not a firm named by it
+        if label == "ORG" and _stocks_of_a_kind(view, hs):
+            continue  # 蓝筹股|投资, 权重股|公司: stocks of a kind (the segmenter calls some of them people), no name
         if match.group() in cues.ACTIVITY_HEADS and industry_alone(text[start:hs]):
             continue  # 房地产投资, 地产投资: investment in an industry, no firm (星河地产投资 has a name of its own)
         # a place alone does not make a programme a name (美国跨境电商项目), though it makes 上海市政府 one
@@ -181,6 +183,15 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
 
 
 _LEGAL_SUFFIXES = frozenset(words.LEGAL_SUFFIXES)
+
+
+def _stocks_of_a_kind(view: TokenView, hs: int) -> bool:
+    """Whether the word before a head ends in 股 (蓝筹股, 权重股, 港股): stocks of a kind, never a firm's own name
+    (a firm's 股份 is one word, and a head of its own; 控股 is a verb)."""
+    k = view.index_at(hs - 1)
+    word = view.words[k] if k >= 0 else ""
+    # 控股, 参股: holding, a verb, which a firm's name holds before its legal form (星河控股有限公司)
+    return view.ends[k] == hs and len(word) >= 2 and word.endswith("股") and view.tags[k] not in {"v", "vn"}
 
 
 def _before_a_line(view: TokenView, hs: int, **boundary: bool) -> int | None:

@@ -61,3 +61,15 @@ def test_a_fund_of_a_type_is_no_fund_house(nlp: Language, text: str) -> None:
 
 def test_a_fund_house_is_still_one(nlp: Language) -> None:
     assert "顺捷基金" in orgs(nlp, "顺捷基金经理李明参加论坛。")
+
+
+@pytest.mark.parametrize(
+    ("text", "fund"),
+    [
+        ("鹏扬基金宣布发行鹏扬量化优选股票基金。", "鹏扬量化优选股票基金"),
+        ("顺捷中证环保产业指数分级基金B昨日触发下折。", "顺捷中证环保产业指数分级基金B"),
+    ],
+)
+def test_stock_and_structured_funds_are_products(nlp: Language, text: str, fund: str) -> None:
+    assert (fund, "PRODUCT") in entities(nlp, text)
+    assert fund not in orgs(nlp, text)

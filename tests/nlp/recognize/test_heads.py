@@ -1,6 +1,6 @@
 """kg/nlp/recognize/heads.py: head-word rules and the institutions of jieba's dictionary.
 
-Every sentence here is invented; 星河, 顺捷 and 鹏扬 are made-up names, the others widely known organizations.
+Every sentence here is invented; 星河, 顺捷, 鹏扬 and 鼎岳 are made-up names, the others widely known organizations.
 """
 
 from __future__ import annotations
@@ -731,3 +731,15 @@ def test_a_line_of_business_before_gongsi_stays_in_the_name(nlp: Language, text:
 )
 def test_a_line_of_business_alone_before_gongsi_names_a_kind(nlp: Language, text: str) -> None:
     assert orgs(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["坚定看好蓝筹股投资机会。", "恒指的权重股公司占比被限制。", "恒指成分股公司的盈利普遍回升。"],
+)
+def test_stocks_of_a_kind_before_a_head_name_no_firm(nlp: Language, text: str) -> None:
+    assert orgs(nlp, text) == set()
+
+
+def test_a_holding_verb_before_a_legal_form_stays_in_the_name(nlp: Language) -> None:
+    assert "鼎岳资本控股有限公司" in orgs(nlp, "鼎岳资本控股有限公司持有该公司9%的股份。")
