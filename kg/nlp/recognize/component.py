@@ -52,6 +52,7 @@ RULES: tuple[RecognizerRule, ...] = (
     RecognizerRule("stock_name", stock_names.before_codes, "ORG", 0.6),
     RecognizerRule("stock_table", stock_names.in_tables, "ORG", 0.55),
     RecognizerRule("stock_change", stock_names.before_changes, "ORG", 0.55),
+    RecognizerRule("stock_status", stock_names.after_status_marks, "ORG", 0.6),
     RecognizerRule("team", teams.teams, "ORG", 0.95),  # above the gazetteer's city: 罗马 of 罗马战胜米兰 is a team
     RecognizerRule("state_force", forces.forces, "ORG", 0.85),  # above the country: 英国|警方 is one body
     RecognizerRule("round_party", financing.financed, "ORG", 0.55),

@@ -8,7 +8,7 @@ from kg.nlp import words
 from kg.nlp.recognize import cues
 from kg.nlp.recognize.abbreviated_bodies import level
 from kg.nlp.recognize.base import RecognizerRule
-from kg.nlp.recognize.boundaries import generic_institution, known_org_names
+from kg.nlp.recognize.boundaries import dictionary_tag, generic_institution, known_org_names
 from kg.nlp.recognize.company_kinds import counted
 from kg.nlp.recognize.openings import parent_of_a_unit
 from kg.nlp.text import Candidate, TokenView
@@ -87,3 +87,23 @@ def generic_dictionary_org(view: TokenView, start: int, end: int) -> bool:
     i = view.index_at(start)
     whole_word = view.starts[i] == start and view.ends[i] == end
     return whole_word and view.tags[i] == "nt" and generic_institution(view.words[i])
+
+
+_RARE_STEM = 100  # a stem rarer than this in the dictionary's corpus is a name's (锡业, 金丰), not a field's (维修)
+_KIND_STEM_TAGS = frozenset({"ns", "s", "m", "a", "ad", "v", "vn", "d"})  # places, counts, qualities, acts: kinds
+
+
+def dictionary_name(view: TokenView, start: int, head_start: int, end: int) -> bool:
+    """Whether text[start:end] is one word the dictionary tags as a proper noun (nz, nt) that ends in a head, with a
+    rare stem of its own (锡业股份, 金丰投资, 国泰人寿): the dictionary's name, though the stem alone is no proper
+    word. A common stem (维修中心, 海外基金), a place (湖南投资) or a quality (高科技) before the head makes a kind."""
+    i = view.index_at(start)
+    if i < 0 or view.starts[i] != start or view.ends[i] != end or view.tags[i] not in {"nz", "nt"}:
+        return False
+    stem = view.text[start:head_start]
+    return (
+        len(stem) >= 2
+        and view.freqs.get(stem, 0) < _RARE_STEM
+        and dictionary_tag(stem) not in _KIND_STEM_TAGS
+        and not generic_institution(view.words[i])
+    )

@@ -27,7 +27,7 @@ from kg.nlp.recognize.boundaries import (
 )
 from kg.nlp.recognize.company_kinds import companies_of_a_place, counted, industry_alone, invests_in, kind_word
 from kg.nlp.recognize.descriptors import without_descriptors
-from kg.nlp.recognize.dictionary_orgs import generic_dictionary_org
+from kg.nlp.recognize.dictionary_orgs import dictionary_name, generic_dictionary_org
 from kg.nlp.recognize.kinds import indicator
 from kg.nlp.recognize.openings import (
     given_name_before,
@@ -157,6 +157,7 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
         rare = label == "ORG" and match.group() in cues.NAMED_HEADS  # 星河集团, not 市值公司: see is_proper
         if not (
             is_proper(view, start, hs, strict=weak, places=label != "INITIATIVE", rare=rare)
+            or (label == "ORG" and dictionary_name(view, start, hs, he))  # 锡业股份: the dictionary's own name
             or (public and scope_and_field(view, start, hs))
             or (match.group() == "平台" and national_scope(text, start))
             or scoped

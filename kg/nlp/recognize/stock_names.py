@@ -85,6 +85,42 @@ def before_changes(view: TokenView, out: list[Candidate], rule: RecognizerRule) 
             _listed(view, out, rule, start, end - (text[end - 1] in "AB"))  # 万科A(+0.18%): the company is 万科
 
 
+# a status mark of a listed stock (ST, *ST, SST: special treatment), written before the short name without a code
+_STATUS_MARK = re.compile(r"(?<![A-Za-z])\*?S?ST(?=[\u4e00-\u9fff])")
+# one-character adverbs, prepositions and conjunctions that open what follows a name (刚, 于, 及, 是)
+_GLUED_FUNCTION_CHARS = frozenset("刚又也才就都已将再还仍曾于及与和是在")
+_COMMON_NAME = 100  # a word this common after a mark is what the mark does (行列), no name
+_BOUNDARY_TAGS = frozenset("wvpdcumq")  # first letters of the tags that end a name: punctuation, verbs, functions
+_MARKED_CLASSES = ("板块", "股", "公司", "类", "概念", "制度")  # ST板块, ST股: the marked stocks as a class
+
+
+def after_status_marks(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
+    """The short name right after a status mark (ST信通、, *ST海润刚跌破1元): only listed companies' stocks carry one,
+    so the mark is the evidence, however common the name's words. The name is the one word after the mark, of two to
+    four characters, where a boundary follows it (punctuation, a verb, a function word); where a noun follows (ST海润|
+    股价), the words do not show where the name ends, and it is left to the other rules. The mark is no part of the
+    name (see `_name_start`)."""
+    text = view.text
+    for match in _STATUS_MARK.finditer(text):
+        start = match.end()
+        if not view.is_start(start) or text.startswith(_MARKED_CLASSES, start) or text[: match.start()].endswith("非"):
+            continue  # ST板块, 非ST: the marked stocks as a class
+        k = view.index_at(start)
+        if view.tags[k] in {"v", "vn"} or view.freqs.get(view.words[k], 0) >= _COMMON_NAME:
+            continue  # 实施ST|处理, 打入ST|行列: what the mark does, no name
+        if text.startswith("一", start):
+            continue  # 成为*ST|一族, ST|一员: one of the marked, a count
+        while view.ends[k] - start < 2 and k + 1 < len(view.words) and view.tags[k + 1][:1] not in _BOUNDARY_TAGS:
+            k += 1  # ST晟|岚: a name the segmenter cut into characters
+        end = view.ends[k]
+        if view.tags[k] == "x" and end - start > 2 and text[end - 1] in _GLUED_FUNCTION_CHARS:
+            end -= 1  # ST海润|刚 跌破, ST华泽|于 2016年: a function word the segmenter glued to an unknown name
+        elif k + 1 < len(view.words) and view.tags[k + 1][:1] not in _BOUNDARY_TAGS:
+            continue
+        if 2 <= end - start <= 4:
+            _listed(view, out, rule, start, end)
+
+
 def _in_one_list(text: str, one: re.Match, other: re.Match) -> bool:
     """Whether two changes in brackets stand in one list: near, with an enumeration comma between them."""
     first, second = sorted((one, other), key=lambda m: m.start())

@@ -328,3 +328,7 @@ def test_a_department_field_before_a_manager_role_is_the_role_s(nlp: Language, t
 
 def test_a_field_word_ends_the_firm_s_name_where_no_manager_s_role_follows(nlp: Language) -> None:
     assert "鼎岳设计" in orgs(nlp, "鼎岳设计发布公告称，公司中标一个项目。")
+
+
+def test_a_board_secretary_names_the_firm_before_it(nlp: Language) -> None:
+    assert "鼎岳科技" in orgs(nlp, "鼎岳科技董秘称，公司经营一切正常。")

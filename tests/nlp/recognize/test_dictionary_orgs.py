@@ -87,3 +87,13 @@ def test_a_place_before_a_name_of_its_own_or_before_games(nlp: Language, text: s
 
 def test_games_after_a_body_are_none_of_its_units(nlp: Language) -> None:
     assert not [name for name, _ in entities(nlp, "国际奥委会奥运会部执行主任表示祝贺。") if name.endswith("奥运会")]
+
+
+@pytest.mark.parametrize(("text", "name"), [("锡业股份今日涨停。", "锡业股份"), ("金丰投资今日发布公告。", "金丰投资")])
+def test_a_dictionary_proper_noun_with_a_rare_stem_before_its_head_is_a_name(nlp: Language, text: str, name: str):
+    assert name in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["维修中心今天照常开放。", "海外基金纷纷撤离新兴市场。"])
+def test_a_dictionary_word_with_a_common_stem_names_a_kind(nlp: Language, text: str) -> None:
+    assert orgs(nlp, text) == set()

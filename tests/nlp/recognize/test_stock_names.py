@@ -92,3 +92,33 @@ def test_a_figure_before_a_change_is_no_company(nlp: Language, text: str) -> Non
 def test_a_company_whose_name_opens_with_an_index_providers_word_is_still_one(nlp: Language) -> None:
     """恒生 names an index provider too; a fund on its index ends in it, 恒生电子 does not."""
     assert candidates(nlp, "重仓股600570恒生电子3.21%", "stock_table") == {("恒生电子", "ORG")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("湖北宜化、ST鼎岳、大唐电信等继续跌停。", "鼎岳"),
+        ("ST拓澜刚跌破1元，*ST晟岚又曝出问题。", "拓澜"),
+        ("ST拓澜刚跌破1元，*ST晟岚又曝出问题。", "晟岚"),
+        ("*ST晟岚于2016年2月29日停牌。", "晟岚"),
+    ],
+)
+def test_the_name_after_a_status_mark_is_a_listed_company(nlp: Language, text: str, name: str) -> None:
+    assert name in orgs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "两市依旧有50多只非ST涨停，没有一只非ST跌停。",
+        "公司随即被打入ST行列，向上交所提出撤销实施ST处理。",
+        "ST板块全线下跌，ST股遭到抛售。",
+        "避免成为*ST一族。",
+    ],
+)
+def test_what_a_status_mark_does_or_classes_are_no_names(nlp: Language, text: str) -> None:
+    assert candidates(nlp, text, "stock_status") == set()
+
+
+def test_a_name_cut_short_by_a_noun_after_the_mark_is_left_to_other_rules(nlp: Language) -> None:
+    assert candidates(nlp, "*ST拓澜股价跌破1元。", "stock_status") == set()
