@@ -32,6 +32,7 @@ from kg.nlp.recognize import (
     repeated,
     speaking_firms,
     stems,
+    stock_movers,
     stock_names,
     teams,
 )
@@ -75,6 +76,7 @@ RULES: tuple[RecognizerRule, ...] = (
     RecognizerRule("byline", bylines.bylines, "ORG", 0.6),
     RecognizerRule("coordination", lists.coordinated, None, 0.55),
     RecognizerRule("list_sibling", lists.siblings, "ORG", 0.5),
+    RecognizerRule("stock_mover", stock_movers.stock_movers, "ORG", 0.5),
 )
 
 

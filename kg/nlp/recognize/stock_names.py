@@ -33,11 +33,11 @@ def before_codes(view: TokenView, out: list[Candidate], rule: RecognizerRule) ->
         start = _name_start(view, end)
         if start is None or end - start < 2:
             continue
-        if _names_a_company(text[start:end]):
+        if names_a_company(text[start:end]):
             out.append(Candidate(start, end, rule.label, rule.name, rule.score))
 
 
-def _names_a_company(name: str) -> bool:
+def names_a_company(name: str) -> bool:
     """Whether a short name before or after a stock's figures is a company's: not an index, a fund or a commodity
     (沪深300指数（000300）, 原油（501018）), not the company the text is about (公司（600000）, 该股, 本公司), not a
     name a product's or a programme's head ends."""
@@ -130,7 +130,7 @@ def _in_one_list(text: str, one: re.Match, other: re.Match) -> bool:
 def _listed(view: TokenView, out: list[Candidate], rule: RecognizerRule, start: int, end: int) -> None:
     name = view.text[start:end]
     # 001592天弘创业板A, 博时上证|50ETF: a fund on a board's or a provider's index ends in it (恒生电子 does not)
-    if end - start >= 2 and _names_a_company(name) and not name.endswith(_BOARDS):
+    if end - start >= 2 and names_a_company(name) and not name.endswith(_BOARDS):
         out.append(Candidate(start, end, rule.label, rule.name, rule.score))
 
 
