@@ -11,6 +11,9 @@ does, and is left alone.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 from kg.nlp import words
 from kg.nlp.recognize.base import RecognizerRule
 from kg.nlp.text import Candidate, TokenView
@@ -18,6 +21,7 @@ from kg.nlp.text import Candidate, TokenView
 # levels of government written with one character (市, 县, 旗); 各 (each) and 跨 (across) qualify, they name none
 LEVELS = frozenset(level for level in words.LOCAL_LEVELS if len(level) == 1 and level not in {"各", "跨"})
 _BODY_CHARS = ("委", "办", "局")
+_BODY = re.compile("[委办局]")
 _ROLES = ("常委",)  # a standing committee's member: a person (市委常委), not a body
 _MAX_LENGTH = 4  # 住建委, 住保办, 教工委: abbreviations are short; a longer run is a name in full or no name
 _PIECE_TAGS = frozenset({"x", "j", "zg", "ng"})  # outside the dictionary, abbreviations, bound morphemes
@@ -34,8 +38,14 @@ def abbreviated_bodies(view: TokenView, out: list[Candidate], rule: RecognizerRu
     """A place or a level of government, then an abbreviated body (北京市|住|建委, 市|教委 written 市教委 as one piece
     the segmenter does not know, 市住|保办): that place's committee, office or bureau."""
     words_, tags = view.words, view.tags
+    bodies = [match.start() for match in _BODY.finditer(view.text)]
+    if not bodies:
+        return
     for k in range(len(words_)):
         word = words_[k]
+        at = bisect_right(bodies, view.starts[k])
+        if at == len(bodies) or bodies[at] - view.starts[k] > _MAX_LENGTH + len(word):
+            continue  # no body's character within reach
         if tags[k] == "ns" or level(view, k):
             first = k + 1  # the body's pieces follow the scope
         elif word[0] in LEVELS and len(word) >= 2 and (k == 0 or tags[k - 1] not in {"ns", "n"}):

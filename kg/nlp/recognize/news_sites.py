@@ -32,6 +32,8 @@ _INSIDE_A_NAME = frozenset({"n", "nz", "nr", "nrt", "nt", "a", "ad", "an", "t", 
 def news_sites(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
     """X网 cited as a source (据X网报道, X网讯, 来源：X网, X网记者) names a news site, an organization."""
     text = view.text
+    if "网" not in text:
+        return
     ends = {match.end() for match in _AFTER.finditer(text)}
     ends.update(match.end(1) if match.group(1) else match.end(2) for match in _BEFORE.finditer(text))
     for end in sorted(ends):

@@ -18,11 +18,15 @@ from kg.nlp.recognize.lists import bare_name
 from kg.nlp.recognize.stock_names import names_a_company
 from kg.nlp.text import Candidate, TokenView
 
-# the day's move right after the list, with the words that may stand between (等, 均, 纷纷, 强势, 午后)
+# the day's move, and the words that may stand between it and the list (等, 均, 纷纷, 强势, 午后)
 _MOVE = re.compile(
-    r"(?:等(?:个股|股)?)?(?:均|纷纷|集体|再度|继续|也|则|双双|齐|相继)?(?:强势|闪崩|午后|尾盘|盘中|早盘|一度|直线|快速)?"
-    r"(?:一字)?(?:涨停|跌停|领涨|领跌|大涨|大跌|暴涨|暴跌|涨幅居前|跌幅居前|涨幅靠前|跌幅靠前|封板|连板|飙升|跳水|翻红)"
+    r"涨停|跌停|领涨|领跌|大涨|大跌|暴涨|暴跌|涨幅居前|跌幅居前|涨幅靠前|跌幅靠前|封板|连板|飙升|跳水|翻红"
 )
+_BETWEEN = re.compile(
+    r"(?:等(?:个股|股)?)?(?:均|纷纷|集体|再度|继续|也|则|双双|齐|相继)?(?:强势|闪崩|午后|尾盘|盘中|早盘|一度|直线|快速)?"
+    r"(?:一字)?$"
+)
+_MAX_BETWEEN = 10  # characters the words between can take
 # a pick before the list, said as such: 标的：, 相关标的有, 受益标的包括, 建议关注：, 推荐：
 _PICK = re.compile(r"标的(?:有|包括|为|是|[：:])[：:]?|(?:建议|重点)?关注[：:]|推荐[：:]")
 # items that name themes, sectors or kinds make the list one of themes (快递概念、次新股、壳资源等大跌)
@@ -39,7 +43,9 @@ def stock_movers(view: TokenView, out: list[Candidate], rule: RecognizerRule) ->
     if "、" not in text:
         return
     for match in _MOVE.finditer(text):
-        _take(view, out, rule, _list_before(text, match.start()))
+        window = max(0, match.start() - _MAX_BETWEEN)
+        between = _BETWEEN.search(text, window, match.start())
+        _take(view, out, rule, _list_before(text, between.start() if between else match.start()))
     for match in _PICK.finditer(text):
         _take(view, out, rule, _list_after(text, match.end()))
 

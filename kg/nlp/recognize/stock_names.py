@@ -101,6 +101,8 @@ def after_status_marks(view: TokenView, out: list[Candidate], rule: RecognizerRu
     股价), the words do not show where the name ends, and it is left to the other rules. The mark is no part of the
     name (see `_name_start`)."""
     text = view.text
+    if "ST" not in text:
+        return
     for match in _STATUS_MARK.finditer(text):
         start = match.end()
         if not view.is_start(start) or text.startswith(_MARKED_CLASSES, start) or text[: match.start()].endswith("非"):
