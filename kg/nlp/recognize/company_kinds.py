@@ -54,6 +54,16 @@ def counted(view: TokenView, start: int, head_start: int) -> bool:
     return _COUNT_OF_FIRMS.fullmatch(view.words[k]) is not None
 
 
+# words that count many of a kind before its description (更多|法国银行, 众多|外资银行, 一些|地方政府)
+_MANY = ("更多", "许多", "一些", "部分", "众多", "不少", "大量", "诸多", "多家", "各家", "多个", "若干", "这些", "那些")
+
+
+def many_before(text: str, start: int, end: int) -> bool:
+    """Whether a word that counts many stands right before text[start:end]: it names a kind, not one body (a known
+    organization's name still names one)."""
+    return text.endswith(_MANY, 0, start) and text[start:end] not in known_org_names()
+
+
 def kind_word(view: TokenView, head_start: int) -> bool:
     """Whether the head at head_start ends one dictionary word with a descriptor before it (上市公司, 民营企业): the
     words before that word say where such companies are, they do not name one (深交所上市公司)."""

@@ -25,7 +25,14 @@ from kg.nlp.recognize.boundaries import (
     region_word,
     unit_and_role,
 )
-from kg.nlp.recognize.company_kinds import companies_of_a_place, counted, industry_alone, invests_in, kind_word
+from kg.nlp.recognize.company_kinds import (
+    companies_of_a_place,
+    counted,
+    industry_alone,
+    invests_in,
+    kind_word,
+    many_before,
+)
 from kg.nlp.recognize.descriptors import without_descriptors
 from kg.nlp.recognize.dictionary_orgs import dictionary_name, generic_dictionary_org
 from kg.nlp.recognize.kinds import indicator
@@ -166,6 +173,8 @@ def headed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             continue  # (全国农机作业信息平台: a national scope picks out one platform; 全国公安系统 is a sector)
         if common_word(view, start, he) or generic_dictionary_org(view, start, he):
             continue
+        if label == "ORG" and many_before(text, start, he):
+            continue  # 更多|法国银行, 众多|外资银行: many of a kind
         if label == "ORG" and unnamed_parent(view, start, he):
             continue  # 某银行|武汉分行: a unit of a kind of bank, no name
         if match.group() == "系列" and text.startswith(cues.SERIES_OF, he):

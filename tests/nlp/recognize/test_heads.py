@@ -743,3 +743,16 @@ def test_stocks_of_a_kind_before_a_head_name_no_firm(nlp: Language, text: str) -
 
 def test_a_holding_verb_before_a_legal_form_stays_in_the_name(nlp: Language) -> None:
     assert "鼎岳资本控股有限公司" in orgs(nlp, "鼎岳资本控股有限公司持有该公司9%的股份。")
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("支持更多法国银行接入人民币跨境支付系统。", "法国银行"),  # many of a kind
+        ("众多外资银行加大了在华投资。", "外资银行"),
+        ("要在危机中育新机、于变局中开新局。", "变局中开新局"),  # a new situation, no bureau
+        ("来自各地的37支龙舟队参加了比赛。", "支龙舟队"),  # the measure word counts the teams
+    ],
+)
+def test_many_of_a_kind_situations_and_measure_words_make_no_name(nlp: Language, text: str, wrong: str) -> None:
+    assert wrong not in orgs(nlp, text)
