@@ -332,3 +332,19 @@ def test_a_field_word_ends_the_firm_s_name_where_no_manager_s_role_follows(nlp: 
 
 def test_a_board_secretary_names_the_firm_before_it(nlp: Language) -> None:
     assert "鼎岳科技" in orgs(nlp, "鼎岳科技董秘称，公司经营一切正常。")
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("鼎岳财富有关专家表示，新发行的产品收益有所回落。", "鼎岳财富"),
+        ("拓澜安捷提供的数据显示，上月房贷交易量回升。", "拓澜安捷"),
+        ("晟岚资本有关负责人表示，项目进展顺利。", "晟岚资本"),
+    ],
+)
+def test_a_firm_s_experts_and_the_data_it_gave_name_it(nlp: Language, text: str, firm: str) -> None:
+    assert firm in orgs(nlp, text)
+
+
+def test_a_sector_s_experts_name_no_firm(nlp: Language) -> None:
+    assert orgs(nlp, "银行业有关专家表示，利率仍有下行空间。") == set()
