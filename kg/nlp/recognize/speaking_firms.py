@@ -1,7 +1,8 @@
-"""Financial firms that speak: a securities firm, a futures firm, a fund house, a bank or an insurer named by common
-words (平安|证券, 银河|期货, 开源|证券, 信|达|证券) is no proper name to the segmenter, but it is the subject of a
-statement (在研报中表示, 认为, 预计, 指出). A kind of security or contract never states or forecasts anything
-(股指期货, 有价证券), so the statement tells the firm from the kind.
+"""Financial firms that speak: a securities firm, a futures firm, a fund house, a bank or an
+insurer named by common words (平安|证券, 银河|期货, 开源|证券, 信|达|证券) is no proper name to the segmenter,
+but it is the subject of a statement (在研报中表示, 认为, 预计, 指出), or its analyst is (民族证券分析师). A kind
+of security or contract never states or forecasts anything (股指期货, 有价证券), so the statement tells
+the firm from the kind.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 from kg.nlp import words
 from kg.nlp.recognize import cues
 from kg.nlp.recognize.base import RecognizerRule
+from kg.nlp.recognize.boundaries import generic_institution
 from kg.nlp.text import Candidate, TokenView
 
 _SPEAKERS = ("证券", "期货", "信托", "基金", "银行", "保险", "人寿", "资管")
@@ -18,7 +20,8 @@ _SPEAKERS = ("证券", "期货", "信托", "基金", "银行", "保险", "人寿
 _STATEMENT = re.compile(
     "(?:" + "|".join(_SPEAKERS) + ")"
     r"(?=(?:在?(?:最新|近日|日前)?(?:发布的)?(?:研报|报告|研究报告|点评|晨会纪要|策略报告)中?)?"
-    r"(?:表示|认为|指出|预计|预测|判断|强调|建议|提示|坦言|直言|分析称|称))"
+    r"(?:表示|认为|指出|预计|预测|判断|强调|建议|提示|坦言|直言|分析称|称"
+    r"|(?:首席)?(?:分析师|研究员|策略师|经济学家)))"  # or one of its analysts speaks (民族证券分析师)
 )
 _MAX_STEM = 4  # characters: 平安, 前海开源, 方正中期
 _STEM_TAGS = frozenset({"a", "n", "nr", "nz", "ns", "v", "vn", "f", "t", "x", "j", "g", "ng", "s", "b"})
@@ -36,7 +39,7 @@ def speaking_firms(view: TokenView, out: list[Candidate], rule: RecognizerRule) 
         if not (view.is_start(hs) and view.is_end(he)) or hs == 0:
             continue
         start = _stem_start(view, hs)
-        if start is not None and not _kind(text[start:hs]):
+        if start is not None and not _kind(text[start:hs]) and not generic_institution(text[start:he]):
             out.append(Candidate(start, he, rule.label or "ORG", rule.name, rule.score))
 
 

@@ -21,6 +21,8 @@ from .recognized import candidates, orgs
         ("开源证券最新报告指出，消费板块估值偏低。", "开源证券"),
         ("信达证券预计，明年出口增速放缓。", "信达证券"),
         ("前海开源基金表示，将继续看好新能源。", "前海开源基金"),
+        ("民族证券分析师张某认为，楼市将企稳。", "民族证券"),  # its analyst speaks
+        ("平安证券首席经济学家李某指出，通胀压力不大。", "平安证券"),
     ],
 )
 def test_a_financial_firm_that_states_something_is_an_organization(nlp: Language, text: str, firm: str) -> None:
@@ -34,6 +36,8 @@ def test_a_financial_firm_that_states_something_is_an_organization(nlp: Language
         "多家基金认为市场已经见底。",
         "当时银行称这笔钱已经到账。",
         "分析人士认为，看好银行股。",
+        "商业银行分析师认为，息差将收窄。",  # a kind's analysts
+        "外资银行首席经济学家表示，人民币将升值。",
     ],
 )
 def test_kinds_counts_and_times_before_a_head_are_no_firms(nlp: Language, text: str) -> None:
