@@ -253,6 +253,20 @@ def _before_the_role(view: TokenView, cs: int, role: str = "") -> int:
     return cs
 
 
+def _person(view: TokenView, start: int, end: int, role_end: int) -> bool:
+    """Whether text[start:end], before a role word that ends at role_end, is a person's name (王广善|总经理|介绍): one
+    word of three characters that the segmenter did not know or tags as a person's, opening with a common surname,
+    where no name follows the role (周大福|总经理|黄某 is a firm's manager). A firm named after a person, with no
+    name after the role, is taken for the person."""
+    i = view.index_at(start)
+    if not (view.starts[i] == start and view.ends[i] == end and end - start == 3):
+        return False
+    if view.tags[i] not in {"nr", "nrfg", "x"} or view.text[start] not in cues.SURNAMES:
+        return False
+    k = view.index_at(role_end)
+    return not (0 <= k < len(view.words) and view.starts[k] == role_end and view.tags[k] in {"nr", "nrfg", "x"})
+
+
 def _role_modifiers(word: str) -> bool:
     """Whether a word is one role modifier or several that the segmenter glued (原副, 资深首席)."""
     if word in cues.ROLE_MODIFIERS:
@@ -295,6 +309,8 @@ def org_context(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> 
             continue  # 总裁兼|首席经济学家, 星河资产董事长|合伙人: two roles of one person, no name before the second
         if name in cues.CLASS_NOUNS_BEFORE_NAMES:
             continue  # 央企负责人, 车企负责人: a class's people, no one organization
+        if _person(view, start, cs, match.end()):
+            continue  # 王广善|总经理|介绍, 崔新魁|CEO|称: a person and the role, no firm
         if view.text.endswith(cues.NON_INSTITUTION_ENDINGS, start, cs):
             continue  # 平安银行公募销售团队负责人: a team or a department of an organization, none of its own
         if _TIME_AT_END.search(name) or glued_verb_phrase(view, start, cs):

@@ -349,3 +349,15 @@ def test_a_firm_s_experts_and_the_data_it_gave_name_it(nlp: Language, text: str,
 
 def test_a_sector_s_experts_name_no_firm(nlp: Language) -> None:
     assert orgs(nlp, "银行业有关专家表示，利率仍有下行空间。") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["王广善总经理介绍了指数的编制情况。", "崔新魁CEO称，公司在出口方面有优势。", "刘益谦董事长表示将长期持有。"],
+)
+def test_a_person_s_name_before_a_role_is_no_firm(nlp: Language, text: str) -> None:
+    assert orgs(nlp, text) == set()
+
+
+def test_a_firm_named_like_a_person_keeps_its_name_where_a_name_follows_the_role(nlp: Language) -> None:
+    assert "周大福" in orgs(nlp, "周大福总经理黄某表示，金价有所回落。")
