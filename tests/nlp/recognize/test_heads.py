@@ -756,3 +756,8 @@ def test_a_holding_verb_before_a_legal_form_stays_in_the_name(nlp: Language) -> 
 )
 def test_many_of_a_kind_situations_and_measure_words_make_no_name(nlp: Language, text: str, wrong: str) -> None:
     assert wrong not in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["既然是一家高科技公司，自然需要研发投入。", "高新技术企业数量继续增长。"])
+def test_high_tech_describes_a_kind_of_firm(nlp: Language, text: str) -> None:
+    assert orgs(nlp, text) == set()
