@@ -750,6 +750,7 @@ def test_a_holding_verb_before_a_legal_form_stays_in_the_name(nlp: Language) -> 
     [
         ("支持更多法国银行接入人民币跨境支付系统。", "法国银行"),  # many of a kind
         ("众多外资银行加大了在华投资。", "外资银行"),
+        ("政府将向俄罗斯各大银行提供帮助。", "俄罗斯各大银行"),  # the major ones of a kind
         ("要在危机中育新机、于变局中开新局。", "变局中开新局"),  # a new situation, no bureau
         ("来自各地的37支龙舟队参加了比赛。", "支龙舟队"),  # the measure word counts the teams
     ],
