@@ -64,6 +64,7 @@ def listed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
         if label != "ORG" and count is None and _verb_after(view, match.end()):
             continue  # 张明等出席活动, 华为、小米等推出新品: the noun is the verb's object, not the members' class
         weak_class = count is None and bool(re.match(r"[\u4e00-\u9fff]{0,6}?(?:服务|业务|应用|功能)", phrase))
+        activities = count is None and bool(re.match(r"[\u4e00-\u9fff]{0,4}?活动", phrase))
         end = match.start()
         if end > 0 and text[end - 1] in DEMONSTRATIVES:
             end -= 1  # A、B和C这三家公司: the demonstrative refers back to the members, it ends none
@@ -105,6 +106,8 @@ def listed(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
             )
             if label != "ORG" and count is None and not quoted and not headed and _ends_in_verb(view, end):
                 continue  # 赶海、骑行等活动, 法律咨询等服务: an activity, not a programme's or a product's name
+            if activities and not (quoted or headed):
+                continue  # 冬令营、露营等特色活动: kinds of activity; a named one is quoted or has a head (春风行动)
             if named and not common_word(view, start, end):
                 kind = classifier_type(phrase, quoted=True) if quoted else label  # “A”、“B”等品牌: a firm's brands
                 out.append(Candidate(start, end, kind, rule.name, rule.score))
