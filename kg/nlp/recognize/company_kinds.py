@@ -8,6 +8,7 @@ import re
 
 from kg.nlp import words
 from kg.nlp.known import known_places
+from kg.nlp.recognize import cues
 from kg.nlp.recognize.boundaries import LINES, known_org_names, region_word
 from kg.nlp.text import Candidate, TokenView
 
@@ -54,15 +55,13 @@ def counted(view: TokenView, start: int, head_start: int) -> bool:
     return _COUNT_OF_FIRMS.fullmatch(view.words[k]) is not None
 
 
-# words that count many of a kind before its description (更多|法国银行, 众多|外资银行, 一些|地方政府)
 _MAJOR_ONES = ("各大", "几大", "多家", "各家")  # the major ones of a kind, inside a description (俄罗斯各大银行)
-_MANY = ("更多", "许多", "一些", "部分", "众多", "不少", "大量", "诸多", "多家", "各家", "多个", "若干", "这些", "那些")
 
 
 def many_before(text: str, start: int, end: int) -> bool:
     """Whether a word that counts many stands right before text[start:end], or one that picks the major ones inside
     it (俄罗斯|各大|银行): it names a kind, not one body (a known organization's name still names one)."""
-    many = text.endswith(_MANY, 0, start) or any(word in text[start:end] for word in _MAJOR_ONES)
+    many = text.endswith(cues.MANY_OF_A_KIND, 0, start) or any(word in text[start:end] for word in _MAJOR_ONES)
     return many and text[start:end] not in known_org_names()
 
 

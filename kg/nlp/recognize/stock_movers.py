@@ -29,8 +29,6 @@ _BETWEEN = re.compile(
 _MAX_BETWEEN = 10  # characters the words between can take
 # a pick before the list, said as such: 标的：, 相关标的有, 受益标的包括, 建议关注：, 推荐：
 _PICK = re.compile(r"标的(?:有|包括|为|是|[：:])[：:]?|(?:建议|重点)?关注[：:]|推荐[：:]")
-# items that name themes, sectors or kinds make the list one of themes (快递概念、次新股、壳资源等大跌)
-_THEME_ENDINGS = ("概念", "板块", "股", "预期", "题材", "行业", "主线", "龙头", "方向")
 _STATUS_MARK = re.compile(r"\*?S?ST(?=[\u4e00-\u9fff])")
 _SEPARATORS = frozenset('、，,。；;：:！？!?“”"（）() \t\n\u3000和及与等')
 _ITEM = re.compile(r"[^、，,。；;：:！？!?\s“”\"（）()和及与等]{2,8}")
@@ -90,7 +88,7 @@ def _list_after(text: str, start: int) -> list[tuple[int, int]]:
 
 
 def _take(view: TokenView, out: list[Candidate], rule: RecognizerRule, items: list[tuple[int, int]]) -> None:
-    if any(view.text.endswith(_THEME_ENDINGS, s, e) for s, e in items):
+    if any(view.text.endswith(cues.THEME_ENDINGS, s, e) for s, e in items):
         return  # a list of themes or sectors, whatever else it holds
     items = [(s + _status_mark(view.text, s), e) for s, e in items]  # ST鼎岳: the mark is no part of the name
     named = [(s, e) for s, e in items if _short_name(view, s, e)]
