@@ -30,13 +30,13 @@ _MAX_BETWEEN = 10  # characters the words between can take
 # a pick before the list, said as such: 标的：, 相关标的有, 受益标的包括, 建议关注：, 推荐：
 _PICK = re.compile(r"标的(?:有|包括|为|是|[：:])[：:]?|(?:建议|重点)?关注[：:]|推荐[：:]")
 _STATUS_MARK = re.compile(r"\*?S?ST(?=[\u4e00-\u9fff])")
-_SEPARATORS = frozenset('、，,。；;：:！？!?“”"（）() \t\n\u3000和及与等')
-_ITEM = re.compile(r"[^、，,。；;：:！？!?\s“”\"（）()和及与等]{2,8}")
+_SEPARATORS = frozenset('、，,。；;：:！？!?“”"（）() \t\n\u3000等')  # not 和: it opens names (和佳股份)
+_ITEM = re.compile(r"[^、，,。；;：:！？!?\s“”\"（）()等]{2,8}")
 _MIN_NAMED = 2  # members that must be short names; and all but one member of the list must be
 
 
 def stock_movers(view: TokenView, out: list[Candidate], rule: RecognizerRule) -> None:
-    """The members of a 、-list right before a day's move or right after a pick, where most of them are bare names."""
+    """The members of a 、-list right before a day's move or right after a pick, where all but one are short names."""
     text = view.text
     if "、" not in text:
         return
