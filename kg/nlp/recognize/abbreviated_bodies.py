@@ -18,7 +18,7 @@ from kg.nlp import words
 from kg.nlp.recognize.base import RecognizerRule
 from kg.nlp.text import Candidate, TokenView
 
-# levels of government written with one character (市, 县, 旗); 各 (each) and 跨 (across) qualify, they name none
+# levels of government written with one character (市, 县, 旗); not 各 (each) or 跨 (across), which name no level
 LEVELS = frozenset(level for level in words.LOCAL_LEVELS if len(level) == 1 and level not in {"各", "跨"})
 _BODY_CHARS = ("委", "办", "局")
 _BODY = re.compile("[委办局]")
