@@ -15,7 +15,7 @@ from kg.nlp.recognize import cues
 from kg.nlp.recognize.base import RecognizerRule
 from kg.nlp.recognize.boundaries import generic_institution
 from kg.nlp.recognize.lists import bare_name
-from kg.nlp.recognize.stock_names import names_a_company
+from kg.nlp.recognize.stock_names import STATUS_MARK, names_a_company
 from kg.nlp.text import Candidate, TokenView
 
 # the day's move, and the words that may stand between it and the list (等, 均, 纷纷, 强势, 午后)
@@ -29,7 +29,6 @@ _BETWEEN = re.compile(
 _MAX_BETWEEN = 10  # characters the words between can take
 # a pick before the list, said as such: 标的：, 相关标的有, 受益标的包括, 建议关注：, 推荐：
 _PICK = re.compile(r"标的(?:有|包括|为|是|[：:])[：:]?|(?:建议|重点)?关注[：:]|推荐[：:]")
-_STATUS_MARK = re.compile(r"\*?S?ST(?=[\u4e00-\u9fff])")
 _SEPARATORS = frozenset('、，,。；;：:！？!?“”"（）() \t\n\u3000等')  # not 和: it opens names (和佳股份)
 _ITEM = re.compile(r"[^、，,。；;：:！？!?\s“”\"（）()等]{2,8}")
 _MIN_NAMED = 2  # members that must be short names; and all but one member of the list must be
@@ -98,7 +97,7 @@ def _take(view: TokenView, out: list[Candidate], rule: RecognizerRule, items: li
 
 def _status_mark(text: str, start: int) -> int:
     """The length of a stock's status mark (ST, *ST) at start, 0 where there is none."""
-    match = _STATUS_MARK.match(text, start)
+    match = STATUS_MARK.match(text, start)
     return match.end() - start if match else 0
 
 

@@ -86,7 +86,7 @@ def before_changes(view: TokenView, out: list[Candidate], rule: RecognizerRule) 
 
 
 # a status mark of a listed stock (ST, *ST, SST: special treatment), written before the short name without a code
-_STATUS_MARK = re.compile(r"(?<![A-Za-z])\*?S?ST(?=[\u4e00-\u9fff])")
+STATUS_MARK = re.compile(r"(?<![A-Za-z])\*?S?ST(?=[\u4e00-\u9fff])")
 # one-character adverbs, prepositions and conjunctions that open what follows a name (刚, 于, 及, 是)
 _GLUED_FUNCTION_CHARS = frozenset("刚又也才就都已将再还仍曾于及与和是在")
 _COMMON_NAME = 100  # a word this common after a mark is what the mark does (行列), no name
@@ -103,9 +103,9 @@ def after_status_marks(view: TokenView, out: list[Candidate], rule: RecognizerRu
     text = view.text
     if "ST" not in text:
         return
-    for match in _STATUS_MARK.finditer(text):
+    for match in STATUS_MARK.finditer(text):
         start = match.end()
-        if not view.is_start(start) or text.startswith(_MARKED_CLASSES, start) or text[: match.start()].endswith("非"):
+        if not view.is_start(start) or text.startswith(_MARKED_CLASSES, start) or text.endswith("非", 0, match.start()):
             continue  # ST板块, 非ST: the marked stocks as a class
         k = view.index_at(start)
         if view.tags[k] in {"v", "vn"} or view.freqs.get(view.words[k], 0) >= _COMMON_NAME:
