@@ -35,7 +35,7 @@ from kg.ingest.jsonl import RecordFields
 from kg.model import DocumentMeta, EntityRecord, Evidence, Extraction, Measurement, RelationRecord
 from kg.rdf.layout import FAMILIES, FAMILY, FileLayout, Layout
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 4: the input files an update need not parse again (`inputs`)
 STATE_FILE = Path(".kg") / "state.sqlite"
 
 
